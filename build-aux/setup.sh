@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Sets up Upstander on Debian 12: installs the packages, builds in _build, then
+# runs the app ("run") or the whole test suite headless ("test").
+#
+#   bash build-aux/setup.sh run
+#   bash build-aux/setup.sh test
+#
+# Safe to run again: packages are installed only when missing, and _build is
+# configured only when it is not a working build directory yet.
+
+set -euo pipefail
+
+# Everything needed to build, run and test, on Debian 12 (bookworm).
+PACKAGES=(
+  # build
+  gcc meson ninja-build pkg-config
+  libgtk-4-dev libadwaita-1-dev libxml2-dev libglib2.0-dev-bin
+  # translations and data files
+  gettext itstool desktop-file-utils appstream librsvg2-bin librsvg2-common
+  # headless tests
+  xvfb xauth dbus dbus-x11 at-spi2-core fonts-noto-core fonts-noto-cjk
+  python3 python3-dogtail python3-pyatspi poppler-utils imagemagick
+  # sanitizers, fuzzing and memory checks
+  clang libclang-rt-14-dev valgrind strace
+)
+
+BUILD_DIR=_build
+
+say () { printf '\n==> %s\n' "$*"; }
+die () { printf '\nsetup.sh: %s\n' "$*" >&2; exit 1; }
+
+usage () {
+  cat >&2 <<USAGE
+Usage: bash build-aux/setup.sh run|test
+
+  run    install the packages, build in $BUILD_DIR, start Upstander
+  test   install the packages, build in $BUILD_DIR, run every test headless
+USAGE
+  exit 2
+}
+
+missing_packages () {
+  local pkg
+  for pkg in "${PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}\n' "$pkg" 2>/dev/null | grep -q '^install ok installed$'; then
+      printf '%s\n' "$pkg"
+    fi
+  done
+}
+
+install_packages () {
+  if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
+    say "This is not a Debian system: install these packages (or your system's equivalents) yourself:"
+    printf '    %s\n' "${PACKAGES[@]}"
+    return 0
+  fi
+
+  local missing
+  mapfile -t missing < <(missing_packages)
+  if [ "${#missing[@]}" -eq 0 ]; then
+    say "All ${#PACKAGES[@]} packages are installed."
+    return 0
+  fi
+
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 \
+      || die "these packages are missing and sudo is not available: ${missing[*]}
+Install them as root (apt-get install ${missing[*]}), then run this script again."
+    sudo=(sudo)
+  fi
+
+  say "Installing ${#missing[@]} missing packages: ${missing[*]}"
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+}
+
+configure () {
+  if [ -f "$BUILD_DIR/meson-private/coredata.dat" ]; then
+    # A configured build directory: ninja re-runs meson by itself whenever a
+    # meson.build changes. Reconfigure only when the last configuration did not
+    # finish, or when the directory was made by another version of meson.
+    local made_with
+    made_with=$(sed -n 's/.*"meson_version": *{ *"full": *"\([^"]*\)".*/\1/p' \
+      "$BUILD_DIR/meson-info/meson-info.json" 2>/dev/null || true)
+    if [ ! -f "$BUILD_DIR/build.ninja" ] || [ "$made_with" != "$(meson --version)" ]; then
+      say "Reconfiguring $BUILD_DIR"
+      meson setup --reconfigure "$BUILD_DIR"
+    fi
+  else
+    # Also the way out of a first set-up that failed half-way.
+    say "Configuring $BUILD_DIR"
+    meson setup "$BUILD_DIR"
+  fi
+}
+
+build () {
+  say "Building"
+  meson compile -C "$BUILD_DIR"
+}
+
+run_app () {
+  if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    die "there is no display to show the app on (neither DISPLAY nor WAYLAND_DISPLAY is set).
+Run this from a desktop session, or run the tests headless with: bash build-aux/setup.sh test"
+  fi
+  [ -x "$BUILD_DIR/src/upstander" ] || die "the build did not produce $BUILD_DIR/src/upstander."
+  say "Starting Upstander"
+  meson devenv -C "$BUILD_DIR" ./src/upstander
+}
+
+run_tests () {
+  say "Running the tests headless (Xvfb and a private session bus)"
+  local status=0
+  xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+    dbus-run-session -- meson test -C "$BUILD_DIR" --print-errorlogs || status=$?
+  if [ "$status" -eq 0 ]; then
+    say "All tests passed."
+  else
+    say "Tests failed (exit status $status). Logs: $BUILD_DIR/meson-logs/testlog.txt"
+  fi
+  return "$status"
+}
+
+main () {
+  [ "$#" -eq 1 ] || usage
+  case "$1" in
+    run|test) ;;
+    *) usage ;;
+  esac
+
+  # Work from the repository root, wherever this was started from.
+  cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
+
+  install_packages
+  configure
+  build
+
+  case "$1" in
+    run) run_app ;;
+    test) run_tests ;;
+  esac
+}
+
+main "$@"

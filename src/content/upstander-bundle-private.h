@@ -1,0 +1,57 @@
+/* upstander-bundle-private.h: the parts of a bundle the loader and checks fill in */
+#pragma once
+
+#include <libxml/tree.h>
+
+#include "upstander-bundle.h"
+#include "upstander-scenario-private.h"
+
+G_BEGIN_DECLS
+
+struct _UpstanderBundle
+{
+  GObject parent_instance;
+
+  char          *id;
+  guint          version;
+  char          *lang;
+  char          *source;
+  UpstanderText *name;
+  UpstanderText *description;
+  char          *author;
+  char          *license;
+
+  GPtrArray  *topics;      /* UpstanderTopic */
+  GPtrArray  *scenarios;   /* UpstanderScenario */
+  GPtrArray  *help;        /* UpstanderHelp */
+  GPtrArray  *guides;      /* UpstanderGuide */
+
+  GStrv       languages;   /* the reader's, best first; NULL: the system's */
+};
+
+/* The loader's state for one document; the checks report through it too. */
+typedef struct
+{
+  const char      *file;
+  GPtrArray       *diagnostics;
+  guint            n_reported;
+  guint            n_errors;
+  UpstanderBundle *bundle;
+} UpstanderLoadState;
+
+void _upstander_report (UpstanderLoadState *state,
+                        guint               line,
+                        guint               column,
+                        UpstanderSeverity   severity,
+                        const char         *format,
+                        ...) G_GNUC_PRINTF (5, 6);
+
+char *_upstander_quote (const char *value);
+
+gboolean _upstander_id_is_valid (const char *id);
+
+void _upstander_check_bundle (UpstanderLoadState *state);
+
+UpstanderBundle *_upstander_bundle_new (void);
+
+G_END_DECLS

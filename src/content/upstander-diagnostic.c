@@ -1,0 +1,80 @@
+/* upstander-diagnostic.c: one problem found in a bundle, kept as data */
+#define G_LOG_DOMAIN "upstander-content"
+
+#include "upstander-diagnostic.h"
+
+UpstanderDiagnostic *
+upstander_diagnostic_new (const char        *file,
+                          guint              line,
+                          guint              column,
+                          UpstanderSeverity  severity,
+                          const char        *message)
+{
+  UpstanderDiagnostic *self;
+
+  g_return_val_if_fail (message != NULL, NULL);
+
+  self = g_new0 (UpstanderDiagnostic, 1);
+  self->file = g_strdup (file != NULL ? file : "(bundle)");
+  self->line = line;
+  self->column = column;
+  self->severity = severity;
+  self->message = g_strdup (message);
+
+  return self;
+}
+
+void
+upstander_diagnostic_free (UpstanderDiagnostic *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->file);
+  g_free (self->message);
+  g_free (self);
+}
+
+/* "FILE:LINE:COL: error: message", leaving out what is unknown. */
+char *
+upstander_diagnostic_format (const UpstanderDiagnostic *self)
+{
+  GString *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  out = g_string_new (self->file);
+  if (self->line > 0)
+    g_string_append_printf (out, ":%u", self->line);
+  if (self->line > 0 && self->column > 0)
+    g_string_append_printf (out, ":%u", self->column);
+  g_string_append (out, self->severity == UPSTANDER_SEVERITY_ERROR ? ": error: " : ": warning: ");
+  g_string_append (out, self->message);
+
+  return g_string_free (out, FALSE);
+}
+
+GPtrArray *
+upstander_diagnostics_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) upstander_diagnostic_free);
+}
+
+guint
+upstander_diagnostics_count (GPtrArray         *diagnostics,
+                             UpstanderSeverity  severity)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (diagnostics != NULL, 0);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const UpstanderDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+      if (diagnostic->severity == severity)
+        count++;
+    }
+
+  return count;
+}

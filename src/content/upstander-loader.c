@@ -1,0 +1,1703 @@
+/* upstander-loader.c: reads untrusted bundle XML safely into an UpstanderBundle */
+#define G_LOG_DOMAIN "upstander-content"
+
+#include "upstander-bundle-private.h"
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlerror.h>
+#include <string.h>
+
+#define BUNDLE_NAMESPACE "urn:upstander:bundle:1"
+#define SCHEMA_RESOURCE "/io/github/upstander/Upstander/schema/upstander-bundle-1.rng"
+
+/* Enough to tell an author what to fix; more only buries the first problem. */
+#define MAX_DIAGNOSTICS 100
+
+#define MAX_SCENARIOS 500
+#define MAX_NODES_PER_SCENARIO 200
+#define MAX_LINES_PER_SCENE 100
+#define MAX_COMMENTS_PER_POST 50
+#define MAX_CAST 50
+#define MAX_CHOICES 4
+#define MAX_GUIDES 100
+#define MAX_CONTACTS 200
+#define MAX_TOPICS 200
+#define MAX_VARIANTS 32
+#define MAX_TEXT_CHARS 4000
+#define MAX_SHORT_TEXT_CHARS 200
+#define MAX_URL_LENGTH 2000
+
+/*
+ * Safe parsing, whatever the input: no network, no entity substitution, no
+ * DTD loading, default depth and size limits (no HUGE), no recovery from
+ * errors. A DOCTYPE or processing instruction stops the parser at once.
+ */
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
+
+void
+_upstander_report (UpstanderLoadState *state,
+                   guint               line,
+                   guint               column,
+                   UpstanderSeverity   severity,
+                   const char         *format,
+                   ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (severity == UPSTANDER_SEVERITY_ERROR)
+    state->n_errors++;
+
+  state->n_reported++;
+  if (state->n_reported > MAX_DIAGNOSTICS + 1)
+    return;
+
+  if (state->n_reported == MAX_DIAGNOSTICS + 1)
+    {
+      g_ptr_array_add (state->diagnostics,
+                       upstander_diagnostic_new (state->file, 0, 0, severity,
+                                                 "too many problems; the rest are not shown"));
+      return;
+    }
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (state->diagnostics,
+                   upstander_diagnostic_new (state->file, line, column, severity, message));
+}
+
+/* A value from the file, made safe to show in a message: short, printable, quoted. */
+char *
+_upstander_quote (const char *value)
+{
+  GString *out = g_string_new ("“");
+  guint n_chars = 0;
+
+  for (const char *p = value; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        break;
+
+      if (++n_chars > 40)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+
+      if (g_unichar_iscntrl (c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        g_string_append_c (out, '?');
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  g_string_append (out, "”");
+
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+_upstander_id_is_valid (const char *id)
+{
+  gsize len;
+
+  if (id == NULL)
+    return FALSE;
+
+  len = strlen (id);
+  if (len == 0 || len > 64)
+    return FALSE;
+  if (!g_ascii_islower (id[0]) && !g_ascii_isdigit (id[0]))
+    return FALSE;
+
+  for (gsize i = 1; i < len; i++)
+    {
+      if (!g_ascii_islower (id[i]) && !g_ascii_isdigit (id[i]) && id[i] != '-')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The loader proper. */
+
+typedef struct
+{
+  UpstanderLoadState  state;
+  const char         *lang;  /* the bundle's own xml:lang */
+} Loader;
+
+/* Tracks the last original text per element name, for translations to join. */
+typedef struct
+{
+  const char    *names[12];
+  UpstanderText *texts[12];
+  guint          n;
+} Leaves;
+
+static guint
+node_line (xmlNode *node)
+{
+  long line = xmlGetLineNo (node);
+
+  return line > 0 && line <= G_MAXUINT ? (guint) line : 0;
+}
+
+#define report_error(self, node, ...) \
+  _upstander_report (&(self)->state, node_line (node), 0, UPSTANDER_SEVERITY_ERROR, __VA_ARGS__)
+
+static gboolean
+is_element (xmlNode    *node,
+            const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && g_str_equal ((const char *) node->name, name);
+}
+
+static char *
+dup_attribute (xmlNode    *node,
+               const char *name)
+{
+  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+
+  return copy;
+}
+
+static char *
+dup_lang (xmlNode *node)
+{
+  xmlChar *value = xmlGetNsProp (node, (const xmlChar *) "lang", XML_XML_NAMESPACE);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+
+  return copy;
+}
+
+static gboolean
+is_forbidden_char (gunichar c)
+{
+  /* Controls would corrupt the display; bidi overrides and isolates let text
+   * disguise itself. The app isolates mixed-direction text on its own. */
+  return (c < 0x20) || (c >= 0x7F && c <= 0x9F) ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/*
+ * The text of a leaf with its whitespace collapsed, or NULL after reporting
+ * what is wrong with it.
+ */
+static char *
+read_text (Loader     *self,
+           xmlNode    *node,
+           guint       max_chars)
+{
+  g_autoptr(GString) out = NULL;
+  xmlChar *content = xmlNodeGetContent (node);
+  gboolean pending_space = FALSE;
+  guint n_chars = 0;
+
+  if (content == NULL)
+    content = xmlStrdup ((const xmlChar *) "");
+
+  out = g_string_new (NULL);
+
+  for (const char *p = (const char *) content; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+
+      if (is_forbidden_char (c))
+        {
+          report_error (self, node,
+                        "<%s> contains the control or bidirectional override character U+%04X; "
+                        "write plain text",
+                        node->name, c);
+          xmlFree (content);
+          return NULL;
+        }
+
+      if (pending_space)
+        {
+          g_string_append_c (out, ' ');
+          n_chars++;
+          pending_space = FALSE;
+        }
+
+      g_string_append_unichar (out, c);
+      n_chars++;
+    }
+
+  xmlFree (content);
+
+  if (out->len == 0)
+    {
+      report_error (self, node, "<%s> is empty; write the text or remove the element", node->name);
+      return NULL;
+    }
+
+  if (n_chars > max_chars)
+    {
+      report_error (self, node, "<%s> is %u characters long; the limit is %u",
+                    node->name, n_chars, max_chars);
+      return NULL;
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static UpstanderText **
+leaves_slot (Leaves     *leaves,
+             const char *name)
+{
+  for (guint i = 0; i < leaves->n; i++)
+    {
+      if (g_str_equal (leaves->names[i], name))
+        return &leaves->texts[i];
+    }
+
+  g_assert (leaves->n < G_N_ELEMENTS (leaves->names));
+  leaves->names[leaves->n] = name;
+  leaves->texts[leaves->n] = NULL;
+
+  return &leaves->texts[leaves->n++];
+}
+
+/*
+ * Reads a translatable leaf. An element in another language than the
+ * bundle's joins the previous original of the same name and NULL is
+ * returned; so it is on errors (reported). Otherwise a new text, owned by
+ * the caller.
+ */
+static UpstanderText *
+read_leaf (Loader  *self,
+           xmlNode *node,
+           Leaves  *leaves,
+           guint    max_chars)
+{
+  g_autofree char *lang = dup_lang (node);
+  g_autofree char *value = NULL;
+  UpstanderText **previous = leaves_slot (leaves, (const char *) node->name);
+
+  if (lang != NULL && !upstander_language_tag_is_valid (lang))
+    {
+      g_autofree char *quoted = _upstander_quote (lang);
+
+      report_error (self, node, "xml:lang=%s is not a language tag like “en” or “pt-BR”", quoted);
+      return NULL;
+    }
+
+  value = read_text (self, node, max_chars);
+  if (value == NULL)
+    return NULL;
+
+  if (lang == NULL ||
+      (upstander_language_matches (lang, self->lang) && strlen (lang) == strlen (self->lang)))
+    {
+      UpstanderText *text = upstander_text_new (self->lang, value);
+
+      *previous = text;
+      return text;
+    }
+
+  if (*previous == NULL)
+    {
+      report_error (self, node,
+                    "<%s xml:lang=\"%s\"> is a translation, but no <%s> in the bundle's language "
+                    "comes before it",
+                    node->name, lang, node->name);
+      return NULL;
+    }
+
+  if (upstander_text_get_n_variants (*previous) >= MAX_VARIANTS)
+    report_error (self, node, "<%s> has more than %u translations", node->name, MAX_VARIANTS);
+  else if (!upstander_text_add_variant (*previous, lang, value))
+    report_error (self, node, "<%s> has two translations into “%s”", node->name, lang);
+
+  return NULL;
+}
+
+/* For elements that hold one text: a second original is a mistake. */
+static void
+take_single (Loader         *self,
+             xmlNode        *node,
+             UpstanderText **slot,
+             UpstanderText  *text)
+{
+  if (text == NULL)
+    return;
+
+  if (*slot != NULL)
+    {
+      report_error (self, node,
+                    "a second <%s> here; mark a translation with xml:lang", node->name);
+      upstander_text_free (text);
+      return;
+    }
+
+  *slot = text;
+}
+
+static void
+take_many (GPtrArray     *texts,
+           UpstanderText *text)
+{
+  if (text != NULL)
+    g_ptr_array_add (texts, text);
+}
+
+/* An id attribute that must be present and well-formed; NULL after reporting. */
+static char *
+read_id (Loader     *self,
+         xmlNode    *node,
+         const char *attribute)
+{
+  g_autofree char *id = dup_attribute (node, attribute);
+
+  if (id == NULL)
+    {
+      report_error (self, node, "<%s> needs a %s attribute", node->name, attribute);
+      return NULL;
+    }
+
+  if (!_upstander_id_is_valid (id))
+    {
+      g_autofree char *quoted = _upstander_quote (id);
+
+      report_error (self, node,
+                    "%s=%s is not a valid id: use 1 to 64 lower-case letters, digits and "
+                    "hyphens, starting with a letter or digit",
+                    attribute, quoted);
+      return NULL;
+    }
+
+  return g_steal_pointer (&id);
+}
+
+/* An optional id-like attribute (if, unless, sets, guide): NULL when absent or bad. */
+static char *
+read_optional_id (Loader     *self,
+                  xmlNode    *node,
+                  const char *attribute)
+{
+  if (!xmlHasProp (node, (const xmlChar *) attribute))
+    return NULL;
+
+  return read_id (self, node, attribute);
+}
+
+static gboolean
+read_number (Loader     *self,
+             xmlNode    *node,
+             const char *attribute,
+             guint       min,
+             guint       max,
+             guint      *out)
+{
+  g_autofree char *value = dup_attribute (node, attribute);
+  guint64 number;
+
+  if (value == NULL ||
+      !g_ascii_string_to_unsigned (value, 10, min, max, &number, NULL))
+    {
+      g_autofree char *quoted = _upstander_quote (value);
+
+      report_error (self, node, "%s=%s must be a whole number from %u to %u",
+                    attribute, quoted, min, max);
+      return FALSE;
+    }
+
+  *out = (guint) number;
+
+  return TRUE;
+}
+
+static void
+read_condition (Loader             *self,
+                xmlNode            *node,
+                UpstanderCondition *condition)
+{
+  condition->if_flag = read_optional_id (self, node, "if");
+  condition->unless_flag = read_optional_id (self, node, "unless");
+}
+
+static gboolean
+check_count (Loader     *self,
+             xmlNode    *node,
+             guint       count,
+             guint       max,
+             const char *what)
+{
+  if (count < max)
+    return TRUE;
+
+  /* Said once, when the limit is first passed. */
+  if (count == max)
+    report_error (self, node, "more than %u %s; split the content up", max, what);
+
+  return FALSE;
+}
+
+static const UpstanderPerson *
+resolve_person (Loader            *self,
+                UpstanderScenario *scenario,
+                xmlNode           *node)
+{
+  g_autofree char *id = read_id (self, node, "from");
+  const UpstanderPerson *person;
+
+  if (id == NULL)
+    return NULL;
+
+  person = g_hash_table_lookup (scenario->people_by_id, id);
+  if (person == NULL)
+    report_error (self, node, "from=\"%s\" is not in the cast of this scenario", id);
+
+  return person;
+}
+
+static UpstanderLine *
+read_line (Loader            *self,
+           UpstanderScenario *scenario,
+           xmlNode           *node,
+           UpstanderLineKind  kind)
+{
+  UpstanderLine *line = g_new0 (UpstanderLine, 1);
+  Leaves leaves = { 0 };
+  guint n_originals = 0;
+
+  line->kind = kind;
+  line->line = node_line (node);
+  line->texts = upstander_text_array_new ();
+  read_condition (self, node, &line->condition);
+
+  if (kind != UPSTANDER_LINE_NARRATION)
+    line->from = resolve_person (self, scenario, node);
+  if (kind == UPSTANDER_LINE_POST)
+    line->comments = g_ptr_array_new_with_free_func (upstander_line_free);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, "text"))
+        {
+          UpstanderText *text = read_leaf (self, child, &leaves, MAX_TEXT_CHARS);
+
+          if (text == NULL)
+            continue;
+
+          /* Narration may run over paragraphs; a message is one text. */
+          if (kind != UPSTANDER_LINE_NARRATION && ++n_originals > 1)
+            {
+              report_error (self, child,
+                            "a <%s> has one <text>; mark a translation with xml:lang",
+                            node->name);
+              upstander_text_free (text);
+              continue;
+            }
+
+          g_ptr_array_add (line->texts, text);
+        }
+      else if (is_element (child, "comment") &&
+               check_count (self, child, line->comments->len, MAX_COMMENTS_PER_POST, "comments"))
+        {
+          g_ptr_array_add (line->comments,
+                           read_line (self, scenario, child, UPSTANDER_LINE_COMMENT));
+        }
+    }
+
+  return line;
+}
+
+static UpstanderPlace
+parse_place (const char *value)
+{
+  static const struct { const char *name; UpstanderPlace place; } places[] = {
+    { "group-chat", UPSTANDER_PLACE_GROUP_CHAT },
+    { "direct-message", UPSTANDER_PLACE_DIRECT_MESSAGE },
+    { "social-feed", UPSTANDER_PLACE_SOCIAL_FEED },
+    { "game-lobby", UPSTANDER_PLACE_GAME_LOBBY },
+    { "video", UPSTANDER_PLACE_VIDEO },
+    { "school", UPSTANDER_PLACE_SCHOOL },
+    { "home", UPSTANDER_PLACE_HOME },
+    { "outdoors", UPSTANDER_PLACE_OUTDOORS },
+  };
+
+  for (guint i = 0; value != NULL && i < G_N_ELEMENTS (places); i++)
+    {
+      if (g_str_equal (value, places[i].name))
+        return places[i].place;
+    }
+
+  /* The schema admits only the names above. */
+  return UPSTANDER_PLACE_SCHOOL;
+}
+
+static UpstanderEffect
+parse_effect (const char *value)
+{
+  if (g_strcmp0 (value, "helpful") == 0)
+    return UPSTANDER_EFFECT_HELPFUL;
+  if (g_strcmp0 (value, "harmful") == 0)
+    return UPSTANDER_EFFECT_HARMFUL;
+
+  return UPSTANDER_EFFECT_MIXED;
+}
+
+static UpstanderOutcome
+parse_outcome (const char *value)
+{
+  if (g_strcmp0 (value, "positive") == 0)
+    return UPSTANDER_OUTCOME_POSITIVE;
+  if (g_strcmp0 (value, "negative") == 0)
+    return UPSTANDER_OUTCOME_NEGATIVE;
+
+  return UPSTANDER_OUTCOME_MIXED;
+}
+
+static UpstanderChoice *
+read_choice (Loader            *self,
+             UpstanderScenario *scenario,
+             xmlNode           *node)
+{
+  UpstanderChoice *choice = g_new0 (UpstanderChoice, 1);
+  g_autofree char *effect = dup_attribute (node, "effect");
+  Leaves leaves = { 0 };
+
+  choice->line = node_line (node);
+  choice->id = read_id (self, node, "id");
+  choice->next = read_id (self, node, "next");
+  choice->effect = parse_effect (effect);
+  choice->sets = read_optional_id (self, node, "sets");
+  choice->guide = read_optional_id (self, node, "guide");
+  choice->feedback = upstander_text_array_new ();
+  read_condition (self, node, &choice->condition);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, "label"))
+        {
+          take_single (self, child, &choice->label,
+                       read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
+        }
+      else if (is_element (child, "feedback"))
+        {
+          Leaves feedback_leaves = { 0 };
+
+          for (xmlNode *text = child->children; text != NULL; text = text->next)
+            {
+              if (is_element (text, "text"))
+                take_many (choice->feedback,
+                           read_leaf (self, text, &feedback_leaves, MAX_TEXT_CHARS));
+            }
+        }
+    }
+
+  if (choice->id != NULL)
+    {
+      if (g_hash_table_contains (scenario->choices_by_id, choice->id))
+        report_error (self, node, "a second choice with id=\"%s\" in this scenario", choice->id);
+      else
+        g_hash_table_insert (scenario->choices_by_id, choice->id, choice);
+    }
+
+  return choice;
+}
+
+static UpstanderDecision *
+read_decision (Loader            *self,
+               UpstanderScenario *scenario,
+               xmlNode           *node)
+{
+  UpstanderDecision *decision = g_new0 (UpstanderDecision, 1);
+  Leaves leaves = { 0 };
+
+  decision->line = node_line (node);
+  decision->questions = upstander_text_array_new ();
+  decision->choices = g_ptr_array_new_with_free_func (upstander_choice_free);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, "prompt"))
+        {
+          take_single (self, child, &decision->prompt,
+                       read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
+        }
+      else if (is_element (child, "discuss"))
+        {
+          Leaves question_leaves = { 0 };
+
+          for (xmlNode *question = child->children; question != NULL; question = question->next)
+            {
+              if (is_element (question, "question"))
+                take_many (decision->questions,
+                           read_leaf (self, question, &question_leaves, MAX_TEXT_CHARS));
+            }
+        }
+      else if (is_element (child, "choice"))
+        {
+          if (decision->choices->len == MAX_CHOICES)
+            report_error (self, child, "a decision has at most %u choices", MAX_CHOICES);
+          if (decision->choices->len < MAX_CHOICES)
+            g_ptr_array_add (decision->choices, read_choice (self, scenario, child));
+        }
+    }
+
+  return decision;
+}
+
+static void
+register_node_id (Loader            *self,
+                  UpstanderScenario *scenario,
+                  xmlNode           *node,
+                  char              *id,
+                  GHashTable        *table,
+                  gpointer           value)
+{
+  if (id == NULL)
+    return;
+
+  if (g_hash_table_contains (scenario->scenes_by_id, id) ||
+      g_hash_table_contains (scenario->endings_by_id, id))
+    {
+      report_error (self, node, "a second scene or ending with id=\"%s\" in this scenario", id);
+      return;
+    }
+
+  g_hash_table_insert (table, id, value);
+}
+
+static UpstanderScene *
+read_scene (Loader            *self,
+            UpstanderScenario *scenario,
+            xmlNode           *node)
+{
+  UpstanderScene *scene = g_new0 (UpstanderScene, 1);
+  g_autofree char *place = dup_attribute (node, "place");
+  g_autofree char *start = dup_attribute (node, "start");
+  Leaves leaves = { 0 };
+
+  scene->line = node_line (node);
+  scene->id = read_id (self, node, "id");
+  scene->place = parse_place (place);
+  scene->is_start = g_strcmp0 (start, "yes") == 0;
+  scene->lines = g_ptr_array_new_with_free_func (upstander_line_free);
+  scene->continues = g_ptr_array_new_with_free_func (upstander_continue_free);
+  scene->facilitator = upstander_text_array_new ();
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (is_element (child, "title"))
+        {
+          take_single (self, child, &scene->title,
+                       read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
+        }
+      else if (is_element (child, "message") || is_element (child, "narration") ||
+               is_element (child, "post"))
+        {
+          UpstanderLineKind kind = is_element (child, "message") ? UPSTANDER_LINE_MESSAGE :
+                                   is_element (child, "post") ? UPSTANDER_LINE_POST :
+                                   UPSTANDER_LINE_NARRATION;
+
+          if (check_count (self, child, scene->lines->len, MAX_LINES_PER_SCENE, "lines in a scene"))
+            g_ptr_array_add (scene->lines, read_line (self, scenario, child, kind));
+        }
+      else if (is_element (child, "decision"))
+        {
+          scene->decision = read_decision (self, scenario, child);
+        }
+      else if (is_element (child, "continue"))
+        {
+          UpstanderContinue *cont = g_new0 (UpstanderContinue, 1);
+
+          cont->line = node_line (child);
+          cont->next = read_id (self, child, "next");
+          read_condition (self, child, &cont->condition);
+          g_ptr_array_add (scene->continues, cont);
+        }
+      else if (is_element (child, "facilitator"))
+        {
+          Leaves note_leaves = { 0 };
+
+          for (xmlNode *text = child->children; text != NULL; text = text->next)
+            {
+              if (is_element (text, "text"))
+                take_many (scene->facilitator,
+                           read_leaf (self, text, &note_leaves, MAX_TEXT_CHARS));
+            }
+        }
+    }
+
+  register_node_id (self, scenario, node, scene->id, scenario->scenes_by_id, scene);
+
+  return scene;
+}
+
+static UpstanderEnding *
+read_ending (Loader            *self,
+             UpstanderScenario *scenario,
+             xmlNode           *node)
+{
+  UpstanderEnding *ending = g_new0 (UpstanderEnding, 1);
+  g_autofree char *outcome = dup_attribute (node, "outcome");
+  Leaves leaves = { 0 };
+
+  ending->line = node_line (node);
+  ending->id = read_id (self, node, "id");
+  ending->outcome = parse_outcome (outcome);
+  ending->guide = read_optional_id (self, node, "guide");
+  ending->texts = upstander_text_array_new ();
+  ending->takeaways = upstander_text_array_new ();
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, "title"))
+        take_single (self, child, &ending->title,
+                     read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
+      else if (is_element (child, "text"))
+        take_many (ending->texts, read_leaf (self, child, &leaves, MAX_TEXT_CHARS));
+      else if (is_element (child, "takeaway"))
+        take_many (ending->takeaways, read_leaf (self, child, &leaves, MAX_TEXT_CHARS));
+    }
+
+  register_node_id (self, scenario, node, ending->id, scenario->endings_by_id, ending);
+
+  return ending;
+}
+
+static void
+read_person (Loader            *self,
+             UpstanderScenario *scenario,
+             xmlNode           *node)
+{
+  UpstanderPerson *person = g_new0 (UpstanderPerson, 1);
+  g_autofree char *role = dup_attribute (node, "role");
+  Leaves leaves = { 0 };
+
+  person->line = node_line (node);
+  person->id = read_id (self, node, "id");
+  person->role = g_strcmp0 (role, "player") == 0 ? UPSTANDER_ROLE_PLAYER :
+                 g_strcmp0 (role, "target") == 0 ? UPSTANDER_ROLE_TARGET :
+                 g_strcmp0 (role, "friend") == 0 ? UPSTANDER_ROLE_FRIEND :
+                 g_strcmp0 (role, "adult") == 0 ? UPSTANDER_ROLE_ADULT :
+                 UPSTANDER_ROLE_NONE;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, "name"))
+        take_single (self, child, &person->name,
+                     read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
+    }
+
+  g_ptr_array_add (scenario->cast, person);
+
+  if (person->id == NULL)
+    return;
+
+  if (g_hash_table_contains (scenario->people_by_id, person->id))
+    report_error (self, node, "a second person with id=\"%s\" in this cast", person->id);
+  else
+    g_hash_table_insert (scenario->people_by_id, person->id, person);
+}
+
+static const UpstanderTopic *
+lookup_topic (UpstanderBundle *bundle,
+              const char      *id)
+{
+  for (guint i = 0; i < bundle->topics->len; i++)
+    {
+      const UpstanderTopic *topic = g_ptr_array_index (bundle->topics, i);
+
+      if (g_strcmp0 (topic->id, id) == 0)
+        return topic;
+    }
+
+  return NULL;
+}
+
+static void
+read_scenario_attributes (Loader            *self,
+                          UpstanderScenario *scenario,
+                          xmlNode           *node)
+{
+  g_autofree char *ages = dup_attribute (node, "ages");
+  g_autofree char *topics = dup_attribute (node, "topics");
+  g_auto(GStrv) topic_ids = NULL;
+  g_autoptr(GStrvBuilder) kept_ids = g_strv_builder_new ();
+  guint64 age_min = 0, age_max = 0;
+  char *dash;
+
+  scenario->id = read_id (self, node, "id");
+  read_number (self, node, "version", 1, 1000000, &scenario->version);
+  read_number (self, node, "minutes", 1, 120, &scenario->minutes);
+
+  dash = ages != NULL ? strchr (ages, '-') : NULL;
+  if (dash != NULL)
+    *dash = '\0';
+  if (dash == NULL ||
+      !g_ascii_string_to_unsigned (ages, 10, 5, 18, &age_min, NULL) ||
+      !g_ascii_string_to_unsigned (dash + 1, 10, 5, 18, &age_max, NULL) ||
+      age_min > age_max)
+    {
+      report_error (self, node, "ages must be a range like “8-11”, from 5 to 18");
+    }
+  scenario->age_min = age_min;
+  scenario->age_max = age_max;
+
+  topic_ids = g_strsplit_set (topics != NULL ? topics : "", " \t\n\r", -1);
+  for (guint i = 0; topic_ids[i] != NULL; i++)
+    {
+      const UpstanderTopic *topic;
+
+      if (*topic_ids[i] == '\0')
+        continue;
+
+      topic = lookup_topic (self->state.bundle, topic_ids[i]);
+      if (topic == NULL)
+        {
+          g_autofree char *quoted = _upstander_quote (topic_ids[i]);
+
+          report_error (self, node, "topic %s is not declared with <topic> in this bundle", quoted);
+          continue;
+        }
+
+      g_ptr_array_add (scenario->topics,
+                       g_memdup2 (&(UpstanderTopic) { g_strdup (topic->id),
+                                                      upstander_text_copy (topic->name) },
+                                  sizeof (UpstanderTopic)));
+      g_strv_builder_add (kept_ids, topic->id);
+    }
+  scenario->topic_ids = g_strv_builder_end (kept_ids);
+}
+
+static UpstanderScenario *
+read_scenario (Loader  *self,
+               xmlNode *node)
+{
+  UpstanderScenario *scenario = _upstander_scenario_new (self->state.bundle);
+  Leaves leaves = { 0 };
+  guint n_nodes = 0;
+
+  scenario->line = node_line (node);
+  read_scenario_attributes (self, scenario, node);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (is_element (child, "title"))
+        {
+          take_single (self, child, &scenario->title,
+                       read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
+        }
+      else if (is_element (child, "summary"))
+        {
+          take_single (self, child, &scenario->summary,
+                       read_leaf (self, child, &leaves, MAX_TEXT_CHARS));
+        }
+      else if (is_element (child, "goal"))
+        {
+          take_many (scenario->goals, read_leaf (self, child, &leaves, MAX_TEXT_CHARS));
+        }
+      else if (is_element (child, "content-note"))
+        {
+          take_many (scenario->content_notes, read_leaf (self, child, &leaves, MAX_TEXT_CHARS));
+        }
+      else if (is_element (child, "cast"))
+        {
+          for (xmlNode *person = child->children; person != NULL; person = person->next)
+            {
+              if (is_element (person, "person") &&
+                  check_count (self, person, scenario->cast->len, MAX_CAST, "people in a cast"))
+                read_person (self, scenario, person);
+            }
+        }
+      else if (is_element (child, "scene") || is_element (child, "ending"))
+        {
+          if (!check_count (self, child, n_nodes++, MAX_NODES_PER_SCENARIO,
+                            "scenes and endings in a scenario"))
+            continue;
+
+          if (is_element (child, "scene"))
+            g_ptr_array_add (scenario->scenes, read_scene (self, scenario, child));
+          else
+            g_ptr_array_add (scenario->endings, read_ending (self, scenario, child));
+        }
+    }
+
+  return scenario;
+}
+
+static gboolean
+is_https_address (const char *value)
+{
+  if (value == NULL || !g_str_has_prefix (value, "https://") ||
+      strlen (value) <= strlen ("https://") || strlen (value) > MAX_URL_LENGTH)
+    return FALSE;
+
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if ((guchar) *p <= ' ' || (guchar) *p >= 0x7F || strchr ("\"<>\\^`{|}", *p) != NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_phone_number (const char *value)
+{
+  gsize digits = 0;
+
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (!(*p == ' ' || (*p == '+' && p == value)))
+        return FALSE;
+    }
+
+  return digits >= 3 && digits <= 20;
+}
+
+/* A plain, untranslated value such as a phone number or an address. */
+static char *
+read_plain (Loader   *self,
+            xmlNode  *node,
+            gboolean (*is_valid) (const char *value),
+            const char *expected)
+{
+  g_autofree char *value = read_text (self, node, MAX_URL_LENGTH);
+
+  if (value == NULL)
+    return NULL;
+
+  if (!is_valid (value))
+    {
+      g_autofree char *quoted = _upstander_quote (value);
+
+      report_error (self, node, "<%s> %s is not %s", node->name, quoted, expected);
+      return NULL;
+    }
+
+  return g_steal_pointer (&value);
+}
+
+static UpstanderContact *
+read_contact (Loader  *self,
+              xmlNode *node)
+{
+  UpstanderContact *contact = g_new0 (UpstanderContact, 1);
+  g_autofree char *kind = dup_attribute (node, "kind");
+  Leaves leaves = { 0 };
+
+  contact->line = node_line (node);
+  contact->kind = g_strcmp0 (kind, "report") == 0 ? UPSTANDER_CONTACT_REPORT :
+                  g_strcmp0 (kind, "directory") == 0 ? UPSTANDER_CONTACT_DIRECTORY :
+                  g_strcmp0 (kind, "emergency") == 0 ? UPSTANDER_CONTACT_EMERGENCY :
+                  UPSTANDER_CONTACT_HELPLINE;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, "name"))
+        take_single (self, child, &contact->name,
+                     read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
+      else if (is_element (child, "description"))
+        take_single (self, child, &contact->description,
+                     read_leaf (self, child, &leaves, MAX_TEXT_CHARS));
+      else if (is_element (child, "hours"))
+        take_single (self, child, &contact->hours,
+                     read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
+      else if (is_element (child, "phone"))
+        contact->phone = read_plain (self, child, is_phone_number,
+                                     "a phone number (digits and spaces, with an optional leading +)");
+      else if (is_element (child, "url"))
+        contact->url = read_plain (self, child, is_https_address, "an https:// address");
+      else if (is_element (child, "source"))
+        contact->source = read_plain (self, child, is_https_address, "an https:// address");
+    }
+
+  return contact;
+}
+
+static UpstanderHelp *
+read_help (Loader  *self,
+           xmlNode *node,
+           guint   *n_contacts)
+{
+  UpstanderHelp *help = g_new0 (UpstanderHelp, 1);
+  g_autofree char *region = dup_attribute (node, "region");
+  g_autoptr(GStrvBuilder) regions = g_strv_builder_new ();
+  g_auto(GStrv) codes = g_strsplit_set (region != NULL ? region : "", " \t\n\r", -1);
+  guint n_codes = 0;
+  gboolean has_all = FALSE;
+
+  help->line = node_line (node);
+  help->advice = upstander_text_array_new ();
+  help->contacts = g_ptr_array_new_with_free_func (upstander_contact_free);
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      if (*codes[i] == '\0')
+        continue;
+      has_all |= g_str_equal (codes[i], "all");
+      g_strv_builder_add (regions, codes[i]);
+      n_codes++;
+    }
+  if (has_all && n_codes > 1)
+    report_error (self, node, "region=\"all\" stands alone; give the other regions their own <help>");
+  help->regions = g_strv_builder_end (regions);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, "advice"))
+        {
+          Leaves leaves = { 0 };
+
+          for (xmlNode *text = child->children; text != NULL; text = text->next)
+            {
+              if (is_element (text, "text"))
+                take_many (help->advice, read_leaf (self, text, &leaves, MAX_TEXT_CHARS));
+            }
+        }
+      else if (is_element (child, "contact") &&
+               check_count (self, child, (*n_contacts)++, MAX_CONTACTS, "help contacts"))
+        {
+          g_ptr_array_add (help->contacts, read_contact (self, child));
+        }
+    }
+
+  return help;
+}
+
+static UpstanderGuide *
+read_guide (Loader  *self,
+            xmlNode *node)
+{
+  UpstanderGuide *guide = g_new0 (UpstanderGuide, 1);
+  g_autoptr(GStrvBuilder) sources = g_strv_builder_new ();
+  Leaves leaves = { 0 };
+
+  guide->line = node_line (node);
+  guide->id = read_id (self, node, "id");
+  guide->blocks = g_ptr_array_new_with_free_func (upstander_guide_block_free);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, "title"))
+        {
+          take_single (self, child, &guide->title,
+                       read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
+        }
+      else if (is_element (child, "summary"))
+        {
+          take_single (self, child, &guide->summary,
+                       read_leaf (self, child, &leaves, MAX_TEXT_CHARS));
+        }
+      else if (is_element (child, "p"))
+        {
+          UpstanderText *text = read_leaf (self, child, &leaves, MAX_TEXT_CHARS);
+          UpstanderGuideBlock *block;
+
+          if (text == NULL)
+            continue;
+
+          block = g_new0 (UpstanderGuideBlock, 1);
+          block->kind = UPSTANDER_GUIDE_PARAGRAPH;
+          block->text = text;
+          g_ptr_array_add (guide->blocks, block);
+        }
+      else if (is_element (child, "list"))
+        {
+          UpstanderGuideBlock *block = g_new0 (UpstanderGuideBlock, 1);
+          Leaves item_leaves = { 0 };
+
+          block->kind = UPSTANDER_GUIDE_LIST;
+          block->items = upstander_text_array_new ();
+          for (xmlNode *item = child->children; item != NULL; item = item->next)
+            {
+              if (is_element (item, "item"))
+                take_many (block->items, read_leaf (self, item, &item_leaves, MAX_TEXT_CHARS));
+            }
+          g_ptr_array_add (guide->blocks, block);
+        }
+      else if (is_element (child, "source"))
+        {
+          g_autofree char *source = read_plain (self, child, is_https_address,
+                                                "an https:// address");
+
+          if (source != NULL)
+            g_strv_builder_add (sources, source);
+        }
+    }
+
+  guide->sources = g_strv_builder_end (sources);
+
+  return guide;
+}
+
+static void
+read_topic (Loader  *self,
+            xmlNode *node)
+{
+  UpstanderBundle *bundle = self->state.bundle;
+  UpstanderTopic *topic = g_new0 (UpstanderTopic, 1);
+  Leaves leaves = { 0 };
+
+  topic->id = read_id (self, node, "id");
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, "name"))
+        take_single (self, child, &topic->name,
+                     read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
+    }
+
+  if (topic->id == NULL || topic->name == NULL)
+    {
+      upstander_topic_free (topic);
+      return;
+    }
+
+  if (lookup_topic (bundle, topic->id) != NULL)
+    {
+      report_error (self, node, "a second topic with id=\"%s\"", topic->id);
+      upstander_topic_free (topic);
+      return;
+    }
+
+  g_ptr_array_add (bundle->topics, topic);
+}
+
+static void
+read_info (Loader  *self,
+           xmlNode *node)
+{
+  UpstanderBundle *bundle = self->state.bundle;
+  Leaves leaves = { 0 };
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, "name"))
+        take_single (self, child, &bundle->name,
+                     read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
+      else if (is_element (child, "description"))
+        take_single (self, child, &bundle->description,
+                     read_leaf (self, child, &leaves, MAX_TEXT_CHARS));
+      else if (is_element (child, "author"))
+        bundle->author = read_text (self, child, MAX_SHORT_TEXT_CHARS);
+      else if (is_element (child, "license"))
+        bundle->license = read_text (self, child, MAX_SHORT_TEXT_CHARS);
+    }
+}
+
+static void
+read_bundle (Loader  *self,
+             xmlNode *root)
+{
+  UpstanderBundle *bundle = self->state.bundle;
+  g_autofree char *lang = dup_lang (root);
+  guint n_contacts = 0;
+
+  bundle->id = read_id (self, root, "id");
+  read_number (self, root, "version", 1, 1000000, &bundle->version);
+
+  if (lang == NULL || !upstander_language_tag_is_valid (lang))
+    {
+      g_autofree char *quoted = _upstander_quote (lang);
+
+      report_error (self, root, "the bundle's xml:lang=%s is not a language tag like “en”", quoted);
+      return;
+    }
+  bundle->lang = g_steal_pointer (&lang);
+  self->lang = bundle->lang;
+
+  for (xmlNode *child = root->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, "info"))
+        {
+          read_info (self, child);
+        }
+      else if (is_element (child, "topic"))
+        {
+          if (check_count (self, child, bundle->topics->len, MAX_TOPICS, "topics"))
+            read_topic (self, child);
+        }
+      else if (is_element (child, "scenario"))
+        {
+          UpstanderScenario *scenario;
+
+          if (!check_count (self, child, bundle->scenarios->len, MAX_SCENARIOS, "scenarios"))
+            continue;
+
+          scenario = read_scenario (self, child);
+          if (scenario->id != NULL && upstander_bundle_lookup_scenario (bundle, scenario->id) != NULL)
+            report_error (self, child, "a second scenario with id=\"%s\"", scenario->id);
+          g_ptr_array_add (bundle->scenarios, scenario);
+        }
+      else if (is_element (child, "help"))
+        {
+          g_ptr_array_add (bundle->help, read_help (self, child, &n_contacts));
+        }
+      else if (is_element (child, "guide"))
+        {
+          UpstanderGuide *guide;
+
+          if (!check_count (self, child, bundle->guides->len, MAX_GUIDES, "guides"))
+            continue;
+
+          guide = read_guide (self, child);
+          if (guide->id != NULL && upstander_bundle_lookup_guide (bundle, guide->id) != NULL)
+            report_error (self, child, "a second guide with id=\"%s\"", guide->id);
+          g_ptr_array_add (bundle->guides, guide);
+        }
+    }
+}
+
+/* Parsing and the schema. */
+
+static void
+structured_error_cb (void        *user_data,
+                     xmlErrorPtr  error)
+{
+  UpstanderLoadState *state = user_data;
+  g_autofree char *message = g_strstrip (g_strdup (error->message != NULL ? error->message
+                                                                          : "malformed XML"));
+  guint line = error->line > 0 ? (guint) error->line : 0;
+  guint column = error->int2 > 0 ? (guint) error->int2 : 0;
+
+  /* libxml2 only warns of some things a bundle must not have (XML 1.1, say);
+   * those are checked separately, so its warnings stay warnings. */
+  _upstander_report (state, line, column,
+                     error->level == XML_ERR_WARNING ? UPSTANDER_SEVERITY_WARNING
+                                                     : UPSTANDER_SEVERITY_ERROR,
+                     "%s", message);
+}
+
+/* Parser errors arrive with the context as user data; its _private is the state. */
+static void
+parser_error_cb (void        *user_data,
+                 xmlErrorPtr  error)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+
+  structured_error_cb (ctxt->_private, error);
+}
+
+static void
+ignore_generic_error_cb (void       *user_data,
+                         const char *format,
+                         ...)
+{
+}
+
+static void
+internal_subset_cb (void          *user_data,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+
+  _upstander_report (ctxt->_private, xmlSAX2GetLineNumber (ctxt), 0, UPSTANDER_SEVERITY_ERROR,
+                     "a DOCTYPE is not allowed in a bundle (it could declare entities or load "
+                     "other files); remove it");
+  xmlStopParser (ctxt);
+}
+
+static void
+processing_instruction_cb (void          *user_data,
+                           const xmlChar *target,
+                           const xmlChar *data)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  g_autofree char *quoted = _upstander_quote ((const char *) target);
+
+  _upstander_report (ctxt->_private, xmlSAX2GetLineNumber (ctxt), 0, UPSTANDER_SEVERITY_ERROR,
+                     "processing instructions (<?%s …?>) are not allowed in a bundle", quoted);
+  xmlStopParser (ctxt);
+}
+
+static xmlDoc *
+parse_document (UpstanderLoadState *state,
+                const char         *data,
+                gsize               size)
+{
+  xmlParserCtxtPtr ctxt;
+  xmlDoc *doc;
+
+  if (size > G_MAXINT)
+    return NULL;
+
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      _upstander_report (state, 0, 0, UPSTANDER_SEVERITY_ERROR, "out of memory");
+      return NULL;
+    }
+
+  ctxt->_private = state;
+  ctxt->sax->initialized = XML_SAX2_MAGIC;
+  ctxt->sax->serror = parser_error_cb;
+  ctxt->sax->internalSubset = internal_subset_cb;
+  ctxt->sax->processingInstruction = processing_instruction_cb;
+
+  doc = xmlCtxtReadMemory (ctxt, data, (int) size, state->file, NULL, PARSE_OPTIONS);
+
+  if (doc != NULL && (!ctxt->wellFormed || ctxt->disableSAX))
+    g_clear_pointer (&doc, xmlFreeDoc);
+
+  xmlFreeParserCtxt (ctxt);
+
+  return doc;
+}
+
+static xmlRelaxNGPtr
+load_schema (void)
+{
+  static xmlRelaxNGPtr schema;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (SCHEMA_RESOURCE, 0, NULL);
+      xmlRelaxNGParserCtxtPtr parser;
+      gsize size = 0;
+      const char *data;
+
+      /* The schema is compiled into the library; without it nothing loads. */
+      g_assert (bytes != NULL);
+      data = g_bytes_get_data (bytes, &size);
+      parser = xmlRelaxNGNewMemParserCtxt (data, (int) size);
+      schema = xmlRelaxNGParse (parser);
+      xmlRelaxNGFreeParserCtxt (parser);
+      g_assert (schema != NULL);
+
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return schema;
+}
+
+static gboolean
+validate_structure (UpstanderLoadState *state,
+                    xmlDoc             *doc)
+{
+  static GMutex mutex;
+  xmlRelaxNGValidCtxtPtr validator;
+  int result;
+
+  g_mutex_lock (&mutex);
+  validator = xmlRelaxNGNewValidCtxt (load_schema ());
+  xmlRelaxNGSetValidStructuredErrors (validator, structured_error_cb, state);
+  result = xmlRelaxNGValidateDoc (validator, doc);
+  xmlRelaxNGFreeValidCtxt (validator);
+  g_mutex_unlock (&mutex);
+
+  if (result != 0 && state->n_errors == 0)
+    _upstander_report (state, 0, 0, UPSTANDER_SEVERITY_ERROR,
+                       "the bundle does not follow the format (see docs/bundle-format.md)");
+
+  return result == 0;
+}
+
+/*
+ * libxml2's RELAX NG messages say only that an element "failed to validate
+ * attributes"; for the attributes with a fixed set of values, say which
+ * value is wrong and what would be right, before the schema runs.
+ */
+static const struct
+{
+  const char *element;
+  const char *attribute;
+  const char *values;   /* space-separated, as in the schema */
+} enumerations[] = {
+  { "scene", "place", "group-chat direct-message social-feed game-lobby video school home outdoors" },
+  { "scene", "start", "yes" },
+  { "choice", "effect", "helpful mixed harmful" },
+  { "ending", "outcome", "positive mixed negative" },
+  { "person", "role", "player target friend adult" },
+  { "contact", "kind", "helpline report directory emergency" },
+};
+
+static void
+check_enumerations (UpstanderLoadState *state,
+                    xmlNode            *node)
+{
+  /* The parser's depth limit bounds this recursion. */
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+
+      for (guint i = 0; i < G_N_ELEMENTS (enumerations); i++)
+        {
+          g_autofree char *value = NULL;
+          g_auto(GStrv) allowed = NULL;
+
+          if (!g_str_equal ((const char *) node->name, enumerations[i].element))
+            continue;
+
+          value = dup_attribute (node, enumerations[i].attribute);
+          if (value == NULL)
+            continue;
+
+          allowed = g_strsplit (enumerations[i].values, " ", -1);
+          if (!g_strv_contains ((const char * const *) allowed, value))
+            {
+              g_autofree char *quoted = _upstander_quote (value);
+              g_autofree char *choices = g_strjoinv (", ", allowed);
+
+              _upstander_report (state, node_line (node), 0, UPSTANDER_SEVERITY_ERROR,
+                                 "%s=%s is not one of: %s", enumerations[i].attribute,
+                                 quoted, choices);
+            }
+        }
+
+      check_enumerations (state, node->children);
+    }
+}
+
+static gboolean
+check_document (UpstanderLoadState *state,
+                xmlDoc             *doc)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+
+  if (doc->version == NULL || !g_str_equal ((const char *) doc->version, "1.0"))
+    {
+      _upstander_report (state, 1, 0, UPSTANDER_SEVERITY_ERROR,
+                         "the XML declaration must say version=\"1.0\"");
+      return FALSE;
+    }
+
+  if (doc->encoding != NULL &&
+      g_ascii_strcasecmp ((const char *) doc->encoding, "UTF-8") != 0 &&
+      g_ascii_strcasecmp ((const char *) doc->encoding, "UTF-16") != 0)
+    {
+      g_autofree char *quoted = _upstander_quote ((const char *) doc->encoding);
+
+      _upstander_report (state, 1, 0, UPSTANDER_SEVERITY_ERROR,
+                         "the encoding %s is not supported; save the bundle as UTF-8", quoted);
+      return FALSE;
+    }
+
+  if (root == NULL || !g_str_equal ((const char *) root->name, "bundle") ||
+      root->ns == NULL || !g_str_equal ((const char *) root->ns->href, BUNDLE_NAMESPACE))
+    {
+      _upstander_report (state, root != NULL ? node_line (root) : 1, 0, UPSTANDER_SEVERITY_ERROR,
+                         "the root element must be <bundle xmlns=\"" BUNDLE_NAMESPACE "\">");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+looks_compressed (const guchar *data,
+                  gsize         size)
+{
+  return (size >= 2 && data[0] == 0x1F && data[1] == 0x8B) ||                 /* gzip */
+         (size >= 6 && memcmp (data, "\xFD" "7zXZ\0", 6) == 0) ||            /* xz */
+         (size >= 3 && memcmp (data, "BZh", 3) == 0);                         /* bzip2 */
+}
+
+/**
+ * upstander_bundle_load_bytes:
+ * @bytes: the bundle's XML
+ * @display_name: how diagnostics name the file
+ * @diagnostics: (element-type UpstanderDiagnostic): where problems are added
+ * @error: set when the bundle is not loaded
+ *
+ * Parses and checks a bundle. Every problem found goes to @diagnostics; a
+ * bundle with any error is not returned at all.
+ *
+ * Returns: (transfer full) (nullable): the bundle, or %NULL with @error set
+ */
+UpstanderBundle *
+upstander_bundle_load_bytes (GBytes      *bytes,
+                             const char  *display_name,
+                             GPtrArray   *diagnostics,
+                             GError     **error)
+{
+  g_autoptr(UpstanderBundle) bundle = NULL;
+  g_autoptr(GPtrArray) own_diagnostics = NULL;
+  Loader self = { { 0 } };
+  xmlDoc *doc;
+  const guchar *data;
+  gsize size;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (diagnostics == NULL)
+    diagnostics = own_diagnostics = upstander_diagnostics_new ();
+
+  bundle = _upstander_bundle_new ();
+  bundle->source = g_strdup (display_name != NULL ? display_name : "(bundle)");
+
+  self.state.file = bundle->source;
+  self.state.diagnostics = diagnostics;
+  self.state.bundle = bundle;
+
+  data = g_bytes_get_data (bytes, &size);
+
+  if (size > UPSTANDER_BUNDLE_MAX_SIZE)
+    {
+      g_set_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_TOO_LARGE,
+                   "%s is larger than %u MiB", bundle->source, UPSTANDER_BUNDLE_MAX_SIZE >> 20);
+      _upstander_report (&self.state, 0, 0, UPSTANDER_SEVERITY_ERROR,
+                         "the file is larger than %u MiB", UPSTANDER_BUNDLE_MAX_SIZE >> 20);
+      return NULL;
+    }
+
+  if (size == 0)
+    _upstander_report (&self.state, 1, 0, UPSTANDER_SEVERITY_ERROR, "the file is empty");
+  else if (looks_compressed (data, size))
+    _upstander_report (&self.state, 1, 0, UPSTANDER_SEVERITY_ERROR,
+                       "the file is compressed; a bundle must be plain XML");
+
+  if (self.state.n_errors == 0)
+    {
+      /* libxml2 keeps its error handlers per thread; keep its own quiet. */
+      xmlSetGenericErrorFunc (NULL, ignore_generic_error_cb);
+      xmlSetStructuredErrorFunc (&self.state, structured_error_cb);
+
+      doc = parse_document (&self.state, (const char *) data, size);
+      if (doc == NULL && self.state.n_errors == 0)
+        _upstander_report (&self.state, 0, 0, UPSTANDER_SEVERITY_ERROR, "the file is not well-formed XML");
+
+      if (doc != NULL && check_document (&self.state, doc))
+        check_enumerations (&self.state, xmlDocGetRootElement (doc));
+
+      if (doc != NULL && self.state.n_errors == 0 && validate_structure (&self.state, doc))
+        {
+          read_bundle (&self, xmlDocGetRootElement (doc));
+          if (self.state.n_errors == 0)
+            _upstander_check_bundle (&self.state);
+        }
+
+      g_clear_pointer (&doc, xmlFreeDoc);
+      xmlSetStructuredErrorFunc (NULL, NULL);
+    }
+
+  if (self.state.n_errors > 0)
+    {
+      g_set_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_INVALID,
+                   "%s was not loaded: %u problem(s) found", bundle->source, self.state.n_errors);
+      return NULL;
+    }
+
+  return g_steal_pointer (&bundle);
+}
+
+/**
+ * upstander_bundle_load_file:
+ *
+ * Reads at most %UPSTANDER_BUNDLE_MAX_SIZE bytes of a regular file (or a
+ * resource:// URI) and loads it as upstander_bundle_load_bytes() does.
+ * Errors reading it are %UPSTANDER_BUNDLE_ERROR_READ or _TOO_LARGE.
+ */
+UpstanderBundle *
+upstander_bundle_load_file (GFile         *file,
+                            GCancellable  *cancellable,
+                            GPtrArray     *diagnostics,
+                            GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_file_is_native (file) ? g_file_get_path (file) : g_file_get_uri (file);
+
+  /* A FIFO or device would block or never end: only regular files are read. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "not a regular file");
+
+  if (local_error == NULL)
+    stream = g_file_read (file, cancellable, &local_error);
+
+  if (stream != NULL)
+    {
+      guchar chunk[65536];
+      gssize n_read;
+
+      buffer = g_byte_array_new ();
+      /* The cap is checked while reading, so a huge file costs no more than it. */
+      while ((n_read = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk,
+                                            cancellable, &local_error)) > 0)
+        {
+          if (buffer->len + (gsize) n_read > UPSTANDER_BUNDLE_MAX_SIZE)
+            {
+              g_set_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_TOO_LARGE,
+                           "%s is larger than %u MiB", name, UPSTANDER_BUNDLE_MAX_SIZE >> 20);
+              if (diagnostics != NULL)
+                g_ptr_array_add (diagnostics,
+                                 upstander_diagnostic_new (name, 0, 0, UPSTANDER_SEVERITY_ERROR,
+                                                           "the file is larger than 16 MiB"));
+              return NULL;
+            }
+          g_byte_array_append (buffer, chunk, (guint) n_read);
+        }
+    }
+
+  if (local_error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("could not read the file: %s", local_error->message);
+
+      g_set_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_READ,
+                   "%s: %s", name, message);
+      if (diagnostics != NULL)
+        g_ptr_array_add (diagnostics,
+                         upstander_diagnostic_new (name, 0, 0, UPSTANDER_SEVERITY_ERROR, message));
+      return NULL;
+    }
+
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+
+  return upstander_bundle_load_bytes (bytes, name, diagnostics, error);
+}
+
+UpstanderBundle *
+upstander_bundle_load_resource (const char  *resource_path,
+                                GPtrArray   *diagnostics,
+                                GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (resource_path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = g_resources_lookup_data (resource_path, 0, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_READ,
+                   "%s: %s", resource_path, local_error->message);
+      return NULL;
+    }
+
+  return upstander_bundle_load_bytes (bytes, resource_path, diagnostics, error);
+}

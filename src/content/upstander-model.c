@@ -1,0 +1,202 @@
+/* upstander-model.c: names and destructors for the plain parts of a bundle */
+#define G_LOG_DOMAIN "upstander-content"
+
+#include "upstander-model.h"
+
+const char *
+upstander_place_to_string (UpstanderPlace place)
+{
+  static const char * const names[] = {
+    "group-chat", "direct-message", "social-feed", "game-lobby",
+    "video", "school", "home", "outdoors",
+  };
+
+  g_return_val_if_fail (place < G_N_ELEMENTS (names), NULL);
+
+  return names[place];
+}
+
+/* Chat places draw their lines as bubbles; the others as narration. */
+gboolean
+upstander_place_is_chat (UpstanderPlace place)
+{
+  return place == UPSTANDER_PLACE_GROUP_CHAT ||
+         place == UPSTANDER_PLACE_DIRECT_MESSAGE ||
+         place == UPSTANDER_PLACE_SOCIAL_FEED ||
+         place == UPSTANDER_PLACE_GAME_LOBBY;
+}
+
+const char *
+upstander_effect_to_string (UpstanderEffect effect)
+{
+  static const char * const names[] = { "helpful", "mixed", "harmful" };
+
+  g_return_val_if_fail (effect < G_N_ELEMENTS (names), NULL);
+
+  return names[effect];
+}
+
+const char *
+upstander_outcome_to_string (UpstanderOutcome outcome)
+{
+  static const char * const names[] = { "positive", "mixed", "negative" };
+
+  g_return_val_if_fail (outcome < G_N_ELEMENTS (names), NULL);
+
+  return names[outcome];
+}
+
+GPtrArray *
+upstander_text_array_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) upstander_text_free);
+}
+
+static void
+condition_clear (UpstanderCondition *condition)
+{
+  g_clear_pointer (&condition->if_flag, g_free);
+  g_clear_pointer (&condition->unless_flag, g_free);
+}
+
+void
+upstander_topic_free (gpointer data)
+{
+  UpstanderTopic *topic = data;
+
+  g_free (topic->id);
+  upstander_text_free (topic->name);
+  g_free (topic);
+}
+
+void
+upstander_person_free (gpointer data)
+{
+  UpstanderPerson *person = data;
+
+  g_free (person->id);
+  upstander_text_free (person->name);
+  g_free (person);
+}
+
+void
+upstander_line_free (gpointer data)
+{
+  UpstanderLine *line = data;
+
+  condition_clear (&line->condition);
+  g_clear_pointer (&line->texts, g_ptr_array_unref);
+  g_clear_pointer (&line->comments, g_ptr_array_unref);
+  g_free (line);
+}
+
+void
+upstander_choice_free (gpointer data)
+{
+  UpstanderChoice *choice = data;
+
+  g_free (choice->id);
+  g_free (choice->next);
+  g_free (choice->sets);
+  g_free (choice->guide);
+  condition_clear (&choice->condition);
+  upstander_text_free (choice->label);
+  g_clear_pointer (&choice->feedback, g_ptr_array_unref);
+  g_free (choice);
+}
+
+void
+upstander_decision_free (gpointer data)
+{
+  UpstanderDecision *decision = data;
+
+  upstander_text_free (decision->prompt);
+  g_clear_pointer (&decision->questions, g_ptr_array_unref);
+  g_clear_pointer (&decision->choices, g_ptr_array_unref);
+  g_free (decision);
+}
+
+void
+upstander_continue_free (gpointer data)
+{
+  UpstanderContinue *cont = data;
+
+  g_free (cont->next);
+  condition_clear (&cont->condition);
+  g_free (cont);
+}
+
+void
+upstander_scene_free (gpointer data)
+{
+  UpstanderScene *scene = data;
+
+  g_free (scene->id);
+  upstander_text_free (scene->title);
+  g_clear_pointer (&scene->lines, g_ptr_array_unref);
+  g_clear_pointer (&scene->decision, upstander_decision_free);
+  g_clear_pointer (&scene->continues, g_ptr_array_unref);
+  g_clear_pointer (&scene->facilitator, g_ptr_array_unref);
+  g_free (scene);
+}
+
+void
+upstander_ending_free (gpointer data)
+{
+  UpstanderEnding *ending = data;
+
+  g_free (ending->id);
+  g_free (ending->guide);
+  upstander_text_free (ending->title);
+  g_clear_pointer (&ending->texts, g_ptr_array_unref);
+  g_clear_pointer (&ending->takeaways, g_ptr_array_unref);
+  g_free (ending);
+}
+
+void
+upstander_contact_free (gpointer data)
+{
+  UpstanderContact *contact = data;
+
+  upstander_text_free (contact->name);
+  upstander_text_free (contact->description);
+  g_free (contact->phone);
+  g_free (contact->url);
+  upstander_text_free (contact->hours);
+  g_free (contact->source);
+  g_free (contact);
+}
+
+void
+upstander_help_free (gpointer data)
+{
+  UpstanderHelp *help = data;
+
+  g_strfreev (help->regions);
+  g_clear_pointer (&help->advice, g_ptr_array_unref);
+  g_clear_pointer (&help->contacts, g_ptr_array_unref);
+  g_free (help);
+}
+
+void
+upstander_guide_block_free (gpointer data)
+{
+  UpstanderGuideBlock *block = data;
+
+  upstander_text_free (block->text);
+  g_clear_pointer (&block->items, g_ptr_array_unref);
+  g_free (block);
+}
+
+void
+upstander_guide_free (gpointer data)
+{
+  UpstanderGuide *guide = data;
+
+  g_free (guide->id);
+  upstander_text_free (guide->title);
+  upstander_text_free (guide->summary);
+  g_clear_pointer (&guide->blocks, g_ptr_array_unref);
+  g_strfreev (guide->sources);
+  g_free (guide);
+}

@@ -1,0 +1,42 @@
+/* upstander-scenario-private.h: how the loader fills in a scenario */
+#pragma once
+
+#include "upstander-scenario.h"
+
+G_BEGIN_DECLS
+
+struct _UpstanderScenario
+{
+  GObject parent_instance;
+
+  /* Weak: the bundle owns its scenarios. Whoever keeps a scenario past the
+   * library's life (a session, say) keeps its bundle too. Without it, texts
+   * fall back to the original language. */
+  UpstanderBundle *bundle;
+
+  char      *id;
+  guint      version;
+  guint      age_min;
+  guint      age_max;
+  guint      minutes;
+  guint      line;
+
+  UpstanderText *title;
+  UpstanderText *summary;
+  GPtrArray *topics;         /* UpstanderTopic, copies of the bundle's */
+  GStrv      topic_ids;
+  GPtrArray *goals;          /* UpstanderText */
+  GPtrArray *content_notes;  /* UpstanderText */
+  GPtrArray *cast;           /* UpstanderPerson */
+  GPtrArray *scenes;         /* UpstanderScene, in file order */
+  GPtrArray *endings;        /* UpstanderEnding, in file order */
+
+  GHashTable *scenes_by_id;
+  GHashTable *endings_by_id;
+  GHashTable *people_by_id;
+  GHashTable *choices_by_id;
+};
+
+UpstanderScenario *_upstander_scenario_new (UpstanderBundle *bundle);
+
+G_END_DECLS

@@ -1,0 +1,596 @@
+/* upstander-session.c: one playthrough of a scenario, as a pure state machine */
+#define G_LOG_DOMAIN "upstander-content"
+
+#include "upstander-session.h"
+#include "upstander-bundle.h"
+
+/*
+ * Every rule of play lives here, so it is tested without a display: which
+ * lines and choices show given the flags, what a choice does, where the story
+ * goes on, and how to go back. The views only ask and tell.
+ */
+
+typedef struct
+{
+  const UpstanderScene *scene;    /* the decision's scene */
+  char                 *choice;   /* the choice made there */
+  GHashTable           *flags;    /* the flags before it was made */
+} Step;
+
+struct _UpstanderSession
+{
+  GObject parent_instance;
+
+  UpstanderScenario     *scenario;
+  UpstanderBundle       *bundle;   /* kept alive: the scenario's texts live in it */
+
+  UpstanderSessionState  state;
+  const UpstanderScene  *scene;
+  const UpstanderEnding *ending;
+  const UpstanderChoice *last_choice;
+  GHashTable            *flags;
+  GArray                *steps;           /* Step, one per decision made */
+  GHashTable            *endings_found;   /* ids; kept across restarts and rewinds */
+};
+
+enum {
+  PROP_0,
+  PROP_SCENARIO,
+  PROP_STATE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (UpstanderSession, upstander_session, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (upstander-session-error-quark, upstander_session_error)
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static GHashTable *
+flags_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static GHashTable *
+flags_copy (GHashTable *flags)
+{
+  GHashTable *copy = flags_new ();
+  GHashTableIter iter;
+  gpointer flag;
+
+  g_hash_table_iter_init (&iter, flags);
+  while (g_hash_table_iter_next (&iter, &flag, NULL))
+    g_hash_table_add (copy, g_strdup (flag));
+
+  return copy;
+}
+
+static void
+step_clear (gpointer data)
+{
+  Step *step = data;
+
+  g_clear_pointer (&step->choice, g_free);
+  g_clear_pointer (&step->flags, g_hash_table_unref);
+}
+
+static void
+set_state (UpstanderSession      *self,
+           UpstanderSessionState  state)
+{
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATE]);
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+/* Moves to a scene or an ending; returns FALSE for an id the checks let through (never). */
+static gboolean
+go_to (UpstanderSession *self,
+       const char       *id)
+{
+  const UpstanderScene *scene = upstander_scenario_lookup_scene (self->scenario, id);
+  const UpstanderEnding *ending = NULL;
+
+  if (scene == NULL)
+    ending = upstander_scenario_lookup_ending (self->scenario, id);
+
+  g_return_val_if_fail (scene != NULL || ending != NULL, FALSE);
+
+  self->last_choice = NULL;
+  self->scene = scene;
+  self->ending = ending;
+
+  if (ending != NULL)
+    {
+      g_hash_table_add (self->endings_found, g_strdup (ending->id));
+      set_state (self, UPSTANDER_SESSION_ENDING);
+    }
+  else
+    {
+      set_state (self, UPSTANDER_SESSION_SCENE);
+    }
+
+  return TRUE;
+}
+
+static void
+upstander_session_dispose (GObject *object)
+{
+  UpstanderSession *self = (UpstanderSession *)object;
+
+  g_clear_object (&self->scenario);
+  g_clear_object (&self->bundle);
+
+  G_OBJECT_CLASS (upstander_session_parent_class)->dispose (object);
+}
+
+static void
+upstander_session_finalize (GObject *object)
+{
+  UpstanderSession *self = (UpstanderSession *)object;
+
+  g_clear_pointer (&self->flags, g_hash_table_unref);
+  g_clear_pointer (&self->steps, g_array_unref);
+  g_clear_pointer (&self->endings_found, g_hash_table_unref);
+
+  G_OBJECT_CLASS (upstander_session_parent_class)->finalize (object);
+}
+
+static void
+upstander_session_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  UpstanderSession *self = UPSTANDER_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENARIO:
+      g_value_set_object (value, self->scenario);
+      break;
+
+    case PROP_STATE:
+      g_value_set_int (value, self->state);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upstander_session_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  UpstanderSession *self = UPSTANDER_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENARIO:
+      self->scenario = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upstander_session_constructed (GObject *object)
+{
+  UpstanderSession *self = (UpstanderSession *)object;
+  UpstanderBundle *bundle;
+
+  G_OBJECT_CLASS (upstander_session_parent_class)->constructed (object);
+
+  g_assert (self->scenario != NULL);
+
+  bundle = upstander_scenario_get_bundle (self->scenario);
+  if (bundle != NULL)
+    self->bundle = g_object_ref (bundle);
+
+  self->scene = upstander_scenario_get_start (self->scenario);
+  self->state = UPSTANDER_SESSION_SCENE;
+}
+
+static void
+upstander_session_class_init (UpstanderSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = upstander_session_dispose;
+  object_class->finalize = upstander_session_finalize;
+  object_class->get_property = upstander_session_get_property;
+  object_class->set_property = upstander_session_set_property;
+  object_class->constructed = upstander_session_constructed;
+
+  properties [PROP_SCENARIO] =
+    g_param_spec_object ("scenario", NULL, NULL,
+                         UPSTANDER_TYPE_SCENARIO,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_STATE] =
+    g_param_spec_int ("state", NULL, NULL,
+                      UPSTANDER_SESSION_SCENE, UPSTANDER_SESSION_ENDING, UPSTANDER_SESSION_SCENE,
+                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * UpstanderSession::changed:
+   *
+   * Emitted after every move: the scene, ending, feedback or flags may differ.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+upstander_session_init (UpstanderSession *self)
+{
+  self->flags = flags_new ();
+  self->steps = g_array_new (FALSE, TRUE, sizeof (Step));
+  g_array_set_clear_func (self->steps, step_clear);
+  self->endings_found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/**
+ * upstander_session_new:
+ * @scenario: a scenario from a loaded bundle (it has a start scene)
+ *
+ * Returns: (transfer full): a playthrough at the start scene
+ */
+UpstanderSession *
+upstander_session_new (UpstanderScenario *scenario)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SCENARIO (scenario), NULL);
+  g_return_val_if_fail (upstander_scenario_get_start (scenario) != NULL, NULL);
+
+  return g_object_new (UPSTANDER_TYPE_SESSION,
+                       "scenario", scenario,
+                       NULL);
+}
+
+UpstanderScenario *
+upstander_session_get_scenario (UpstanderSession *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), NULL);
+
+  return self->scenario;
+}
+
+UpstanderSessionState
+upstander_session_get_state (UpstanderSession *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), UPSTANDER_SESSION_SCENE);
+
+  return self->state;
+}
+
+/* The current scene; during feedback, the scene of the decision. NULL at an ending. */
+const UpstanderScene *
+upstander_session_get_scene (UpstanderSession *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), NULL);
+
+  return self->scene;
+}
+
+const UpstanderEnding *
+upstander_session_get_ending (UpstanderSession *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), NULL);
+
+  return self->ending;
+}
+
+/* The choice whose feedback is shown, in the FEEDBACK state; else NULL. */
+const UpstanderChoice *
+upstander_session_get_last_choice (UpstanderSession *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), NULL);
+
+  return self->last_choice;
+}
+
+gboolean
+upstander_session_has_flag (UpstanderSession *self,
+                            const char       *flag)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (flag != NULL, FALSE);
+
+  return g_hash_table_contains (self->flags, flag);
+}
+
+gboolean
+upstander_session_holds (UpstanderSession         *self,
+                         const UpstanderCondition *condition)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (condition != NULL, FALSE);
+
+  if (condition->if_flag != NULL && !g_hash_table_contains (self->flags, condition->if_flag))
+    return FALSE;
+  if (condition->unless_flag != NULL && g_hash_table_contains (self->flags, condition->unless_flag))
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * upstander_session_dup_visible_lines:
+ *
+ * Returns: (transfer container) (element-type UpstanderLine): the current
+ *   scene's lines whose conditions hold, in order; empty at an ending
+ */
+GPtrArray *
+upstander_session_dup_visible_lines (UpstanderSession *self)
+{
+  GPtrArray *lines = g_ptr_array_new ();
+
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), lines);
+
+  for (guint i = 0; self->scene != NULL && i < self->scene->lines->len; i++)
+    {
+      const UpstanderLine *line = g_ptr_array_index (self->scene->lines, i);
+
+      if (upstander_session_holds (self, &line->condition))
+        g_ptr_array_add (lines, (gpointer) line);
+    }
+
+  return lines;
+}
+
+GPtrArray *
+upstander_session_dup_visible_comments (UpstanderSession    *self,
+                                        const UpstanderLine *post)
+{
+  GPtrArray *comments = g_ptr_array_new ();
+
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), comments);
+  g_return_val_if_fail (post != NULL, comments);
+
+  for (guint i = 0; post->comments != NULL && i < post->comments->len; i++)
+    {
+      const UpstanderLine *comment = g_ptr_array_index (post->comments, i);
+
+      if (upstander_session_holds (self, &comment->condition))
+        g_ptr_array_add (comments, (gpointer) comment);
+    }
+
+  return comments;
+}
+
+/**
+ * upstander_session_dup_choices:
+ *
+ * Returns: (transfer container) (element-type UpstanderChoice): the choices
+ *   open now; empty unless the current scene ends in a decision
+ */
+GPtrArray *
+upstander_session_dup_choices (UpstanderSession *self)
+{
+  GPtrArray *choices = g_ptr_array_new ();
+
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), choices);
+
+  if (self->state != UPSTANDER_SESSION_SCENE || self->scene == NULL || self->scene->decision == NULL)
+    return choices;
+
+  for (guint i = 0; i < self->scene->decision->choices->len; i++)
+    {
+      const UpstanderChoice *choice = g_ptr_array_index (self->scene->decision->choices, i);
+
+      if (upstander_session_holds (self, &choice->condition))
+        g_ptr_array_add (choices, (gpointer) choice);
+    }
+
+  return choices;
+}
+
+/**
+ * upstander_session_choose:
+ * @choice_id: one of the choices upstander_session_dup_choices() returns
+ *
+ * Takes a choice: sets its flag and shows its feedback (state FEEDBACK).
+ * upstander_session_advance() then goes on to its next scene or ending.
+ */
+gboolean
+upstander_session_choose (UpstanderSession  *self,
+                          const char        *choice_id,
+                          GError           **error)
+{
+  g_autoptr(GPtrArray) choices = NULL;
+  const UpstanderChoice *chosen = NULL;
+  Step step;
+
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (choice_id != NULL, FALSE);
+
+  if (self->state != UPSTANDER_SESSION_SCENE || self->scene->decision == NULL)
+    {
+      g_set_error_literal (error, UPSTANDER_SESSION_ERROR, UPSTANDER_SESSION_ERROR_NOT_NOW,
+                           "there is no decision to make now");
+      return FALSE;
+    }
+
+  choices = upstander_session_dup_choices (self);
+  for (guint i = 0; i < choices->len; i++)
+    {
+      const UpstanderChoice *choice = g_ptr_array_index (choices, i);
+
+      if (g_str_equal (choice->id, choice_id))
+        chosen = choice;
+    }
+
+  if (chosen == NULL)
+    {
+      g_set_error (error, UPSTANDER_SESSION_ERROR, UPSTANDER_SESSION_ERROR_NO_SUCH_CHOICE,
+                   "“%s” is not a choice open now", choice_id);
+      return FALSE;
+    }
+
+  step.scene = self->scene;
+  step.choice = g_strdup (chosen->id);
+  step.flags = flags_copy (self->flags);
+  g_array_append_val (self->steps, step);
+
+  if (chosen->sets != NULL)
+    g_hash_table_add (self->flags, g_strdup (chosen->sets));
+
+  self->last_choice = chosen;
+  set_state (self, UPSTANDER_SESSION_FEEDBACK);
+
+  return TRUE;
+}
+
+/**
+ * upstander_session_advance:
+ *
+ * Goes on: after feedback, to the choice's next; in a scene without a
+ * decision, along the first <continue> whose condition holds. Fails at a
+ * decision (choose first) and at an ending.
+ */
+gboolean
+upstander_session_advance (UpstanderSession  *self,
+                           GError           **error)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), FALSE);
+
+  if (self->state == UPSTANDER_SESSION_FEEDBACK)
+    return go_to (self, self->last_choice->next);
+
+  if (self->state == UPSTANDER_SESSION_SCENE && self->scene->decision == NULL)
+    {
+      for (guint i = 0; i < self->scene->continues->len; i++)
+        {
+          const UpstanderContinue *cont = g_ptr_array_index (self->scene->continues, i);
+
+          if (upstander_session_holds (self, &cont->condition))
+            return go_to (self, cont->next);
+        }
+    }
+
+  g_set_error_literal (error, UPSTANDER_SESSION_ERROR, UPSTANDER_SESSION_ERROR_NOT_NOW,
+                       self->state == UPSTANDER_SESSION_ENDING ? "the story has ended"
+                                                               : "a choice must be made first");
+  return FALSE;
+}
+
+gboolean
+upstander_session_can_rewind (UpstanderSession *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), FALSE);
+
+  return self->steps->len > 0;
+}
+
+/**
+ * upstander_session_rewind:
+ *
+ * Goes back to the last decision made, with the flags as they were before
+ * it, so another choice can be tried. Endings found are kept.
+ *
+ * Returns: %FALSE when no decision has been made yet
+ */
+gboolean
+upstander_session_rewind (UpstanderSession *self)
+{
+  Step *step;
+
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), FALSE);
+
+  if (self->steps->len == 0)
+    return FALSE;
+
+  step = &g_array_index (self->steps, Step, self->steps->len - 1);
+  g_hash_table_unref (self->flags);
+  self->flags = g_steal_pointer (&step->flags);
+  self->scene = step->scene;
+  self->ending = NULL;
+  self->last_choice = NULL;
+  g_array_set_size (self->steps, self->steps->len - 1);
+
+  set_state (self, UPSTANDER_SESSION_SCENE);
+
+  return TRUE;
+}
+
+/* Back to the start with no flags; endings found are kept. */
+void
+upstander_session_restart (UpstanderSession *self)
+{
+  g_return_if_fail (UPSTANDER_IS_SESSION (self));
+
+  g_hash_table_remove_all (self->flags);
+  g_array_set_size (self->steps, 0);
+  self->scene = upstander_scenario_get_start (self->scenario);
+  self->ending = NULL;
+  self->last_choice = NULL;
+
+  set_state (self, UPSTANDER_SESSION_SCENE);
+}
+
+guint
+upstander_session_get_n_decisions_made (UpstanderSession *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), 0);
+
+  return self->steps->len;
+}
+
+/* The id of the @index-th choice made on the current path. */
+const char *
+upstander_session_get_choice_at (UpstanderSession *self,
+                                 guint             index)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), NULL);
+  g_return_val_if_fail (index < self->steps->len, NULL);
+
+  return g_array_index (self->steps, Step, index).choice;
+}
+
+/* Seeds the endings found from stored progress; unknown ids are ignored. */
+void
+upstander_session_add_found_ending (UpstanderSession *self,
+                                    const char       *ending_id)
+{
+  g_return_if_fail (UPSTANDER_IS_SESSION (self));
+  g_return_if_fail (ending_id != NULL);
+
+  if (upstander_scenario_lookup_ending (self->scenario, ending_id) != NULL)
+    g_hash_table_add (self->endings_found, g_strdup (ending_id));
+}
+
+gboolean
+upstander_session_has_found_ending (UpstanderSession *self,
+                                    const char       *ending_id)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (ending_id != NULL, FALSE);
+
+  return g_hash_table_contains (self->endings_found, ending_id);
+}
+
+guint
+upstander_session_get_n_endings_found (UpstanderSession *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), 0);
+
+  return g_hash_table_size (self->endings_found);
+}

@@ -1,0 +1,17 @@
+/* upstander-application.h: the application: actions, command line, windows */
+#pragma once
+
+#include <adwaita.h>
+
+#include "upstander-library.h"
+
+G_BEGIN_DECLS
+
+#define UPSTANDER_TYPE_APPLICATION (upstander_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (UpstanderApplication, upstander_application, UPSTANDER, APPLICATION, AdwApplication)
+
+UpstanderApplication *upstander_application_new         (void);
+UpstanderLibrary     *upstander_application_get_library (UpstanderApplication *self);
+
+G_END_DECLS

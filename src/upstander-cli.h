@@ -1,0 +1,16 @@
+/* upstander-cli.h: the commands that need no display (--validate, --list) */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses of --validate. */
+#define UPSTANDER_VALIDATE_OK          0
+#define UPSTANDER_VALIDATE_ERRORS      1
+#define UPSTANDER_VALIDATE_UNREADABLE  2
+
+int upstander_cli_validate (const char * const *files);
+int upstander_cli_list     (void);
+
+G_END_DECLS

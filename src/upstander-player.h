@@ -1,0 +1,18 @@
+/* upstander-player.h: plays one session: scenes, choices, feedback, endings */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "upstander-session.h"
+
+G_BEGIN_DECLS
+
+#define UPSTANDER_TYPE_PLAYER (upstander_player_get_type ())
+
+G_DECLARE_FINAL_TYPE (UpstanderPlayer, upstander_player, UPSTANDER, PLAYER, GtkWidget)
+
+UpstanderSession *upstander_player_get_session (UpstanderPlayer  *self);
+void              upstander_player_set_session (UpstanderPlayer  *self,
+                                                UpstanderSession *session);
+
+G_END_DECLS

@@ -1,0 +1,624 @@
+/* test-loader.c: valid bundles load; every rule of the format, broken once, is reported */
+#include "upstander-bundle.h"
+
+#include <string.h>
+
+#define HEAD \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+  "<bundle xmlns=\"urn:upstander:bundle:1\" id=\"test\" version=\"1\" xml:lang=\"en\">\n" \
+  "  <info><name>Test</name><description>Tests.</description><author>A</author><license>CC0-1.0</license></info>\n" \
+  "  <topic id=\"chats\"><name>Chats</name></topic>\n"
+
+/* A small, valid scenario whose parts the tests below replace one at a time. */
+#define SCENARIO_OPEN \
+  "  <scenario id=\"s\" version=\"1\" ages=\"8-11\" minutes=\"3\" topics=\"chats\">\n" \
+  "    <title>Title</title>\n" \
+  "    <summary>Summary.</summary>\n" \
+  "    <goal>Goal.</goal>\n" \
+  "    <cast>\n" \
+  "      <person id=\"you\" role=\"player\"><name>You</name></person>\n" \
+  "      <person id=\"ana\" role=\"target\"><name>Ana</name></person>\n" \
+  "    </cast>\n"
+
+#define START_SCENE \
+  "    <scene id=\"start\" place=\"group-chat\" start=\"yes\">\n" \
+  "      <message from=\"ana\"><text>Hi</text></message>\n" \
+  "      <decision>\n" \
+  "        <prompt>What now?</prompt>\n" \
+  "        <discuss><question>Why?</question></discuss>\n" \
+  "        <choice id=\"kind\" next=\"middle\" effect=\"helpful\" sets=\"was-kind\">\n" \
+  "          <label>Be kind</label><feedback><text>Kind.</text></feedback></choice>\n" \
+  "        <choice id=\"mean\" next=\"middle\" effect=\"harmful\">\n" \
+  "          <label>Be mean</label><feedback><text>Mean.</text></feedback></choice>\n" \
+  "      </decision>\n" \
+  "      <facilitator><text>Notes.</text></facilitator>\n" \
+  "    </scene>\n"
+
+#define MIDDLE_SCENE \
+  "    <scene id=\"middle\" place=\"school\">\n" \
+  "      <narration if=\"was-kind\"><text>Ana smiles.</text></narration>\n" \
+  "      <continue next=\"good\" if=\"was-kind\"/>\n" \
+  "      <continue next=\"bad\"/>\n" \
+  "    </scene>\n"
+
+#define ENDINGS \
+  "    <ending id=\"good\" outcome=\"positive\"><title>Good</title><text>Good.</text><takeaway>T.</takeaway></ending>\n" \
+  "    <ending id=\"bad\" outcome=\"mixed\"><title>Bad</title><text>Bad.</text><takeaway>T.</takeaway></ending>\n"
+
+#define SCENARIO_CLOSE "  </scenario>\n"
+#define TAIL "</bundle>\n"
+
+#define VALID HEAD SCENARIO_OPEN START_SCENE MIDDLE_SCENE ENDINGS SCENARIO_CLOSE TAIL
+
+static UpstanderBundle *
+load_string (const char  *xml,
+             GPtrArray   *diagnostics,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+
+  return upstander_bundle_load_bytes (bytes, "test.xml", diagnostics, error);
+}
+
+/* The line of the first occurrence of @marker in @xml, counting from 1. */
+static guint
+line_of (const char *xml,
+         const char *marker)
+{
+  const char *found = strstr (xml, marker);
+  guint line = 1;
+
+  g_assert_nonnull (found);
+  for (const char *p = xml; p < found; p++)
+    line += *p == '\n';
+
+  return line;
+}
+
+static char *
+replace (const char *xml,
+         const char *old,
+         const char *new)
+{
+  g_autoptr(GString) out = g_string_new (xml);
+
+  g_assert_nonnull (strstr (xml, old));
+  g_string_replace (out, old, new, 1);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+dump (GPtrArray *diagnostics)
+{
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      g_autofree char *line = upstander_diagnostic_format (g_ptr_array_index (diagnostics, i));
+
+      g_test_message ("%s", line);
+    }
+}
+
+static gboolean
+has_diagnostic (GPtrArray         *diagnostics,
+                UpstanderSeverity  severity,
+                guint              line,
+                const char        *text)
+{
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const UpstanderDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+      if (diagnostic->severity == severity && diagnostic->line == line &&
+          strstr (diagnostic->message, text) != NULL && g_str_equal (diagnostic->file, "test.xml"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/*
+ * Loads @xml with @old replaced by @new, and asserts it is refused with an
+ * error containing @message on the line where @marker is.
+ */
+static void
+assert_refused (const char *old,
+                const char *new,
+                const char *marker,
+                const char *message)
+{
+  g_autofree char *xml = replace (VALID, old, new);
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = load_string (xml, diagnostics, &error);
+  guint line = line_of (xml, marker);
+
+  dump (diagnostics);
+  g_assert_null (bundle);
+  g_assert_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_INVALID);
+  if (!has_diagnostic (diagnostics, UPSTANDER_SEVERITY_ERROR, line, message))
+    g_error ("expected an error containing “%s” on line %u", message, line);
+}
+
+static void
+test_valid_loads (void)
+{
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = load_string (VALID, diagnostics, &error);
+  UpstanderScenario *scenario;
+  const UpstanderScene *start;
+  const UpstanderChoice *kind;
+
+  dump (diagnostics);
+  g_assert_no_error (error);
+  g_assert_nonnull (bundle);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+
+  g_assert_cmpstr (upstander_bundle_get_id (bundle), ==, "test");
+  g_assert_cmpuint (upstander_bundle_get_version (bundle), ==, 1);
+  g_assert_cmpuint (upstander_bundle_get_scenarios (bundle)->len, ==, 1);
+
+  scenario = upstander_bundle_lookup_scenario (bundle, "s");
+  g_assert_nonnull (scenario);
+  g_assert_cmpuint (upstander_scenario_get_age_min (scenario), ==, 8);
+  g_assert_cmpuint (upstander_scenario_get_age_max (scenario), ==, 11);
+  g_assert_cmpuint (upstander_scenario_get_minutes (scenario), ==, 3);
+  g_assert_cmpuint (upstander_scenario_get_n_endings (scenario), ==, 2);
+  g_assert_cmpuint (upstander_scenario_get_scenes (scenario)->len, ==, 2);
+
+  start = upstander_scenario_get_start (scenario);
+  g_assert_cmpstr (start->id, ==, "start");
+  g_assert_cmpint (start->place, ==, UPSTANDER_PLACE_GROUP_CHAT);
+  g_assert_cmpuint (start->decision->choices->len, ==, 2);
+  g_assert_cmpuint (start->decision->questions->len, ==, 1);
+  g_assert_cmpuint (start->facilitator->len, ==, 1);
+
+  kind = upstander_scenario_lookup_choice (scenario, "kind");
+  g_assert_cmpstr (kind->sets, ==, "was-kind");
+  g_assert_cmpint (kind->effect, ==, UPSTANDER_EFFECT_HELPFUL);
+  g_assert_cmpuint (kind->line, ==, line_of (VALID, "<choice id=\"kind\""));
+
+  g_assert_finalize_object (g_steal_pointer (&bundle));
+}
+
+static void
+test_example_fixture (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "example.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = upstander_bundle_load_file (file, NULL, diagnostics, &error);
+
+  dump (diagnostics);
+  g_assert_no_error (error);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  g_assert_nonnull (upstander_bundle_lookup_guide (bundle, "speak-up"));
+  g_assert_cmpuint (upstander_bundle_get_help (bundle)->len, ==, 1);
+  g_assert_cmpstr (upstander_bundle_get_source (bundle), ==, path);
+
+  g_assert_finalize_object (g_steal_pointer (&bundle));
+}
+
+static void
+test_whitespace_collapsed (void)
+{
+  g_autofree char *xml = replace (VALID, "<text>Hi</text>", "<text>\n   Hi \t there\n  </text>");
+  g_autoptr(UpstanderBundle) bundle = load_string (xml, NULL, NULL);
+  const UpstanderScene *start = upstander_scenario_get_start (upstander_bundle_lookup_scenario (bundle, "s"));
+  const UpstanderLine *line = g_ptr_array_index (start->lines, 0);
+
+  g_assert_cmpstr (upstander_text_get_original (g_ptr_array_index (line->texts, 0)), ==, "Hi there");
+}
+
+/* Markup and format directives are text like any other, kept as written. */
+static void
+test_markup_kept_literally (void)
+{
+  g_autofree char *xml = replace (VALID, "<text>Hi</text>",
+                                  "<text>&lt;b&gt;Hi&lt;/b&gt; %s%n &amp; <![CDATA[<span size=\"99999\">]]></text>");
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(UpstanderBundle) bundle = load_string (xml, diagnostics, NULL);
+  const UpstanderScene *start;
+  const UpstanderLine *line;
+
+  dump (diagnostics);
+  g_assert_nonnull (bundle);
+  start = upstander_scenario_get_start (upstander_bundle_lookup_scenario (bundle, "s"));
+  line = g_ptr_array_index (start->lines, 0);
+  g_assert_cmpstr (upstander_text_get_original (g_ptr_array_index (line->texts, 0)), ==,
+                   "<b>Hi</b> %s%n & <span size=\"99999\">");
+}
+
+static void
+test_translations (void)
+{
+  g_autofree char *xml = replace (VALID, "<title>Title</title>",
+                                  "<title>Title</title>\n"
+                                  "    <title xml:lang=\"fr\">Titre</title>\n"
+                                  "    <title xml:lang=\"ar\">عنوان</title>");
+  g_autoptr(UpstanderBundle) bundle = load_string (xml, NULL, NULL);
+  UpstanderScenario *scenario = upstander_bundle_lookup_scenario (bundle, "s");
+  const char *french[] = { "fr_FR.UTF-8", "fr", NULL };
+  const char *arabic[] = { "ar", NULL };
+  const char *german[] = { "de", NULL };
+
+  upstander_bundle_set_languages (bundle, french);
+  g_assert_cmpstr (upstander_scenario_get_title (scenario), ==, "Titre");
+  g_assert_cmpstr (upstander_scenario_get_language (scenario), ==, "fr");
+  upstander_bundle_set_languages (bundle, arabic);
+  g_assert_cmpstr (upstander_scenario_get_title (scenario), ==, "عنوان");
+  /* A missing translation falls back to the bundle's language, never a blank. */
+  upstander_bundle_set_languages (bundle, german);
+  g_assert_cmpstr (upstander_scenario_get_title (scenario), ==, "Title");
+  g_assert_cmpstr (upstander_scenario_get_summary (scenario), ==, "Summary.");
+}
+
+static void
+test_unreachable_scene_warns (void)
+{
+  g_autofree char *xml = replace (VALID, ENDINGS,
+                                  "    <scene id=\"lost\" place=\"home\"><continue next=\"good\"/></scene>\n" ENDINGS);
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = load_string (xml, diagnostics, &error);
+
+  dump (diagnostics);
+  g_assert_no_error (error);
+  g_assert_nonnull (bundle);
+  g_assert_true (has_diagnostic (diagnostics, UPSTANDER_SEVERITY_WARNING,
+                                 line_of (xml, "<scene id=\"lost\""), "cannot be reached"));
+}
+
+static void
+test_unused_flag_warns (void)
+{
+  g_autofree char *xml = replace (VALID, "effect=\"harmful\">", "effect=\"harmful\" sets=\"unused\">");
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(UpstanderBundle) bundle = load_string (xml, diagnostics, NULL);
+
+  g_assert_nonnull (bundle);
+  g_assert_true (has_diagnostic (diagnostics, UPSTANDER_SEVERITY_WARNING,
+                                 line_of (xml, "<scenario "), "“unused” is set but never used"));
+}
+
+/* Each rule, broken once. */
+
+static void
+test_rule_duplicate_scene_id (void)
+{
+  assert_refused ("<scene id=\"middle\"", "<scene id=\"start\"", "<scene id=\"start\" place=\"school\"",
+                  "a second scene or ending with id=\"start\"");
+}
+
+static void
+test_rule_dangling_next (void)
+{
+  assert_refused ("<continue next=\"bad\"/>", "<continue next=\"nowhere\"/>", "next=\"nowhere\"",
+                  "next=\"nowhere\" is not a scene or ending");
+}
+
+static void
+test_rule_unknown_speaker (void)
+{
+  assert_refused ("<message from=\"ana\">", "<message from=\"zoe\">", "from=\"zoe\"",
+                  "from=\"zoe\" is not in the cast");
+}
+
+static void
+test_rule_no_start (void)
+{
+  assert_refused (" start=\"yes\"", "", "<scenario ", "has no scene with start=\"yes\"");
+}
+
+static void
+test_rule_two_starts (void)
+{
+  assert_refused ("<scene id=\"middle\" place=\"school\">", "<scene id=\"middle\" place=\"school\" start=\"yes\">",
+                  "<scene id=\"middle\"", "is a second start");
+}
+
+static void
+test_rule_flag_never_set (void)
+{
+  assert_refused ("<narration if=\"was-kind\">", "<narration if=\"was-brave\">", "if=\"was-brave\"",
+                  "the flag “was-brave” is never set");
+}
+
+static void
+test_rule_bad_id (void)
+{
+  assert_refused ("<scene id=\"middle\"", "<scene id=\"Middle Scene\"", "id=\"Middle Scene\"",
+                  "is not a valid id");
+}
+
+static void
+test_rule_long_id (void)
+{
+  g_autofree char *long_id = g_strnfill (100000, 'a');
+  g_autofree char *attribute = g_strdup_printf ("<scene id=\"%s\"", long_id);
+
+  assert_refused ("<scene id=\"middle\"", attribute, attribute, "is not a valid id");
+}
+
+static void
+test_rule_blank_text (void)
+{
+  assert_refused ("<text>Hi</text>", "<text>  \n  </text>", "<text>  ", "<text> is empty");
+}
+
+static void
+test_rule_too_long_text (void)
+{
+  g_autofree char *long_text = g_strnfill (5000, 'x');
+  g_autofree char *element = g_strdup_printf ("<text>%s</text>", long_text);
+
+  assert_refused ("<text>Hi</text>", element, element, "the limit is 4000");
+}
+
+static void
+test_rule_long_label (void)
+{
+  g_autofree char *long_text = g_strnfill (300, 'x');
+  g_autofree char *element = g_strdup_printf ("<label>%s</label>", long_text);
+
+  assert_refused ("<label>Be kind</label>", element, element, "the limit is 200");
+}
+
+static void
+test_rule_bidi_override (void)
+{
+  assert_refused ("<text>Hi</text>", "<text>Hi &#x202E;evil</text>", "&#x202E;", "U+202E");
+  assert_refused ("<text>Hi</text>", "<text>Hi \xE2\x81\xA6isolate</text>", "isolate", "U+2066");
+}
+
+static void
+test_rule_control_character (void)
+{
+  assert_refused ("<text>Hi</text>", "<text>Hi \xC2\x85 next</text>", "next</text>", "U+0085");
+}
+
+static void
+test_rule_one_real_choice (void)
+{
+  assert_refused ("<choice id=\"mean\" next=\"middle\" effect=\"harmful\">",
+                  "<choice id=\"mean\" next=\"middle\" effect=\"harmful\" if=\"was-kind\">",
+                  "<decision>", "at least two choices without if= or unless=");
+}
+
+static void
+test_rule_too_many_choices (void)
+{
+  const char *extra =
+    "        <choice id=\"c3\" next=\"middle\" effect=\"mixed\"><label>3</label><feedback><text>3</text></feedback></choice>\n"
+    "        <choice id=\"c4\" next=\"middle\" effect=\"mixed\"><label>4</label><feedback><text>4</text></feedback></choice>\n"
+    "        <choice id=\"c5\" next=\"middle\" effect=\"mixed\"><label>5</label><feedback><text>5</text></feedback></choice>\n"
+    "      </decision>\n";
+
+  assert_refused ("      </decision>\n", extra, "<choice id=\"c5\"", "at most 4 choices");
+}
+
+static void
+test_rule_conditional_last_continue (void)
+{
+  assert_refused ("<continue next=\"bad\"/>", "<continue next=\"bad\" unless=\"was-kind\"/>",
+                  "unless=\"was-kind\"", "the last <continue> of scene “middle” must have no condition");
+}
+
+static void
+test_rule_no_ending_reachable (void)
+{
+  assert_refused ("<continue next=\"good\" if=\"was-kind\"/>\n      <continue next=\"bad\"/>",
+                  "<continue next=\"loop\"/>\n    </scene>\n"
+                  "    <scene id=\"loop\" place=\"home\"><continue next=\"middle\"/>",
+                  "<scene id=\"middle\"", "no ending can be reached from scene “middle”");
+}
+
+static void
+test_rule_player_count (void)
+{
+  assert_refused (" role=\"target\"", " role=\"player\"", "<scenario ", "2 people with role=\"player\"");
+  assert_refused (" role=\"player\"", "", "<scenario ", "0 people with role=\"player\"");
+}
+
+static void
+test_rule_undeclared_topic (void)
+{
+  assert_refused ("topics=\"chats\"", "topics=\"chats games\"", "<scenario ",
+                  "topic “games” is not declared");
+}
+
+static void
+test_rule_unknown_guide (void)
+{
+  assert_refused ("effect=\"helpful\" sets=\"was-kind\"", "effect=\"helpful\" sets=\"was-kind\" guide=\"nope\"",
+                  "guide=\"nope\"", "guide=\"nope\" is not a guide in this bundle");
+}
+
+static void
+test_rule_bad_language_tag (void)
+{
+  assert_refused ("<title>Title</title>", "<title>Title</title><title xml:lang=\"english!\">T</title>",
+                  "english!", "is not a language tag");
+  assert_refused ("xml:lang=\"en\">", "xml:lang=\"\">", "<bundle ", "is not a language tag");
+}
+
+static void
+test_rule_orphan_translation (void)
+{
+  assert_refused ("<goal>Goal.</goal>", "<goal xml:lang=\"fr\">But.</goal><goal>Goal.</goal>",
+                  "<goal xml:lang", "no <goal> in the bundle's language comes before it");
+}
+
+static void
+test_rule_duplicate_translation (void)
+{
+  assert_refused ("<title>Title</title>",
+                  "<title>Title</title><title xml:lang=\"fr\">A</title>\n<title xml:lang=\"fr\">B</title>",
+                  ">B</title>", "two translations into “fr”");
+}
+
+static void
+test_rule_two_titles (void)
+{
+  assert_refused ("<title>Title</title>", "<title>Title</title>\n<title>Other</title>",
+                  "<title>Other", "a second <title>");
+}
+
+static void
+test_rule_ages (void)
+{
+  assert_refused ("ages=\"8-11\"", "ages=\"11-8\"", "<scenario ", "ages must be a range");
+  assert_refused ("ages=\"8-11\"", "ages=\"2-40\"", "<scenario ", "ages must be a range");
+}
+
+static void
+test_rule_minutes (void)
+{
+  assert_refused ("minutes=\"3\"", "minutes=\"999\"", "<scenario ", "minutes=“999” must be a whole number from 1 to 120");
+}
+
+static void
+test_rule_duplicate_choice (void)
+{
+  assert_refused ("<choice id=\"mean\"", "<choice id=\"kind\"", "<choice id=\"kind\" next=\"middle\" effect=\"harmful\"",
+                  "a second choice with id=\"kind\"");
+}
+
+static void
+test_rule_duplicate_scenario (void)
+{
+  assert_refused (SCENARIO_CLOSE,
+                  SCENARIO_CLOSE "  <!-- again -->" SCENARIO_OPEN START_SCENE MIDDLE_SCENE ENDINGS SCENARIO_CLOSE,
+                  "<!-- again -->", "a second scenario with id=\"s\"");
+}
+
+static void
+test_rule_help_contacts (void)
+{
+  const char *help =
+    "  <help region=\"GB\">\n"
+    "    <contact kind=\"helpline\"><name>Line</name><phone>call-us</phone><source>https://example.org/</source></contact>\n"
+    "  </help>\n" TAIL;
+
+  assert_refused (TAIL, help, "<phone>", "is not a phone number");
+}
+
+static void
+test_rule_https_source (void)
+{
+  const char *help =
+    "  <help region=\"GB\">\n"
+    "    <contact kind=\"helpline\"><name>Line</name><source>http://example.org/</source></contact>\n"
+    "  </help>\n" TAIL;
+
+  assert_refused (TAIL, help, "<source>", "is not an https:// address");
+}
+
+static void
+test_rule_region_all_alone (void)
+{
+  const char *help =
+    "  <help region=\"all GB\">\n"
+    "    <advice><text>Tell an adult.</text></advice>\n"
+    "  </help>\n" TAIL;
+
+  assert_refused (TAIL, help, "<help ", "region=\"all\" stands alone");
+}
+
+static void
+test_rule_schema (void)
+{
+  assert_refused ("<narration if=\"was-kind\"><text>Ana smiles.</text></narration>",
+                  "<poem><text>Roses</text></poem>", "<poem>", "poem");
+  assert_refused ("place=\"school\"", "place=\"moon\"", "place=\"moon\"", "place=“moon” is not one of");
+}
+
+static void
+test_rule_namespace (void)
+{
+  assert_refused ("xmlns=\"urn:upstander:bundle:1\" ", "", "<bundle ", "the root element must be <bundle xmlns=");
+  assert_refused ("urn:upstander:bundle:1", "urn:upstander:bundle:9", "<bundle ", "the root element must be");
+}
+
+static void
+test_rule_too_many_scenes (void)
+{
+  g_autoptr(GString) scenes = g_string_new (NULL);
+
+  for (guint i = 0; i < 205; i++)
+    g_string_append_printf (scenes, "    <scene id=\"extra-%u\" place=\"home\"><continue next=\"good\"/></scene>\n", i);
+  g_string_append (scenes, ENDINGS);
+
+  assert_refused (ENDINGS, scenes->str, "<scene id=\"extra-198\"", "more than 200 scenes and endings");
+}
+
+static void
+test_not_half_loaded (void)
+{
+  /* One bad scenario refuses the whole bundle: the good one is not shown alone. */
+  g_autofree char *second = g_strdup (SCENARIO_OPEN START_SCENE MIDDLE_SCENE ENDINGS SCENARIO_CLOSE);
+  g_autofree char *renamed = replace (second, "<scenario id=\"s\"", "<scenario id=\"t\"");
+  g_autofree char *broken = replace (renamed, "<continue next=\"bad\"/>", "<continue next=\"void\"/>");
+  g_autofree char *xml = replace (VALID, SCENARIO_CLOSE, SCENARIO_CLOSE);
+  g_autofree char *both = replace (xml, TAIL, broken);
+  g_autofree char *full = g_strconcat (both, TAIL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = load_string (full, NULL, &error);
+
+  g_assert_null (bundle);
+  g_assert_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_INVALID);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/upstander/loader/valid-loads", test_valid_loads);
+  g_test_add_func ("/upstander/loader/example-fixture", test_example_fixture);
+  g_test_add_func ("/upstander/loader/whitespace-collapsed", test_whitespace_collapsed);
+  g_test_add_func ("/upstander/loader/markup-kept-literally", test_markup_kept_literally);
+  g_test_add_func ("/upstander/loader/translations", test_translations);
+  g_test_add_func ("/upstander/loader/unreachable-scene-warns", test_unreachable_scene_warns);
+  g_test_add_func ("/upstander/loader/unused-flag-warns", test_unused_flag_warns);
+  g_test_add_func ("/upstander/loader/not-half-loaded", test_not_half_loaded);
+  g_test_add_func ("/upstander/loader/rule/duplicate-scene-id", test_rule_duplicate_scene_id);
+  g_test_add_func ("/upstander/loader/rule/dangling-next", test_rule_dangling_next);
+  g_test_add_func ("/upstander/loader/rule/unknown-speaker", test_rule_unknown_speaker);
+  g_test_add_func ("/upstander/loader/rule/no-start", test_rule_no_start);
+  g_test_add_func ("/upstander/loader/rule/two-starts", test_rule_two_starts);
+  g_test_add_func ("/upstander/loader/rule/flag-never-set", test_rule_flag_never_set);
+  g_test_add_func ("/upstander/loader/rule/bad-id", test_rule_bad_id);
+  g_test_add_func ("/upstander/loader/rule/long-id", test_rule_long_id);
+  g_test_add_func ("/upstander/loader/rule/blank-text", test_rule_blank_text);
+  g_test_add_func ("/upstander/loader/rule/too-long-text", test_rule_too_long_text);
+  g_test_add_func ("/upstander/loader/rule/long-label", test_rule_long_label);
+  g_test_add_func ("/upstander/loader/rule/bidi-override", test_rule_bidi_override);
+  g_test_add_func ("/upstander/loader/rule/control-character", test_rule_control_character);
+  g_test_add_func ("/upstander/loader/rule/one-real-choice", test_rule_one_real_choice);
+  g_test_add_func ("/upstander/loader/rule/too-many-choices", test_rule_too_many_choices);
+  g_test_add_func ("/upstander/loader/rule/conditional-last-continue", test_rule_conditional_last_continue);
+  g_test_add_func ("/upstander/loader/rule/no-ending-reachable", test_rule_no_ending_reachable);
+  g_test_add_func ("/upstander/loader/rule/player-count", test_rule_player_count);
+  g_test_add_func ("/upstander/loader/rule/undeclared-topic", test_rule_undeclared_topic);
+  g_test_add_func ("/upstander/loader/rule/unknown-guide", test_rule_unknown_guide);
+  g_test_add_func ("/upstander/loader/rule/bad-language-tag", test_rule_bad_language_tag);
+  g_test_add_func ("/upstander/loader/rule/orphan-translation", test_rule_orphan_translation);
+  g_test_add_func ("/upstander/loader/rule/duplicate-translation", test_rule_duplicate_translation);
+  g_test_add_func ("/upstander/loader/rule/two-titles", test_rule_two_titles);
+  g_test_add_func ("/upstander/loader/rule/ages", test_rule_ages);
+  g_test_add_func ("/upstander/loader/rule/minutes", test_rule_minutes);
+  g_test_add_func ("/upstander/loader/rule/duplicate-choice", test_rule_duplicate_choice);
+  g_test_add_func ("/upstander/loader/rule/duplicate-scenario", test_rule_duplicate_scenario);
+  g_test_add_func ("/upstander/loader/rule/help-contacts", test_rule_help_contacts);
+  g_test_add_func ("/upstander/loader/rule/https-source", test_rule_https_source);
+  g_test_add_func ("/upstander/loader/rule/region-all-alone", test_rule_region_all_alone);
+  g_test_add_func ("/upstander/loader/rule/schema", test_rule_schema);
+  g_test_add_func ("/upstander/loader/rule/namespace", test_rule_namespace);
+  g_test_add_func ("/upstander/loader/rule/too-many-scenes", test_rule_too_many_scenes);
+
+  return g_test_run ();
+}

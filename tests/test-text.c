@@ -1,0 +1,118 @@
+/* test-text.c: language variants and how a reader's languages pick one */
+#include "upstander-text.h"
+
+static void
+test_fallback_to_original (void)
+{
+  g_autoptr(UpstanderText) text = upstander_text_new ("en", "Hello");
+  const char *german[] = { "de_DE.UTF-8", "de_DE", "de", "C", NULL };
+
+  upstander_text_add_variant (text, "fr", "Bonjour");
+
+  g_assert_cmpstr (upstander_text_get (text, german), ==, "Hello");
+  g_assert_cmpstr (upstander_text_get (text, NULL), ==, "Hello");
+}
+
+static void
+test_first_language_wins (void)
+{
+  g_autoptr(UpstanderText) text = upstander_text_new ("en", "Hello");
+  const char *spanish_then_french[] = { "es", "fr", NULL };
+  const char *french_then_spanish[] = { "fr", "es", NULL };
+
+  upstander_text_add_variant (text, "fr", "Bonjour");
+  upstander_text_add_variant (text, "es", "Hola");
+
+  g_assert_cmpstr (upstander_text_get (text, spanish_then_french), ==, "Hola");
+  g_assert_cmpstr (upstander_text_get (text, french_then_spanish), ==, "Bonjour");
+}
+
+static void
+test_posix_locale_names (void)
+{
+  g_autoptr(UpstanderText) text = upstander_text_new ("en", "Hello");
+  const char *canadian[] = { "fr_CA.UTF-8", "fr_CA", "fr.UTF-8", "fr", "C", NULL };
+  const char *taiwan[] = { "zh_TW.UTF-8", "zh_TW", "C", NULL };
+  const char *china[] = { "zh_CN.UTF-8", "zh_CN", "zh", NULL };
+
+  upstander_text_add_variant (text, "fr", "Bonjour");
+  upstander_text_add_variant (text, "zh-CN", "你好");
+
+  g_assert_cmpstr (upstander_text_get (text, canadian), ==, "Bonjour");
+  /* A regional variant must not serve another region. */
+  g_assert_cmpstr (upstander_text_get (text, taiwan), ==, "Hello");
+  g_assert_cmpstr (upstander_text_get (text, china), ==, "你好");
+}
+
+static void
+test_specific_variant_preferred (void)
+{
+  g_autoptr(UpstanderText) text = upstander_text_new ("en", "Hello");
+  const char *brazil[] = { "pt_BR.UTF-8", NULL };
+  const char *portugal[] = { "pt_PT", NULL };
+
+  upstander_text_add_variant (text, "pt", "Olá (pt)");
+  upstander_text_add_variant (text, "pt-BR", "Olá (pt-BR)");
+
+  g_assert_cmpstr (upstander_text_get (text, brazil), ==, "Olá (pt-BR)");
+  g_assert_cmpstr (upstander_text_get (text, portugal), ==, "Olá (pt)");
+}
+
+static void
+test_duplicate_variant_refused (void)
+{
+  g_autoptr(UpstanderText) text = upstander_text_new ("en", "Hello");
+
+  g_assert_true (upstander_text_add_variant (text, "fr", "Bonjour"));
+  g_assert_false (upstander_text_add_variant (text, "FR", "Salut"));
+  g_assert_false (upstander_text_add_variant (text, "en", "Hi"));
+  g_assert_cmpuint (upstander_text_get_n_variants (text), ==, 2);
+}
+
+static void
+test_copy (void)
+{
+  g_autoptr(UpstanderText) text = upstander_text_new ("en", "Hello");
+  g_autoptr(UpstanderText) copy = NULL;
+  const char *arabic[] = { "ar", NULL };
+
+  upstander_text_add_variant (text, "ar", "مرحبا");
+  copy = upstander_text_copy (text);
+
+  g_assert_cmpuint (upstander_text_get_n_variants (copy), ==, 2);
+  g_assert_cmpstr (upstander_text_get (copy, arabic), ==, "مرحبا");
+  g_assert_cmpstr (upstander_text_get_original_language (copy), ==, "en");
+}
+
+static void
+test_language_tags (void)
+{
+  const char *valid[] = { "en", "fr", "zh-CN", "zh_CN", "pt-BR", "sr-Latn-RS", "ast", NULL };
+  const char *invalid[] = { "", "e", "english", "en-", "en--US", "-en", "en US", "e1",
+                            "en-abcdefghi", "12", "en1", NULL };
+
+  for (guint i = 0; valid[i] != NULL; i++)
+    g_assert_true (upstander_language_tag_is_valid (valid[i]));
+  for (guint i = 0; invalid[i] != NULL; i++)
+    {
+      if (upstander_language_tag_is_valid (invalid[i]))
+        g_error ("“%s” should be refused", invalid[i]);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/upstander/text/fallback-to-original", test_fallback_to_original);
+  g_test_add_func ("/upstander/text/first-language-wins", test_first_language_wins);
+  g_test_add_func ("/upstander/text/posix-locale-names", test_posix_locale_names);
+  g_test_add_func ("/upstander/text/specific-variant-preferred", test_specific_variant_preferred);
+  g_test_add_func ("/upstander/text/duplicate-variant-refused", test_duplicate_variant_refused);
+  g_test_add_func ("/upstander/text/copy", test_copy);
+  g_test_add_func ("/upstander/text/language-tags", test_language_tags);
+
+  return g_test_run ();
+}
