@@ -1,0 +1,514 @@
+/* test-core-content.c: the core stories load clean and keep the content guide's rules */
+#include "upstander-bundle.h"
+#include "upstander-session.h"
+
+#include <string.h>
+
+static UpstanderBundle *core;
+
+static const char * const bands[] = { "8-11", "12-14", "15-17" };
+
+/* One scenario per topic the content guide lists. */
+static const char * const required_topics[] = {
+  "group-chats", "photos-videos", "gaming", "fake-accounts", "rumours", "hate",
+  "offline-online", "friendship", "secrets", "reporting", "self-protection",
+  "digital-divide", "awareness", "image-pressure", "self-harm",
+};
+
+static const char * const required_guides[] = {
+  "help-when-you-see-it", "report-and-save-evidence", "protect-yourself",
+  "support-a-friend", "your-rights-online",
+};
+
+/* Real platforms a story must not name (content guide: fictional apps only). */
+static const char * const brand_names[] = {
+  "instagram", "tiktok", "whatsapp", "snapchat", "facebook", "youtube", "discord",
+  "roblox", "minecraft", "fortnite", "twitter", "telegram", "twitch", "reddit",
+};
+
+static guint
+count_effect (const UpstanderDecision *decision,
+              UpstanderEffect          effect)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < decision->choices->len; i++)
+    count += ((UpstanderChoice *) g_ptr_array_index (decision->choices, i))->effect == effect;
+
+  return count;
+}
+
+static gboolean
+uses_flag (const UpstanderCondition *condition,
+           const char               *flag)
+{
+  return g_strcmp0 (condition->if_flag, flag) == 0 || g_strcmp0 (condition->unless_flag, flag) == 0;
+}
+
+/* Whether @flag changes anything: a line, comment, choice or way on. */
+static gboolean
+flag_is_used (UpstanderScenario *scenario,
+              const char        *flag)
+{
+  GPtrArray *scenes = upstander_scenario_get_scenes (scenario);
+
+  for (guint s = 0; s < scenes->len; s++)
+    {
+      const UpstanderScene *scene = g_ptr_array_index (scenes, s);
+
+      for (guint i = 0; i < scene->lines->len; i++)
+        {
+          const UpstanderLine *line = g_ptr_array_index (scene->lines, i);
+
+          if (uses_flag (&line->condition, flag))
+            return TRUE;
+          for (guint c = 0; line->comments != NULL && c < line->comments->len; c++)
+            if (uses_flag (&((UpstanderLine *) g_ptr_array_index (line->comments, c))->condition, flag))
+              return TRUE;
+        }
+      for (guint i = 0; scene->decision != NULL && i < scene->decision->choices->len; i++)
+        if (uses_flag (&((UpstanderChoice *) g_ptr_array_index (scene->decision->choices, i))->condition, flag))
+          return TRUE;
+      for (guint i = 0; i < scene->continues->len; i++)
+        if (uses_flag (&((UpstanderContinue *) g_ptr_array_index (scene->continues, i))->condition, flag))
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_loads_clean (void)
+{
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+
+  core = upstander_bundle_load_resource ("/io/github/upstander/Upstander/bundles/core.xml",
+                                         diagnostics, &error);
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      g_autofree char *line = upstander_diagnostic_format (g_ptr_array_index (diagnostics, i));
+
+      g_test_message ("%s", line);
+    }
+
+  g_assert_no_error (error);
+  g_assert_nonnull (core);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+}
+
+static void
+test_fifteen_scenarios_in_three_bands (void)
+{
+  GPtrArray *scenarios = upstander_bundle_get_scenarios (core);
+  guint per_band[G_N_ELEMENTS (bands)] = { 0 };
+
+  g_assert_cmpuint (scenarios->len, ==, 15);
+
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      UpstanderScenario *scenario = g_ptr_array_index (scenarios, i);
+      g_autofree char *band = g_strdup_printf ("%u-%u", upstander_scenario_get_age_min (scenario),
+                                               upstander_scenario_get_age_max (scenario));
+      gboolean known = FALSE;
+
+      for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
+        {
+          if (g_str_equal (band, bands[b]))
+            {
+              per_band[b]++;
+              known = TRUE;
+            }
+        }
+      g_assert_true (known);
+    }
+
+  for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
+    g_assert_cmpuint (per_band[b], >=, 4);
+}
+
+static void
+test_every_topic_covered (void)
+{
+  GPtrArray *scenarios = upstander_bundle_get_scenarios (core);
+
+  for (guint t = 0; t < G_N_ELEMENTS (required_topics); t++)
+    {
+      gboolean covered = FALSE;
+
+      for (guint i = 0; i < scenarios->len && !covered; i++)
+        {
+          GPtrArray *topics = upstander_scenario_get_topics (g_ptr_array_index (scenarios, i));
+
+          for (guint k = 0; k < topics->len; k++)
+            covered |= g_str_equal (((UpstanderTopic *) g_ptr_array_index (topics, k))->id, required_topics[t]);
+        }
+
+      if (!covered)
+        g_error ("no scenario covers the topic “%s”", required_topics[t]);
+    }
+}
+
+static void
+test_scenario_shape (void)
+{
+  GPtrArray *scenarios = upstander_bundle_get_scenarios (core);
+
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      UpstanderScenario *scenario = g_ptr_array_index (scenarios, i);
+      GPtrArray *scenes = upstander_scenario_get_scenes (scenario);
+      GPtrArray *endings = upstander_scenario_get_endings (scenario);
+      guint n_decisions = 0;
+      guint n_flags_that_matter = 0;
+      const UpstanderScene *start = upstander_scenario_get_start (scenario);
+      gboolean start_has_notes = start->facilitator->len > 0;
+      gboolean tells_what_to_do_on_disclosure = FALSE;
+
+      g_test_message ("scenario %s", upstander_scenario_get_id (scenario));
+
+      g_assert_cmpuint (scenes->len, >=, 5);
+      g_assert_cmpuint (scenes->len, <=, 12);
+      g_assert_cmpuint (endings->len, >=, 2);
+      g_assert_cmpuint (upstander_scenario_get_goals (scenario)->len, >=, 1);
+      g_assert_true (start_has_notes);
+
+      /* What to do if a pupil discloses harm, on the first scene: don't
+       * promise secrecy, follow the safeguarding procedure. */
+      for (guint n = 0; n < start->facilitator->len; n++)
+        {
+          g_autofree char *note = g_utf8_strdown (upstander_text_get_original (g_ptr_array_index (start->facilitator, n)), -1);
+
+          tells_what_to_do_on_disclosure |= strstr (note, "safeguarding") != NULL &&
+                                            strstr (note, "secret") != NULL;
+        }
+
+      for (guint s = 0; s < scenes->len; s++)
+        {
+          const UpstanderScene *scene = g_ptr_array_index (scenes, s);
+
+          if (scene->decision == NULL)
+            continue;
+
+          n_decisions++;
+          g_assert_cmpuint (scene->decision->choices->len, ==, 3);
+          g_assert_cmpuint (count_effect (scene->decision, UPSTANDER_EFFECT_HELPFUL), ==, 1);
+          g_assert_cmpuint (count_effect (scene->decision, UPSTANDER_EFFECT_MIXED), ==, 1);
+          g_assert_cmpuint (count_effect (scene->decision, UPSTANDER_EFFECT_HARMFUL), ==, 1);
+          g_assert_cmpuint (scene->decision->questions->len, >=, 2);
+          g_assert_cmpuint (scene->decision->questions->len, <=, 3);
+
+          for (guint c = 0; c < scene->decision->choices->len; c++)
+            {
+              const UpstanderChoice *choice = g_ptr_array_index (scene->decision->choices, c);
+
+              g_assert_cmpuint (choice->feedback->len, >=, 1);
+              if (choice->sets != NULL && flag_is_used (scenario, choice->sets))
+                n_flags_that_matter++;
+            }
+        }
+
+      g_assert_cmpuint (n_decisions, >=, 2);
+      g_assert_cmpuint (n_flags_that_matter, >=, 1);
+      g_assert_true (tells_what_to_do_on_disclosure);
+
+      for (guint e = 0; e < endings->len; e++)
+        {
+          const UpstanderEnding *ending = g_ptr_array_index (endings, e);
+
+          g_assert_cmpuint (ending->takeaways->len, ==, 3);
+          g_assert_nonnull (ending->guide);
+        }
+    }
+}
+
+/* Every story has a positive ending to find. */
+static void
+test_positive_ending_exists (void)
+{
+  GPtrArray *scenarios = upstander_bundle_get_scenarios (core);
+
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      GPtrArray *endings = upstander_scenario_get_endings (g_ptr_array_index (scenarios, i));
+      guint hopeful = 0, negative = 0, positive = 0;
+
+      for (guint e = 0; e < endings->len; e++)
+        {
+          UpstanderOutcome outcome = ((UpstanderEnding *) g_ptr_array_index (endings, e))->outcome;
+
+          positive += outcome == UPSTANDER_OUTCOME_POSITIVE;
+          hopeful += outcome != UPSTANDER_OUTCOME_NEGATIVE;
+          negative += outcome == UPSTANDER_OUTCOME_NEGATIVE;
+        }
+
+      g_assert_cmpuint (positive, >=, 1);
+      g_assert_cmpuint (hopeful, >=, 1);
+      g_assert_cmpuint (negative, <, endings->len);
+    }
+}
+
+static void
+test_sensitive_topics_have_notes (void)
+{
+  GPtrArray *scenarios = upstander_bundle_get_scenarios (core);
+
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      UpstanderScenario *scenario = g_ptr_array_index (scenarios, i);
+      GPtrArray *topics = upstander_scenario_get_topics (scenario);
+
+      for (guint k = 0; k < topics->len; k++)
+        {
+          const char *id = ((UpstanderTopic *) g_ptr_array_index (topics, k))->id;
+
+          if (g_str_equal (id, "image-pressure") || g_str_equal (id, "self-harm"))
+            {
+              g_assert_cmpuint (upstander_scenario_get_age_min (scenario), >=, 15);
+              g_assert_cmpuint (upstander_scenario_get_content_notes (scenario)->len, >=, 1);
+            }
+        }
+    }
+}
+
+static void
+test_guides (void)
+{
+  for (guint g = 0; g < G_N_ELEMENTS (required_guides); g++)
+    {
+      const UpstanderGuide *guide = upstander_bundle_lookup_guide (core, required_guides[g]);
+      guint words = 0;
+
+      if (guide == NULL)
+        g_error ("the guide “%s” is missing", required_guides[g]);
+
+      g_assert_cmpuint (g_strv_length (guide->sources), >=, 1);
+
+      for (guint b = 0; b < guide->blocks->len; b++)
+        {
+          const UpstanderGuideBlock *block = g_ptr_array_index (guide->blocks, b);
+          g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+          if (block->text != NULL)
+            g_ptr_array_add (texts, block->text);
+          for (guint i = 0; block->items != NULL && i < block->items->len; i++)
+            g_ptr_array_add (texts, g_ptr_array_index (block->items, i));
+
+          for (guint t = 0; t < texts->len; t++)
+            {
+              g_auto(GStrv) split = g_strsplit (upstander_text_get_original (g_ptr_array_index (texts, t)), " ", -1);
+
+              words += g_strv_length (split);
+            }
+        }
+
+      g_assert_cmpuint (words, >, 50);
+      g_assert_cmpuint (words, <, 400);
+    }
+}
+
+static void
+test_help_contacts (void)
+{
+  GPtrArray *help = upstander_bundle_get_help (core);
+  gboolean has_general_advice = FALSE;
+  gboolean has_directory = FALSE;
+
+  for (guint h = 0; h < help->len; h++)
+    {
+      const UpstanderHelp *entry = g_ptr_array_index (help, h);
+
+      if (g_strv_contains ((const char * const *) entry->regions, "all"))
+        has_general_advice |= entry->advice->len > 0;
+
+      for (guint c = 0; c < entry->contacts->len; c++)
+        {
+          const UpstanderContact *contact = g_ptr_array_index (entry->contacts, c);
+
+          g_assert_nonnull (contact->source);
+          g_assert_true (g_str_has_prefix (contact->source, "https://"));
+          has_directory |= contact->kind == UPSTANDER_CONTACT_DIRECTORY;
+        }
+    }
+
+  g_assert_true (has_general_advice);
+  g_assert_true (has_directory);
+}
+
+static void
+check_story_text (const char *text,
+                  const char *where)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  guint digits = 0;
+
+  for (guint b = 0; b < G_N_ELEMENTS (brand_names); b++)
+    {
+      if (strstr (lower, brand_names[b]) != NULL)
+        g_error ("%s names the real platform “%s”", where, brand_names[b]);
+    }
+
+  /* Numbers to call belong in <help>, with a source; never in a story. */
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      digits = g_ascii_isdigit (*p) ? digits + 1 : (*p == ' ' && digits > 0 ? digits : 0);
+      if (digits >= 6)
+        g_error ("%s contains what looks like a phone number: %s", where, text);
+    }
+}
+
+static void
+check_texts (GPtrArray  *texts,
+             const char *where)
+{
+  for (guint i = 0; texts != NULL && i < texts->len; i++)
+    check_story_text (upstander_text_get_original (g_ptr_array_index (texts, i)), where);
+}
+
+static void
+test_no_brands_or_numbers_in_stories (void)
+{
+  GPtrArray *scenarios = upstander_bundle_get_scenarios (core);
+
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      UpstanderScenario *scenario = g_ptr_array_index (scenarios, i);
+      const char *id = upstander_scenario_get_id (scenario);
+      GPtrArray *scenes = upstander_scenario_get_scenes (scenario);
+      GPtrArray *endings = upstander_scenario_get_endings (scenario);
+
+      check_story_text (upstander_scenario_get_title (scenario), id);
+      check_story_text (upstander_scenario_get_summary (scenario), id);
+
+      for (guint s = 0; s < scenes->len; s++)
+        {
+          const UpstanderScene *scene = g_ptr_array_index (scenes, s);
+
+          if (scene->title != NULL)
+            check_story_text (upstander_text_get_original (scene->title), scene->id);
+          for (guint l = 0; l < scene->lines->len; l++)
+            {
+              const UpstanderLine *line = g_ptr_array_index (scene->lines, l);
+
+              check_texts (line->texts, scene->id);
+              for (guint c = 0; line->comments != NULL && c < line->comments->len; c++)
+                check_texts (((UpstanderLine *) g_ptr_array_index (line->comments, c))->texts, scene->id);
+            }
+          for (guint c = 0; scene->decision != NULL && c < scene->decision->choices->len; c++)
+            {
+              const UpstanderChoice *choice = g_ptr_array_index (scene->decision->choices, c);
+
+              check_story_text (upstander_text_get_original (choice->label), choice->id);
+              check_texts (choice->feedback, choice->id);
+            }
+        }
+
+      for (guint e = 0; e < endings->len; e++)
+        {
+          const UpstanderEnding *ending = g_ptr_array_index (endings, e);
+
+          check_texts (ending->texts, ending->id);
+          check_texts (ending->takeaways, ending->id);
+        }
+    }
+}
+
+/*
+ * Walks every path of every scenario, taking every choice at every decision,
+ * and checks each reaches an ending within a bounded number of moves.
+ */
+static guint
+walk (UpstanderScenario *scenario,
+      GPtrArray         *choices_so_far,
+      GHashTable        *endings_seen,
+      guint             *hopeful_paths,
+      guint              depth)
+{
+  g_autoptr(UpstanderSession) session = upstander_session_new (scenario);
+  g_autoptr(GPtrArray) open = NULL;
+  guint paths = 0;
+
+  g_assert_cmpuint (depth, <, 40);
+
+  for (guint i = 0; i < choices_so_far->len; i++)
+    {
+      while (upstander_session_get_state (session) == UPSTANDER_SESSION_SCENE &&
+             upstander_session_get_scene (session)->decision == NULL)
+        g_assert_true (upstander_session_advance (session, NULL));
+      g_assert_true (upstander_session_choose (session, g_ptr_array_index (choices_so_far, i), NULL));
+      g_assert_true (upstander_session_advance (session, NULL));
+    }
+
+  for (guint moves = 0; upstander_session_get_state (session) == UPSTANDER_SESSION_SCENE &&
+                        upstander_session_get_scene (session)->decision == NULL; moves++)
+    {
+      g_assert_cmpuint (moves, <, 50);
+      g_assert_true (upstander_session_advance (session, NULL));
+    }
+
+  if (upstander_session_get_state (session) == UPSTANDER_SESSION_ENDING)
+    {
+      g_hash_table_add (endings_seen, upstander_session_get_ending (session)->id);
+      *hopeful_paths += upstander_session_get_ending (session)->outcome != UPSTANDER_OUTCOME_NEGATIVE;
+      return 1;
+    }
+
+  open = upstander_session_dup_choices (session);
+  g_assert_cmpuint (open->len, >=, 2);
+  for (guint i = 0; i < open->len; i++)
+    {
+      g_ptr_array_add (choices_so_far, ((UpstanderChoice *) g_ptr_array_index (open, i))->id);
+      paths += walk (scenario, choices_so_far, endings_seen, hopeful_paths, depth + 1);
+      g_ptr_array_remove_index (choices_so_far, choices_so_far->len - 1);
+    }
+
+  return paths;
+}
+
+static void
+test_every_path_ends (void)
+{
+  GPtrArray *scenarios = upstander_bundle_get_scenarios (core);
+
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      UpstanderScenario *scenario = g_ptr_array_index (scenarios, i);
+      g_autoptr(GPtrArray) choices = g_ptr_array_new ();
+      g_autoptr(GHashTable) endings_seen = g_hash_table_new (g_str_hash, g_str_equal);
+      guint hopeful_paths = 0;
+      guint paths = walk (scenario, choices, endings_seen, &hopeful_paths, 0);
+
+      g_test_message ("%s: %u paths (%u hopeful), %u of %u endings reached",
+                      upstander_scenario_get_id (scenario), paths, hopeful_paths,
+                      g_hash_table_size (endings_seen), upstander_scenario_get_n_endings (scenario));
+      /* Most paths end hopefully (positive or mixed): the content guide's rule 5. */
+      g_assert_cmpuint (hopeful_paths * 2, >, paths);
+      /* Every ending is reachable by some real playthrough, flags and all. */
+      g_assert_cmpuint (g_hash_table_size (endings_seen), ==, upstander_scenario_get_n_endings (scenario));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/upstander/core-content/loads-clean", test_loads_clean);
+  g_test_add_func ("/upstander/core-content/fifteen-scenarios-in-three-bands", test_fifteen_scenarios_in_three_bands);
+  g_test_add_func ("/upstander/core-content/every-topic-covered", test_every_topic_covered);
+  g_test_add_func ("/upstander/core-content/scenario-shape", test_scenario_shape);
+  g_test_add_func ("/upstander/core-content/positive-ending-exists", test_positive_ending_exists);
+  g_test_add_func ("/upstander/core-content/sensitive-topics-have-notes", test_sensitive_topics_have_notes);
+  g_test_add_func ("/upstander/core-content/guides", test_guides);
+  g_test_add_func ("/upstander/core-content/help-contacts", test_help_contacts);
+  g_test_add_func ("/upstander/core-content/no-brands-or-numbers-in-stories", test_no_brands_or_numbers_in_stories);
+  g_test_add_func ("/upstander/core-content/every-path-ends", test_every_path_ends);
+
+  status = g_test_run ();
+  g_clear_object (&core);
+
+  return status;
+}
