@@ -622,6 +622,7 @@ read_decision (Loader            *self,
 {
   UpstanderDecision *decision = g_new0 (UpstanderDecision, 1);
   Leaves leaves = { 0 };
+  guint n_choices = 0;
 
   decision->line = node_line (node);
   decision->questions = upstander_text_array_new ();
@@ -647,7 +648,7 @@ read_decision (Loader            *self,
         }
       else if (is_element (child, "choice"))
         {
-          if (decision->choices->len == MAX_CHOICES)
+          if (n_choices++ == MAX_CHOICES)
             report_error (self, child, "a decision has at most %u choices", MAX_CHOICES);
           if (decision->choices->len < MAX_CHOICES)
             g_ptr_array_add (decision->choices, read_choice (self, scenario, child));
@@ -1275,10 +1276,12 @@ structured_error_cb (void        *user_data,
                      xmlErrorPtr  error)
 {
   UpstanderLoadState *state = user_data;
-  g_autofree char *message = g_strstrip (g_strdup (error->message != NULL ? error->message
-                                                                          : "malformed XML"));
+  g_autofree char *message = g_strdup (error->message != NULL ? error->message : "malformed XML");
   guint line = error->line > 0 ? (guint) error->line : 0;
   guint column = error->int2 > 0 ? (guint) error->int2 : 0;
+
+  /* One diagnostic, one line: libxml2 adds its own line breaks ("Bytes: …"). */
+  g_strstrip (g_strdelimit (message, "\r\n\t", ' '));
 
   /* libxml2 only warns of some things a bundle must not have (XML 1.1, say);
    * those are checked separately, so its warnings stay warnings. */
