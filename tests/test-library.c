@@ -1,0 +1,274 @@
+/* test-library.c: bundles found in every source, the higher version winning, loaded off the main thread */
+#include "upstander-library.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+typedef struct
+{
+  char *root;
+  char *system_dir;
+  char *user_dir;
+} Fixture;
+
+static char *
+read_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+
+  return contents;
+}
+
+static void
+put_bundle (const char *dir,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->root = g_dir_make_tmp ("upstander-library-XXXXXX", NULL);
+  fixture->system_dir = g_build_filename (fixture->root, "system", NULL);
+  fixture->user_dir = g_build_filename (fixture->root, "user", NULL);
+  g_assert_cmpint (g_mkdir (fixture->system_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (fixture->user_dir, 0700), ==, 0);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_assert_cmpint (g_remove (child), ==, 0);
+    }
+
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->root);
+  g_free (fixture->root);
+  g_free (fixture->system_dir);
+  g_free (fixture->user_dir);
+}
+
+static UpstanderLibrary *
+library_for (Fixture *fixture)
+{
+  const char *dirs[] = { fixture->system_dir, fixture->user_dir, NULL };
+
+  return upstander_library_new_for_sources (NULL, dirs);
+}
+
+static void
+test_loads_every_source (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *example = read_fixture ("example.xml");
+  g_autofree char *session = read_fixture ("session.xml");
+  g_autoptr(UpstanderLibrary) library = library_for (fixture);
+  g_autoptr(UpstanderScenario) first = NULL;
+
+  put_bundle (fixture->system_dir, "example.xml", example);
+  put_bundle (fixture->user_dir, "session.xml", session);
+  /* Only *.xml files are read. */
+  put_bundle (fixture->user_dir, "notes.txt", "not a bundle");
+
+  upstander_library_load (library);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 2);
+  g_assert_cmpuint (upstander_library_get_n_failed (library), ==, 0);
+  first = g_list_model_get_item (G_LIST_MODEL (library), 0);
+  g_assert_cmpstr (upstander_scenario_get_id (first), ==, "the-sticker");
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (library), 2));
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (library)) == UPSTANDER_TYPE_SCENARIO);
+}
+
+static void
+test_higher_version_wins (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *example = read_fixture ("example.xml");
+  g_autoptr(GString) newer = g_string_new (example);
+  g_autoptr(UpstanderLibrary) library = library_for (fixture);
+  UpstanderScenario *scenario;
+
+  g_string_replace (newer, "id=\"example\" version=\"1\"", "id=\"example\" version=\"2\"", 1);
+  g_string_replace (newer, "<title>The sticker</title>", "<title>The sticker, revised</title>", 1);
+
+  /* The newer one in the system folder beats the older one in the user's. */
+  put_bundle (fixture->system_dir, "example.xml", newer->str);
+  put_bundle (fixture->user_dir, "example.xml", example);
+
+  upstander_library_load (library);
+
+  g_assert_cmpuint (upstander_library_get_bundles (library)->len, ==, 1);
+  scenario = upstander_library_lookup_scenario (library, "example", "the-sticker");
+  g_assert_cmpstr (upstander_scenario_get_title (scenario), ==, "The sticker, revised");
+}
+
+static void
+test_broken_bundle_skipped (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *example = read_fixture ("example.xml");
+  g_autofree char *broken = read_fixture ("broken-next.xml");
+  g_autoptr(UpstanderLibrary) library = library_for (fixture);
+  GPtrArray *diagnostics;
+
+  put_bundle (fixture->user_dir, "a-broken.xml", broken);
+  put_bundle (fixture->user_dir, "b-good.xml", example);
+  upstander_library_load (library);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 1);
+  g_assert_cmpuint (upstander_library_get_n_failed (library), ==, 1);
+  diagnostics = upstander_library_get_diagnostics (library);
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  g_assert_true (g_str_has_suffix (((UpstanderDiagnostic *) g_ptr_array_index (diagnostics, 0))->file,
+                                   "a-broken.xml"));
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (upstander_library_load_finish (UPSTANDER_LIBRARY (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  guint *added_total = user_data;
+
+  *added_total += added;
+}
+
+static void
+test_async_fills_in (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *example = read_fixture ("example.xml");
+  g_autoptr(UpstanderLibrary) library = library_for (fixture);
+  gboolean done = FALSE;
+  guint added = 0;
+
+  put_bundle (fixture->user_dir, "example.xml", example);
+  g_signal_connect (library, "items-changed", G_CALLBACK (count_changes_cb), &added);
+
+  upstander_library_load_async (library, NULL, loaded_cb, &done);
+  /* Nothing is there until the worker is done: the caller never waits. */
+  g_assert_false (upstander_library_get_loaded (library));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 0);
+
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (upstander_library_get_loaded (library));
+  g_assert_cmpuint (added, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 1);
+}
+
+static void
+test_help_for_region (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(UpstanderLibrary) library = upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, NULL);
+  g_autoptr(GPtrArray) britain = NULL;
+  g_autoptr(GPtrArray) elsewhere = NULL;
+  gboolean has_regional = TRUE;
+  const UpstanderHelp *first;
+
+  /* The core bundle is compiled into the app's resources, linked here. */
+  upstander_library_load (library);
+
+  britain = upstander_library_dup_help (library, "GB", &has_regional);
+  g_assert_true (has_regional);
+  first = g_ptr_array_index (britain, 0);
+  g_assert_true (g_strv_contains ((const char * const *) first->regions, "GB"));
+  g_assert_cmpstr (((UpstanderContact *) g_ptr_array_index (first->contacts, 0))->phone, ==, "0800 1111");
+
+  /* A region without verified contacts gets the general advice and the directory. */
+  elsewhere = upstander_library_dup_help (library, "BR", &has_regional);
+  g_assert_false (has_regional);
+  g_assert_cmpuint (elsewhere->len, >=, 1);
+  for (guint i = 0; i < elsewhere->len; i++)
+    g_assert_true (g_strv_contains ((const char * const *) ((UpstanderHelp *) g_ptr_array_index (elsewhere, i))->regions, "all"));
+
+  g_assert_nonnull (upstander_library_lookup_guide (library, "report-and-save-evidence", NULL));
+  g_assert_null (upstander_library_lookup_guide (library, "no-such-guide", NULL));
+}
+
+static void
+test_languages (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *example = read_fixture ("example.xml");
+  g_autoptr(GString) translated = g_string_new (example);
+  g_autoptr(UpstanderLibrary) library = library_for (fixture);
+  const char *french[] = { "fr", NULL };
+  UpstanderScenario *scenario;
+  guint notified = 0;
+
+  g_string_replace (translated, "<title>The sticker</title>",
+                    "<title>The sticker</title><title xml:lang=\"fr\">L'autocollant</title>", 1);
+  put_bundle (fixture->user_dir, "example.xml", translated->str);
+  upstander_library_load (library);
+  scenario = upstander_library_lookup_scenario (library, NULL, "the-sticker");
+  g_signal_connect_swapped (scenario, "notify::title", G_CALLBACK (g_atomic_int_inc), &notified);
+
+  upstander_library_set_languages (library, french);
+  g_assert_cmpstr (upstander_scenario_get_title (scenario), ==, "L'autocollant");
+  g_assert_cmpuint (notified, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/upstander/library/loads-every-source", Fixture, NULL,
+              fixture_set_up, test_loads_every_source, fixture_tear_down);
+  g_test_add ("/upstander/library/higher-version-wins", Fixture, NULL,
+              fixture_set_up, test_higher_version_wins, fixture_tear_down);
+  g_test_add ("/upstander/library/broken-bundle-skipped", Fixture, NULL,
+              fixture_set_up, test_broken_bundle_skipped, fixture_tear_down);
+  g_test_add ("/upstander/library/async-fills-in", Fixture, NULL,
+              fixture_set_up, test_async_fills_in, fixture_tear_down);
+  g_test_add ("/upstander/library/help-for-region", Fixture, NULL,
+              fixture_set_up, test_help_for_region, fixture_tear_down);
+  g_test_add ("/upstander/library/languages", Fixture, NULL,
+              fixture_set_up, test_languages, fixture_tear_down);
+
+  return g_test_run ();
+}
