@@ -7,13 +7,16 @@
 
 #include "upstander-application.h"
 #include "upstander-cli.h"
+#include "upstander-preferences-window.h"
 #include "upstander-window.h"
 
 struct _UpstanderApplication
 {
   AdwApplication parent_instance;
 
-  UpstanderLibrary *library;
+  UpstanderLibrary  *library;
+  UpstanderProgress *progress;
+  UpstanderSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (UpstanderApplication, upstander_application, ADW_TYPE_APPLICATION)
@@ -34,6 +37,63 @@ upstander_application_get_library (UpstanderApplication *self)
   g_return_val_if_fail (UPSTANDER_IS_APPLICATION (self), NULL);
 
   return self->library;
+}
+
+/**
+ * upstander_application_set_library:
+ *
+ * Shows @library instead of the app's own bundles; for tests and tools.
+ * Call it before the application starts up.
+ */
+void
+upstander_application_set_library (UpstanderApplication *self,
+                                   UpstanderLibrary     *library)
+{
+  g_return_if_fail (UPSTANDER_IS_APPLICATION (self));
+  g_return_if_fail (UPSTANDER_IS_LIBRARY (library));
+
+  g_set_object (&self->library, library);
+}
+
+UpstanderProgress *
+upstander_application_get_progress (UpstanderApplication *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_APPLICATION (self), NULL);
+
+  return self->progress;
+}
+
+UpstanderSettings *
+upstander_application_get_settings (UpstanderApplication *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/*
+ * Closes every window at once, dialogs included, with no question asked,
+ * then quits: what a child needs when someone looks over their shoulder.
+ */
+void
+upstander_application_quick_exit (UpstanderApplication *self)
+{
+  GList *windows;
+
+  g_return_if_fail (UPSTANDER_IS_APPLICATION (self));
+
+  windows = gtk_window_list_toplevels ();
+  g_list_foreach (windows, (GFunc) g_object_ref, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      /* Hide first, so nothing lingers on screen while the rest close. */
+      gtk_widget_set_visible (l->data, FALSE);
+    }
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free_full (windows, g_object_unref);
+
+  g_application_quit (G_APPLICATION (self));
 }
 
 /* The commands that need no display run here, before GTK is initialised. */
@@ -84,10 +144,25 @@ upstander_application_startup (GApplication *app)
 {
   UpstanderApplication *self = UPSTANDER_APPLICATION (app);
 
+  static const char *quick_exit_accels[] = { "<Control><Shift>q", "<Control>q", NULL };
+  static const char *help_accels[] = { "F1", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
   G_APPLICATION_CLASS (upstander_application_parent_class)->startup (app);
 
-  self->library = upstander_library_new ();
-  upstander_library_load_async (self->library, NULL, NULL, NULL);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quick-exit", quick_exit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+
+  self->settings = upstander_settings_new ();
+  self->progress = upstander_progress_new (NULL);
+  upstander_progress_load (self->progress);
+
+  if (self->library == NULL)
+    {
+      self->library = upstander_library_new ();
+      upstander_library_load_async (self->library, NULL, NULL, NULL);
+    }
 }
 
 static void
@@ -96,6 +171,8 @@ upstander_application_dispose (GObject *object)
   UpstanderApplication *self = (UpstanderApplication *)object;
 
   g_clear_object (&self->library);
+  g_clear_object (&self->progress);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (upstander_application_parent_class)->dispose (object);
 }
@@ -117,7 +194,55 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  upstander_application_quick_exit (UPSTANDER_APPLICATION (user_data));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  UpstanderApplication *self = UPSTANDER_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  UpstanderPreferencesWindow *preferences;
+
+  preferences = upstander_preferences_window_new (self);
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  UpstanderApplication *self = UPSTANDER_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "Upstander contributors", NULL };
+  static const char *writers[] = { "Upstander story writers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "application-name", _("Upstander"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("Upstander contributors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Live through short stories about cyber-bullying and practise what to do when you see it happen."),
+                        "website", "https://github.com/upstander/upstander",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one a line */
+                        "translator-credits", _("translator-credits"),
+                        "transient-for", parent,
+                        NULL);
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Stories"), writers);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("Stories, guides and help contacts"),
+                                      NULL,
+                                      GTK_LICENSE_CUSTOM,
+                                      _("The stories, guides and help contacts are licensed under the Creative Commons Attribution-ShareAlike 4.0 International licence (CC-BY-SA-4.0), unless a bundle says otherwise."));
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void
@@ -125,6 +250,9 @@ upstander_application_init (UpstanderApplication *self)
 {
   static const GActionEntry actions[] = {
     { "quit", quit_activated },
+    { "quick-exit", quit_activated },
+    { "preferences", preferences_activated },
+    { "about", about_activated },
   };
   static const GOptionEntry options[] = {
     { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,

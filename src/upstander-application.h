@@ -4,6 +4,8 @@
 #include <adwaita.h>
 
 #include "upstander-library.h"
+#include "upstander-progress.h"
+#include "upstander-settings.h"
 
 G_BEGIN_DECLS
 
@@ -13,5 +15,10 @@ G_DECLARE_FINAL_TYPE (UpstanderApplication, upstander_application, UPSTANDER, AP
 
 UpstanderApplication *upstander_application_new         (void);
 UpstanderLibrary     *upstander_application_get_library (UpstanderApplication *self);
+void                  upstander_application_set_library (UpstanderApplication *self,
+                                                         UpstanderLibrary     *library);
+UpstanderProgress    *upstander_application_get_progress (UpstanderApplication *self);
+UpstanderSettings    *upstander_application_get_settings (UpstanderApplication *self);
+void                  upstander_application_quick_exit  (UpstanderApplication *self);
 
 G_END_DECLS

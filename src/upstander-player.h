@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "upstander-progress.h"
 #include "upstander-session.h"
 
 G_BEGIN_DECLS
@@ -11,8 +12,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UpstanderPlayer, upstander_player, UPSTANDER, PLAYER, GtkWidget)
 
-UpstanderSession *upstander_player_get_session (UpstanderPlayer  *self);
-void              upstander_player_set_session (UpstanderPlayer  *self,
-                                                UpstanderSession *session);
+UpstanderSession *upstander_player_get_session  (UpstanderPlayer   *self);
+void              upstander_player_set_session  (UpstanderPlayer   *self,
+                                                 UpstanderSession  *session);
+void              upstander_player_set_progress (UpstanderPlayer   *self,
+                                                 UpstanderProgress *progress);
+const char       *upstander_player_get_view     (UpstanderPlayer   *self);
+GtkWidget        *upstander_player_get_content  (UpstanderPlayer   *self);
 
 G_END_DECLS

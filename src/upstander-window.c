@@ -1,59 +1,340 @@
-/* upstander-window.c: the main window: the catalogue of stories and the player */
+/* upstander-window.c: the main window: catalogue, player, help and guides */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "upstander-guides-page.h"
+#include "upstander-help-page.h"
 #include "upstander-player.h"
+#include "upstander-scenario-card.h"
+#include "upstander-util.h"
 #include "upstander-window.h"
+
+/*
+ * One stack of pages (catalogue → story → help or guides) with a history, so
+ * Back and Escape always lead where the reader came from. The catalogue is a
+ * GtkGridView over the library, filtered and sorted by list models, so it
+ * stays fast with any number of stories.
+ */
 
 struct _UpstanderWindow
 {
   AdwApplicationWindow parent_instance;
 
-  UpstanderLibrary *library;
+  UpstanderLibrary    *library;
+  UpstanderProgress   *progress;
+  UpstanderSettings   *settings;
 
-  GtkStack        *stack;
-  GtkListView     *catalogue;
-  UpstanderPlayer *player;
-  GtkButton       *back_button;
+  GtkCustomFilter     *filter;
+  GtkFilterListModel  *filtered;
+  GPtrArray           *topic_ids;   /* char*, in the order of the topic drop-down */
+  GPtrArray           *history;     /* char*, page names before the visible one */
+
+  AdwToastOverlay     *toast_overlay;
+  AdwWindowTitle      *window_title;
+  GtkButton           *back_button;
+  GtkWidget           *quick_exit_button;
+  GtkStack            *stack;
+  GtkStack            *catalogue_stack;
+  GtkGridView         *grid;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *topic_dropdown;
+  GtkToggleButton     *age_all;
+  GtkToggleButton     *age_8_11;
+  GtkToggleButton     *age_12_14;
+  GtkToggleButton     *age_15_17;
+  GtkWidget           *clear_filters_button;
+  UpstanderPlayer     *player;
+  UpstanderHelpPage   *help_page;
+  UpstanderGuidesPage *guides_page;
 };
 
 G_DEFINE_FINAL_TYPE (UpstanderWindow, upstander_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const char * const text_size_classes[] = { "text-small", "text-large", "text-larger", NULL };
+
+static void
+update_header (UpstanderWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+  UpstanderSession *session = upstander_player_get_session (self->player);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->history->len > 0);
+
+  if (g_strcmp0 (page, "player") == 0 && session != NULL)
+    {
+      adw_window_title_set_title (self->window_title,
+                                  upstander_scenario_get_title (upstander_session_get_scenario (session)));
+      adw_window_title_set_subtitle (self->window_title, _("Upstander"));
+    }
+  else if (g_strcmp0 (page, "help") == 0)
+    {
+      adw_window_title_set_title (self->window_title, _("Get Help"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+    }
+  else if (g_strcmp0 (page, "guides") == 0)
+    {
+      adw_window_title_set_title (self->window_title, _("Guides"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+    }
+  else
+    {
+      adw_window_title_set_title (self->window_title, _("Upstander"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+    }
+}
+
+/* Shows @page; @remember keeps the current page in the history for Back. */
+static void
+show_page (UpstanderWindow *self,
+           const char      *page,
+           gboolean         remember)
+{
+  const char *current = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (current, page) == 0)
+    return;
+
+  if (remember && current != NULL && g_strcmp0 (current, "loading") != 0)
+    {
+      /* Never stack a page twice: going to a page already in the history unwinds to it. */
+      for (guint i = 0; i < self->history->len; i++)
+        if (g_str_equal (g_ptr_array_index (self->history, i), page))
+          {
+            g_ptr_array_set_size (self->history, i);
+            remember = FALSE;
+            break;
+          }
+      if (remember)
+        g_ptr_array_add (self->history, g_strdup (current));
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+  update_header (self);
+}
 
 static void
 show_catalogue (UpstanderWindow *self)
 {
   gboolean loaded = upstander_library_get_loaded (self->library);
 
-  gtk_stack_set_visible_child_name (self->stack, loaded ? "catalogue" : "loading");
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), FALSE);
+  g_ptr_array_set_size (self->history, 0);
   upstander_player_set_session (self->player, NULL);
+  show_page (self, loaded ? "catalogue" : "loading", FALSE);
+  update_header (self);
+}
+
+static void
+update_catalogue_state (UpstanderWindow *self)
+{
+  const char *name;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->library)) == 0)
+    name = "empty";
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    name = "no-match";
+  else
+    name = "grid";
+
+  gtk_stack_set_visible_child_name (self->catalogue_stack, name);
+}
+
+static void
+age_band (UpstanderWindow *self,
+          guint           *min,
+          guint           *max)
+{
+  *min = 0;
+  *max = G_MAXUINT;
+
+  if (gtk_toggle_button_get_active (self->age_8_11))
+    *min = 8, *max = 11;
+  else if (gtk_toggle_button_get_active (self->age_12_14))
+    *min = 12, *max = 14;
+  else if (gtk_toggle_button_get_active (self->age_15_17))
+    *min = 15, *max = 17;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  UpstanderWindow *self = user_data;
+  UpstanderScenario *scenario = item;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint selected = gtk_drop_down_get_selected (self->topic_dropdown);
+  guint min, max;
+
+  age_band (self, &min, &max);
+  if (upstander_scenario_get_age_min (scenario) > max ||
+      upstander_scenario_get_age_max (scenario) < min)
+    return FALSE;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->topic_ids->len)
+    {
+      const char *topic_id = g_ptr_array_index (self->topic_ids, selected - 1);
+      GPtrArray *topics = upstander_scenario_get_topics (scenario);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < topics->len && !found; i++)
+        {
+          const UpstanderTopic *topic = g_ptr_array_index (topics, i);
+
+          found = g_strcmp0 (topic->id, topic_id) == 0;
+        }
+      if (!found)
+        return FALSE;
+    }
+
+  return upstander_scenario_matches_search (scenario, query);
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  UpstanderScenario *sa = (UpstanderScenario *) a;
+  UpstanderScenario *sb = (UpstanderScenario *) b;
+  g_autofree char *ka = NULL;
+  g_autofree char *kb = NULL;
+
+  if (upstander_scenario_get_age_min (sa) != upstander_scenario_get_age_min (sb))
+    return upstander_scenario_get_age_min (sa) < upstander_scenario_get_age_min (sb) ? -1 : 1;
+
+  ka = g_utf8_collate_key (upstander_scenario_get_title (sa), -1);
+  kb = g_utf8_collate_key (upstander_scenario_get_title (sb), -1);
+
+  return strcmp (ka, kb);
+}
+
+static void
+filters_changed_cb (UpstanderWindow *self)
+{
+  if (self->filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+search_changed_cb (UpstanderWindow *self)
+{
+  filters_changed_cb (self);
+}
+
+static void
+fill_topics (UpstanderWindow *self)
+{
+  g_autoptr(GPtrArray) topics = upstander_library_dup_topics (self->library);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (self->topic_ids, 0);
+  gtk_string_list_append (names, _("All topics"));
+  for (guint i = 0; i < topics->len; i++)
+    {
+      const UpstanderTopic *topic = g_ptr_array_index (topics, i);
+
+      g_ptr_array_add (self->topic_ids, g_strdup (topic->id));
+      gtk_string_list_append (names, upstander_ui_text (topic->name));
+    }
+
+  gtk_drop_down_set_model (self->topic_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->topic_dropdown, 0);
 }
 
 static void
 library_loaded_cb (UpstanderWindow *self)
 {
+  if (!upstander_library_get_loaded (self->library))
+    return;
+
+  fill_topics (self);
+  update_catalogue_state (self);
+  upstander_help_page_refresh (self->help_page);
+  upstander_guides_page_refresh (self->guides_page);
+
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
     show_catalogue (self);
 }
 
 static void
-catalogue_activate_cb (UpstanderWindow *self,
-                       guint            position)
+start_session (UpstanderWindow   *self,
+               UpstanderScenario *scenario)
 {
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->catalogue));
-  g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (model, position);
-  g_autoptr(UpstanderSession) session = NULL;
+  g_autoptr(UpstanderSession) session = upstander_session_new (scenario);
+  g_auto(GStrv) found = NULL;
 
-  if (scenario == NULL)
-    return;
+  /* Endings found in earlier plays count towards "x of y". */
+  found = upstander_progress_dup_endings (self->progress,
+                                          upstander_scenario_get_bundle_id (scenario),
+                                          upstander_scenario_get_id (scenario),
+                                          upstander_scenario_get_version (scenario));
+  for (guint i = 0; found[i] != NULL; i++)
+    upstander_session_add_found_ending (session, found[i]);
 
-  session = upstander_session_new (scenario);
   upstander_player_set_session (self->player, session);
-  gtk_stack_set_visible_child_name (self->stack, "player");
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), TRUE);
+  show_page (self, "player", TRUE);
+}
+
+static void
+grid_activate_cb (UpstanderWindow *self,
+                  guint            position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (self->grid));
+  g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (model, position);
+
+  if (scenario != NULL)
+    start_session (self, scenario);
+}
+
+static void
+show_progress_notice (UpstanderWindow *self)
+{
+  UpstanderProgressNotice notice = upstander_progress_take_notice (self->progress);
+  const char *text = NULL;
+  AdwToast *toast;
+
+  switch (notice)
+    {
+    case UPSTANDER_PROGRESS_NOTICE_CORRUPT:
+      text = _("Your saved progress could not be read, so Upstander starts afresh");
+      break;
+
+    case UPSTANDER_PROGRESS_NOTICE_UNWRITABLE:
+      text = _("Your progress cannot be saved on this computer");
+      break;
+
+    case UPSTANDER_PROGRESS_NOTICE_NEWER:
+      text = _("Your progress was saved by a newer Upstander: it is kept, but new progress is not saved");
+      break;
+
+    case UPSTANDER_PROGRESS_NOTICE_NONE:
+    default:
+      return;
+    }
+
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+progress_changed_cb (UpstanderWindow *self)
+{
+  show_progress_notice (self);
+}
+
+static void
+update_text_size (UpstanderWindow *self)
+{
+  const char *size = upstander_settings_get_text_size (self->settings);
+  g_autofree char *css_class = g_strconcat ("text-", size, NULL);
+
+  for (guint i = 0; text_size_classes[i] != NULL; i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), text_size_classes[i]);
+  if (g_strv_contains (text_size_classes, css_class))
+    gtk_widget_add_css_class (GTK_WIDGET (self), css_class);
 }
 
 static void
@@ -61,7 +342,115 @@ back_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
+  UpstanderWindow *self = UPSTANDER_WINDOW (widget);
+  g_autofree char *previous = NULL;
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (page, "guides") == 0 && upstander_guides_page_go_back (self->guides_page))
+    return;
+
+  if (self->history->len == 0)
+    return;
+
+  previous = g_strdup (g_ptr_array_index (self->history, self->history->len - 1));
+  g_ptr_array_set_size (self->history, self->history->len - 1);
+
+  if (g_strcmp0 (previous, "catalogue") == 0)
+    show_catalogue (self);
+  else
+    show_page (self, previous, FALSE);
+}
+
+static void
+show_catalogue_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
   show_catalogue (UPSTANDER_WINDOW (widget));
+}
+
+static void
+show_help_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  UpstanderWindow *self = UPSTANDER_WINDOW (widget);
+
+  upstander_help_page_refresh (self->help_page);
+  show_page (self, "help", TRUE);
+}
+
+static void
+show_guides_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  UpstanderWindow *self = UPSTANDER_WINDOW (widget);
+
+  upstander_guides_page_show_list (self->guides_page);
+  show_page (self, "guides", TRUE);
+}
+
+static void
+show_guide_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  UpstanderWindow *self = UPSTANDER_WINDOW (widget);
+  const char *guide_id = g_variant_get_string (parameter, NULL);
+
+  if (!upstander_guides_page_show_guide (self->guides_page, guide_id))
+    upstander_guides_page_show_list (self->guides_page);
+  show_page (self, "guides", TRUE);
+}
+
+static void
+clear_filters_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  UpstanderWindow *self = UPSTANDER_WINDOW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_toggle_button_set_active (self->age_all, TRUE);
+  gtk_drop_down_set_selected (self->topic_dropdown, 0);
+  filters_changed_cb (self);
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  UpstanderWindow *self = UPSTANDER_WINDOW (widget);
+
+  show_catalogue (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+setup_card_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               UpstanderWindow          *self)
+{
+  gtk_list_item_set_child (item, GTK_WIDGET (upstander_scenario_card_new (self->progress)));
+}
+
+static void
+bind_card_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              UpstanderWindow          *self)
+{
+  upstander_scenario_card_set_scenario (UPSTANDER_SCENARIO_CARD (gtk_list_item_get_child (item)),
+                                        gtk_list_item_get_item (item));
+}
+
+static void
+unbind_card_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                UpstanderWindow          *self)
+{
+  upstander_scenario_card_set_scenario (UPSTANDER_SCENARIO_CARD (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
@@ -69,11 +458,18 @@ upstander_window_dispose (GObject *object)
 {
   UpstanderWindow *self = (UpstanderWindow *)object;
 
-  if (self->library != NULL)
-    g_signal_handlers_disconnect_by_data (self->library, self);
-  g_clear_object (&self->library);
+  if (self->player != NULL)
+    upstander_player_set_session (self->player, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSTANDER_TYPE_WINDOW);
+
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->library);
+  g_clear_object (&self->progress);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->topic_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
 
   G_OBJECT_CLASS (upstander_window_parent_class)->dispose (object);
 }
@@ -87,23 +483,67 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   object_class->dispose = upstander_window_dispose;
 
   g_type_ensure (UPSTANDER_TYPE_PLAYER);
+  g_type_ensure (UPSTANDER_TYPE_HELP_PAGE);
+  g_type_ensure (UPSTANDER_TYPE_GUIDES_PAGE);
   g_type_ensure (UPSTANDER_TYPE_SCENARIO);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, catalogue);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, player);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, back_button);
-  gtk_widget_class_bind_template_callback (widget_class, catalogue_activate_cb);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, quick_exit_button);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, catalogue_stack);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, grid);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, topic_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, age_all);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, age_8_11);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, age_12_14);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, age_15_17);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, clear_filters_button);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, player);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, help_page);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, guides_page);
+  gtk_widget_class_bind_template_callback (widget_class, grid_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-catalogue", NULL, show_catalogue_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-help", NULL, show_help_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-guides", NULL, show_guides_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-guide", "s", show_guide_activated);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.show-guides", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
 static void
 upstander_window_init (UpstanderWindow *self)
 {
+  static const struct { const char *name; const char *label; } buttons[] = {
+    { "age_all", N_("All ages") },
+    { "age_8_11", N_("Ages 8 to 11") },
+    { "age_12_14", N_("Ages 12 to 14") },
+    { "age_15_17", N_("Ages 15 to 17") },
+  };
+
+  self->topic_ids = g_ptr_array_new_with_free_func (g_free);
+  self->history = g_ptr_array_new_with_free_func (g_free);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  upstander_button_set_label_a11y (GTK_WIDGET (self->age_all), _(buttons[0].label));
+  upstander_button_set_label_a11y (GTK_WIDGET (self->age_8_11), _(buttons[1].label));
+  upstander_button_set_label_a11y (GTK_WIDGET (self->age_12_14), _(buttons[2].label));
+  upstander_button_set_label_a11y (GTK_WIDGET (self->age_15_17), _(buttons[3].label));
+  upstander_button_set_label_a11y (self->clear_filters_button, _("Show all stories"));
+  upstander_button_set_label_a11y (self->quick_exit_button, _("Quick exit"));
 }
 
 UpstanderWindow *
@@ -111,21 +551,95 @@ upstander_window_new (UpstanderApplication *application)
 {
   UpstanderWindow *self;
   GtkSortListModel *sorted;
-  g_autoptr(GtkStringSorter) sorter = NULL;
+  GtkListItemFactory *factory;
 
   g_return_val_if_fail (UPSTANDER_IS_APPLICATION (application), NULL);
 
   self = g_object_new (UPSTANDER_TYPE_WINDOW, "application", application, NULL);
   self->library = g_object_ref (upstander_application_get_library (application));
+  self->progress = g_object_ref (upstander_application_get_progress (application));
+  self->settings = g_object_ref (upstander_application_get_settings (application));
 
-  sorter = gtk_string_sorter_new (gtk_property_expression_new (UPSTANDER_TYPE_SCENARIO, NULL, "title"));
-  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->library)),
-                                    GTK_SORTER (g_steal_pointer (&sorter)));
-  gtk_list_view_set_model (self->catalogue, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted))));
+  upstander_settings_bind_window (self->settings, G_OBJECT (self));
+  g_signal_connect_object (self->settings, "notify::text-size",
+                           G_CALLBACK (update_text_size), self, G_CONNECT_SWAPPED);
+  update_text_size (self);
+
+  upstander_player_set_progress (self->player, self->progress);
+  upstander_help_page_set_sources (self->help_page, self->library, self->settings);
+  upstander_guides_page_set_library (self->guides_page, self->library);
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->library)),
+                                              GTK_FILTER (g_object_ref (self->filter)));
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                    GTK_SORTER (gtk_custom_sorter_new (sort_func, NULL, NULL)));
+  gtk_grid_view_set_model (self->grid, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted))));
+  g_signal_connect_object (self->filtered, "items-changed",
+                           G_CALLBACK (update_catalogue_state), self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card_cb), self);
+  gtk_grid_view_set_factory (self->grid, factory);
+  g_object_unref (factory);
 
   g_signal_connect_object (self->library, "notify::loaded",
                            G_CALLBACK (library_loaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->progress, "changed",
+                           G_CALLBACK (progress_changed_cb), self, G_CONNECT_SWAPPED);
+
   show_catalogue (self);
+  library_loaded_cb (self);
+  show_progress_notice (self);
 
   return self;
+}
+
+/* The name of the visible page: "loading", "catalogue", "player", "help" or "guides". */
+const char *
+upstander_window_get_page (UpstanderWindow *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* The stories the catalogue shows, filtered and sorted. */
+GListModel *
+upstander_window_get_stories (UpstanderWindow *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (gtk_grid_view_get_model (self->grid));
+}
+
+void
+upstander_window_set_search (UpstanderWindow *self,
+                             const char      *text)
+{
+  g_return_if_fail (UPSTANDER_IS_WINDOW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  filters_changed_cb (self);
+}
+
+/* Starts a story as if its card was activated. */
+gboolean
+upstander_window_open_scenario (UpstanderWindow *self,
+                                const char      *bundle_id,
+                                const char      *scenario_id)
+{
+  UpstanderScenario *scenario;
+
+  g_return_val_if_fail (UPSTANDER_IS_WINDOW (self), FALSE);
+
+  scenario = upstander_library_lookup_scenario (self->library, bundle_id, scenario_id);
+  if (scenario == NULL)
+    return FALSE;
+
+  start_session (self, scenario);
+
+  return TRUE;
 }

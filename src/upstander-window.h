@@ -1,4 +1,4 @@
-/* upstander-window.h: the main window: the catalogue of stories and the player */
+/* upstander-window.h: the main window: catalogue, player, help and guides */
 #pragma once
 
 #include <adwaita.h>
@@ -11,6 +11,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UpstanderWindow, upstander_window, UPSTANDER, WINDOW, AdwApplicationWindow)
 
-UpstanderWindow *upstander_window_new (UpstanderApplication *application);
+UpstanderWindow *upstander_window_new             (UpstanderApplication *application);
+const char      *upstander_window_get_page        (UpstanderWindow      *self);
+gboolean         upstander_window_open_scenario   (UpstanderWindow      *self,
+                                                   const char           *bundle_id,
+                                                   const char           *scenario_id);
+GListModel      *upstander_window_get_stories     (UpstanderWindow      *self);
+void             upstander_window_set_search      (UpstanderWindow      *self,
+                                                   const char           *text);
 
 G_END_DECLS

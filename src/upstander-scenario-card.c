@@ -1,0 +1,252 @@
+/* upstander-scenario-card.c: one story in the catalogue */
+#define G_LOG_DOMAIN "upstander"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "upstander-scenario-card.h"
+
+struct _UpstanderScenarioCard
+{
+  GtkWidget          parent_instance;
+
+  UpstanderProgress *progress;
+  UpstanderScenario *scenario;
+
+  GtkWidget         *box;
+  GtkLabel          *title_label;
+  GtkLabel          *ages_label;
+  GtkLabel          *minutes_label;
+  GtkLabel          *summary_label;
+  GtkLabel          *topics_label;
+  GtkWidget         *state_box;
+  GtkLabel          *state_label;
+};
+
+enum {
+  PROP_0,
+  PROP_SCENARIO,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (UpstanderScenarioCard, upstander_scenario_card, GTK_TYPE_WIDGET)
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+update (UpstanderScenarioCard *self)
+{
+  UpstanderScenario *scenario = self->scenario;
+  g_autofree char *ages = NULL;
+  g_autofree char *minutes = NULL;
+  g_autofree char *topics = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *description = NULL;
+  guint n_endings, n_found;
+  gboolean finished;
+
+  if (scenario == NULL)
+    {
+      gtk_label_set_text (self->title_label, "");
+      gtk_label_set_text (self->summary_label, "");
+      gtk_widget_set_visible (self->state_box, FALSE);
+      return;
+    }
+
+  /* Bundle text is plain text: set_text only. */
+  gtk_label_set_text (self->title_label, upstander_scenario_get_title (scenario));
+  gtk_label_set_text (self->summary_label, upstander_scenario_get_summary (scenario));
+
+  /* Translators: an age band on a story card, e.g. "Ages 8–11" */
+  ages = g_strdup_printf (_("Ages %u–%u"),
+                          upstander_scenario_get_age_min (scenario),
+                          upstander_scenario_get_age_max (scenario));
+  gtk_label_set_text (self->ages_label, ages);
+
+  minutes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute", "%u minutes",
+                                          upstander_scenario_get_minutes (scenario)),
+                             upstander_scenario_get_minutes (scenario));
+  gtk_label_set_text (self->minutes_label, minutes);
+
+  topics = upstander_scenario_dup_topic_names (scenario);
+  gtk_label_set_text (self->topics_label, topics != NULL ? topics : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->topics_label), topics != NULL && topics[0] != '\0');
+
+  n_endings = upstander_scenario_get_n_endings (scenario);
+  n_found = upstander_progress_get_n_endings (self->progress,
+                                              upstander_scenario_get_bundle_id (scenario),
+                                              upstander_scenario_get_id (scenario),
+                                              upstander_scenario_get_version (scenario));
+  finished = upstander_progress_get_finished (self->progress,
+                                              upstander_scenario_get_bundle_id (scenario),
+                                              upstander_scenario_get_id (scenario),
+                                              upstander_scenario_get_version (scenario));
+  if (finished)
+    {
+      /* Translators: on a story card; the first %u is how many endings were found, the second how many there are */
+      state = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Done · %u of %u ending found",
+                                            "Done · %u of %u endings found",
+                                            n_endings),
+                               MIN (n_found, n_endings), n_endings);
+      gtk_label_set_text (self->state_label, state);
+    }
+  gtk_widget_set_visible (self->state_box, finished);
+
+  /* Read as one: "The sticker. Ages 8–11, 3 minutes. Someone … Done · 1 of 1 ending found" */
+  description = g_strdup_printf ("%s, %s. %s %s",
+                                 ages, minutes,
+                                 upstander_scenario_get_summary (scenario),
+                                 state != NULL ? state : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, upstander_scenario_get_title (scenario),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+static void
+upstander_scenario_card_dispose (GObject *object)
+{
+  UpstanderScenarioCard *self = (UpstanderScenarioCard *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), UPSTANDER_TYPE_SCENARIO_CARD);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->scenario);
+  g_clear_object (&self->progress);
+
+  G_OBJECT_CLASS (upstander_scenario_card_parent_class)->dispose (object);
+}
+
+static void
+upstander_scenario_card_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  UpstanderScenarioCard *self = UPSTANDER_SCENARIO_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENARIO:
+      g_value_set_object (value, self->scenario);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upstander_scenario_card_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  UpstanderScenarioCard *self = UPSTANDER_SCENARIO_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCENARIO:
+      upstander_scenario_card_set_scenario (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upstander_scenario_card_class_init (UpstanderScenarioCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = upstander_scenario_card_dispose;
+  object_class->get_property = upstander_scenario_card_get_property;
+  object_class->set_property = upstander_scenario_card_set_property;
+
+  properties [PROP_SCENARIO] =
+    g_param_spec_object ("scenario", NULL, NULL,
+                         UPSTANDER_TYPE_SCENARIO,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "scenariocard");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-scenario-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, box);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, ages_label);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, minutes_label);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, topics_label);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, state_box);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, state_label);
+}
+
+static void
+upstander_scenario_card_init (UpstanderScenarioCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+UpstanderScenarioCard *
+upstander_scenario_card_new (UpstanderProgress *progress)
+{
+  UpstanderScenarioCard *self;
+
+  g_return_val_if_fail (UPSTANDER_IS_PROGRESS (progress), NULL);
+
+  self = g_object_new (UPSTANDER_TYPE_SCENARIO_CARD, NULL);
+  self->progress = g_object_ref (progress);
+  g_signal_connect_object (progress, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+
+  return self;
+}
+
+UpstanderScenario *
+upstander_scenario_card_get_scenario (UpstanderScenarioCard *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SCENARIO_CARD (self), NULL);
+
+  return self->scenario;
+}
+
+void
+upstander_scenario_card_set_scenario (UpstanderScenarioCard *self,
+                                      UpstanderScenario     *scenario)
+{
+  g_return_if_fail (UPSTANDER_IS_SCENARIO_CARD (self));
+  g_return_if_fail (scenario == NULL || UPSTANDER_IS_SCENARIO (scenario));
+
+  if (self->scenario == scenario)
+    return;
+
+  if (self->scenario != NULL)
+    g_signal_handlers_disconnect_by_func (self->scenario, update, self);
+
+  g_set_object (&self->scenario, scenario);
+
+  if (scenario != NULL)
+    g_signal_connect_object (scenario, "notify::title", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SCENARIO]);
+}
+
+/* What the card says about progress, or "" when the story was never finished. */
+const char *
+upstander_scenario_card_get_state_text (UpstanderScenarioCard *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SCENARIO_CARD (self), NULL);
+
+  if (!gtk_widget_get_visible (self->state_box))
+    return "";
+
+  return gtk_label_get_text (self->state_label);
+}

@@ -1,0 +1,376 @@
+/* upstander-settings.c: the app's settings, from GSettings when its schema is installed */
+#define G_LOG_DOMAIN "upstander-settings"
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "upstander-settings.h"
+
+/*
+ * Widgets bind to the properties of this object, never to GSettings itself:
+ * when the schema is not installed (an uninstalled build started without
+ * `meson devenv`), the app still runs, with settings kept in memory only.
+ */
+
+struct _UpstanderSettings
+{
+  GObject    parent_instance;
+
+  GSettings *settings;  /* nullable */
+
+  char      *text_size;
+  char      *region;
+  int        window_width;
+  int        window_height;
+  gboolean   window_maximized;
+};
+
+enum {
+  PROP_0,
+  PROP_TEXT_SIZE,
+  PROP_REGION,
+  PROP_WINDOW_WIDTH,
+  PROP_WINDOW_HEIGHT,
+  PROP_WINDOW_MAXIMIZED,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (UpstanderSettings, upstander_settings, G_TYPE_OBJECT)
+
+static GParamSpec *properties [N_PROPS];
+
+static gboolean
+text_size_is_valid (const char *text_size)
+{
+  static const char * const sizes[] = { "small", "default", "large", "larger", NULL };
+
+  return text_size != NULL && g_strv_contains (sizes, text_size);
+}
+
+/* An ISO 3166-1 alpha-2 code, or "" for "from the locale". */
+static gboolean
+region_is_valid (const char *region)
+{
+  if (region == NULL)
+    return FALSE;
+  if (region[0] == '\0')
+    return TRUE;
+
+  return strlen (region) == 2 && g_ascii_isupper (region[0]) && g_ascii_isupper (region[1]);
+}
+
+/**
+ * upstander_region_from_locale:
+ *
+ * Returns: (transfer full) (nullable): the territory of the user's locale,
+ *   such as "GB" for `en_GB.UTF-8`, or %NULL when the locale names none
+ */
+char *
+upstander_region_from_locale (void)
+{
+  const char * const *names = g_get_language_names ();
+  const char *locale_vars[] = { "LC_ALL", "LC_MESSAGES", "LANG", NULL };
+
+  /* LANGUAGE may list bare languages only; the locale itself names the territory. */
+  for (guint i = 0; locale_vars[i] != NULL; i++)
+    {
+      const char *value = g_getenv (locale_vars[i]);
+      const char *underscore;
+
+      if (value == NULL || value[0] == '\0')
+        continue;
+
+      underscore = strchr (value, '_');
+      if (underscore != NULL &&
+          g_ascii_isalpha (underscore[1]) && g_ascii_isalpha (underscore[2]) &&
+          (underscore[3] == '\0' || underscore[3] == '.' || underscore[3] == '@'))
+        return g_ascii_strup (underscore + 1, 2);
+
+      break;
+    }
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *underscore = strchr (names[i], '_');
+
+      if (underscore != NULL &&
+          g_ascii_isalpha (underscore[1]) && g_ascii_isalpha (underscore[2]) &&
+          (underscore[3] == '\0' || underscore[3] == '.' || underscore[3] == '@'))
+        return g_ascii_strup (underscore + 1, 2);
+    }
+
+  return NULL;
+}
+
+static void
+upstander_settings_finalize (GObject *object)
+{
+  UpstanderSettings *self = (UpstanderSettings *)object;
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->text_size, g_free);
+  g_clear_pointer (&self->region, g_free);
+
+  G_OBJECT_CLASS (upstander_settings_parent_class)->finalize (object);
+}
+
+static void
+upstander_settings_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  UpstanderSettings *self = UPSTANDER_SETTINGS (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT_SIZE:
+      g_value_set_string (value, self->text_size);
+      break;
+
+    case PROP_REGION:
+      g_value_set_string (value, self->region);
+      break;
+
+    case PROP_WINDOW_WIDTH:
+      g_value_set_int (value, self->window_width);
+      break;
+
+    case PROP_WINDOW_HEIGHT:
+      g_value_set_int (value, self->window_height);
+      break;
+
+    case PROP_WINDOW_MAXIMIZED:
+      g_value_set_boolean (value, self->window_maximized);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+set_int (UpstanderSettings *self,
+         int               *field,
+         int                value,
+         guint              prop_id)
+{
+  if (*field == value)
+    return;
+
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [prop_id]);
+}
+
+static void
+upstander_settings_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  UpstanderSettings *self = UPSTANDER_SETTINGS (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT_SIZE:
+      upstander_settings_set_text_size (self, g_value_get_string (value));
+      break;
+
+    case PROP_REGION:
+      upstander_settings_set_region (self, g_value_get_string (value));
+      break;
+
+    case PROP_WINDOW_WIDTH:
+      set_int (self, &self->window_width, g_value_get_int (value), prop_id);
+      break;
+
+    case PROP_WINDOW_HEIGHT:
+      set_int (self, &self->window_height, g_value_get_int (value), prop_id);
+      break;
+
+    case PROP_WINDOW_MAXIMIZED:
+      if (self->window_maximized != g_value_get_boolean (value))
+        {
+          self->window_maximized = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upstander_settings_class_init (UpstanderSettingsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = upstander_settings_finalize;
+  object_class->get_property = upstander_settings_get_property;
+  object_class->set_property = upstander_settings_set_property;
+
+  properties [PROP_TEXT_SIZE] =
+    g_param_spec_string ("text-size", NULL, NULL, "default",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_REGION] =
+    g_param_spec_string ("region", NULL, NULL, "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_WINDOW_WIDTH] =
+    g_param_spec_int ("window-width", NULL, NULL, 0, G_MAXINT, 1000,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_WINDOW_HEIGHT] =
+    g_param_spec_int ("window-height", NULL, NULL, 0, G_MAXINT, 720,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_WINDOW_MAXIMIZED] =
+    g_param_spec_boolean ("window-maximized", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+upstander_settings_init (UpstanderSettings *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  self->text_size = g_strdup ("default");
+  self->region = g_strdup ("");
+  self->window_width = 1000;
+  self->window_height = 720;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_debug ("GSettings schema %s not found: settings are not kept", APP_ID);
+      return;
+    }
+
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_bind (self->settings, "text-size", self, "text-size", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "region", self, "region", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-width", self, "window-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "window-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "window-maximized", G_SETTINGS_BIND_DEFAULT);
+}
+
+UpstanderSettings *
+upstander_settings_new (void)
+{
+  return g_object_new (UPSTANDER_TYPE_SETTINGS, NULL);
+}
+
+/* Whether the settings outlive the process (the GSettings schema was found). */
+gboolean
+upstander_settings_get_persistent (UpstanderSettings *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SETTINGS (self), FALSE);
+
+  return self->settings != NULL;
+}
+
+const char *
+upstander_settings_get_text_size (UpstanderSettings *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SETTINGS (self), NULL);
+
+  return self->text_size;
+}
+
+void
+upstander_settings_set_text_size (UpstanderSettings *self,
+                                  const char        *text_size)
+{
+  g_return_if_fail (UPSTANDER_IS_SETTINGS (self));
+
+  if (!text_size_is_valid (text_size))
+    text_size = "default";
+
+  if (g_strcmp0 (self->text_size, text_size) == 0)
+    return;
+
+  g_free (self->text_size);
+  self->text_size = g_strdup (text_size);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TEXT_SIZE]);
+}
+
+const char *
+upstander_settings_get_region (UpstanderSettings *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SETTINGS (self), NULL);
+
+  return self->region;
+}
+
+void
+upstander_settings_set_region (UpstanderSettings *self,
+                               const char        *region)
+{
+  g_return_if_fail (UPSTANDER_IS_SETTINGS (self));
+
+  if (!region_is_valid (region))
+    region = "";
+
+  if (g_strcmp0 (self->region, region) == 0)
+    return;
+
+  g_free (self->region);
+  self->region = g_strdup (region);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REGION]);
+}
+
+/**
+ * upstander_settings_dup_effective_region:
+ *
+ * Returns: (transfer full) (nullable): the region chosen in Preferences, else
+ *   the locale's, else %NULL
+ */
+char *
+upstander_settings_dup_effective_region (UpstanderSettings *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SETTINGS (self), NULL);
+
+  if (self->region != NULL && self->region[0] != '\0')
+    return g_strdup (self->region);
+
+  return upstander_region_from_locale ();
+}
+
+static gboolean
+window_close_request_cb (GtkWindow         *window,
+                         UpstanderSettings *self)
+{
+  int width = 0;
+  int height = 0;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_object_set (self,
+                "window-width", width,
+                "window-height", height,
+                "window-maximized", gtk_window_is_maximized (window),
+                NULL);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Gives @window its remembered size, and remembers it when it closes. */
+void
+upstander_settings_bind_window (UpstanderSettings *self,
+                                GObject           *window)
+{
+  g_return_if_fail (UPSTANDER_IS_SETTINGS (self));
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  gtk_window_set_default_size (GTK_WINDOW (window),
+                               MAX (self->window_width, 360),
+                               MAX (self->window_height, 400));
+  if (self->window_maximized)
+    gtk_window_maximize (GTK_WINDOW (window));
+
+  g_signal_connect_object (window, "close-request",
+                           G_CALLBACK (window_close_request_cb), self, 0);
+}

@@ -1,0 +1,25 @@
+/* upstander-settings.h: the app's settings, from GSettings when its schema is installed */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define UPSTANDER_TYPE_SETTINGS (upstander_settings_get_type ())
+
+G_DECLARE_FINAL_TYPE (UpstanderSettings, upstander_settings, UPSTANDER, SETTINGS, GObject)
+
+UpstanderSettings *upstander_settings_new               (void);
+gboolean           upstander_settings_get_persistent    (UpstanderSettings *self);
+const char        *upstander_settings_get_text_size     (UpstanderSettings *self);
+void               upstander_settings_set_text_size     (UpstanderSettings *self,
+                                                         const char        *text_size);
+const char        *upstander_settings_get_region        (UpstanderSettings *self);
+void               upstander_settings_set_region        (UpstanderSettings *self,
+                                                         const char        *region);
+char              *upstander_settings_dup_effective_region (UpstanderSettings *self);
+void               upstander_settings_bind_window       (UpstanderSettings *self,
+                                                         GObject           *window);
+char              *upstander_region_from_locale         (void);
+
+G_END_DECLS

@@ -1,0 +1,72 @@
+/* upstander-util.c: small helpers the pages share */
+#define G_LOG_DOMAIN "upstander"
+
+#include "config.h"
+
+#include "upstander-util.h"
+
+/* A bundle text in the reader's languages, for texts with no scenario or bundle at hand. */
+const char *
+upstander_ui_text (const UpstanderText *text)
+{
+  if (text == NULL)
+    return "";
+
+  return upstander_text_get (text, g_get_language_names ());
+}
+
+/* A wrapping label for plain text: never markup, whatever the text holds. */
+GtkWidget *
+upstander_text_label_new (const char *text,
+                          const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  gtk_label_set_use_underline (GTK_LABEL (label), FALSE);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+/*
+ * GTK 4.8 names a text button over AT-SPI as its raw label plus its child
+ * label ("_Continue Continue"): give it one explicit name instead.
+ */
+void
+upstander_button_set_label_a11y (GtkWidget  *button,
+                                 const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (button));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+/* A button with a wrapping plain-text label that runs @action_name. */
+GtkWidget *
+upstander_text_button_new (const char *label,
+                           const char *action_name,
+                           GVariant   *target)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *child = upstander_text_label_new (label, NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (child), 0.5);
+  gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
+  gtk_button_set_child (GTK_BUTTON (button), child);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  if (target != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  upstander_button_set_label_a11y (button, label);
+
+  return button;
+}

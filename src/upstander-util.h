@@ -1,0 +1,19 @@
+/* upstander-util.h: small helpers the pages share */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "upstander-text.h"
+
+G_BEGIN_DECLS
+
+const char *upstander_ui_text                  (const UpstanderText *text);
+GtkWidget  *upstander_text_label_new           (const char          *text,
+                                                const char          *css_class);
+void        upstander_button_set_label_a11y    (GtkWidget           *button,
+                                                const char          *label);
+GtkWidget  *upstander_text_button_new          (const char          *label,
+                                                const char          *action_name,
+                                                GVariant            *target);
+
+G_END_DECLS
