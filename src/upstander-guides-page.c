@@ -132,13 +132,15 @@ upstander_guides_page_show_guide (UpstanderGuidesPage *self,
         {
           GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
           GtkWidget *bullet = gtk_label_new ("•");
+          GtkWidget *item;
 
           gtk_widget_set_valign (bullet, GTK_ALIGN_START);
           gtk_accessible_update_property (GTK_ACCESSIBLE (bullet), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
           gtk_widget_add_css_class (row, "guide-item");
           gtk_box_append (GTK_BOX (row), bullet);
-          gtk_box_append (GTK_BOX (row),
-                          upstander_text_label_new (upstander_bundle_translate (bundle, g_ptr_array_index (block->items, n)), NULL));
+          item = upstander_text_label_new (upstander_bundle_translate (bundle, g_ptr_array_index (block->items, n)), NULL);
+          gtk_widget_set_hexpand (item, TRUE);
+          gtk_box_append (GTK_BOX (row), item);
           gtk_box_append (self->reader, row);
         }
     }

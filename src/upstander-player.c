@@ -161,7 +161,7 @@ message_new (UpstanderPlayer     *self,
   gboolean is_you = person != NULL && person->role == UPSTANDER_ROLE_PLAYER;
   g_autofree char *text = join_texts (self, line->texts);
   g_autofree char *spoken = NULL;
-  GtkWidget *row, *bubble, *label;
+  GtkWidget *row, *bubble;
 
   row = g_object_new (GTK_TYPE_BOX,
                       "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
@@ -184,9 +184,14 @@ message_new (UpstanderPlayer     *self,
   gtk_widget_add_css_class (bubble, "bubble");
   gtk_box_append (GTK_BOX (row), bubble);
 
-  label = append_label (self, bubble, name, "sender");
-  label = append_label (self, bubble, text, "message-text");
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  append_label (self, bubble, name, "sender");
+  gtk_label_set_wrap_mode (GTK_LABEL (append_label (self, bubble, text, "message-text")), PANGO_WRAP_WORD);
+
+  /* Keep bubbles off the far side, as chat apps do. */
+  if (is_you)
+    gtk_widget_set_margin_start (row, 48);
+  else
+    gtk_widget_set_margin_end (row, 32);
 
   /* Translators: how a chat message is read aloud: "Leo: look at this" */
   spoken = g_strdup_printf (C_("chat line", "%s: %s"), name, text);
@@ -638,7 +643,7 @@ build_ending (UpstanderPlayer *self)
       gtk_widget_set_valign (bullet, GTK_ALIGN_START);
       gtk_accessible_update_property (GTK_ACCESSIBLE (bullet), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
       gtk_box_append (GTK_BOX (row), bullet);
-      append_label (self, row, translate (self, g_ptr_array_index (ending->takeaways, i)), NULL);
+      gtk_widget_set_hexpand (append_label (self, row, translate (self, g_ptr_array_index (ending->takeaways, i)), NULL), TRUE);
       gtk_box_append (GTK_BOX (takeaways), row);
     }
   gtk_box_append (self->content, takeaways);

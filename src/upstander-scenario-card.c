@@ -193,6 +193,9 @@ static void
 upstander_scenario_card_init (UpstanderScenarioCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Wide enough to read: one column on a phone, three on a desktop. */
+  gtk_widget_set_size_request (GTK_WIDGET (self), 250, -1);
 }
 
 UpstanderScenarioCard *

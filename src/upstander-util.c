@@ -60,6 +60,10 @@ upstander_text_button_new (const char *label,
   GtkWidget *button = gtk_button_new ();
   GtkWidget *child = upstander_text_label_new (label, NULL);
 
+  /* Whole words only, and a natural width of the whole text (up to a
+   * limit), so a centred button is not squeezed to its longest word. */
+  gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
+  gtk_label_set_max_width_chars (GTK_LABEL (child), 60);
   gtk_label_set_xalign (GTK_LABEL (child), 0.5);
   gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
   gtk_button_set_child (GTK_BUTTON (button), child);

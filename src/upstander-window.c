@@ -275,6 +275,7 @@ start_session (UpstanderWindow   *self,
 
   upstander_player_set_session (self->player, session);
   show_page (self, "player", TRUE);
+  update_header (self);
 }
 
 static void
