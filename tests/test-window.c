@@ -659,6 +659,225 @@ test_window_unwritable_progress (void)
   g_unlink (dir);
 }
 
+/* Screenshots: the real core stories, saved as PNGs in the build directory.
+ * UPSTANDER_SHOT_SIZE (e.g. 360x740) and UPSTANDER_SHOT_DARK=1 vary them;
+ * run with LANGUAGE=ar for right-to-left. */
+
+static void
+save_shot (GtkWidget  *window,
+           const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  const char *prefix = g_getenv ("UPSTANDER_SHOT_PREFIX");
+  GskRenderer *renderer;
+  int width, height;
+
+  spin (400);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                          "screenshots", NULL);
+  g_mkdir_with_parents (dir, 0755);
+  file = g_strdup_printf ("%s/%s-%s.png", dir, prefix != NULL ? prefix : "default", name);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+  g_test_message ("saved %s", file);
+}
+
+static void
+reveal_all (UpstanderPlayer *player)
+{
+  for (guint i = 0; i < 100 && g_strcmp0 (upstander_player_get_view (player), "scene") == 0; i++)
+    {
+      UpstanderSession *session = upstander_player_get_session (player);
+      g_autoptr(GPtrArray) lines = upstander_session_dup_visible_lines (session);
+
+      if (find_one (GTK_WIDGET (player), GTK_TYPE_BUTTON, "choice") != NULL)
+        return;
+      if (find_button (GTK_WIDGET (player), "Continue") == NULL)
+        return;
+      /* Reveal, but do not leave the scene. */
+      if (find_one (GTK_WIDGET (player), GTK_TYPE_BUTTON, "continue") != NULL &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (find_one (GTK_WIDGET (player), GTK_TYPE_BUTTON, "continue"))), "player.next") != 0)
+        return;
+      gtk_widget_activate_action (GTK_WIDGET (player), "player.next", NULL);
+      (void) lines;
+    }
+}
+
+/* Plays @scenario choosing choice @pick (or the last) until a scene in @place shows. */
+static gboolean
+play_to_place (UpstanderWindow   *window,
+               UpstanderScenario *scenario,
+               UpstanderPlace     place,
+               guint              pick)
+{
+  UpstanderPlayer *player = player_of (window);
+
+  upstander_window_open_scenario (window,
+                                  upstander_scenario_get_bundle_id (scenario),
+                                  upstander_scenario_get_id (scenario));
+  if (g_strcmp0 (upstander_player_get_view (player), "note") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (player), "player.start", NULL);
+
+  for (guint step = 0; step < 40; step++)
+    {
+      UpstanderSession *session = upstander_player_get_session (player);
+      UpstanderSessionState state = upstander_session_get_state (session);
+
+      if (state == UPSTANDER_SESSION_ENDING)
+        return FALSE;
+      if (state == UPSTANDER_SESSION_FEEDBACK)
+        {
+          upstander_session_advance (session, NULL);
+          continue;
+        }
+      if (upstander_session_get_scene (session)->place == place)
+        {
+          reveal_all (player);
+          return TRUE;
+        }
+      if (upstander_session_get_scene (session)->decision != NULL)
+        {
+          g_autoptr(GPtrArray) choices = upstander_session_dup_choices (session);
+          const UpstanderChoice *choice = g_ptr_array_index (choices, MIN (pick, choices->len - 1));
+
+          upstander_session_choose (session, choice->id, NULL);
+        }
+      else
+        {
+          upstander_session_advance (session, NULL);
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+test_window_screenshots (void)
+{
+  UpstanderLibrary *library = upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, NULL);
+  const char *size = g_getenv ("UPSTANDER_SHOT_SIZE");
+  int width = 1280, height = 800;
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+  UpstanderPlayer *player;
+  GListModel *stories;
+  UpstanderScenario *chat = NULL;
+  gboolean have_feed = FALSE;
+
+  if (size != NULL)
+    sscanf (size, "%dx%d", &width, &height);
+
+  /* As GNOME shows it: a close button only. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
+  if (g_strcmp0 (g_getenv ("UPSTANDER_SHOT_RTL"), "1") == 0 ||
+      gtk_get_locale_direction () == GTK_TEXT_DIR_RTL)
+    gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+
+  upstander_library_load (library);
+  reset_progress ();
+  app = new_app (library);
+  g_object_unref (library);
+  if (g_strcmp0 (g_getenv ("UPSTANDER_SHOT_DARK"), "1") == 0)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  upstander_settings_set_text_size (upstander_application_get_settings (app),
+                                    g_getenv ("UPSTANDER_SHOT_TEXT_SIZE") != NULL ? g_getenv ("UPSTANDER_SHOT_TEXT_SIZE") : "default");
+  window = upstander_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  player = player_of (window);
+  stories = upstander_window_get_stories (window);
+  save_shot (GTK_WIDGET (window), "catalogue");
+
+  for (guint i = 0; i < g_list_model_get_n_items (stories) && chat == NULL; i++)
+    {
+      g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (stories, i);
+
+      if (upstander_scenario_get_start (scenario)->place == UPSTANDER_PLACE_GROUP_CHAT)
+        chat = scenario;
+    }
+
+  if (chat != NULL)
+    {
+      g_assert_true (play_to_place (window, chat, UPSTANDER_PLACE_GROUP_CHAT, 0));
+      save_shot (GTK_WIDGET (window), "chat");
+
+      gtk_widget_activate_action (GTK_WIDGET (player), "player.choose", "s",
+                                  ((const UpstanderChoice *) g_ptr_array_index (upstander_session_get_scene (upstander_player_get_session (player))->decision->choices, 0))->id);
+      save_shot (GTK_WIDGET (window), "feedback");
+
+      for (guint step = 0; step < 60 && g_strcmp0 (upstander_player_get_view (player), "ending") != 0; step++)
+        {
+          UpstanderSession *session = upstander_player_get_session (player);
+
+          if (upstander_session_get_state (session) == UPSTANDER_SESSION_SCENE &&
+              upstander_session_get_scene (session)->decision != NULL)
+            {
+              g_autoptr(GPtrArray) choices = upstander_session_dup_choices (session);
+
+              upstander_session_choose (session, ((const UpstanderChoice *) g_ptr_array_index (choices, 0))->id, NULL);
+            }
+          else
+            {
+              upstander_session_advance (session, NULL);
+            }
+        }
+      save_shot (GTK_WIDGET (window), "ending");
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (stories) && !have_feed; i++)
+    {
+      g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (stories, i);
+
+      for (guint pick = 0; pick < 4 && !have_feed; pick++)
+        have_feed = play_to_place (window, scenario, UPSTANDER_PLACE_SOCIAL_FEED, pick);
+    }
+  if (have_feed)
+    save_shot (GTK_WIDGET (window), "feed");
+
+  {
+    GPtrArray *bundles = upstander_library_get_bundles (upstander_application_get_library (app));
+
+    for (guint b = 0; b < bundles->len; b++)
+      {
+        GPtrArray *guides = upstander_bundle_get_guides (g_ptr_array_index (bundles, b));
+
+        if (guides->len > 0)
+          {
+            const UpstanderGuide *guide = g_ptr_array_index (guides, 0);
+
+            gtk_widget_activate_action (GTK_WIDGET (window), "win.show-guide", "s", guide->id);
+            save_shot (GTK_WIDGET (window), "guide");
+            break;
+          }
+      }
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-guides", NULL);
+  save_shot (GTK_WIDGET (window), "guides");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help", NULL);
+  save_shot (GTK_WIDGET (window), "help");
+
+  close_app (app);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -682,6 +901,7 @@ main (int   argc,
   g_test_add_func ("/upstander/window/quick-exit", test_window_quick_exit);
   g_test_add_func ("/upstander/window/corrupt-progress", test_window_corrupt_progress);
   g_test_add_func ("/upstander/window/unwritable-progress", test_window_unwritable_progress);
+  g_test_add_func ("/upstander/window/screenshots", test_window_screenshots);
 
   return g_test_run ();
 }
