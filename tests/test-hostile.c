@@ -124,6 +124,41 @@ typedef void (*CheckFunc) (const char        *path,
                            GError            *error,
                            gconstpointer      data);
 
+/* In the child: load, measure, check; everything freed before it exits. */
+static void
+load_in_child (const char    *path,
+               CheckFunc      check,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = NULL;
+  gsize before, after;
+  gint64 start, elapsed;
+
+  /* A hang ends here, not in the test harness's timeout. */
+  alarm (RUNNING_ON_VALGRIND ? 120 : 10);
+
+  reset_peak_rss ();
+  before = peak_rss_kib ();
+  start = g_get_monotonic_time ();
+  bundle = load_path (path, diagnostics, &error);
+  elapsed = g_get_monotonic_time () - start;
+  after = peak_rss_kib ();
+
+  g_test_message ("%s: %" G_GINT64_FORMAT " us, peak +%" G_GSIZE_FORMAT " KiB",
+                  path, elapsed, after - before);
+  /* Under memcheck, time and memory are valgrind's: it checks the
+   * allocations themselves instead. */
+  if (!RUNNING_ON_VALGRIND)
+    {
+      g_assert_cmpint (elapsed, <, MAX_LOAD_USEC);
+      g_assert_cmpuint (after - before, <=, MAX_LOAD_PEAK_KIB);
+    }
+
+  check (path, bundle, diagnostics, error, data);
+}
+
 /*
  * Loads @path in a child process of its own, so that a crash, a hang or a
  * runaway allocation fails this case only, and so that the peak resident set
@@ -144,34 +179,7 @@ load_bounded (const char    *path,
 
   if (pid == 0)
     {
-      g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
-      g_autoptr(GError) error = NULL;
-      g_autoptr(UpstanderBundle) bundle = NULL;
-      gsize before, after;
-      gint64 start, elapsed;
-
-      /* A hang ends here, not in the test harness's timeout. */
-      alarm (RUNNING_ON_VALGRIND ? 120 : 10);
-
-      reset_peak_rss ();
-      before = peak_rss_kib ();
-      start = g_get_monotonic_time ();
-      bundle = load_path (path, diagnostics, &error);
-      elapsed = g_get_monotonic_time () - start;
-      after = peak_rss_kib ();
-
-      g_test_message ("%s: %" G_GINT64_FORMAT " us, peak +%" G_GSIZE_FORMAT " KiB",
-                      path, elapsed, after - before);
-      /* Under memcheck, time and memory are valgrind's: it checks the
-       * allocations themselves instead. */
-      if (!RUNNING_ON_VALGRIND)
-        {
-          g_assert_cmpint (elapsed, <, MAX_LOAD_USEC);
-          g_assert_cmpuint (after - before, <=, MAX_LOAD_PEAK_KIB);
-        }
-
-      check (path, bundle, diagnostics, error, data);
-
+      load_in_child (path, check, data);
       fflush (stdout);
       fflush (stderr);
       _exit (0);
