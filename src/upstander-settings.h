@@ -17,6 +17,10 @@ void               upstander_settings_set_text_size     (UpstanderSettings *self
 const char        *upstander_settings_get_region        (UpstanderSettings *self);
 void               upstander_settings_set_region        (UpstanderSettings *self,
                                                          const char        *region);
+const char        *upstander_settings_get_language     (UpstanderSettings *self);
+void               upstander_settings_set_language     (UpstanderSettings *self,
+                                                         const char        *language);
+gboolean           upstander_settings_get_language_chosen (UpstanderSettings *self);
 char              *upstander_settings_dup_effective_region (UpstanderSettings *self);
 void               upstander_settings_bind_window       (UpstanderSettings *self,
                                                          GObject           *window);
