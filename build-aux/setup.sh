@@ -19,8 +19,10 @@ PACKAGES=(
   libgtk-4-dev libadwaita-1-dev libxml2-dev libglib2.0-dev-bin
   # translations and data files
   gettext itstool desktop-file-utils appstream librsvg2-bin librsvg2-common
+  # fonts for every language and for the emoji in chat messages
+  fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
   # headless tests
-  xvfb xauth dbus dbus-x11 at-spi2-core fonts-noto-core fonts-noto-cjk
+  xvfb xauth dbus dbus-x11 at-spi2-core
   python3 python3-dogtail python3-pyatspi poppler-utils imagemagick
   # sanitizers, fuzzing and memory checks
   clang libclang-rt-14-dev valgrind strace

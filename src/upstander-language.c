@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "upstander-language.h"
+#include "upstander-languages.h"
 
 /*
  * The chosen language reaches gettext (interface, GTK's own strings) and
@@ -17,13 +18,18 @@
 
 /* Each by its own name, so a reader finds theirs whatever is shown now. */
 static const UpstanderLanguage languages[] = {
-  { "ar", "العربية" },
-  { "en", "English" },
-  { "es", "Español" },
-  { "fr", "Français" },
-  { "ru", "Русский" },
-  { "zh_CN", "简体中文" },
+  UPSTANDER_LANGUAGE_TABLE
 };
+
+/*
+ * Never looked up here: build-aux/language-names.py reads it from each po
+ * file into the table above.
+ */
+G_GNUC_UNUSED static const char *language_name =
+  /* Translators: the name of the language you translate into, in that
+   * language ("Français", "Español", "العربية"); the list of languages in
+   * Preferences shows it */
+  NC_("language name", "English");
 
 static gboolean saved;
 static char *system_language;  /* LANGUAGE as the environment set it; NULL: unset */

@@ -988,8 +988,8 @@ test_window_first_run_language (void)
 }
 
 /* Screenshots: the real core stories, saved as PNGs in the build directory.
- * UPSTANDER_SHOT_SIZE (e.g. 360x740) and UPSTANDER_SHOT_DARK=1 vary them;
- * run with LANGUAGE=ar for right-to-left. */
+ * UPSTANDER_SHOT_SIZE (e.g. 360x740), UPSTANDER_SHOT_DARK=1 and
+ * UPSTANDER_SHOT_LANGUAGE (e.g. ar, chosen as in Preferences) vary them. */
 
 static void
 save_shot (GtkWidget  *window,
@@ -1098,6 +1098,7 @@ test_window_screenshots (void)
 {
   UpstanderLibrary *library = upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, NULL);
   const char *size = g_getenv ("UPSTANDER_SHOT_SIZE");
+  const char *language = g_getenv ("UPSTANDER_SHOT_LANGUAGE");
   int width = 1280, height = 800;
   UpstanderApplication *app;
   UpstanderWindow *window;
@@ -1111,14 +1112,18 @@ test_window_screenshots (void)
 
   /* As GNOME shows it: a close button only. */
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
-  if (g_strcmp0 (g_getenv ("UPSTANDER_SHOT_RTL"), "1") == 0 ||
-      gtk_get_locale_direction () == GTK_TEXT_DIR_RTL)
-    gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
 
   upstander_library_load (library);
   reset_progress ();
   app = new_app (library);
   g_object_unref (library);
+
+  /* The language as a reader would choose it: direction and all follow from it. */
+  if (language != NULL)
+    {
+      upstander_settings_set_language (upstander_application_get_settings (app), language);
+      spin (50);
+    }
   if (g_strcmp0 (g_getenv ("UPSTANDER_SHOT_DARK"), "1") == 0)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   else
@@ -1202,6 +1207,11 @@ test_window_screenshots (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help", NULL);
   save_shot (GTK_WIDGET (window), "help");
 
+  if (language != NULL)
+    {
+      upstander_settings_set_language (upstander_application_get_settings (app), "");
+      spin (50);
+    }
   close_app (app);
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
 }
