@@ -102,11 +102,23 @@ upstander_application_handle_local_options (GApplication *app,
                                             GVariantDict *options)
 {
   g_autofree const char **files = NULL;
+  const char *handout = NULL;
+  const char *output = NULL;
+  const char *language = NULL;
+  const char *region = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("Upstander %s\n", PACKAGE_VERSION);
       return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "handout", "&s", &handout))
+    {
+      g_variant_dict_lookup (options, "output", "^&ay", &output);
+      g_variant_dict_lookup (options, "language", "&s", &language);
+      g_variant_dict_lookup (options, "region", "&s", &region);
+      return upstander_cli_handout (handout, output, language, region);
     }
 
   if (g_variant_dict_contains (options, "validate"))
@@ -259,6 +271,12 @@ upstander_application_init (UpstanderApplication *self)
       N_("Check bundle files and print their problems as FILE:LINE:COL: message"), NULL },
     { "list", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the scenarios that would be shown: bundle, id, language, title"), NULL },
+    { "handout", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write the lesson handout of a story as a PDF, with no display (see --output)"), N_("SCENARIO-ID") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Where --handout writes the PDF"), N_("FILE.pdf") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The language of the handout, such as “fr”"), N_("LANG") },
+    { "region", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("The region whose help contacts the handout lists, such as “GB”"), N_("REGION") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
     { NULL }
