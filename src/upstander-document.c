@@ -186,7 +186,7 @@ make_layout (UpstanderDocument *self,
   /* Every paragraph takes the document's direction, so all of them start on
    * the same side of the page whatever their first letter. */
   pango_layout_set_auto_dir (layout, FALSE);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+  pango_layout_set_alignment (layout, self->direction == PANGO_DIRECTION_RTL ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_spacing (layout, (int) (size * 0.25 * PANGO_SCALE));
