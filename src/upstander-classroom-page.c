@@ -30,6 +30,7 @@ struct _UpstanderClassroomPage
   UpstanderClassRun            *run;
   const UpstanderScene         *scene;       /* the scene n_shown counts lines of */
   guint                         n_shown;
+  gboolean                      at_decision; /* all lines read: the vote is on */
   const UpstanderClassDecision *shown;       /* the decision the cards show */
   char                         *panel;       /* "votes", "reveal" or "discuss" */
   int                           picked;      /* the teacher's pick, or -1: the leader */
@@ -492,11 +493,12 @@ rebuild (UpstanderClassroomPage *self)
         {
           self->scene = upstander_session_get_scene (session);
           self->n_shown = MIN (1, n_lines (self));
+          self->at_decision = n_lines (self) == 0;
           g_free (self->panel);
           self->panel = g_strdup ("votes");
           g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PANEL]);
         }
-      if (current != NULL && self->n_shown >= n_lines (self))
+      if (current != NULL && self->at_decision)
         build_decision (self, current);
       else
         build_scene (self);
@@ -518,6 +520,12 @@ rebuild (UpstanderClassroomPage *self)
     }
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
+
+  /* The old focus went with the old widgets: give it to the way on. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->actions));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "suggested-action") && gtk_widget_get_mapped (GTK_WIDGET (self)))
+      gtk_widget_grab_focus (child);
 }
 
 static void
@@ -553,6 +561,7 @@ advance (UpstanderClassroomPage *self)
         }
       else
         {
+          self->at_decision = TRUE;
           rebuild (self);
         }
     }
@@ -570,7 +579,12 @@ advance (UpstanderClassroomPage *self)
 static void
 step_back (UpstanderClassroomPage *self)
 {
-  if (g_strcmp0 (self->view, "scene") == 0 && self->n_shown > 1)
+  if (g_strcmp0 (self->view, "decision") == 0 && n_lines (self) > 0)
+    {
+      self->at_decision = FALSE;
+      rebuild (self);
+    }
+  else if (g_strcmp0 (self->view, "scene") == 0 && self->n_shown > 1)
     {
       self->n_shown--;
       rebuild (self);
@@ -931,8 +945,9 @@ key_pressed_cb (GtkEventControllerKey  *controller,
     {
     case GDK_KEY_space:
     case GDK_KEY_KP_Space:
-      /* A focused button takes Space itself. */
-      if (focus_is_button (self))
+      /* At a decision, a focused vote button or path takes Space itself;
+       * elsewhere the only thing Space can mean is "on". */
+      if (g_strcmp0 (self->view, "decision") == 0 && focus_is_button (self))
         return GDK_EVENT_PROPAGATE;
       G_GNUC_FALLTHROUGH;
     case GDK_KEY_Right:
@@ -1187,7 +1202,19 @@ upstander_classroom_page_set_run (UpstanderClassroomPage *self,
   self->picked = -1;
   self->summary = FALSE;
   if (self->run != NULL)
-    g_signal_connect_swapped (self->run, "changed", G_CALLBACK (run_changed_cb), self);
+    {
+      UpstanderSession *session = upstander_class_run_get_session (run);
+
+      g_signal_connect_swapped (self->run, "changed", G_CALLBACK (run_changed_cb), self);
+      /* A run picked up mid-lesson (a window rebuilt for a new language)
+       * shows its scene whole, and its vote if one is under way. */
+      if (upstander_session_get_n_decisions_made (session) > 0 || upstander_class_run_get_leader (run) >= 0)
+        {
+          self->scene = upstander_session_get_scene (session);
+          self->n_shown = self->scene != NULL ? n_lines (self) : 0;
+          self->at_decision = upstander_class_run_get_current (run) != NULL;
+        }
+    }
 
   if (self->content != NULL)
     rebuild (self);
