@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Sets up Upstander on Debian 12: installs the packages, builds in _build, then
-# runs the app ("run") or the whole test suite headless ("test").
+# runs the app ("run") or the whole test suite headless ("test"). "test" then
+# also runs the content-engine tests under valgrind memcheck, and builds and
+# runs the whole suite again with AddressSanitizer and UBSan in _build-asan.
 #
 #   bash build-aux/setup.sh run
 #   bash build-aux/setup.sh test
@@ -17,14 +19,18 @@ PACKAGES=(
   libgtk-4-dev libadwaita-1-dev libxml2-dev libglib2.0-dev-bin
   # translations and data files
   gettext itstool desktop-file-utils appstream librsvg2-bin librsvg2-common
+  # fonts for every language and for the emoji in chat messages
+  fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
   # headless tests
-  xvfb xauth dbus dbus-x11 at-spi2-core fonts-noto-core fonts-noto-cjk
+  xvfb xauth dbus dbus-x11 at-spi2-core
   python3 python3-dogtail python3-pyatspi poppler-utils imagemagick
   # sanitizers, fuzzing and memory checks
   clang libclang-rt-14-dev valgrind strace
 )
 
 BUILD_DIR=_build
+ASAN_BUILD_DIR=_build-asan
+ASAN_OPTIONS_MESON=(-Db_sanitize=address,undefined -Db_lundef=false)
 
 say () { printf '\n==> %s\n' "$*"; }
 die () { printf '\nsetup.sh: %s\n' "$*" >&2; exit 1; }
@@ -34,7 +40,9 @@ usage () {
 Usage: bash build-aux/setup.sh run|test
 
   run    install the packages, build in $BUILD_DIR, start Upstander
-  test   install the packages, build in $BUILD_DIR, run every test headless
+  test   install the packages, build in $BUILD_DIR, run every test headless,
+         run the content-engine tests under valgrind, then build in
+         $ASAN_BUILD_DIR with AddressSanitizer and UBSan and run every test again
 USAGE
   exit 2
 }
@@ -76,6 +84,8 @@ Install them as root (apt-get install ${missing[*]}), then run this script again
 }
 
 configure () {
+  local BUILD_DIR=${1:-$BUILD_DIR}
+  shift || true
   if [ -f "$BUILD_DIR/meson-private/coredata.dat" ]; then
     # A configured build directory: ninja re-runs meson by itself whenever a
     # meson.build changes. Reconfigure only when the last configuration did not
@@ -85,17 +95,18 @@ configure () {
       "$BUILD_DIR/meson-info/meson-info.json" 2>/dev/null || true)
     if [ ! -f "$BUILD_DIR/build.ninja" ] || [ "$made_with" != "$(meson --version)" ]; then
       say "Reconfiguring $BUILD_DIR"
-      meson setup --reconfigure "$BUILD_DIR"
+      meson setup --reconfigure "$BUILD_DIR" "$@"
     fi
   else
     # Also the way out of a first set-up that failed half-way.
     say "Configuring $BUILD_DIR"
-    meson setup "$BUILD_DIR"
+    meson setup "$BUILD_DIR" "$@"
   fi
 }
 
 build () {
-  say "Building"
+  local BUILD_DIR=${1:-$BUILD_DIR}
+  say "Building in $BUILD_DIR"
   meson compile -C "$BUILD_DIR"
 }
 
@@ -109,17 +120,45 @@ Run this from a desktop session, or run the tests headless with: bash build-aux/
   meson devenv -C "$BUILD_DIR" ./src/upstander
 }
 
-run_tests () {
-  say "Running the tests headless (Xvfb and a private session bus)"
-  local status=0
-  xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
-    dbus-run-session -- meson test -C "$BUILD_DIR" --print-errorlogs || status=$?
-  if [ "$status" -eq 0 ]; then
-    say "All tests passed."
+headless () {
+  xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" dbus-run-session -- "$@"
+}
+
+# Runs one stage of the tests; remembers a failure and carries on.
+FAILED_STAGES=()
+stage () {
+  local name=$1
+  shift
+  say "$name"
+  if "$@"; then
+    say "$name: passed."
   else
-    say "Tests failed (exit status $status). Logs: $BUILD_DIR/meson-logs/testlog.txt"
+    say "$name: FAILED (exit status $?)."
+    FAILED_STAGES+=("$name")
   fi
-  return "$status"
+}
+
+run_tests () {
+  stage "Tests, headless (Xvfb and a private session bus)" \
+    headless meson test -C "$BUILD_DIR" --print-errorlogs
+
+  # The content engine reads untrusted files: run its tests (hostile bundles,
+  # fuzz corpora, progress faults) under memcheck too. Definite leaks fail.
+  stage "Content-engine tests under valgrind memcheck" \
+    meson test -C "$BUILD_DIR" --setup valgrind --suite content --print-errorlogs
+
+  # Everything again with AddressSanitizer and UBSan.
+  configure "$ASAN_BUILD_DIR" "${ASAN_OPTIONS_MESON[@]}"
+  build "$ASAN_BUILD_DIR"
+  stage "Tests with AddressSanitizer and UBSan ($ASAN_BUILD_DIR)" \
+    headless meson test -C "$ASAN_BUILD_DIR" --print-errorlogs
+
+  if [ "${#FAILED_STAGES[@]}" -eq 0 ]; then
+    say "All tests passed: plain, valgrind memcheck, and sanitizers."
+    return 0
+  fi
+  say "Failed: ${FAILED_STAGES[*]}. Logs: $BUILD_DIR/meson-logs/ and $ASAN_BUILD_DIR/meson-logs/"
+  return 1
 }
 
 main () {

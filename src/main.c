@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "upstander-application.h"
+#include "upstander-language.h"
 
 int
 main (int   argc,
@@ -16,9 +17,7 @@ main (int   argc,
   g_autoptr(UpstanderApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  upstander_language_bind_textdomain ();
 
   /* Once, before any thread parses a bundle. */
   xmlInitParser ();

@@ -7,6 +7,8 @@
 
 #include "upstander-application.h"
 #include "upstander-cli.h"
+#include "upstander-first-run.h"
+#include "upstander-language.h"
 #include "upstander-preferences-window.h"
 #include "upstander-window.h"
 
@@ -18,6 +20,10 @@ struct _UpstanderApplication
   UpstanderProgress *progress;
   UpstanderSettings *settings;
   UpstanderClassRun *class_run;  /* nullable: here, so it outlives a rebuilt window */
+
+  guint              loading : 1;          /* a worker parses bundles */
+  guint              language_pending : 1; /* switch once it is done */
+  guint              switch_source;
 };
 
 enum {
@@ -197,6 +203,121 @@ upstander_application_activate (GApplication *app)
     window = GTK_WINDOW (upstander_window_new (self));
 
   gtk_window_present (window);
+
+  if (!upstander_settings_get_language_chosen (self->settings))
+    upstander_first_run_present (window, self->settings);
+}
+
+/* The chosen language, for every string from now on: interface, stories, direction. */
+static void
+apply_language (UpstanderApplication *self)
+{
+  upstander_language_apply (upstander_settings_get_language (self->settings));
+
+  if (self->library != NULL)
+    upstander_library_set_languages (self->library, g_get_language_names ());
+
+  gtk_widget_set_default_direction (gtk_get_locale_direction ());
+}
+
+/*
+ * Templates are translated when they are built: every window is built
+ * again in the new language and takes the place of the old one, so the
+ * reader keeps theirs. Dialogs that only say something just close.
+ */
+static void
+rebuild_windows (UpstanderApplication *self)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+  UpstanderWindow *main_window = NULL;
+  gboolean had_preferences = FALSE;
+
+  g_list_foreach (windows, (GFunc) g_object_ref, NULL);
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      if (UPSTANDER_IS_WINDOW (l->data))
+        {
+          UpstanderWindow *old = l->data;
+          UpstanderWindow *window = upstander_window_new (self);
+
+          upstander_window_take_place (window, old);
+          gtk_window_present (GTK_WINDOW (window));
+          if (old == (gpointer) gtk_application_get_active_window (GTK_APPLICATION (self)) ||
+              main_window == NULL)
+            main_window = window;
+        }
+    }
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      if (UPSTANDER_IS_PREFERENCES_WINDOW (l->data))
+        had_preferences = TRUE;
+      /* The new windows are not in the list; everything in it is in the old language. */
+      gtk_window_destroy (l->data);
+    }
+  g_list_free_full (g_steal_pointer (&windows), g_object_unref);
+
+  if (had_preferences)
+    {
+      UpstanderPreferencesWindow *preferences = upstander_preferences_window_new (self);
+
+      if (main_window != NULL)
+        gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (main_window));
+      gtk_window_present (GTK_WINDOW (preferences));
+    }
+  else if (main_window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (main_window));
+    }
+}
+
+static void
+switch_language (UpstanderApplication *self)
+{
+  if (self->loading)
+    {
+      /* setenv() must not race the worker: switch when it is done. */
+      self->language_pending = TRUE;
+      return;
+    }
+
+  self->language_pending = FALSE;
+  apply_language (self);
+  rebuild_windows (self);
+}
+
+static gboolean
+switch_language_cb (gpointer user_data)
+{
+  UpstanderApplication *self = user_data;
+
+  self->switch_source = 0;
+  switch_language (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+language_changed_cb (UpstanderApplication *self)
+{
+  /* From an idle: the change may come from a widget of a window about to go. */
+  if (self->switch_source == 0)
+    self->switch_source = g_idle_add (switch_language_cb, self);
+}
+
+static void
+library_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(UpstanderApplication) self = user_data;
+
+  upstander_library_load_finish (UPSTANDER_LIBRARY (object), result, NULL);
+  self->loading = FALSE;
+
+  if (self->language_pending)
+    switch_language (self);
 }
 
 static void
@@ -223,10 +344,19 @@ upstander_application_startup (GApplication *app)
   self->progress = upstander_progress_new (NULL);
   upstander_progress_load (self->progress);
 
+  /* Before any worker starts and before the first window: the stored
+   * language, and its direction (gtk_init, chained up to above, set the
+   * environment's). */
+  apply_language (self);
+  g_signal_connect_object (self->settings, "notify::language",
+                           G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
+
   if (self->library == NULL)
     {
       self->library = upstander_library_new ();
-      upstander_library_load_async (self->library, NULL, NULL, NULL);
+      upstander_library_set_languages (self->library, g_get_language_names ());
+      self->loading = TRUE;
+      upstander_library_load_async (self->library, NULL, library_loaded_cb, g_object_ref (self));
     }
 }
 
@@ -235,6 +365,7 @@ upstander_application_dispose (GObject *object)
 {
   UpstanderApplication *self = (UpstanderApplication *)object;
 
+  g_clear_handle_id (&self->switch_source, g_source_remove);
   g_clear_object (&self->library);
   g_clear_object (&self->progress);
   g_clear_object (&self->settings);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "upstander-help-page.h"
+#include "upstander-language.h"
 #include "upstander-util.h"
 
 /*
@@ -67,10 +68,11 @@ contact_new (const UpstanderContact *contact)
 
   if (contact->phone != NULL)
     {
+      g_autofree char *number = upstander_language_isolate (contact->phone);
       g_autofree char *phone = NULL;
 
       /* Translators: %s is a phone number from a bundle */
-      phone = g_strdup_printf (_("Phone: %s"), contact->phone);
+      phone = g_strdup_printf (_("Phone: %s"), number);
       label = upstander_text_label_new (phone, "heading");
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_box_append (GTK_BOX (card), label);
@@ -78,10 +80,11 @@ contact_new (const UpstanderContact *contact)
 
   if (contact->hours != NULL)
     {
+      g_autofree char *when = upstander_language_isolate (upstander_ui_text (contact->hours));
       g_autofree char *hours = NULL;
 
       /* Translators: %s is when a helpline is open, from a bundle */
-      hours = g_strdup_printf (_("Open: %s"), upstander_ui_text (contact->hours));
+      hours = g_strdup_printf (_("Open: %s"), when);
       gtk_box_append (GTK_BOX (card), upstander_text_label_new (hours, "dim-label"));
     }
 
@@ -125,8 +128,12 @@ upstander_help_page_refresh (UpstanderHelpPage *self)
   help = upstander_library_dup_help (self->library, region, &self->regional);
 
   if (region != NULL)
-    /* Translators: %s is a region code such as "GB" */
-    region_text = g_strdup_printf (_("Showing help for region %s."), region);
+    {
+      g_autofree char *code = upstander_language_isolate (region);
+
+      /* Translators: %s is a region code such as "GB" */
+      region_text = g_strdup_printf (_("Showing help for region %s."), code);
+    }
   else
     region_text = g_strdup (_("Your region is not known."));
   gtk_label_set_text (self->region_label, region_text);

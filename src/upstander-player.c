@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "upstander-bundle.h"
+#include "upstander-language.h"
 #include "upstander-player.h"
 #include "upstander-util.h"
 
@@ -161,6 +162,8 @@ message_new (UpstanderPlayer     *self,
   gboolean is_you = person != NULL && person->role == UPSTANDER_ROLE_PLAYER;
   g_autofree char *text = join_texts (self, line->texts);
   g_autofree char *spoken = NULL;
+  g_autofree char *iname = NULL;
+  g_autofree char *itext = NULL;
   GtkWidget *row, *bubble;
 
   row = g_object_new (GTK_TYPE_BOX,
@@ -193,8 +196,10 @@ message_new (UpstanderPlayer     *self,
   else
     gtk_widget_set_margin_end (row, 32);
 
+  iname = upstander_language_isolate (name);
+  itext = upstander_language_isolate (text);
   /* Translators: how a chat message is read aloud: "Leo: look at this" */
-  spoken = g_strdup_printf (C_("chat line", "%s: %s"), name, text);
+  spoken = g_strdup_printf (C_("chat line", "%s: %s"), iname, itext);
   set_label_a11y (row, spoken);
 
   return row;
@@ -207,6 +212,8 @@ comment_new (UpstanderPlayer     *self,
   const char *name = comment->from != NULL ? translate (self, comment->from->name) : "";
   g_autofree char *text = join_texts (self, comment->texts);
   g_autofree char *spoken = NULL;
+  g_autofree char *iname = NULL;
+  g_autofree char *itext = NULL;
   GtkWidget *row, *avatar, *box;
 
   row = g_object_new (GTK_TYPE_BOX,
@@ -224,7 +231,9 @@ comment_new (UpstanderPlayer     *self,
   append_label (self, box, name, "sender");
   append_label (self, box, text, NULL);
 
-  spoken = g_strdup_printf (C_("chat line", "%s: %s"), name, text);
+  iname = upstander_language_isolate (name);
+  itext = upstander_language_isolate (text);
+  spoken = g_strdup_printf (C_("chat line", "%s: %s"), iname, itext);
   set_label_a11y (row, spoken);
 
   return row;
@@ -238,6 +247,8 @@ post_new (UpstanderPlayer     *self,
   const char *name = line->from != NULL ? translate (self, line->from->name) : "";
   g_autofree char *text = join_texts (self, line->texts);
   g_autofree char *spoken = NULL;
+  g_autofree char *iname = NULL;
+  g_autofree char *itext = NULL;
   g_autoptr(GPtrArray) comments = upstander_session_dup_visible_comments (self->session, line);
   GtkWidget *card, *header, *avatar, *post;
 
@@ -262,8 +273,10 @@ post_new (UpstanderPlayer     *self,
   gtk_box_append (GTK_BOX (post), header);
   append_label (self, post, text, "post-text");
 
+  iname = upstander_language_isolate (name);
+  itext = upstander_language_isolate (text);
   /* Translators: how a post on a social feed is read aloud: "Leo posted: look at this" */
-  spoken = g_strdup_printf (C_("social post", "%s posted: %s"), name, text);
+  spoken = g_strdup_printf (C_("social post", "%s posted: %s"), iname, itext);
   set_label_a11y (post, spoken);
 
   if (comments != NULL && comments->len > 0)
@@ -513,6 +526,7 @@ guide_button_new (UpstanderPlayer *self,
   UpstanderBundle *bundle = upstander_scenario_get_bundle (scenario);
   const UpstanderGuide *guide;
   g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
   GtkWidget *button;
 
   if (guide_id == NULL || bundle == NULL)
@@ -522,8 +536,9 @@ guide_button_new (UpstanderPlayer *self,
   if (guide == NULL)
     return NULL;
 
+  title = upstander_language_isolate (upstander_bundle_translate (bundle, guide->title));
   /* Translators: a button that opens a guide; %s is the guide's title */
-  label = g_strdup_printf (_("Read the guide: %s"), upstander_bundle_translate (bundle, guide->title));
+  label = g_strdup_printf (_("Read the guide: %s"), title);
   button = make_button (label, "win.show-guide", g_variant_new_string (guide_id), "pill");
   gtk_widget_add_css_class (button, "guide-link");
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
@@ -539,12 +554,15 @@ build_feedback (UpstanderPlayer *self)
   g_autofree char *reason = join_texts (self, choice->feedback);
   g_autofree char *chose = NULL;
   g_autofree char *spoken = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *ireason = NULL;
   GtkWidget *card, *header, *icon, *guide, *button;
 
   verdict_for (choice->effect, &word, &icon_name, &css_class);
 
+  label = upstander_language_isolate (translate (self, choice->label));
   /* Translators: above the feedback card; %s is the choice the reader made */
-  chose = g_strdup_printf (_("You chose: %s"), translate (self, choice->label));
+  chose = g_strdup_printf (_("You chose: %s"), label);
   append_label (self, GTK_WIDGET (self->content), chose, "you-chose");
 
   card = g_object_new (GTK_TYPE_BOX,
@@ -568,8 +586,9 @@ build_feedback (UpstanderPlayer *self)
   for (guint i = 0; i < choice->feedback->len; i++)
     append_label (self, card, translate (self, g_ptr_array_index (choice->feedback, i)), "reason");
 
+  ireason = upstander_language_isolate (reason);
   /* Translators: how the feedback card is read aloud: its verdict, then why */
-  spoken = g_strdup_printf (C_("feedback card", "%s: %s"), word, reason);
+  spoken = g_strdup_printf (C_("feedback card", "%s: %s"), word, ireason);
   set_label_a11y (card, spoken);
   gtk_box_append (self->content, card);
 
@@ -968,4 +987,26 @@ upstander_player_get_content (UpstanderPlayer *self)
   g_return_val_if_fail (UPSTANDER_IS_PLAYER (self), NULL);
 
   return GTK_WIDGET (self->content);
+}
+
+/*
+ * Shows what @other shows, at the same point: its session, the lines of the
+ * scene revealed so far, and whether the content note was read. For the
+ * window that replaces another one after a change of language.
+ */
+void
+upstander_player_take_place (UpstanderPlayer *self,
+                             UpstanderPlayer *other)
+{
+  g_return_if_fail (UPSTANDER_IS_PLAYER (self));
+  g_return_if_fail (UPSTANDER_IS_PLAYER (other));
+
+  upstander_player_set_session (self, other->session);
+  if (self->session == NULL)
+    return;
+
+  self->scene = other->scene;
+  self->n_shown = other->n_shown;
+  self->note_pending = other->note_pending;
+  rebuild (self);
 }

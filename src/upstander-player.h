@@ -20,4 +20,7 @@ void              upstander_player_set_progress (UpstanderPlayer   *self,
 const char       *upstander_player_get_view     (UpstanderPlayer   *self);
 GtkWidget        *upstander_player_get_content  (UpstanderPlayer   *self);
 
+void              upstander_player_take_place   (UpstanderPlayer   *self,
+                                                 UpstanderPlayer   *other);
+
 G_END_DECLS

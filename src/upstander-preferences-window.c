@@ -1,10 +1,11 @@
-/* upstander-preferences-window.c: text size, region for help, forgetting progress */
+/* upstander-preferences-window.c: language, text size, region for help, forgetting progress */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "upstander-language.h"
 #include "upstander-preferences-window.h"
 #include "upstander-util.h"
 
@@ -20,6 +21,7 @@ struct _UpstanderPreferencesWindow
   GPtrArray            *regions;   /* char*: "" (automatic), the bundles' codes, OTHER_REGION */
   gboolean              updating;
 
+  AdwComboRow          *language_row;
   AdwComboRow          *text_size_row;
   AdwComboRow          *region_row;
   GtkWidget            *forget_button;
@@ -38,6 +40,49 @@ text_size_selected_cb (UpstanderPreferencesWindow *self)
     return;
 
   upstander_settings_set_text_size (self->settings, text_sizes[selected]);
+}
+
+/* Row 0 is "System language"; row i > 0 is language i - 1. */
+static void
+language_selected_cb (UpstanderPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->language_row);
+  const UpstanderLanguage *languages;
+  guint n_languages;
+
+  if (self->updating || self->settings == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  languages = upstander_language_get_all (&n_languages);
+  if (selected > n_languages)
+    return;
+
+  /* The application rebuilds every window, this one too, in the new language. */
+  upstander_settings_set_language (self->settings, selected == 0 ? "" : languages[selected - 1].code);
+}
+
+static void
+fill_languages (UpstanderPreferencesWindow *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  const char *current = upstander_settings_get_language (self->settings);
+  const UpstanderLanguage *languages;
+  guint n_languages;
+  guint selected = 0;
+
+  gtk_string_list_append (names, _("System language"));
+  languages = upstander_language_get_all (&n_languages);
+  for (guint i = 0; i < n_languages; i++)
+    {
+      gtk_string_list_append (names, languages[i].name);
+      if (g_strcmp0 (languages[i].code, current) == 0)
+        selected = i + 1;
+    }
+
+  self->updating = TRUE;
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->language_row, selected);
+  self->updating = FALSE;
 }
 
 static void
@@ -97,8 +142,12 @@ fill_regions (UpstanderPreferencesWindow *self,
   g_ptr_array_set_size (self->regions, 0);
 
   if (from_locale != NULL)
-    /* Translators: %s is a region code such as "GB", taken from the system */
-    automatic = g_strdup_printf (_("Automatic (%s)"), from_locale);
+    {
+      g_autofree char *code = upstander_language_isolate (from_locale);
+
+      /* Translators: %s is a region code such as "GB", taken from the system */
+      automatic = g_strdup_printf (_("Automatic (%s)"), code);
+    }
   else
     automatic = g_strdup (_("Automatic"));
   gtk_string_list_append (names, automatic);
@@ -185,9 +234,11 @@ upstander_preferences_window_class_init (UpstanderPreferencesWindowClass *klass)
   object_class->dispose = upstander_preferences_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, text_size_row);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, region_row);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, forget_button);
+  gtk_widget_class_bind_template_callback (widget_class, language_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_size_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, region_selected_cb);
 
@@ -224,6 +275,7 @@ upstander_preferences_window_new (UpstanderApplication *application)
       adw_combo_row_set_selected (self->text_size_row, i);
   self->updating = FALSE;
 
+  fill_languages (self);
   fill_regions (self, upstander_application_get_library (application));
 
   return self;

@@ -94,8 +94,9 @@ update (UpstanderScenarioCard *self)
     }
   gtk_widget_set_visible (self->state_box, finished);
 
-  /* Read as one: "The sticker. Ages 8–11, 3 minutes. Someone … Done · 1 of 1 ending found" */
-  description = g_strdup_printf ("%s, %s. %s %s",
+  /* Translators: how a story card is read aloud after its title: the age band, the length,
+   * the summary, then whether it was done, e.g. "Ages 8–11, 3 minutes. Someone … Done · 1 of 1 ending found" */
+  description = g_strdup_printf (C_("story card", "%s, %s. %s %s"),
                                  ages, minutes,
                                  upstander_scenario_get_summary (scenario),
                                  state != NULL ? state : "");

@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 
+#include "upstander-language.h"
 #include "upstander-settings.h"
 
 /*
@@ -21,6 +22,7 @@ struct _UpstanderSettings
 
   char      *text_size;
   char      *region;
+  char      *language;
   int        window_width;
   int        window_height;
   gboolean   window_maximized;
@@ -31,6 +33,7 @@ enum {
   PROP_0,
   PROP_TEXT_SIZE,
   PROP_REGION,
+  PROP_LANGUAGE,
   PROP_WINDOW_WIDTH,
   PROP_WINDOW_HEIGHT,
   PROP_WINDOW_MAXIMIZED,
@@ -106,6 +109,21 @@ upstander_region_from_locale (void)
 }
 
 static void
+set_language_value (UpstanderSettings *self,
+                    const char        *language)
+{
+  if (language == NULL || !upstander_language_is_valid (language))
+    language = "";
+
+  if (g_strcmp0 (self->language, language) == 0)
+    return;
+
+  g_free (self->language);
+  self->language = g_strdup (language);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LANGUAGE]);
+}
+
+static void
 upstander_settings_finalize (GObject *object)
 {
   UpstanderSettings *self = (UpstanderSettings *)object;
@@ -113,6 +131,7 @@ upstander_settings_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->text_size, g_free);
   g_clear_pointer (&self->region, g_free);
+  g_clear_pointer (&self->language, g_free);
 
   G_OBJECT_CLASS (upstander_settings_parent_class)->finalize (object);
 }
@@ -133,6 +152,10 @@ upstander_settings_get_property (GObject    *object,
 
     case PROP_REGION:
       g_value_set_string (value, self->region);
+      break;
+
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
       break;
 
     case PROP_WINDOW_WIDTH:
@@ -187,6 +210,10 @@ upstander_settings_set_property (GObject      *object,
       upstander_settings_set_region (self, g_value_get_string (value));
       break;
 
+    case PROP_LANGUAGE:
+      set_language_value (self, g_value_get_string (value));
+      break;
+
     case PROP_WINDOW_WIDTH:
       set_int (self, &self->window_width, g_value_get_int (value), prop_id);
       break;
@@ -227,6 +254,9 @@ upstander_settings_class_init (UpstanderSettingsClass *klass)
   properties [PROP_REGION] =
     g_param_spec_string ("region", NULL, NULL, "",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_WINDOW_WIDTH] =
     g_param_spec_int ("window-width", NULL, NULL, 0, G_MAXINT, 1000,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -252,6 +282,7 @@ upstander_settings_init (UpstanderSettings *self)
 
   self->text_size = g_strdup ("default");
   self->region = g_strdup ("");
+  self->language = g_strdup ("");
   self->window_width = 1000;
   self->window_height = 720;
 
@@ -267,6 +298,7 @@ upstander_settings_init (UpstanderSettings *self)
   self->settings = g_settings_new_full (schema, NULL, NULL);
   g_settings_bind (self->settings, "text-size", self, "text-size", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "region", self, "region", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "language", self, "language", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-width", self, "window-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "window-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "window-maximized", G_SETTINGS_BIND_DEFAULT);
@@ -359,6 +391,49 @@ upstander_settings_set_region (UpstanderSettings *self,
   g_free (self->region);
   self->region = g_strdup (region);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REGION]);
+}
+
+/* The language chosen in the app, such as "fr", or "" for the system's. */
+const char *
+upstander_settings_get_language (UpstanderSettings *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SETTINGS (self), NULL);
+
+  return self->language;
+}
+
+/* Chooses @language ("" for the system's), and records that a choice was made. */
+void
+upstander_settings_set_language (UpstanderSettings *self,
+                                 const char        *language)
+{
+  g_return_if_fail (UPSTANDER_IS_SETTINGS (self));
+
+  set_language_value (self, language);
+
+  /* Written even when unchanged: "System language" chosen is not "never asked". */
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "language", self->language);
+}
+
+/*
+ * Whether a language was ever chosen, "System language" included: until
+ * then the app asks on its first window. Without the GSettings schema
+ * nothing is kept, so the app does not ask at all rather than every time.
+ */
+gboolean
+upstander_settings_get_language_chosen (UpstanderSettings *self)
+{
+  g_autoptr(GVariant) value = NULL;
+
+  g_return_val_if_fail (UPSTANDER_IS_SETTINGS (self), TRUE);
+
+  if (self->settings == NULL)
+    return TRUE;
+
+  value = g_settings_get_user_value (self->settings, "language");
+
+  return value != NULL;
 }
 
 /**

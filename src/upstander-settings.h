@@ -20,6 +20,10 @@ void               upstander_settings_set_region        (UpstanderSettings *self
 gboolean           upstander_settings_get_classroom_mode (UpstanderSettings *self);
 void               upstander_settings_set_classroom_mode (UpstanderSettings *self,
                                                          gboolean           classroom_mode);
+const char        *upstander_settings_get_language     (UpstanderSettings *self);
+void               upstander_settings_set_language     (UpstanderSettings *self,
+                                                         const char        *language);
+gboolean           upstander_settings_get_language_chosen (UpstanderSettings *self);
 char              *upstander_settings_dup_effective_region (UpstanderSettings *self);
 void               upstander_settings_bind_window       (UpstanderSettings *self,
                                                          GObject           *window);

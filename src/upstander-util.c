@@ -61,8 +61,11 @@ upstander_text_button_new (const char *label,
   GtkWidget *child = upstander_text_label_new (label, NULL);
 
   /* Whole words only, and a natural width of the whole text (up to a
-   * limit), so a centred button is not squeezed to its longest word. */
+   * limit), so a centred button is not squeezed to its longest word; for
+   * Chinese, where a line may break between any two characters, the
+   * natural width must be asked for explicitly or "继续" stacks up. */
   gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (child), GTK_NATURAL_WRAP_NONE);
   gtk_label_set_max_width_chars (GTK_LABEL (child), 60);
   gtk_label_set_xalign (GTK_LABEL (child), 0.5);
   gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);

@@ -709,3 +709,55 @@ upstander_window_open_scenario (UpstanderWindow *self,
 
   return TRUE;
 }
+
+/*
+ * Shows what @other shows: the same page with the same way back, the same
+ * story at the same line, the same search and filters, at the same size.
+ * After a change of language a new window, built in the new language,
+ * takes the place of the old one, and the reader does not lose theirs.
+ */
+void
+upstander_window_take_place (UpstanderWindow *self,
+                             UpstanderWindow *other)
+{
+  const char *page;
+  const char *guide;
+  int width, height;
+
+  g_return_if_fail (UPSTANDER_IS_WINDOW (self));
+  g_return_if_fail (UPSTANDER_IS_WINDOW (other));
+
+  gtk_window_get_default_size (GTK_WINDOW (other), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (gtk_window_is_maximized (GTK_WINDOW (other)))
+    gtk_window_maximize (GTK_WINDOW (self));
+  if (gtk_window_is_fullscreen (GTK_WINDOW (other)))
+    gtk_window_fullscreen (GTK_WINDOW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry),
+                         gtk_editable_get_text (GTK_EDITABLE (other->search_entry)));
+  gtk_toggle_button_set_active (self->age_8_11, gtk_toggle_button_get_active (other->age_8_11));
+  gtk_toggle_button_set_active (self->age_12_14, gtk_toggle_button_get_active (other->age_12_14));
+  gtk_toggle_button_set_active (self->age_15_17, gtk_toggle_button_get_active (other->age_15_17));
+  gtk_drop_down_set_selected (self->topic_dropdown, gtk_drop_down_get_selected (other->topic_dropdown));
+  filters_changed_cb (self);
+
+  upstander_player_take_place (self->player, other->player);
+
+  guide = upstander_guides_page_get_guide (other->guides_page);
+  if (guide != NULL)
+    upstander_guides_page_show_guide (self->guides_page, guide);
+
+  g_ptr_array_set_size (self->history, 0);
+  for (guint i = 0; i < other->history->len; i++)
+    g_ptr_array_add (self->history, g_strdup (g_ptr_array_index (other->history, i)));
+
+  page = gtk_stack_get_visible_child_name (other->stack);
+  if (g_strcmp0 (page, "catalogue") == 0 && !upstander_library_get_loaded (self->library))
+    page = "loading";
+  /* No transition: the reader should see the words change, nothing else. */
+  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_NONE);
+  gtk_stack_set_visible_child_name (self->stack, page);
+  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  update_header (self);
+}

@@ -19,5 +19,7 @@ gboolean         upstander_window_open_scenario   (UpstanderWindow      *self,
 GListModel      *upstander_window_get_stories     (UpstanderWindow      *self);
 void             upstander_window_set_search      (UpstanderWindow      *self,
                                                    const char           *text);
+void             upstander_window_take_place      (UpstanderWindow      *self,
+                                                   UpstanderWindow      *other);
 
 G_END_DECLS

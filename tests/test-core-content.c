@@ -488,13 +488,190 @@ test_every_path_ends (void)
     }
 }
 
+
+typedef void (*TextFunc) (const UpstanderText *text,
+                          const char          *where,
+                          gpointer             user_data);
+
+static void
+each_text (GPtrArray  *texts,
+           const char *where,
+           TextFunc    func,
+           gpointer    user_data)
+{
+  for (guint i = 0; texts != NULL && i < texts->len; i++)
+    func (g_ptr_array_index (texts, i), where, user_data);
+}
+
+/* Calls @func on every translatable text of the bundle a reader can meet. */
+static void
+foreach_text (UpstanderBundle *bundle,
+              TextFunc         func,
+              gpointer         user_data)
+{
+  GPtrArray *scenarios = upstander_bundle_get_scenarios (bundle);
+  GPtrArray *topics = upstander_bundle_get_topics (bundle);
+  GPtrArray *help = upstander_bundle_get_help (bundle);
+  GPtrArray *guides = upstander_bundle_get_guides (bundle);
+
+  for (guint i = 0; i < topics->len; i++)
+    func (((UpstanderTopic *) g_ptr_array_index (topics, i))->name, "topic", user_data);
+
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      UpstanderScenario *scenario = g_ptr_array_index (scenarios, i);
+      const char *id = upstander_scenario_get_id (scenario);
+      GPtrArray *cast = upstander_scenario_get_cast (scenario);
+      GPtrArray *scenes = upstander_scenario_get_scenes (scenario);
+      GPtrArray *endings = upstander_scenario_get_endings (scenario);
+
+      each_text (upstander_scenario_get_goals (scenario), id, func, user_data);
+      each_text (upstander_scenario_get_content_notes (scenario), id, func, user_data);
+      for (guint c = 0; c < cast->len; c++)
+        func (((UpstanderPerson *) g_ptr_array_index (cast, c))->name, id, user_data);
+
+      for (guint s = 0; s < scenes->len; s++)
+        {
+          const UpstanderScene *scene = g_ptr_array_index (scenes, s);
+
+          if (scene->title != NULL)
+            func (scene->title, scene->id, user_data);
+          for (guint l = 0; l < scene->lines->len; l++)
+            {
+              const UpstanderLine *line = g_ptr_array_index (scene->lines, l);
+
+              each_text (line->texts, scene->id, func, user_data);
+              for (guint c = 0; line->comments != NULL && c < line->comments->len; c++)
+                each_text (((UpstanderLine *) g_ptr_array_index (line->comments, c))->texts,
+                           scene->id, func, user_data);
+            }
+          if (scene->decision != NULL)
+            {
+              func (scene->decision->prompt, scene->id, user_data);
+              each_text (scene->decision->questions, scene->id, func, user_data);
+              for (guint c = 0; c < scene->decision->choices->len; c++)
+                {
+                  const UpstanderChoice *choice = g_ptr_array_index (scene->decision->choices, c);
+
+                  func (choice->label, choice->id, user_data);
+                  each_text (choice->feedback, choice->id, func, user_data);
+                }
+            }
+          each_text (scene->facilitator, scene->id, func, user_data);
+        }
+
+      for (guint e = 0; e < endings->len; e++)
+        {
+          const UpstanderEnding *ending = g_ptr_array_index (endings, e);
+
+          func (ending->title, ending->id, user_data);
+          each_text (ending->texts, ending->id, func, user_data);
+          each_text (ending->takeaways, ending->id, func, user_data);
+        }
+    }
+
+  for (guint h = 0; h < help->len; h++)
+    {
+      const UpstanderHelp *entry = g_ptr_array_index (help, h);
+
+      each_text (entry->advice, "help", func, user_data);
+      for (guint c = 0; c < entry->contacts->len; c++)
+        {
+          const UpstanderContact *contact = g_ptr_array_index (entry->contacts, c);
+
+          func (contact->name, "help", user_data);
+          if (contact->description != NULL)
+            func (contact->description, "help", user_data);
+          if (contact->hours != NULL)
+            func (contact->hours, "help", user_data);
+        }
+    }
+
+  for (guint g = 0; g < guides->len; g++)
+    {
+      const UpstanderGuide *guide = g_ptr_array_index (guides, g);
+
+      func (guide->title, guide->id, user_data);
+      func (guide->summary, guide->id, user_data);
+      for (guint b = 0; b < guide->blocks->len; b++)
+        {
+          const UpstanderGuideBlock *block = g_ptr_array_index (guide->blocks, b);
+
+          if (block->text != NULL)
+            func (block->text, guide->id, user_data);
+          each_text (block->items, guide->id, func, user_data);
+        }
+    }
+}
+
+typedef struct
+{
+  const char *lang;
+  guint       n_texts;
+  guint       n_missing;
+} TranslationCount;
+
+static void
+count_translation (const UpstanderText *text,
+                   const char          *where,
+                   gpointer             user_data)
+{
+  TranslationCount *count = user_data;
+  const char *languages[] = { count->lang, NULL };
+
+  count->n_texts++;
+  /* Found in the language itself, not by falling back to English. */
+  if (upstander_text_lookup (text, count->lang) == NULL)
+    {
+      if (count->n_missing++ < 5)
+        g_test_message ("%s: no %s for “%s”", where, count->lang, upstander_text_get_original (text));
+    }
+  else
+    g_assert_cmpstr (upstander_text_get (text, languages), ==, upstander_text_lookup (text, count->lang));
+}
+
+/* Every text of the core bundle exists in every language of po/content/LINGUAS. */
+static void
+test_translated (gconstpointer data)
+{
+  TranslationCount count = { data, 0, 0 };
+
+  foreach_text (core, count_translation, &count);
+
+  g_test_message ("%s: %u texts, %u without a translation", count.lang, count.n_texts, count.n_missing);
+  g_assert_cmpuint (count.n_texts, >, 1500);
+  g_assert_cmpuint (count.n_missing, ==, 0);
+}
+
+static GStrv
+content_languages (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "po", "content", "LINGUAS", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GStrvBuilder) languages = g_strv_builder_new ();
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] != '\0' && *lines[i] != '#')
+        g_strv_builder_add (languages, lines[i]);
+    }
+
+  return g_strv_builder_end (languages);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_auto(GStrv) languages = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  languages = content_languages ();
 
   g_test_add_func ("/upstander/core-content/loads-clean", test_loads_clean);
   g_test_add_func ("/upstander/core-content/fifteen-scenarios-in-three-bands", test_fifteen_scenarios_in_three_bands);
@@ -506,6 +683,13 @@ main (int   argc,
   g_test_add_func ("/upstander/core-content/help-contacts", test_help_contacts);
   g_test_add_func ("/upstander/core-content/no-brands-or-numbers-in-stories", test_no_brands_or_numbers_in_stories);
   g_test_add_func ("/upstander/core-content/every-path-ends", test_every_path_ends);
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/upstander/core-content/translated/%s", languages[i]);
+
+      g_test_add_data_func (path, languages[i], test_translated);
+    }
 
   status = g_test_run ();
   g_clear_object (&core);

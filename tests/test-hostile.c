@@ -2,8 +2,18 @@
 #include "upstander-bundle.h"
 #include "upstander-library.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <valgrind/valgrind.h>
+
+/* Every load must finish within this and grow the peak resident set by at
+ * most this much: bounds on the loader, not benchmarks (the 16 MiB read cap
+ * is the largest thing it ever holds). */
+#define MAX_LOAD_USEC (1 * G_USEC_PER_SEC)
+#define MAX_LOAD_PEAK_KIB (64 * 1024)
 
 typedef struct
 {
@@ -49,6 +59,22 @@ static const HostileCase cases[] = {
   { "absolute-path.xml", 24, "Invalid attribute src" },
   { "long-line.xml", 24, "the limit is 4000" },
   { "too-many-choices.xml", 36, "a decision has at most 4 choices" },
+  { "dead-end-scene.xml", 40, "Expecting an element" },
+  { "bare-ampersand.xml", 24, "xmlParseEntityRef: no name" },
+  { "bidi-override-charref.xml", 24, "U+202E" },
+  { "bidi-isolate-charref.xml", 29, "U+2066" },
+  { "bidi-embedding-raw.xml", 22, "U+202A" },
+  { "empty-text.xml", 42, "<text> is empty" },
+  { "too-long-title.xml", 47, "the limit is 200" },
+  { "too-many-scenes.xml", 838, "more than 200 scenes and endings" },
+};
+
+/* Files in tests/hostile/ that load: what they test is how. */
+static const char *loadable[] = {
+  "utf16-bom.xml",
+  "markup-and-format.xml",
+  "unreachable-scene.xml",
+  "missing-translation.xml",
 };
 
 static char *
@@ -67,14 +93,113 @@ load_path (const char  *path,
   return upstander_bundle_load_file (file, NULL, diagnostics, error);
 }
 
-static void
-test_case (gconstpointer data)
+/* Peak resident set of this process (VmHWM), in KiB. */
+static gsize
+peak_rss_kib (void)
 {
-  const HostileCase *hostile = data;
-  g_autofree char *path = hostile_path (hostile->file);
+  g_autofree char *status = NULL;
+  const char *hwm;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  hwm = strstr (status, "VmHWM:");
+  g_assert_nonnull (hwm);
+
+  return g_ascii_strtoull (hwm + strlen ("VmHWM:"), NULL, 10);
+}
+
+/* Starts the peak resident set again from the current one (Linux ≥ 4.0). */
+static void
+reset_peak_rss (void)
+{
+  int fd = open ("/proc/self/clear_refs", O_WRONLY);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, "5", 1), ==, 1);
+  close (fd);
+}
+
+typedef void (*CheckFunc) (const char        *path,
+                           UpstanderBundle   *bundle,
+                           GPtrArray         *diagnostics,
+                           GError            *error,
+                           gconstpointer      data);
+
+/* In the child: load, measure, check; everything freed before it exits. */
+static void
+load_in_child (const char    *path,
+               CheckFunc      check,
+               gconstpointer  data)
+{
   g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(UpstanderBundle) bundle = load_path (path, diagnostics, &error);
+  g_autoptr(UpstanderBundle) bundle = NULL;
+  gsize before, after;
+  gint64 start, elapsed;
+
+  /* A hang ends here, not in the test harness's timeout. */
+  alarm (RUNNING_ON_VALGRIND ? 120 : 10);
+
+  reset_peak_rss ();
+  before = peak_rss_kib ();
+  start = g_get_monotonic_time ();
+  bundle = load_path (path, diagnostics, &error);
+  elapsed = g_get_monotonic_time () - start;
+  after = peak_rss_kib ();
+
+  g_test_message ("%s: %" G_GINT64_FORMAT " us, peak +%" G_GSIZE_FORMAT " KiB",
+                  path, elapsed, after - before);
+  /* Under memcheck, time and memory are valgrind's: it checks the
+   * allocations themselves instead. */
+  if (!RUNNING_ON_VALGRIND)
+    {
+      g_assert_cmpint (elapsed, <, MAX_LOAD_USEC);
+      g_assert_cmpuint (after - before, <=, MAX_LOAD_PEAK_KIB);
+    }
+
+  check (path, bundle, diagnostics, error, data);
+}
+
+/*
+ * Loads @path in a child process of its own, so that a crash, a hang or a
+ * runaway allocation fails this case only, and so that the peak resident set
+ * measured is this one load's. Then @check looks at the result, there too.
+ */
+static void
+load_bounded (const char    *path,
+              CheckFunc      check,
+              gconstpointer  data)
+{
+  pid_t pid;
+  int status = 0;
+
+  fflush (stdout);
+  fflush (stderr);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+
+  if (pid == 0)
+    {
+      load_in_child (path, check, data);
+      fflush (stdout);
+      fflush (stderr);
+      _exit (0);
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  if (WIFSIGNALED (status))
+    g_error ("loading %s was killed by signal %d", path, WTERMSIG (status));
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
+static void
+check_refused (const char      *path,
+               UpstanderBundle *bundle,
+               GPtrArray       *diagnostics,
+               GError          *error,
+               gconstpointer    data)
+{
+  const HostileCase *hostile = data;
   const UpstanderDiagnostic *first_error = NULL;
 
   for (guint i = 0; i < diagnostics->len; i++)
@@ -85,16 +210,77 @@ test_case (gconstpointer data)
       g_test_message ("%s", line);
       /* One diagnostic is one line of output, whatever libxml2 said. */
       g_assert_null (strchr (diagnostic->message, '\n'));
+      g_assert_true (g_utf8_validate (diagnostic->message, -1, NULL));
       if (first_error == NULL && diagnostic->severity == UPSTANDER_SEVERITY_ERROR)
         first_error = diagnostic;
     }
 
+  /* Nothing half-loaded. */
   g_assert_null (bundle);
   g_assert_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_INVALID);
   g_assert_nonnull (first_error);
   g_assert_cmpstr (first_error->file, ==, path);
   g_assert_cmpuint (first_error->line, ==, hostile->line);
   g_assert_nonnull (strstr (first_error->message, hostile->message));
+}
+
+/* A library of @hostile beside one good bundle still loads the good one. */
+static void
+assert_library_survives (const char *hostile,
+                         guint       n_failed)
+{
+  g_autofree char *session_fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "session.xml", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("upstander-survives-XXXXXX", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.xml", NULL);
+  g_autofree char *base = g_path_get_basename (hostile);
+  g_autofree char *bad = g_build_filename (dir, base, NULL);
+  g_autofree char *contents = NULL;
+  const char *dirs[] = { dir, NULL };
+  g_autoptr(UpstanderLibrary) library = NULL;
+
+  g_assert_true (g_file_get_contents (session_fixture, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (good, contents, -1, NULL));
+  g_assert_cmpint (symlink (hostile, bad), ==, 0);
+
+  library = upstander_library_new_for_sources (NULL, dirs);
+  upstander_library_load (library);
+  g_assert_nonnull (upstander_library_lookup_scenario (library, "session-fixture", "walk-home"));
+  g_assert_cmpuint (upstander_library_get_n_failed (library), ==, n_failed);
+
+  g_assert_cmpint (g_remove (bad), ==, 0);
+  g_assert_cmpint (g_remove (good), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_case (gconstpointer data)
+{
+  const HostileCase *hostile = data;
+  g_autofree char *path = hostile_path (hostile->file);
+
+  load_bounded (path, check_refused, hostile);
+  assert_library_survives (path, 1);
+}
+
+static void
+check_loaded (const char      *path,
+              UpstanderBundle *bundle,
+              GPtrArray       *diagnostics,
+              GError          *error,
+              gconstpointer    data)
+{
+  g_assert_no_error (error);
+  g_assert_nonnull (bundle);
+  g_assert_cmpuint (upstander_diagnostics_count (diagnostics, UPSTANDER_SEVERITY_ERROR), ==, 0);
+}
+
+static void
+test_loadable (gconstpointer data)
+{
+  g_autofree char *path = hostile_path (data);
+
+  load_bounded (path, check_loaded, NULL);
+  assert_library_survives (path, 0);
 }
 
 /* UTF-16 with a byte-order mark is accepted: editors on some systems save it. */
@@ -149,6 +335,20 @@ remove_temp (const char *path)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static void
+check_too_large (const char      *path,
+                 UpstanderBundle *bundle,
+                 GPtrArray       *diagnostics,
+                 GError          *error,
+                 gconstpointer    data)
+{
+  g_assert_null (bundle);
+  g_assert_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_TOO_LARGE);
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  g_assert_nonnull (strstr (((UpstanderDiagnostic *) g_ptr_array_index (diagnostics, 0))->message,
+                            "larger than 16 MiB"));
+}
+
 /* 20 MiB: refused after reading at most the cap, not parsed. */
 static void
 test_too_large (void)
@@ -156,22 +356,43 @@ test_too_large (void)
   gsize size = 20 * 1024 * 1024;
   g_autofree char *contents = g_malloc (size);
   g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(UpstanderBundle) bundle = NULL;
 
   memset (contents, ' ', size);
   memcpy (contents, "<?xml version=\"1.0\"?><bundle", 28);
   path = write_temp ("huge.xml", contents, size);
 
-  bundle = load_path (path, diagnostics, &error);
-  g_assert_null (bundle);
-  g_assert_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_TOO_LARGE);
-  g_assert_cmpuint (diagnostics->len, ==, 1);
-  g_assert_nonnull (strstr (((UpstanderDiagnostic *) g_ptr_array_index (diagnostics, 0))->message,
-                            "larger than 16 MiB"));
+  load_bounded (path, check_too_large, NULL);
+  assert_library_survives (path, 1);
 
   remove_temp (path);
+}
+
+/* 100 MiB (sparse, so the test writes nothing): the same, in the same bounds. */
+static void
+test_100_mib (void)
+{
+  g_autofree char *path = write_temp ("100mib.xml", "<?xml version=\"1.0\"?><bundle", 28);
+
+  g_assert_cmpint (truncate (path, 100 * 1024 * 1024), ==, 0);
+
+  load_bounded (path, check_too_large, NULL);
+  assert_library_survives (path, 1);
+
+  remove_temp (path);
+}
+
+static void
+check_deep (const char      *path,
+            UpstanderBundle *bundle,
+            GPtrArray       *diagnostics,
+            GError          *error,
+            gconstpointer    data)
+{
+  g_assert_null (bundle);
+  g_assert_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_INVALID);
+  g_assert_cmpuint (((UpstanderDiagnostic *) g_ptr_array_index (diagnostics, 0))->line, ==, 3);
+  g_assert_nonnull (strstr (((UpstanderDiagnostic *) g_ptr_array_index (diagnostics, 0))->message,
+                            "depth"));
 }
 
 /* 100 000 nested elements: libxml2's depth limit stops it, with a line. */
@@ -181,22 +402,92 @@ test_deep_nesting (void)
   g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\"?>\n"
                                          "<bundle xmlns=\"urn:upstander:bundle:1\" id=\"h\" version=\"1\" xml:lang=\"en\">\n");
   g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(UpstanderBundle) bundle = NULL;
 
   for (guint i = 0; i < 100000; i++)
     g_string_append (xml, "<info>");
   path = write_temp ("deep.xml", xml->str, xml->len);
 
-  bundle = load_path (path, diagnostics, &error);
-  g_assert_null (bundle);
-  g_assert_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_INVALID);
-  g_assert_cmpuint (((UpstanderDiagnostic *) g_ptr_array_index (diagnostics, 0))->line, ==, 3);
-  g_assert_nonnull (strstr (((UpstanderDiagnostic *) g_ptr_array_index (diagnostics, 0))->message,
-                            "depth"));
+  load_bounded (path, check_deep, NULL);
+  assert_library_survives (path, 1);
 
   remove_temp (path);
+}
+
+static void
+check_unreachable (const char      *path,
+                   UpstanderBundle *bundle,
+                   GPtrArray       *diagnostics,
+                   GError          *error,
+                   gconstpointer    data)
+{
+  const UpstanderDiagnostic *warning;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bundle);
+  g_assert_cmpuint (upstander_diagnostics_count (diagnostics, UPSTANDER_SEVERITY_ERROR), ==, 0);
+  g_assert_cmpuint (upstander_diagnostics_count (diagnostics, UPSTANDER_SEVERITY_WARNING), >=, 1);
+  warning = g_ptr_array_index (diagnostics, 0);
+  g_assert_cmpuint (warning->line, ==, 46);
+  g_assert_nonnull (strstr (warning->message, "scene “island” cannot be reached from the start"));
+}
+
+/* An unreachable scene is only a warning: the story still loads. */
+static void
+test_unreachable_warning (void)
+{
+  g_autofree char *path = hostile_path ("unreachable-scene.xml");
+
+  load_bounded (path, check_unreachable, NULL);
+}
+
+static void
+check_translation_falls_back (const char      *path,
+                              UpstanderBundle *bundle,
+                              GPtrArray       *diagnostics,
+                              GError          *error,
+                              gconstpointer    data)
+{
+  const char * const languages[] = { "fr", NULL };
+  const UpstanderScene *start;
+  const UpstanderLine *narration, *message;
+
+  g_assert_no_error (error);
+  upstander_bundle_set_languages (bundle, languages);
+  start = upstander_scenario_get_start (upstander_bundle_lookup_scenario (bundle, "the-sticker"));
+  message = g_ptr_array_index (start->lines, 0);
+  narration = g_ptr_array_index (start->lines, 1);
+  /* Translated where there is one, the bundle's language where there is not. */
+  g_assert_cmpstr (upstander_bundle_translate (bundle, g_ptr_array_index (narration->texts, 0)), ==,
+                   "Ana n’a rien écrit.");
+  g_assert_cmpstr (upstander_bundle_translate (bundle, g_ptr_array_index (message->texts, 0)), ==,
+                   "made a sticker of Ana's face lol");
+}
+
+/* A missing translation falls back to the bundle's own language. */
+static void
+test_missing_translation (void)
+{
+  g_autofree char *path = hostile_path ("missing-translation.xml");
+
+  load_bounded (path, check_translation_falls_back, NULL);
+}
+
+/* A bundle that is a symlink to a device is not read (it would never end). */
+static void
+test_symlink_to_device (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("upstander-hostile-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "zero.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = NULL;
+
+  g_assert_cmpint (symlink ("/dev/zero", path), ==, 0);
+  bundle = load_path (path, NULL, &error);
+  g_assert_null (bundle);
+  g_assert_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_READ);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 /* A FIFO would block a reader forever; it is refused without being opened. */
@@ -236,9 +527,9 @@ test_library_survives (void)
   library = upstander_library_new_for_sources (NULL, dirs);
   upstander_library_load (library);
 
-  /* The two hostile files that are valid (UTF-16, literal markup) load too; both
+  /* The hostile files that are valid load too; two (UTF-16, literal markup)
    * have the bundle id "example", so only one of them is kept. */
-  g_assert_cmpuint (upstander_library_get_bundles (library)->len, ==, 2);
+  g_assert_cmpuint (upstander_library_get_bundles (library)->len, ==, G_N_ELEMENTS (loadable));
   g_assert_nonnull (upstander_library_lookup_scenario (library, "session-fixture", "walk-home"));
   g_assert_cmpuint (upstander_library_get_n_failed (library), ==, G_N_ELEMENTS (cases));
 
@@ -259,10 +550,21 @@ main (int   argc,
       g_test_add_data_func (test_path, &cases[i], test_case);
     }
 
+  for (guint i = 0; i < G_N_ELEMENTS (loadable); i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/upstander/hostile/loads/%s", loadable[i]);
+
+      g_test_add_data_func (test_path, loadable[i], test_loadable);
+    }
+
   g_test_add_func ("/upstander/hostile/utf16-accepted", test_utf16_accepted);
   g_test_add_func ("/upstander/hostile/markup-and-format-literal", test_markup_and_format_literal);
   g_test_add_func ("/upstander/hostile/too-large", test_too_large);
+  g_test_add_func ("/upstander/hostile/100-mib", test_100_mib);
   g_test_add_func ("/upstander/hostile/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/upstander/hostile/unreachable-warning", test_unreachable_warning);
+  g_test_add_func ("/upstander/hostile/missing-translation", test_missing_translation);
+  g_test_add_func ("/upstander/hostile/symlink-to-device", test_symlink_to_device);
   g_test_add_func ("/upstander/hostile/fifo-refused", test_fifo_refused);
   g_test_add_func ("/upstander/hostile/library-survives", test_library_survives);
 

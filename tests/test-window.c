@@ -3,11 +3,15 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <locale.h>
 
 #include "upstander-guides-page.h"
 #include "upstander-help-page.h"
+#include "upstander-language.h"
 #include "upstander-player.h"
 #include "upstander-preferences-window.h"
 #include "upstander-scenario-card.h"
@@ -15,8 +19,9 @@
 
 /* Helpers */
 
+/* gtk_test_accessible_check_property() only returns what differs: assert it. */
 #define check_label(widget, text) \
-  gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, text)
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, text)
 
 static gboolean
 set_true_cb (gpointer data)
@@ -320,9 +325,8 @@ test_window_plays_to_ending (void)
   /* Lines appear one at a time. */
   g_assert_cmpuint (count (root, GTK_TYPE_BOX, "message"), ==, 1);
   messages = find_all (root, GTK_TYPE_BOX, "message");
-  gtk_test_accessible_check_property (g_ptr_array_index (messages, 0),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      "Leo: made a sticker of Ana's face lol");
+  /* Names and text are isolated, so a Latin name reads right inside Arabic. */
+  check_label (g_ptr_array_index (messages, 0), "\u2068Leo\u2069: \u2068made a sticker of Ana's face lol\u2069");
   g_assert_nonnull (find_one (root, ADW_TYPE_AVATAR, NULL));
   button = find_button (root, "Continue");
   check_label (button, "Continue");
@@ -349,10 +353,9 @@ test_window_plays_to_ending (void)
   g_assert_nonnull (card);
   g_assert_true (gtk_widget_has_css_class (card, "harmful"));
   g_assert_nonnull (find_label (card, "Think again"));
-  check_label (card,
-                                      "Think again: A laugh tells Leo the joke worked.");
+  check_label (card, "Think again: \u2068A laugh tells Leo the joke worked.\u2069");
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_ROLE_GROUP);
-  g_assert_nonnull (find_label (root, "You chose: Send a laughing face"));
+  g_assert_nonnull (find_label (root, "You chose: \u2068Send a laughing face\u2069"));
 
   /* The ending, and progress saved. */
   click (root, "Continue");
@@ -372,7 +375,7 @@ test_window_plays_to_ending (void)
   card = find_one (root, GTK_TYPE_BOX, "feedback");
   g_assert_true (gtk_widget_has_css_class (card, "helpful"));
   g_assert_nonnull (find_label (card, "This helps"));
-  g_assert_nonnull (find_button (root, "Read the guide: Speaking up"));
+  g_assert_nonnull (find_button (root, "Read the guide: \u2068Speaking up\u2069"));
   click (root, "Continue");
   g_assert_nonnull (find_label (root, "Ana smiles at you in class."));
   click (root, "Continue");
@@ -463,8 +466,7 @@ test_window_feed_and_content_note (void)
   comments = find_all (root, GTK_TYPE_BOX, "comment");
   /* The comment behind a flag is not shown. */
   g_assert_cmpuint (comments->len, ==, 1);
-  gtk_test_accessible_check_property (g_ptr_array_index (comments, 0),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, "Jo: so embarrassing");
+  check_label (g_ptr_array_index (comments, 0), "\u2068Jo\u2069: \u2068so embarrassing\u2069");
   g_assert_cmpuint (count (root, GTK_TYPE_BUTTON, "choice"), ==, 2);
 
   click (root, "Scroll on");
@@ -512,7 +514,7 @@ test_window_help_and_guides (void)
   spin (10);
   g_assert_false (upstander_help_page_get_regional (help));
   g_assert_nonnull (find_label (root, "Child Helpline International"));
-  g_assert_nonnull (find_label (root, "Showing help for region GB."));
+  g_assert_nonnull (find_label (root, "Showing help for region \u2068GB\u2069."));
   g_assert_nonnull (find_label (root, "If someone is in danger right now, tell an adult and call your local emergency number."));
 
   click (root, "Read the Guides");
@@ -659,9 +661,335 @@ test_window_unwritable_progress (void)
   g_unlink (dir);
 }
 
+/* Languages: the interface strings come from tests/fixtures/po (compiled
+ * here), the story text from the fixture bundle's inline xml:lang variants. */
+
+static char *
+compile_test_translations (void)
+{
+  g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
+  g_autoptr(GError) error = NULL;
+  char *dir;
+  const char *languages[] = { "fr", "ar", NULL };
+
+  if (msgfmt == NULL)
+    return NULL;
+
+  dir = g_dir_make_tmp ("upstander-locale-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *po_name = g_strconcat (languages[i], ".po", NULL);
+      g_autofree char *po = g_test_build_filename (G_TEST_DIST, "fixtures", "po", po_name, NULL);
+      g_autofree char *mo_dir = g_build_filename (dir, languages[i], "LC_MESSAGES", NULL);
+      g_autofree char *mo = g_build_filename (mo_dir, GETTEXT_PACKAGE ".mo", NULL);
+      const char *argv[] = { msgfmt, "--check", "-o", mo, po, NULL };
+      int status = 0;
+
+      g_assert_cmpint (g_mkdir_with_parents (mo_dir, 0700), ==, 0);
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+    }
+
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* The app's main window, once it is not @old (the language switch built a new one). */
+static UpstanderWindow *
+wait_for_new_window (UpstanderApplication *app,
+                     gpointer             *old)
+{
+  for (guint i = 0; i < 200 && *old != NULL; i++)
+    spin (10);
+  g_assert_null (*old);
+  spin (50);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (UPSTANDER_IS_WINDOW (l->data))
+      return l->data;
+
+  g_error ("No window after the language switch");
+  return NULL;
+}
+
+static GtkWidget *
+find_message (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) rows = find_all (root, GTK_TYPE_BOX, "message");
+
+  g_assert_cmpuint (rows->len, >, 0);
+
+  return g_ptr_array_index (rows, 0);
+}
+
+static UpstanderPreferencesWindow *
+find_preferences (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (UPSTANDER_IS_PREFERENCES_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+test_window_switches_language (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  g_autofree char *locale_dir = compile_test_translations ();
+  g_autofree char *original_language = g_strdup (g_getenv ("LANGUAGE"));
+  UpstanderApplication *app;
+  UpstanderSettings *settings;
+  UpstanderWindow *window;
+  UpstanderPlayer *player;
+  UpstanderSession *session;
+  gpointer old;
+  GtkWidget *root, *message, *back;
+
+  if (locale_dir == NULL)
+    {
+      g_test_skip ("msgfmt is not installed");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+
+  reset_progress ();
+  app = new_app (library);
+  settings = upstander_application_get_settings (app);
+  window = new_window (app);
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_LTR);
+
+  /* In the middle of the first scene: two of its three lines shown. */
+  activate_story (window, "The sticker");
+  click (GTK_WIDGET (window), "Continue");
+  player = player_of (window);
+  session = upstander_player_get_session (player);
+  g_assert_null (find_label (GTK_WIDGET (window), "Ana has not written anything."));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "made a sticker of Ana's face lol"));
+
+  /* French: interface and story change; the window is a new one, at the same place. */
+  old = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &old);
+  upstander_settings_set_language (settings, "fr");
+  window = wait_for_new_window (app, &old);
+  root = GTK_WIDGET (window);
+  player = player_of (window);
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "fr");
+  g_assert_cmpstr (upstander_window_get_page (window), ==, "player");
+  g_assert_true (upstander_player_get_session (player) == session);
+  g_assert_cmpstr (upstander_session_get_scene (session)->id, ==, "start");
+  g_assert_cmpstr (upstander_player_get_view (player), ==, "scene");
+  g_assert_nonnull (find_label (root, "La discussion de la classe"));
+  g_assert_nonnull (find_label (root, "Discussion de groupe"));
+  g_assert_nonnull (find_label (root, "j’ai fait un autocollant avec la tête d’Ana mdr"));
+  /* Still two lines: the untranslated one falls back to English, the third is not shown yet. */
+  g_assert_nonnull (find_label (root, "<b>what?</b> %s"));
+  g_assert_null (find_label (root, "Ana n’a rien écrit."));
+  g_assert_nonnull (find_button (root, "Continuer"));
+  g_assert_null (find_button (root, "Continue"));
+  g_assert_cmpstr (upstander_scenario_get_title (upstander_session_get_scenario (session)), ==, "L’autocollant");
+  g_assert_cmpint (gtk_widget_get_direction (root), ==, GTK_TEXT_DIR_LTR);
+
+  /* Arabic: right to left, names isolated in what a screen reader says. */
+  old = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &old);
+  upstander_settings_set_language (settings, "ar");
+  window = wait_for_new_window (app, &old);
+  root = GTK_WIDGET (window);
+  player = player_of (window);
+  g_assert_cmpint (gtk_widget_get_default_direction (), ==, GTK_TEXT_DIR_RTL);
+  g_assert_cmpint (gtk_widget_get_direction (root), ==, GTK_TEXT_DIR_RTL);
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (player)), ==, GTK_TEXT_DIR_RTL);
+  back = find_one (root, GTK_TYPE_BUTTON, NULL);
+  g_assert_cmpint (gtk_widget_get_direction (back), ==, GTK_TEXT_DIR_RTL);
+  g_assert_cmpstr (upstander_session_get_scene (session)->id, ==, "start");
+  g_assert_nonnull (find_label (root, "دردشة الصف الرابع"));
+  g_assert_nonnull (find_label (root, "صنعت ملصقًا بوجه آنا 😂"));
+  g_assert_nonnull (find_button (root, "متابعة"));
+  message = find_message (root);
+  /* "you" stays on the end side: in RTL that is the left, but GTK_ALIGN_END is what says it. */
+  g_assert_false (gtk_widget_has_css_class (message, "from-you"));
+  g_assert_cmpint (gtk_widget_get_halign (message), ==, GTK_ALIGN_START);
+  check_label (message, "\u2068Leo\u2069: \u2068صنعت ملصقًا بوجه آنا 😂\u2069");
+
+  click (root, "متابعة");
+  click (root, "أرسل رسالة لطيفة إلى آنا");
+  g_assert_cmpstr (upstander_player_get_view (player), ==, "feedback");
+  g_assert_nonnull (find_label (root, "اخترت: \u2068أرسل رسالة لطيفة إلى آنا\u2069"));
+
+  /* Back to the system language: English, left to right, still on the feedback. */
+  old = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &old);
+  upstander_settings_set_language (settings, "");
+  window = wait_for_new_window (app, &old);
+  root = GTK_WIDGET (window);
+  player = player_of (window);
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, original_language);
+  g_assert_cmpint (gtk_widget_get_direction (root), ==, GTK_TEXT_DIR_LTR);
+  g_assert_cmpstr (upstander_player_get_view (player), ==, "feedback");
+  g_assert_nonnull (find_label (root, "You chose: \u2068Send Ana a kind message\u2069"));
+  g_assert_nonnull (find_button (root, "Continue"));
+
+  close_app (app);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  upstander_language_bind_textdomain ();
+  remove_tree (locale_dir);
+}
+
+static void
+test_window_preferences_language (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  g_autofree char *locale_dir = compile_test_translations ();
+  UpstanderApplication *app;
+  UpstanderPreferencesWindow *preferences;
+  UpstanderWindow *window;
+  AdwComboRow *row = NULL;
+  GListModel *names;
+  gpointer old;
+
+  if (locale_dir == NULL)
+    {
+      g_test_skip ("msgfmt is not installed");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+
+  reset_progress ();
+  app = new_app (library);
+  window = new_window (app);
+  upstander_window_set_search (window, "Mei");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  spin (50);
+  preferences = find_preferences ();
+  g_assert_nonnull (preferences);
+
+  {
+    g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL);
+
+    for (guint i = 0; i < rows->len; i++)
+      if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), "Language") == 0)
+        row = g_ptr_array_index (rows, i);
+  }
+  g_assert_nonnull (row);
+  names = adw_combo_row_get_model (row);
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 7);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "System language");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), ==, "العربية");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 4), ==, "Français");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 6), ==, "简体中文");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
+  /* Choosing French rebuilds both windows in French, Preferences still open. */
+  old = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &old);
+  adw_combo_row_set_selected (row, 4);
+  window = wait_for_new_window (app, &old);
+  g_assert_cmpstr (upstander_settings_get_language (upstander_application_get_settings (app)), ==, "fr");
+  g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
+  g_assert_cmpuint (g_list_model_get_n_items (upstander_window_get_stories (window)), ==, 1);
+  preferences = find_preferences ();
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (window));
+  row = NULL;
+  {
+    g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL);
+
+    for (guint i = 0; i < rows->len; i++)
+      if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), "Langue") == 0)
+        row = g_ptr_array_index (rows, i);
+  }
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 4);
+  names = adw_combo_row_get_model (row);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "Langue du système");
+
+  upstander_settings_set_language (upstander_application_get_settings (app), "");
+  spin (100);
+  close_app (app);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  upstander_language_bind_textdomain ();
+  remove_tree (locale_dir);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+test_window_first_run_language (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  g_autoptr(GSettings) gsettings = g_settings_new (APP_ID);
+  UpstanderApplication *app;
+  AdwMessageDialog *dialog;
+  GtkWidget *list, *first;
+  guint n_rows = 0;
+
+  g_settings_reset (gsettings, "language");
+  reset_progress ();
+  app = new_app (library);
+  g_assert_false (upstander_settings_get_language_chosen (upstander_application_get_settings (app)));
+
+  g_application_activate (G_APPLICATION (app));
+  spin (50);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  list = adw_message_dialog_get_extra_child (dialog);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, 7);
+  first = gtk_widget_get_first_child (list);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "System language");
+  g_assert_true (gtk_check_button_get_active (g_object_get_data (G_OBJECT (first), "check")));
+
+  /* Escape (the close response) keeps the system language, and counts as an answer. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (50);
+  g_assert_true (upstander_settings_get_language_chosen (upstander_application_get_settings (app)));
+  g_assert_cmpstr (upstander_settings_get_language (upstander_application_get_settings (app)), ==, "");
+  g_assert_null (find_message_dialog ());
+
+  g_application_activate (G_APPLICATION (app));
+  spin (50);
+  g_assert_null (find_message_dialog ());
+
+  close_app (app);
+}
+
 /* Screenshots: the real core stories, saved as PNGs in the build directory.
- * UPSTANDER_SHOT_SIZE (e.g. 360x740) and UPSTANDER_SHOT_DARK=1 vary them;
- * run with LANGUAGE=ar for right-to-left. */
+ * UPSTANDER_SHOT_SIZE (e.g. 360x740), UPSTANDER_SHOT_DARK=1 and
+ * UPSTANDER_SHOT_LANGUAGE (e.g. ar, chosen as in Preferences) vary them. */
 
 static void
 save_shot (GtkWidget  *window,
@@ -770,6 +1098,7 @@ test_window_screenshots (void)
 {
   UpstanderLibrary *library = upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, NULL);
   const char *size = g_getenv ("UPSTANDER_SHOT_SIZE");
+  const char *language = g_getenv ("UPSTANDER_SHOT_LANGUAGE");
   int width = 1280, height = 800;
   UpstanderApplication *app;
   UpstanderWindow *window;
@@ -783,14 +1112,18 @@ test_window_screenshots (void)
 
   /* As GNOME shows it: a close button only. */
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
-  if (g_strcmp0 (g_getenv ("UPSTANDER_SHOT_RTL"), "1") == 0 ||
-      gtk_get_locale_direction () == GTK_TEXT_DIR_RTL)
-    gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
 
   upstander_library_load (library);
   reset_progress ();
   app = new_app (library);
   g_object_unref (library);
+
+  /* The language as a reader would choose it: direction and all follow from it. */
+  if (language != NULL)
+    {
+      upstander_settings_set_language (upstander_application_get_settings (app), language);
+      spin (50);
+    }
   if (g_strcmp0 (g_getenv ("UPSTANDER_SHOT_DARK"), "1") == 0)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   else
@@ -874,6 +1207,11 @@ test_window_screenshots (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help", NULL);
   save_shot (GTK_WIDGET (window), "help");
 
+  if (language != NULL)
+    {
+      upstander_settings_set_language (upstander_application_get_settings (app), "");
+      spin (50);
+    }
   close_app (app);
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
 }
@@ -889,6 +1227,8 @@ main (int   argc,
    * fallback icons are SVGs that need a loader this machine may lack. */
   g_setenv ("XDG_DATA_DIRS", with_icons, TRUE);
 
+  setlocale (LC_ALL, "");
+  upstander_language_bind_textdomain ();
   gtk_test_init (&argc, &argv, NULL);
 
   /* Lines then appear at once, as they do for readers who turn animations off. */
@@ -901,6 +1241,9 @@ main (int   argc,
   g_test_add_func ("/upstander/window/quick-exit", test_window_quick_exit);
   g_test_add_func ("/upstander/window/corrupt-progress", test_window_corrupt_progress);
   g_test_add_func ("/upstander/window/unwritable-progress", test_window_unwritable_progress);
+  g_test_add_func ("/upstander/window/first-run-language", test_window_first_run_language);
+  g_test_add_func ("/upstander/window/switches-language", test_window_switches_language);
+  g_test_add_func ("/upstander/window/preferences-language", test_window_preferences_language);
   g_test_add_func ("/upstander/window/screenshots", test_window_screenshots);
 
   return g_test_run ();

@@ -1276,12 +1276,27 @@ structured_error_cb (void        *user_data,
                      xmlErrorPtr  error)
 {
   UpstanderLoadState *state = user_data;
-  g_autofree char *message = g_strdup (error->message != NULL ? error->message : "malformed XML");
+  g_autofree char *message = NULL;
   guint line = error->line > 0 ? (guint) error->line : 0;
   guint column = error->int2 > 0 ? (guint) error->int2 : 0;
 
-  /* One diagnostic, one line: libxml2 adds its own line breaks ("Bytes: …"). */
-  g_strstrip (g_strdelimit (message, "\r\n\t", ' '));
+  /* libxml2 quotes the file's own bytes in its messages, whatever they are:
+   * make the message valid UTF-8 and printable (found by fuzz-bundle). */
+  message = error->message != NULL ? g_utf8_make_valid (error->message, -1)
+                                   : g_strdup ("malformed XML");
+  for (char *p = message; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        {
+          gsize width = g_utf8_next_char (p) - p;
+
+          /* One diagnostic, one line: libxml2 adds its own line breaks ("Bytes: …"). */
+          memset (p, c == '\n' || c == '\r' || c == '\t' ? ' ' : '?', width);
+        }
+    }
+  g_strstrip (message);
 
   /* libxml2 only warns of some things a bundle must not have (XML 1.1, say);
    * those are checked separately, so its warnings stay warnings. */

@@ -1,0 +1,20 @@
+/* upstander-language.h: the languages Upstander offers, and switching between them */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *code;   /* as in LANGUAGE and po/LINGUAS: "fr", "zh_CN" */
+  const char *name;   /* in the language itself: "Français" */
+} UpstanderLanguage;
+
+void                     upstander_language_bind_textdomain (void);
+const UpstanderLanguage *upstander_language_get_all   (guint      *n_languages);
+gboolean                 upstander_language_is_valid  (const char *code);
+void                     upstander_language_apply     (const char *code);
+char                    *upstander_language_isolate   (const char *text);
+
+G_END_DECLS
