@@ -1,10 +1,18 @@
 /* test-progress.c: the progress store: atomic, validated, safe with bad files */
 #define G_LOG_DOMAIN "test-progress"
+#define _GNU_SOURCE /* unshare (), setresuid () */
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "upstander-progress.h"
@@ -251,6 +259,385 @@ test_progress_merges_other_instance (void)
   remove_dir (dir);
 }
 
+/* Runs @func in a child process; the test fails if the child does. */
+static void
+in_child (void          (*func) (gconstpointer),
+          gconstpointer   data)
+{
+  pid_t pid;
+  int status = 0;
+
+  fflush (stdout);
+  fflush (stderr);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      func (data);
+      fflush (stdout);
+      fflush (stderr);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
+/* The file as a key file, strictly: a torn file fails here. */
+static GKeyFile *
+read_strict (const char *path)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_key_file_get_integer (keyfile, "upstander", "format", NULL), ==, 1);
+
+  return g_steal_pointer (&keyfile);
+}
+
+#define KILL_ROUNDS 100
+#define ENDINGS_PER_WRITER 20
+
+static void
+write_endings (const char *path,
+               guint       round)
+{
+  g_autoptr(UpstanderProgress) progress = upstander_progress_new (path);
+  g_autofree char *scenario = g_strdup_printf ("s%u", round);
+
+  upstander_progress_load (progress);
+  for (guint e = 0; e < ENDINGS_PER_WRITER; e++)
+    {
+      g_autofree char *ending = g_strdup_printf ("e%u", e);
+
+      g_assert_true (upstander_progress_add_ending (progress, "core", scenario, 1, ending));
+    }
+}
+
+/*
+ * A writer killed at a random point, a hundred times over: the file is
+ * always the old version or a new one, never torn, and what was saved
+ * before is never lost.
+ */
+static void
+test_progress_sigkill (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  guint n_killed = 0;
+  guint n_mid_story = 0;
+
+  for (guint round = 0; round < KILL_ROUNDS; round++)
+    {
+      g_autofree char *group = g_strdup_printf ("core/s%u/1", round);
+      g_autoptr(GKeyFile) after = NULL;
+      g_auto(GStrv) endings = NULL;
+      pid_t pid;
+      int status = 0;
+
+      fflush (stdout);
+      fflush (stderr);
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          write_endings (path, round);
+          _exit (0);
+        }
+
+      g_usleep (g_test_rand_int_range (0, 20000));
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      n_killed += WIFSIGNALED (status);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          /* Killed before its first save ever finished. */
+          g_assert_cmpuint (round, ==, n_killed - 1);
+          continue;
+        }
+
+      after = read_strict (path);
+      /* Every earlier round's story is still there, whole. */
+      for (guint r = 0; r < round; r++)
+        {
+          g_autofree char *earlier = g_strdup_printf ("core/s%u/1", r);
+          g_auto(GStrv) kept = g_key_file_get_string_list (after, earlier, "endings", NULL, NULL);
+          g_autofree char *first = g_strdup ("e0");
+
+          if (kept != NULL)
+            g_assert_cmpstr (kept[0], ==, first);
+        }
+      /* This round's: the endings in the order they were found, a prefix. */
+      endings = g_key_file_get_string_list (after, group, "endings", NULL, NULL);
+      for (guint e = 0; endings != NULL && endings[e] != NULL; e++)
+        {
+          g_autofree char *expected = g_strdup_printf ("e%u", e);
+
+          g_assert_cmpstr (endings[e], ==, expected);
+        }
+      if (endings != NULL && g_strv_length (endings) < ENDINGS_PER_WRITER)
+        n_mid_story++;
+
+      /* And the app reads it without a word. */
+      {
+        g_autoptr(UpstanderProgress) progress = upstander_progress_new (path);
+
+        upstander_progress_load (progress);
+        g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
+      }
+    }
+
+  g_test_message ("%u of %u writers were killed, %u of them between two saves of one story",
+                  n_killed, KILL_ROUNDS, n_mid_story);
+  g_assert_cmpuint (n_killed, >, 0);
+  remove_dir (dir);
+}
+
+/* Rounds saved before a kill are never lost: checked with a known count. */
+static void
+test_progress_sigkill_keeps_old (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  g_autofree char *old = NULL;
+
+  write_endings (path, 0);
+  g_assert_true (g_file_get_contents (path, &old, NULL, NULL));
+
+  for (guint round = 1; round <= 20; round++)
+    {
+      g_autofree char *now = NULL;
+      g_autoptr(GKeyFile) keyfile = NULL;
+      g_auto(GStrv) kept = NULL;
+      pid_t pid;
+
+      fflush (stdout);
+      fflush (stderr);
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          write_endings (path, round);
+          _exit (0);
+        }
+      g_usleep (g_test_rand_int_range (0, 5000));
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, NULL, 0), ==, pid);
+
+      keyfile = read_strict (path);
+      kept = g_key_file_get_string_list (keyfile, "core/s0/1", "endings", NULL, NULL);
+      g_assert_nonnull (kept);
+      g_assert_cmpuint (g_strv_length (kept), ==, ENDINGS_PER_WRITER);
+    }
+
+  remove_dir (dir);
+}
+
+static void
+fill_up (const char *dir)
+{
+  g_autofree char *filler = g_build_filename (dir, "filler", NULL);
+  int fd = g_open (filler, O_WRONLY | O_CREAT, 0600);
+  char block[1024] = { 0 };
+
+  g_assert_cmpint (fd, >=, 0);
+  while (write (fd, block, sizeof block) > 0)
+    ;
+  g_assert_cmpint (errno, ==, ENOSPC);
+  close (fd);
+}
+
+/* In a mount namespace of its own, so the host sees nothing. */
+static gboolean
+mount_tiny_tmpfs (const char *dir)
+{
+  int flags = CLONE_NEWNS | (geteuid () == 0 ? 0 : CLONE_NEWUSER);
+
+  if (unshare (flags) != 0)
+    return FALSE;
+  /* ("none": ignored for a propagation change, but valgrind reads it.) */
+  if (mount ("none", "/", "none", MS_REC | MS_PRIVATE, NULL) != 0)
+    return FALSE;
+
+  return mount ("tmpfs", dir, "tmpfs", 0, "size=64k,mode=0700") == 0;
+}
+
+static void
+full_disk_child (gconstpointer data)
+{
+  const char *dir = data;
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  g_autoptr(UpstanderProgress) progress = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (!mount_tiny_tmpfs (dir))
+    {
+      /* No mounts here: inject the fault with a file size limit instead. */
+      struct rlimit limit = { 0, 0 };
+
+      g_test_message ("cannot mount a tmpfs (%s): limiting the file size instead", g_strerror (errno));
+      progress = upstander_progress_new (path);
+      upstander_progress_load (progress);
+      g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end"));
+      g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+    }
+  else
+    {
+      progress = upstander_progress_new (path);
+      upstander_progress_load (progress);
+      g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end"));
+      g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+      fill_up (dir);
+    }
+
+  g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
+  g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end-b"));
+  g_assert_true (upstander_progress_add_ending (progress, "core", "other", 1, "end"));
+  /* The reader is told, once; this run keeps what was found. */
+  g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_UNWRITABLE);
+  g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
+  g_assert_cmpuint (upstander_progress_get_n_endings (progress, "core", "story", 1), ==, 2);
+
+  /* The old file is there, whole. */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  upstander_progress_forget (progress);
+  g_clear_pointer (&after, g_free);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A full disk keeps the old file and tells the reader. */
+static void
+test_progress_full_disk (void)
+{
+  g_autofree char *dir = make_dir ();
+
+  in_child (full_disk_child, dir);
+  remove_dir (dir);
+}
+
+static void
+unwritable_dir_child (gconstpointer data)
+{
+  const char *dir = data;
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  g_autoptr(UpstanderProgress) progress = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* root writes anywhere: become nobody to feel the permissions. */
+  if (geteuid () == 0)
+    g_assert_cmpint (setresuid (65534, 65534, 65534), ==, 0);
+
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  progress = upstander_progress_new (path);
+  upstander_progress_load (progress);
+  g_assert_true (upstander_progress_get_finished (progress, "core", "story", 1));
+  g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end-b"));
+  g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_UNWRITABLE);
+  g_assert_cmpuint (upstander_progress_get_n_endings (progress, "core", "story", 1), ==, 2);
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A directory that cannot be written keeps the old file and tells the reader. */
+static void
+test_progress_unwritable_keeps_old (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  g_autoptr(UpstanderProgress) progress = upstander_progress_new (path);
+
+  upstander_progress_load (progress);
+  g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end"));
+  /* Readable by anyone, writable by nobody. */
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  in_child (unwritable_dir_child, dir);
+
+  g_assert_finalize_object (g_steal_pointer (&progress));
+  remove_dir (dir);
+}
+
+static void
+instance_child (gconstpointer data)
+{
+  const char *path = data;
+  g_autoptr(UpstanderProgress) progress = upstander_progress_new (path);
+  g_autofree char *scenario = g_strdup_printf ("p%d", (int) getpid ());
+
+  upstander_progress_load (progress);
+  for (guint e = 0; e < 30; e++)
+    {
+      g_autofree char *ending = g_strdup_printf ("e%u", e);
+
+      g_assert_true (upstander_progress_add_ending (progress, "core", scenario, 1, ending));
+      g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
+    }
+}
+
+/*
+ * Two instances saving at the same time: the file is never corrupt, and
+ * holds only what they wrote. (Without a lock, one instance's last save can
+ * replace an ending the other saved a moment before; neither ever reads a
+ * broken file.)
+ */
+static void
+test_progress_two_instances_at_once (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  pid_t pids[2];
+  g_autoptr(GKeyFile) keyfile = NULL;
+  g_auto(GStrv) groups = NULL;
+
+  fflush (stdout);
+  fflush (stderr);
+  for (guint i = 0; i < G_N_ELEMENTS (pids); i++)
+    {
+      pids[i] = fork ();
+      g_assert_cmpint (pids[i], >=, 0);
+      if (pids[i] == 0)
+        {
+          instance_child (path);
+          _exit (0);
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (pids); i++)
+    {
+      int status = 0;
+
+      g_assert_cmpint (waitpid (pids[i], &status, 0), ==, pids[i]);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+
+  keyfile = read_strict (path);
+  groups = g_key_file_get_groups (keyfile, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_auto(GStrv) endings = NULL;
+
+      if (g_str_equal (groups[i], "upstander"))
+        continue;
+      g_assert_true (g_str_has_prefix (groups[i], "core/p"));
+      endings = g_key_file_get_string_list (keyfile, groups[i], "endings", NULL, NULL);
+      g_assert_nonnull (endings);
+      for (guint e = 0; endings[e] != NULL; e++)
+        g_assert_true (g_str_has_prefix (endings[e], "e"));
+    }
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +650,11 @@ main (int   argc,
   g_test_add_func ("/upstander/progress/newer-not-overwritten", test_progress_newer_not_overwritten);
   g_test_add_func ("/upstander/progress/unwritable", test_progress_unwritable);
   g_test_add_func ("/upstander/progress/merges-other-instance", test_progress_merges_other_instance);
+  g_test_add_func ("/upstander/progress/sigkill-never-torn", test_progress_sigkill);
+  g_test_add_func ("/upstander/progress/sigkill-keeps-old", test_progress_sigkill_keeps_old);
+  g_test_add_func ("/upstander/progress/full-disk-keeps-old", test_progress_full_disk);
+  g_test_add_func ("/upstander/progress/unwritable-dir-keeps-old", test_progress_unwritable_keeps_old);
+  g_test_add_func ("/upstander/progress/two-instances-at-once", test_progress_two_instances_at_once);
 
   return g_test_run ();
 }
