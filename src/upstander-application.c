@@ -19,11 +19,20 @@ struct _UpstanderApplication
   UpstanderLibrary  *library;
   UpstanderProgress *progress;
   UpstanderSettings *settings;
+  UpstanderClassRun *class_run;  /* nullable: here, so it outlives a rebuilt window */
 
   guint              loading : 1;          /* a worker parses bundles */
   guint              language_pending : 1; /* switch once it is done */
   guint              switch_source;
 };
+
+enum {
+  PROP_0,
+  PROP_CLASS_RUN,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE (UpstanderApplication, upstander_application, ADW_TYPE_APPLICATION)
 
@@ -77,6 +86,45 @@ upstander_application_get_settings (UpstanderApplication *self)
   return self->settings;
 }
 
+/* The classroom run in progress, or NULL. */
+UpstanderClassRun *
+upstander_application_get_class_run (UpstanderApplication *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_APPLICATION (self), NULL);
+
+  return self->class_run;
+}
+
+void
+upstander_application_set_class_run (UpstanderApplication *self,
+                                     UpstanderClassRun    *run)
+{
+  g_return_if_fail (UPSTANDER_IS_APPLICATION (self));
+  g_return_if_fail (run == NULL || UPSTANDER_IS_CLASS_RUN (run));
+
+  if (g_set_object (&self->class_run, run))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLASS_RUN]);
+}
+
+static void
+upstander_application_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  UpstanderApplication *self = UPSTANDER_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLASS_RUN:
+      g_value_set_object (value, self->class_run);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 /*
  * Closes every window at once, dialogs included, with no question asked,
  * then quits: what a child needs when someone looks over their shoulder.
@@ -108,11 +156,23 @@ upstander_application_handle_local_options (GApplication *app,
                                             GVariantDict *options)
 {
   g_autofree const char **files = NULL;
+  const char *handout = NULL;
+  const char *output = NULL;
+  const char *language = NULL;
+  const char *region = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("Upstander %s\n", PACKAGE_VERSION);
       return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "handout", "&s", &handout))
+    {
+      g_variant_dict_lookup (options, "output", "^&ay", &output);
+      g_variant_dict_lookup (options, "language", "&s", &language);
+      g_variant_dict_lookup (options, "region", "&s", &region);
+      return upstander_cli_handout (handout, output, language, region);
     }
 
   if (g_variant_dict_contains (options, "validate"))
@@ -276,6 +336,11 @@ upstander_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 
   self->settings = upstander_settings_new ();
+  {
+    g_autoptr(GPropertyAction) classroom = g_property_action_new ("classroom-mode", self->settings, "classroom-mode");
+
+    g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (classroom));
+  }
   self->progress = upstander_progress_new (NULL);
   upstander_progress_load (self->progress);
 
@@ -304,6 +369,7 @@ upstander_application_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->progress);
   g_clear_object (&self->settings);
+  g_clear_object (&self->class_run);
 
   G_OBJECT_CLASS (upstander_application_parent_class)->dispose (object);
 }
@@ -315,6 +381,13 @@ upstander_application_class_init (UpstanderApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = upstander_application_dispose;
+  object_class->get_property = upstander_application_get_property;
+
+  properties [PROP_CLASS_RUN] =
+    g_param_spec_object ("class-run", NULL, NULL,
+                         UPSTANDER_TYPE_CLASS_RUN,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   app_class->handle_local_options = upstander_application_handle_local_options;
   app_class->activate = upstander_application_activate;
   app_class->startup = upstander_application_startup;
@@ -390,6 +463,12 @@ upstander_application_init (UpstanderApplication *self)
       N_("Check bundle files and print their problems as FILE:LINE:COL: message"), NULL },
     { "list", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the scenarios that would be shown: bundle, id, language, title"), NULL },
+    { "handout", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write the lesson handout of a story as a PDF, with no display (see --output)"), N_("SCENARIO-ID") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Where --handout writes the PDF"), N_("FILE.pdf") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The language of the handout, such as “fr”"), N_("LANG") },
+    { "region", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("The region whose help contacts the handout lists, such as “GB”"), N_("REGION") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
     { NULL }

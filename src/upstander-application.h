@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "upstander-class-run.h"
 #include "upstander-library.h"
 #include "upstander-progress.h"
 #include "upstander-settings.h"
@@ -19,6 +20,9 @@ void                  upstander_application_set_library (UpstanderApplication *s
                                                          UpstanderLibrary     *library);
 UpstanderProgress    *upstander_application_get_progress (UpstanderApplication *self);
 UpstanderSettings    *upstander_application_get_settings (UpstanderApplication *self);
+UpstanderClassRun    *upstander_application_get_class_run (UpstanderApplication *self);
+void                  upstander_application_set_class_run (UpstanderApplication *self,
+                                                           UpstanderClassRun    *run);
 void                  upstander_application_quick_exit  (UpstanderApplication *self);
 
 G_END_DECLS

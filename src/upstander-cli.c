@@ -1,12 +1,16 @@
-/* upstander-cli.c: the commands that need no display (--validate, --list) */
+/* upstander-cli.c: the commands that need no display (--validate, --list, --handout) */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "upstander-cli.h"
+#include "upstander-handout.h"
 #include "upstander-library.h"
+#include "upstander-settings.h"
 
 /*
  * Output is for authors and scripts: one diagnostic a line on stdout in the
@@ -89,6 +93,123 @@ upstander_cli_list (void)
       g_autofree char *line = upstander_diagnostic_format (g_ptr_array_index (upstander_library_get_diagnostics (library), i));
 
       g_printerr ("%s\n", line);
+    }
+
+  return 0;
+}
+
+/* A language as LANGUAGE takes it ("fr", "zh_CN", "pt-BR" → "pt_BR"), or NULL. */
+static char *
+normalize_language (const char *language)
+{
+  g_autofree char *lang = g_strdelimit (g_strdup (language), "-", '_');
+  gsize len = strlen (lang);
+  gsize i = 0;
+
+  while (i < len && g_ascii_isalpha (lang[i]))
+    i++;
+  if (i < 2 || i > 3)
+    return NULL;
+  if (i < len && (lang[i] != '_' || len - i < 3 || len - i > 9))
+    return NULL;
+  for (i++; i < len; i++)
+    if (!g_ascii_isalnum (lang[i]))
+      return NULL;
+
+  return g_steal_pointer (&lang);
+}
+
+/**
+ * upstander_cli_handout:
+ * @scenario_id: a scenario id, or BUNDLE/SCENARIO when two bundles share one
+ * @output: where to write the PDF
+ * @language: (nullable): the handout's language, else the user's
+ * @region: (nullable): whose help contacts to list, else the locale's
+ *
+ * Writes the lesson handout of a story as a PDF, with no display.
+ *
+ * Returns: 0 on success, 1 when the story or the output is wrong, 2 on bad arguments
+ */
+int
+upstander_cli_handout (const char *scenario_id,
+                       const char *output,
+                       const char *language,
+                       const char *region)
+{
+  g_autoptr(UpstanderLibrary) library = NULL;
+  g_autoptr(UpstanderDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *effective_region = NULL;
+  UpstanderScenario *scenario = NULL;
+  const char *slash;
+  guint n_items;
+
+  if (output == NULL || output[0] == '\0')
+    {
+      g_printerr (_("upstander: --handout needs --output FILE.pdf\n"));
+      return 2;
+    }
+
+  if (language != NULL)
+    {
+      g_autofree char *lang = normalize_language (language);
+
+      if (lang == NULL)
+        {
+          g_printerr (_("upstander: “%s” is not a language code such as “fr” or “zh_CN”\n"), language);
+          return 2;
+        }
+      /* Interface strings and story text both follow LANGUAGE (TESTING.md). */
+      g_setenv ("LANGUAGE", lang, TRUE);
+    }
+
+  if (region != NULL)
+    {
+      if (strlen (region) != 2 || !g_ascii_isalpha (region[0]) || !g_ascii_isalpha (region[1]))
+        {
+          g_printerr (_("upstander: “%s” is not a two-letter region code such as “GB”\n"), region);
+          return 2;
+        }
+      effective_region = g_ascii_strup (region, -1);
+    }
+  else
+    {
+      effective_region = upstander_region_from_locale ();
+    }
+
+  library = upstander_library_new ();
+  upstander_library_set_languages (library, g_get_language_names ());
+  upstander_library_load (library);
+
+  slash = strchr (scenario_id, '/');
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (library));
+  for (guint i = 0; i < n_items && scenario == NULL; i++)
+    {
+      g_autoptr(UpstanderScenario) item = g_list_model_get_item (G_LIST_MODEL (library), i);
+      gboolean match;
+
+      if (slash != NULL)
+        match = strncmp (scenario_id, upstander_scenario_get_bundle_id (item), slash - scenario_id) == 0 &&
+                upstander_scenario_get_bundle_id (item)[slash - scenario_id] == '\0' &&
+                g_strcmp0 (slash + 1, upstander_scenario_get_id (item)) == 0;
+      else
+        match = g_strcmp0 (scenario_id, upstander_scenario_get_id (item)) == 0;
+
+      if (match)
+        scenario = item;
+    }
+
+  if (scenario == NULL)
+    {
+      g_printerr (_("upstander: no story “%s”; see --list\n"), scenario_id);
+      return 1;
+    }
+
+  doc = upstander_handout_new (scenario, library, effective_region);
+  if (!upstander_document_write_pdf (doc, output, &error))
+    {
+      g_printerr ("upstander: %s\n", error->message);
+      return 1;
     }
 
   return 0;

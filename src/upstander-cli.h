@@ -1,4 +1,4 @@
-/* upstander-cli.h: the commands that need no display (--validate, --list) */
+/* upstander-cli.h: the commands that need no display (--validate, --list, --handout) */
 #pragma once
 
 #include <glib.h>
@@ -12,5 +12,9 @@ G_BEGIN_DECLS
 
 int upstander_cli_validate (const char * const *files);
 int upstander_cli_list     (void);
+int upstander_cli_handout  (const char *scenario_id,
+                            const char *output,
+                            const char *language,
+                            const char *region);
 
 G_END_DECLS

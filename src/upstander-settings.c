@@ -26,6 +26,7 @@ struct _UpstanderSettings
   int        window_width;
   int        window_height;
   gboolean   window_maximized;
+  gboolean   classroom_mode;
 };
 
 enum {
@@ -36,6 +37,7 @@ enum {
   PROP_WINDOW_WIDTH,
   PROP_WINDOW_HEIGHT,
   PROP_WINDOW_MAXIMIZED,
+  PROP_CLASSROOM_MODE,
   N_PROPS
 };
 
@@ -168,6 +170,10 @@ upstander_settings_get_property (GObject    *object,
       g_value_set_boolean (value, self->window_maximized);
       break;
 
+    case PROP_CLASSROOM_MODE:
+      g_value_set_boolean (value, self->classroom_mode);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -224,6 +230,10 @@ upstander_settings_set_property (GObject      *object,
         }
       break;
 
+    case PROP_CLASSROOM_MODE:
+      upstander_settings_set_classroom_mode (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -257,6 +267,10 @@ upstander_settings_class_init (UpstanderSettingsClass *klass)
     g_param_spec_boolean ("window-maximized", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties [PROP_CLASSROOM_MODE] =
+    g_param_spec_boolean ("classroom-mode", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -288,6 +302,7 @@ upstander_settings_init (UpstanderSettings *self)
   g_settings_bind (self->settings, "window-width", self, "window-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "window-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "window-maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "classroom-mode", self, "classroom-mode", G_SETTINGS_BIND_DEFAULT);
 }
 
 UpstanderSettings *
@@ -328,6 +343,29 @@ upstander_settings_set_text_size (UpstanderSettings *self,
   g_free (self->text_size);
   self->text_size = g_strdup (text_size);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TEXT_SIZE]);
+}
+
+/* Whether stories open in the presentation view for a whole class. */
+gboolean
+upstander_settings_get_classroom_mode (UpstanderSettings *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SETTINGS (self), FALSE);
+
+  return self->classroom_mode;
+}
+
+void
+upstander_settings_set_classroom_mode (UpstanderSettings *self,
+                                       gboolean           classroom_mode)
+{
+  g_return_if_fail (UPSTANDER_IS_SETTINGS (self));
+
+  classroom_mode = !!classroom_mode;
+  if (self->classroom_mode == classroom_mode)
+    return;
+
+  self->classroom_mode = classroom_mode;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLASSROOM_MODE]);
 }
 
 const char *

@@ -17,6 +17,9 @@ void               upstander_settings_set_text_size     (UpstanderSettings *self
 const char        *upstander_settings_get_region        (UpstanderSettings *self);
 void               upstander_settings_set_region        (UpstanderSettings *self,
                                                          const char        *region);
+gboolean           upstander_settings_get_classroom_mode (UpstanderSettings *self);
+void               upstander_settings_set_classroom_mode (UpstanderSettings *self,
+                                                         gboolean           classroom_mode);
 const char        *upstander_settings_get_language     (UpstanderSettings *self);
 void               upstander_settings_set_language     (UpstanderSettings *self,
                                                          const char        *language);

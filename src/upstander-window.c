@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "upstander-classroom-page.h"
+#include "upstander-facilitator-window.h"
 #include "upstander-guides-page.h"
 #include "upstander-help-page.h"
 #include "upstander-player.h"
@@ -49,6 +51,7 @@ struct _UpstanderWindow
   UpstanderPlayer     *player;
   UpstanderHelpPage   *help_page;
   UpstanderGuidesPage *guides_page;
+  UpstanderClassroomPage *classroom_page;
 };
 
 G_DEFINE_FINAL_TYPE (UpstanderWindow, upstander_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -68,6 +71,14 @@ update_header (UpstanderWindow *self)
       adw_window_title_set_title (self->window_title,
                                   upstander_scenario_get_title (upstander_session_get_scenario (session)));
       adw_window_title_set_subtitle (self->window_title, _("Upstander"));
+    }
+  else if (g_strcmp0 (page, "classroom") == 0 && upstander_classroom_page_get_run (self->classroom_page) != NULL)
+    {
+      UpstanderClassRun *run = upstander_classroom_page_get_run (self->classroom_page);
+
+      adw_window_title_set_title (self->window_title,
+                                  upstander_scenario_get_title (upstander_class_run_get_scenario (run)));
+      adw_window_title_set_subtitle (self->window_title, _("Classroom Mode"));
     }
   else if (g_strcmp0 (page, "help") == 0)
     {
@@ -122,6 +133,9 @@ show_catalogue (UpstanderWindow *self)
 
   g_ptr_array_set_size (self->history, 0);
   upstander_player_set_session (self->player, NULL);
+  /* Leaving the presentation ends the run; its summary was the last step. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "classroom") == 0)
+    upstander_application_set_class_run (UPSTANDER_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), NULL);
   show_page (self, loaded ? "catalogue" : "loading", FALSE);
   update_header (self);
 }
@@ -262,8 +276,19 @@ static void
 start_session (UpstanderWindow   *self,
                UpstanderScenario *scenario)
 {
-  g_autoptr(UpstanderSession) session = upstander_session_new (scenario);
+  g_autoptr(UpstanderSession) session = NULL;
   g_auto(GStrv) found = NULL;
+
+  /* A classroom run is kept apart: it never reads or writes explore progress. */
+  if (upstander_settings_get_classroom_mode (self->settings))
+    {
+      g_autoptr(UpstanderClassRun) run = upstander_class_run_new (scenario);
+
+      upstander_application_set_class_run (UPSTANDER_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), run);
+      return;
+    }
+
+  session = upstander_session_new (scenario);
 
   /* Endings found in earlier plays count towards "x of y". */
   found = upstander_progress_dup_endings (self->progress,
@@ -324,6 +349,37 @@ static void
 progress_changed_cb (UpstanderWindow *self)
 {
   show_progress_notice (self);
+}
+
+/* The application's run is what this window presents, whenever it changes. */
+static void
+class_run_changed_cb (UpstanderWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  UpstanderClassRun *run = app != NULL ? upstander_application_get_class_run (UPSTANDER_APPLICATION (app)) : NULL;
+
+  upstander_classroom_page_set_run (self->classroom_page, run);
+  if (run != NULL)
+    {
+      upstander_player_set_session (self->player, NULL);
+      show_page (self, "classroom", TRUE);
+      update_header (self);
+    }
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "classroom") == 0)
+    {
+      show_catalogue (self);
+    }
+}
+
+static void
+show_notes_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+
+  if (app != NULL)
+    upstander_facilitator_window_present (UPSTANDER_APPLICATION (app));
 }
 
 static void
@@ -486,6 +542,7 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   g_type_ensure (UPSTANDER_TYPE_PLAYER);
   g_type_ensure (UPSTANDER_TYPE_HELP_PAGE);
   g_type_ensure (UPSTANDER_TYPE_GUIDES_PAGE);
+  g_type_ensure (UPSTANDER_TYPE_CLASSROOM_PAGE);
   g_type_ensure (UPSTANDER_TYPE_SCENARIO);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-window.ui");
@@ -506,6 +563,7 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, player);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, help_page);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, guides_page);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, classroom_page);
   gtk_widget_class_bind_template_callback (widget_class, grid_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
@@ -517,6 +575,7 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-guide", "s", show_guide_activated);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-notes", NULL, show_notes_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
@@ -591,9 +650,15 @@ upstander_window_new (UpstanderApplication *application)
   g_signal_connect_object (self->progress, "changed",
                            G_CALLBACK (progress_changed_cb), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (application, "notify::class-run",
+                           G_CALLBACK (class_run_changed_cb), self, G_CONNECT_SWAPPED);
+
   show_catalogue (self);
   library_loaded_cb (self);
   show_progress_notice (self);
+  /* A window rebuilt mid-lesson (a new language) picks the run up again. */
+  if (upstander_application_get_class_run (application) != NULL)
+    class_run_changed_cb (self);
 
   return self;
 }

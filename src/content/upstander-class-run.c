@@ -1,0 +1,503 @@
+/* upstander-class-run.c: one classroom run of a story: the playthrough, the votes and the path */
+#define G_LOG_DOMAIN "upstander-class-run"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "upstander-class-run.h"
+
+/*
+ * The class votes by show of hands and the teacher types in the counts, so a
+ * run holds numbers per choice and nothing about any pupil. Every rule of
+ * play stays in UpstanderSession: the run only watches it and keeps one
+ * record per decision met, so that the summary can show votes and path.
+ * A run never touches the explore-mode progress store.
+ */
+
+struct _UpstanderClassRun
+{
+  GObject           parent_instance;
+
+  UpstanderSession *session;
+  GPtrArray        *decisions;  /* UpstanderClassDecision */
+  gint64            started;    /* g_get_monotonic_time () */
+};
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (UpstanderClassRun, upstander_class_run, G_TYPE_OBJECT)
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static void
+decision_free (gpointer data)
+{
+  UpstanderClassDecision *decision = data;
+
+  g_clear_pointer (&decision->choices, g_ptr_array_unref);
+  g_clear_pointer (&decision->votes, g_free);
+  g_free (decision);
+}
+
+static UpstanderClassDecision *
+last_decision (UpstanderClassRun *self)
+{
+  if (self->decisions->len == 0)
+    return NULL;
+
+  return g_ptr_array_index (self->decisions, self->decisions->len - 1);
+}
+
+/* A new record each time the story reaches a decision, revisits included. */
+static void
+sync_with_session (UpstanderClassRun *self)
+{
+  const UpstanderScene *scene = upstander_session_get_scene (self->session);
+  UpstanderClassDecision *last = last_decision (self);
+  UpstanderClassDecision *decision;
+
+  if (upstander_session_get_state (self->session) != UPSTANDER_SESSION_SCENE ||
+      scene == NULL || scene->decision == NULL)
+    return;
+
+  if (last != NULL && last->taken == NULL && last->scene == scene)
+    return;
+
+  decision = g_new0 (UpstanderClassDecision, 1);
+  decision->scene = scene;
+  decision->choices = upstander_session_dup_choices (self->session);
+  decision->votes = g_new0 (guint, MAX (decision->choices->len, 1));
+  g_ptr_array_add (self->decisions, decision);
+}
+
+static void
+session_changed_cb (UpstanderClassRun *self)
+{
+  sync_with_session (self);
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+static void
+upstander_class_run_constructed (GObject *object)
+{
+  UpstanderClassRun *self = (UpstanderClassRun *)object;
+
+  G_OBJECT_CLASS (upstander_class_run_parent_class)->constructed (object);
+
+  g_assert (self->session != NULL);
+
+  g_signal_connect_object (self->session, "changed",
+                           G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  sync_with_session (self);
+}
+
+static void
+upstander_class_run_dispose (GObject *object)
+{
+  UpstanderClassRun *self = (UpstanderClassRun *)object;
+
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (upstander_class_run_parent_class)->dispose (object);
+}
+
+static void
+upstander_class_run_finalize (GObject *object)
+{
+  UpstanderClassRun *self = (UpstanderClassRun *)object;
+
+  g_clear_pointer (&self->decisions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (upstander_class_run_parent_class)->finalize (object);
+}
+
+static void
+upstander_class_run_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  UpstanderClassRun *self = UPSTANDER_CLASS_RUN (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upstander_class_run_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  UpstanderClassRun *self = UPSTANDER_CLASS_RUN (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upstander_class_run_class_init (UpstanderClassRunClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = upstander_class_run_constructed;
+  object_class->dispose = upstander_class_run_dispose;
+  object_class->finalize = upstander_class_run_finalize;
+  object_class->get_property = upstander_class_run_get_property;
+  object_class->set_property = upstander_class_run_set_property;
+
+  properties [PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         UPSTANDER_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * UpstanderClassRun::changed:
+   *
+   * Emitted after every move of the story and every vote.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+upstander_class_run_init (UpstanderClassRun *self)
+{
+  self->decisions = g_ptr_array_new_with_free_func (decision_free);
+  self->started = g_get_monotonic_time ();
+}
+
+/**
+ * upstander_class_run_new:
+ * @scenario: a scenario from a loaded bundle
+ *
+ * Returns: (transfer full): a run at the start of @scenario, its clock started
+ */
+UpstanderClassRun *
+upstander_class_run_new (UpstanderScenario *scenario)
+{
+  g_autoptr(UpstanderSession) session = NULL;
+
+  g_return_val_if_fail (UPSTANDER_IS_SCENARIO (scenario), NULL);
+
+  session = upstander_session_new (scenario);
+
+  return g_object_new (UPSTANDER_TYPE_CLASS_RUN, "session", session, NULL);
+}
+
+UpstanderScenario *
+upstander_class_run_get_scenario (UpstanderClassRun *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), NULL);
+
+  return upstander_session_get_scenario (self->session);
+}
+
+UpstanderSession *
+upstander_class_run_get_session (UpstanderClassRun *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), NULL);
+
+  return self->session;
+}
+
+/* The decision the class is voting on now, or NULL when there is none. */
+const UpstanderClassDecision *
+upstander_class_run_get_current (UpstanderClassRun *self)
+{
+  UpstanderClassDecision *last;
+
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), NULL);
+
+  last = last_decision (self);
+  if (last == NULL || last->taken != NULL ||
+      upstander_session_get_state (self->session) != UPSTANDER_SESSION_SCENE)
+    return NULL;
+
+  return last;
+}
+
+guint
+upstander_class_run_get_n_decisions (UpstanderClassRun *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), 0);
+
+  return self->decisions->len;
+}
+
+const UpstanderClassDecision *
+upstander_class_run_get_decision (UpstanderClassRun *self,
+                                  guint              index)
+{
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), NULL);
+  g_return_val_if_fail (index < self->decisions->len, NULL);
+
+  return g_ptr_array_index (self->decisions, index);
+}
+
+/* Adds one vote to the @choice-th choice offered; FALSE when there is no such choice now. */
+gboolean
+upstander_class_run_add_vote (UpstanderClassRun *self,
+                              guint              choice)
+{
+  UpstanderClassDecision *current;
+
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), FALSE);
+
+  current = (UpstanderClassDecision *) upstander_class_run_get_current (self);
+  if (current == NULL || choice >= current->choices->len || current->votes[choice] == G_MAXUINT)
+    return FALSE;
+
+  current->votes[choice]++;
+  g_signal_emit (self, signals [CHANGED], 0);
+
+  return TRUE;
+}
+
+/* Takes one vote away; FALSE when the count is already zero. */
+gboolean
+upstander_class_run_remove_vote (UpstanderClassRun *self,
+                                 guint              choice)
+{
+  UpstanderClassDecision *current;
+
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), FALSE);
+
+  current = (UpstanderClassDecision *) upstander_class_run_get_current (self);
+  if (current == NULL || choice >= current->choices->len || current->votes[choice] == 0)
+    return FALSE;
+
+  current->votes[choice]--;
+  g_signal_emit (self, signals [CHANGED], 0);
+
+  return TRUE;
+}
+
+guint
+upstander_class_run_get_votes (UpstanderClassRun *self,
+                               guint              choice)
+{
+  const UpstanderClassDecision *current;
+
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), 0);
+
+  current = upstander_class_run_get_current (self);
+  if (current == NULL || choice >= current->choices->len)
+    return 0;
+
+  return current->votes[choice];
+}
+
+/**
+ * upstander_class_run_get_leader:
+ *
+ * Returns: the index of the choice with most votes (the first of a tie),
+ *   or -1 when nobody has voted yet
+ */
+int
+upstander_class_run_get_leader (UpstanderClassRun *self)
+{
+  const UpstanderClassDecision *current;
+  int leader = -1;
+  guint most = 0;
+
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), -1);
+
+  current = upstander_class_run_get_current (self);
+  if (current == NULL)
+    return -1;
+
+  for (guint i = 0; i < current->choices->len; i++)
+    if (current->votes[i] > most)
+      {
+        most = current->votes[i];
+        leader = i;
+      }
+
+  return leader;
+}
+
+/* Takes the path the teacher picked, and remembers it next to the votes. */
+gboolean
+upstander_class_run_choose (UpstanderClassRun  *self,
+                            const char         *choice_id,
+                            GError            **error)
+{
+  UpstanderClassDecision *current;
+  const UpstanderChoice *taken = NULL;
+
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), FALSE);
+  g_return_val_if_fail (choice_id != NULL, FALSE);
+
+  current = (UpstanderClassDecision *) upstander_class_run_get_current (self);
+  for (guint i = 0; current != NULL && i < current->choices->len; i++)
+    {
+      const UpstanderChoice *choice = g_ptr_array_index (current->choices, i);
+
+      if (g_strcmp0 (choice->id, choice_id) == 0)
+        taken = choice;
+    }
+
+  /* Recorded first: the session's "changed" then sees a closed decision. */
+  if (current != NULL)
+    current->taken = taken;
+  if (!upstander_session_choose (self->session, choice_id, error))
+    {
+      if (current != NULL)
+        current->taken = NULL;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+upstander_class_run_advance (UpstanderClassRun  *self,
+                             GError            **error)
+{
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), FALSE);
+
+  return upstander_session_advance (self->session, error);
+}
+
+/* Microseconds since the run began. */
+gint64
+upstander_class_run_get_elapsed (UpstanderClassRun *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), 0);
+
+  return MAX (0, g_get_monotonic_time () - self->started);
+}
+
+/* For tests: when the clock started, in g_get_monotonic_time() terms. */
+void
+upstander_class_run_set_start_time (UpstanderClassRun *self,
+                                    gint64             monotonic_us)
+{
+  g_return_if_fail (UPSTANDER_IS_CLASS_RUN (self));
+
+  self->started = monotonic_us;
+}
+
+/*
+ * RFC 4180 quoting; a cell a spreadsheet would run as a formula gets a
+ * leading apostrophe, as bundle text may come from anyone.
+ */
+static void
+append_cell (GString    *csv,
+             const char *value,
+             gboolean    last)
+{
+  if (value == NULL)
+    value = "";
+
+  g_string_append_c (csv, '"');
+  if (strchr ("=+-@\t\r", value[0]) != NULL && value[0] != '\0')
+    g_string_append_c (csv, '\'');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (csv, '"');
+      g_string_append_c (csv, *p);
+    }
+  g_string_append_c (csv, '"');
+  g_string_append (csv, last ? "\r\n" : ",");
+}
+
+static void
+append_row (GString    *csv,
+            guint       step,
+            const char *kind,
+            const char *id,
+            const char *text,
+            const char *votes,
+            const char *taken)
+{
+  g_autofree char *step_str = g_strdup_printf ("%u", step);
+
+  append_cell (csv, step_str, FALSE);
+  append_cell (csv, kind, FALSE);
+  append_cell (csv, id, FALSE);
+  append_cell (csv, text, FALSE);
+  append_cell (csv, votes, FALSE);
+  append_cell (csv, taken, TRUE);
+}
+
+/**
+ * upstander_class_run_dup_csv:
+ *
+ * The class summary as CSV: a header, then for each decision met one
+ * "decision" row (its prompt) and one "choice" row per choice offered with
+ * its votes and "yes" on the one taken, and at the end an "ending" row.
+ * Counts only: there is nothing about any pupil to write.
+ *
+ * Returns: (transfer full): UTF-8 text with CRLF line ends
+ */
+char *
+upstander_class_run_dup_csv (UpstanderClassRun *self)
+{
+  UpstanderScenario *scenario;
+  const UpstanderEnding *ending;
+  GString *csv;
+
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), NULL);
+
+  scenario = upstander_session_get_scenario (self->session);
+  csv = g_string_new ("\"step\",\"kind\",\"id\",\"text\",\"votes\",\"taken\"\r\n");
+
+  for (guint i = 0; i < self->decisions->len; i++)
+    {
+      const UpstanderClassDecision *decision = g_ptr_array_index (self->decisions, i);
+
+      append_row (csv, i + 1, "decision", decision->scene->id,
+                  upstander_scenario_translate (scenario, decision->scene->decision->prompt),
+                  NULL, NULL);
+      for (guint c = 0; c < decision->choices->len; c++)
+        {
+          const UpstanderChoice *choice = g_ptr_array_index (decision->choices, c);
+          g_autofree char *votes = g_strdup_printf ("%u", decision->votes[c]);
+
+          append_row (csv, i + 1, "choice", choice->id,
+                      upstander_scenario_translate (scenario, choice->label),
+                      votes, choice == decision->taken ? "yes" : "no");
+        }
+    }
+
+  ending = upstander_session_get_ending (self->session);
+  if (ending != NULL)
+    append_row (csv, self->decisions->len + 1, "ending", ending->id,
+                upstander_scenario_translate (scenario, ending->title), NULL, "yes");
+
+  return g_string_free (csv, FALSE);
+}

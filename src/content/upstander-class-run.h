@@ -1,0 +1,51 @@
+/* upstander-class-run.h: one classroom run of a story: the playthrough, the votes and the path */
+#pragma once
+
+#include <glib-object.h>
+
+#include "upstander-session.h"
+
+G_BEGIN_DECLS
+
+/*
+ * One decision the class met: the choices it was offered, a hand count per
+ * choice and the choice the teacher took (NULL until then). Owned by the
+ * run; read the fields, never change them.
+ */
+typedef struct
+{
+  const UpstanderScene  *scene;
+  GPtrArray             *choices;  /* const UpstanderChoice*, as offered */
+  guint                 *votes;    /* one count per choice */
+  const UpstanderChoice *taken;    /* nullable */
+} UpstanderClassDecision;
+
+#define UPSTANDER_TYPE_CLASS_RUN (upstander_class_run_get_type ())
+
+G_DECLARE_FINAL_TYPE (UpstanderClassRun, upstander_class_run, UPSTANDER, CLASS_RUN, GObject)
+
+UpstanderClassRun            *upstander_class_run_new              (UpstanderScenario *scenario);
+UpstanderScenario            *upstander_class_run_get_scenario     (UpstanderClassRun *self);
+UpstanderSession             *upstander_class_run_get_session      (UpstanderClassRun *self);
+const UpstanderClassDecision *upstander_class_run_get_current      (UpstanderClassRun *self);
+guint                         upstander_class_run_get_n_decisions  (UpstanderClassRun *self);
+const UpstanderClassDecision *upstander_class_run_get_decision     (UpstanderClassRun *self,
+                                                                    guint              index);
+gboolean                      upstander_class_run_add_vote         (UpstanderClassRun *self,
+                                                                    guint              choice);
+gboolean                      upstander_class_run_remove_vote      (UpstanderClassRun *self,
+                                                                    guint              choice);
+guint                         upstander_class_run_get_votes        (UpstanderClassRun *self,
+                                                                    guint              choice);
+int                           upstander_class_run_get_leader       (UpstanderClassRun *self);
+gboolean                      upstander_class_run_choose           (UpstanderClassRun *self,
+                                                                    const char        *choice_id,
+                                                                    GError           **error);
+gboolean                      upstander_class_run_advance          (UpstanderClassRun *self,
+                                                                    GError           **error);
+gint64                        upstander_class_run_get_elapsed      (UpstanderClassRun *self);
+void                          upstander_class_run_set_start_time   (UpstanderClassRun *self,
+                                                                    gint64             monotonic_us);
+char                         *upstander_class_run_dup_csv          (UpstanderClassRun *self);
+
+G_END_DECLS

@@ -1,0 +1,28 @@
+/* upstander-classroom-page.h: the presentation view of a classroom run: story, votes, reveal, discuss, summary */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "upstander-class-run.h"
+#include "upstander-library.h"
+
+G_BEGIN_DECLS
+
+#define UPSTANDER_TYPE_CLASSROOM_PAGE (upstander_classroom_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (UpstanderClassroomPage, upstander_classroom_page, UPSTANDER, CLASSROOM_PAGE, GtkWidget)
+
+UpstanderClassRun *upstander_classroom_page_get_run      (UpstanderClassroomPage *self);
+void               upstander_classroom_page_set_run      (UpstanderClassroomPage *self,
+                                                          UpstanderClassRun      *run);
+const char        *upstander_classroom_page_get_view     (UpstanderClassroomPage *self);
+const char        *upstander_classroom_page_get_panel    (UpstanderClassroomPage *self);
+int                upstander_classroom_page_get_selected (UpstanderClassroomPage *self);
+gboolean           upstander_classroom_page_export_csv   (UpstanderClassroomPage *self,
+                                                          GFile                  *file,
+                                                          GError                **error);
+gboolean           upstander_classroom_page_export_pdf   (UpstanderClassroomPage *self,
+                                                          GFile                  *file,
+                                                          GError                **error);
+
+G_END_DECLS

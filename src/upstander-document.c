@@ -1,0 +1,389 @@
+/* upstander-document.c: a paginated text document drawn with Pango, for PDF and print */
+#define G_LOG_DOMAIN "upstander"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "upstander-document.h"
+
+/*
+ * A document is a list of plain-text blocks with a style and an indent.
+ * Pagination lays them out with the PangoContext of the target (a PDF
+ * surface, or a GtkPrintContext) and places them line by line, so a long
+ * paragraph flows onto the next page. Drawing a page only shows the lines
+ * placed on it: the PDF export and printing share this code. Text goes
+ * through pango_layout_set_text(), never markup.
+ */
+
+#define PDF_WIDTH   595.0   /* A4, in points */
+#define PDF_HEIGHT  842.0
+#define MARGIN       56.0
+#define FOOTER       28.0
+#define INDENT       18.0
+
+typedef struct
+{
+  UpstanderDocStyle  style;
+  guint              indent;
+  char              *text;
+  PangoLayout       *layout;  /* after pagination */
+} Block;
+
+typedef struct
+{
+  guint  block;
+  guint  line;
+  double x;
+  double baseline;
+} Placement;
+
+struct _UpstanderDocument
+{
+  char           *title;
+  PangoDirection  direction;
+  GPtrArray      *blocks;   /* Block */
+  GPtrArray      *pages;    /* GArray of Placement */
+  PangoContext   *context;
+  double          width;
+  double          height;
+};
+
+static void
+block_free (gpointer data)
+{
+  Block *block = data;
+
+  g_clear_object (&block->layout);
+  g_free (block->text);
+  g_free (block);
+}
+
+/**
+ * upstander_language_direction:
+ *
+ * Returns: the direction of the interface language (the first of
+ *   g_get_language_names()), without needing GTK to be initialised
+ */
+PangoDirection
+upstander_language_direction (void)
+{
+  static const char * const rtl[] = { "ar", "dv", "fa", "he", "iw", "ku", "ps", "sd", "ug", "ur", "yi", NULL };
+  const char *first = g_get_language_names ()[0];
+  g_autofree char *lang = g_strndup (first, strcspn (first, "_.@-"));
+
+  return g_strv_contains (rtl, lang) ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR;
+}
+
+UpstanderDocument *
+upstander_document_new (const char     *title,
+                        PangoDirection  direction)
+{
+  UpstanderDocument *self = g_new0 (UpstanderDocument, 1);
+
+  self->title = g_strdup (title != NULL ? title : "");
+  self->direction = direction == PANGO_DIRECTION_RTL ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR;
+  self->blocks = g_ptr_array_new_with_free_func (block_free);
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  return self;
+}
+
+void
+upstander_document_free (UpstanderDocument *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_object (&self->context);
+  g_free (self->title);
+  g_free (self);
+}
+
+/* Adds a paragraph of plain text; empty text adds nothing. */
+void
+upstander_document_add (UpstanderDocument *self,
+                        UpstanderDocStyle  style,
+                        guint              indent,
+                        const char        *text)
+{
+  Block *block;
+
+  g_return_if_fail (self != NULL);
+
+  if (text == NULL || text[0] == '\0')
+    return;
+
+  block = g_new0 (Block, 1);
+  block->style = style;
+  block->indent = MIN (indent, 4);
+  block->text = g_utf8_make_valid (text, -1);
+  g_ptr_array_add (self->blocks, block);
+}
+
+void
+upstander_document_add_printf (UpstanderDocument *self,
+                               UpstanderDocStyle  style,
+                               guint              indent,
+                               const char        *format,
+                               ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  upstander_document_add (self, style, indent, text);
+}
+
+static void
+style_font (UpstanderDocStyle style,
+            double           *size,
+            PangoWeight      *weight,
+            PangoStyle       *slant,
+            double           *space_before)
+{
+  *weight = PANGO_WEIGHT_NORMAL;
+  *slant = PANGO_STYLE_NORMAL;
+
+  switch (style)
+    {
+    case UPSTANDER_DOC_TITLE:      *size = 22; *weight = PANGO_WEIGHT_BOLD; *space_before = 0; break;
+    case UPSTANDER_DOC_SUBTITLE:   *size = 12; *space_before = 4; *slant = PANGO_STYLE_ITALIC; break;
+    case UPSTANDER_DOC_HEADING:    *size = 15; *weight = PANGO_WEIGHT_BOLD; *space_before = 16; break;
+    case UPSTANDER_DOC_SUBHEADING: *size = 12; *weight = PANGO_WEIGHT_BOLD; *space_before = 10; break;
+    case UPSTANDER_DOC_STRONG:     *size = 11; *weight = PANGO_WEIGHT_BOLD; *space_before = 6; break;
+    case UPSTANDER_DOC_QUOTE:      *size = 11; *slant = PANGO_STYLE_ITALIC; *space_before = 3; break;
+    case UPSTANDER_DOC_SMALL:      *size = 9; *space_before = 2; break;
+    case UPSTANDER_DOC_BODY:
+    default:                       *size = 11; *space_before = 3; break;
+    }
+}
+
+static PangoLayout *
+make_layout (UpstanderDocument *self,
+             UpstanderDocStyle  style,
+             double             width,
+             const char        *text)
+{
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Noto Sans, Sans");
+  PangoLayout *layout = pango_layout_new (self->context);
+  double size, space;
+  PangoWeight weight;
+  PangoStyle slant;
+
+  style_font (style, &size, &weight, &slant, &space);
+  pango_font_description_set_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight);
+  pango_font_description_set_style (font, slant);
+  pango_layout_set_font_description (layout, font);
+  /* Every paragraph takes the document's direction, so all of them start on
+   * the same side of the page whatever their first letter. */
+  pango_layout_set_auto_dir (layout, FALSE);
+  pango_layout_set_alignment (layout, self->direction == PANGO_DIRECTION_RTL ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_spacing (layout, (int) (size * 0.25 * PANGO_SCALE));
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
+/* Lays the document out for pages of @width × @height with @context. */
+void
+upstander_document_paginate (UpstanderDocument *self,
+                             PangoContext      *context,
+                             double             width,
+                             double             height)
+{
+  double content_width = width - 2 * MARGIN;
+  double bottom = height - MARGIN - FOOTER;
+  double y = MARGIN;
+  GArray *page;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (PANGO_IS_CONTEXT (context));
+
+  g_set_object (&self->context, context);
+  pango_context_set_base_dir (context, self->direction);
+  self->width = width;
+  self->height = height;
+  g_ptr_array_set_size (self->pages, 0);
+  page = g_array_new (FALSE, FALSE, sizeof (Placement));
+  g_ptr_array_add (self->pages, page);
+
+  for (guint b = 0; b < self->blocks->len; b++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, b);
+      double indent = block->indent * INDENT;
+      double block_width = MAX (content_width - indent, 100);
+      double left = self->direction == PANGO_DIRECTION_RTL ? MARGIN : MARGIN + indent;
+      double size, space;
+      PangoWeight weight;
+      PangoStyle slant;
+      PangoLayoutIter *iter;
+      guint line = 0;
+
+      style_font (block->style, &size, &weight, &slant, &space);
+      g_clear_object (&block->layout);
+      block->layout = make_layout (self, block->style, block_width, block->text);
+
+      if (page->len > 0)
+        y += space;
+
+      /* A heading keeps at least two lines of what follows with it. */
+      if ((block->style == UPSTANDER_DOC_HEADING || block->style == UPSTANDER_DOC_SUBHEADING) &&
+          page->len > 0)
+        {
+          int h;
+
+          pango_layout_get_pixel_size (block->layout, NULL, &h);
+          if (y + h + 2 * 11 * 1.6 > bottom)
+            {
+              page = g_array_new (FALSE, FALSE, sizeof (Placement));
+              g_ptr_array_add (self->pages, page);
+              y = MARGIN;
+            }
+        }
+
+      iter = pango_layout_get_iter (block->layout);
+      do
+        {
+          PangoRectangle logical;
+          double line_height;
+          Placement placement;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          line_height = (double) logical.height / PANGO_SCALE;
+          if (y + line_height > bottom && page->len > 0)
+            {
+              page = g_array_new (FALSE, FALSE, sizeof (Placement));
+              g_ptr_array_add (self->pages, page);
+              y = MARGIN;
+            }
+
+          placement.block = b;
+          placement.line = line++;
+          placement.x = left + (double) logical.x / PANGO_SCALE;
+          placement.baseline = y + (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
+          g_array_append_val (page, placement);
+          y += line_height;
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+    }
+}
+
+guint
+upstander_document_get_n_pages (UpstanderDocument *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->pages->len;
+}
+
+static void
+draw_footer (UpstanderDocument *self,
+             cairo_t           *cr,
+             guint              page)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  int w, h;
+
+  /* Translators: the footer of each printed page: the story's title, the page number, the number of pages */
+  text = g_strdup_printf (_("%s · Page %u of %u"), self->title, page + 1, self->pages->len);
+  layout = make_layout (self, UPSTANDER_DOC_SMALL, self->width - 2 * MARGIN, text);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_get_pixel_size (layout, &w, &h);
+
+  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+  cairo_move_to (cr, MARGIN, self->height - MARGIN + FOOTER - h);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* Draws page @page (from 0) on @cr, whose origin is the page's top left corner. */
+void
+upstander_document_draw_page (UpstanderDocument *self,
+                              cairo_t           *cr,
+                              guint              page)
+{
+  GArray *placements;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (page < self->pages->len);
+
+  placements = g_ptr_array_index (self->pages, page);
+
+  cairo_save (cr);
+  for (guint i = 0; i < placements->len; i++)
+    {
+      const Placement *placement = &g_array_index (placements, Placement, i);
+      Block *block = g_ptr_array_index (self->blocks, placement->block);
+
+      if (block->style == UPSTANDER_DOC_TITLE || block->style == UPSTANDER_DOC_HEADING)
+        cairo_set_source_rgb (cr, 0.10, 0.25, 0.45);
+      else
+        cairo_set_source_rgb (cr, 0.05, 0.05, 0.05);
+      cairo_move_to (cr, placement->x, placement->baseline);
+      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (block->layout, placement->line));
+    }
+  draw_footer (self, cr, page);
+  cairo_restore (cr);
+}
+
+/* Writes the document as an A4 PDF at @path. */
+gboolean
+upstander_document_write_pdf (UpstanderDocument  *self,
+                              const char         *path,
+                              GError            **error)
+{
+  PangoContext *context = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  surface = cairo_pdf_surface_create (path, PDF_WIDTH, PDF_HEIGHT);
+  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    {
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Upstander");
+      cr = cairo_create (surface);
+      context = pango_cairo_create_context (cr);
+      /* Points, as the PDF surface measures them. */
+      pango_cairo_context_set_resolution (context, 72);
+      upstander_document_paginate (self, context, PDF_WIDTH, PDF_HEIGHT);
+      for (guint i = 0; i < self->pages->len; i++)
+        {
+          upstander_document_draw_page (self, cr, i);
+          cairo_show_page (cr);
+        }
+      g_clear_object (&context);
+      g_clear_object (&self->context);
+      cairo_destroy (cr);
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), display, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
+}

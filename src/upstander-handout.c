@@ -1,0 +1,371 @@
+/* upstander-handout.c: the lesson handout of a story, and the class summary, as documents */
+#define G_LOG_DOMAIN "upstander"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "upstander-handout.h"
+
+/*
+ * Both documents are built from the model alone, so the command line can
+ * write a handout with no display. Bundle text is added as plain text; the
+ * few interface strings around it come from gettext.
+ */
+
+/* What a teacher does when a pupil discloses harm (CONTENT-GUIDE.md, "Classroom"). */
+const char *
+upstander_disclosure_advice (void)
+{
+  return _("If a pupil tells you that they are being hurt, or that someone else is: "
+           "listen calmly and take them seriously; thank them for telling you; do not "
+           "promise to keep it secret, and explain who you will tell; do not question "
+           "them in front of others. Follow your school’s safeguarding procedure and "
+           "tell the person responsible for safeguarding the same day. If someone is in "
+           "danger now, call the local emergency number.");
+}
+
+/* The word that goes with a choice's feedback; the player uses the same words. */
+const char *
+upstander_effect_word (UpstanderEffect effect)
+{
+  switch (effect)
+    {
+    case UPSTANDER_EFFECT_HELPFUL: return _("This helps");
+    case UPSTANDER_EFFECT_MIXED:   return _("Part of the way");
+    case UPSTANDER_EFFECT_HARMFUL:
+    default:                       return _("Think again");
+    }
+}
+
+static const char *
+outcome_word (UpstanderOutcome outcome)
+{
+  switch (outcome)
+    {
+    case UPSTANDER_OUTCOME_POSITIVE: return _("A good ending");
+    case UPSTANDER_OUTCOME_MIXED:    return _("A mixed ending");
+    case UPSTANDER_OUTCOME_NEGATIVE:
+    default:                         return _("A hard ending");
+    }
+}
+
+/* "12:05", or "1:02:05" past an hour. */
+char *
+upstander_format_elapsed (gint64 microseconds)
+{
+  gint64 seconds = MAX (microseconds, 0) / G_USEC_PER_SEC;
+
+  if (seconds >= 3600)
+    return g_strdup_printf ("%d:%02d:%02d", (int) (seconds / 3600), (int) (seconds / 60 % 60), (int) (seconds % 60));
+
+  return g_strdup_printf ("%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
+}
+
+static char *
+join_texts (UpstanderScenario *scenario,
+            GPtrArray         *texts)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; texts != NULL && i < texts->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (joined, ' ');
+      g_string_append (joined, upstander_scenario_translate (scenario, g_ptr_array_index (texts, i)));
+    }
+
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+static const char *
+person_name (UpstanderScenario     *scenario,
+             const UpstanderPerson *person)
+{
+  return person != NULL ? upstander_scenario_translate (scenario, person->name) : "";
+}
+
+static void
+add_line (UpstanderDocument   *doc,
+          UpstanderScenario   *scenario,
+          const UpstanderLine *line,
+          guint                indent)
+{
+  g_autofree char *text = join_texts (scenario, line->texts);
+  g_autofree char *shown = NULL;
+  gboolean conditional = line->condition.if_flag != NULL || line->condition.unless_flag != NULL;
+
+  switch (line->kind)
+    {
+    case UPSTANDER_LINE_MESSAGE:
+    case UPSTANDER_LINE_COMMENT:
+      shown = g_strdup_printf (C_("chat line", "%s: %s"), person_name (scenario, line->from), text);
+      break;
+
+    case UPSTANDER_LINE_POST:
+      shown = g_strdup_printf (C_("social post", "%s posted: %s"), person_name (scenario, line->from), text);
+      break;
+
+    case UPSTANDER_LINE_NARRATION:
+    default:
+      shown = g_steal_pointer (&text);
+      break;
+    }
+
+  if (conditional)
+    {
+      /* Translators: a line of a story that only some paths show */
+      g_autofree char *marked = g_strdup_printf (_("(on some paths) %s"), shown);
+
+      upstander_document_add (doc, line->kind == UPSTANDER_LINE_NARRATION ? UPSTANDER_DOC_QUOTE : UPSTANDER_DOC_BODY,
+                              indent, marked);
+    }
+  else
+    {
+      upstander_document_add (doc, line->kind == UPSTANDER_LINE_NARRATION ? UPSTANDER_DOC_QUOTE : UPSTANDER_DOC_BODY,
+                              indent, shown);
+    }
+
+  for (guint i = 0; line->comments != NULL && i < line->comments->len; i++)
+    add_line (doc, scenario, g_ptr_array_index (line->comments, i), indent + 1);
+}
+
+static void
+add_texts (UpstanderDocument *doc,
+           UpstanderScenario *scenario,
+           UpstanderDocStyle  style,
+           guint              indent,
+           GPtrArray         *texts,
+           gboolean           bullets)
+{
+  for (guint i = 0; texts != NULL && i < texts->len; i++)
+    {
+      const char *text = upstander_scenario_translate (scenario, g_ptr_array_index (texts, i));
+
+      if (bullets)
+        upstander_document_add_printf (doc, style, indent, "• %s", text);
+      else
+        upstander_document_add (doc, style, indent, text);
+    }
+}
+
+static void
+add_help (UpstanderDocument *doc,
+          UpstanderLibrary  *library,
+          const char        *region)
+{
+  const char * const *languages = g_get_language_names ();
+  g_autoptr(GPtrArray) help = NULL;
+  gboolean has_regional = FALSE;
+
+  if (library == NULL)
+    return;
+
+  help = upstander_library_dup_help (library, region, &has_regional);
+  upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("Where to get help"));
+  if (region != NULL && region[0] != '\0')
+    upstander_document_add_printf (doc, UPSTANDER_DOC_SMALL, 0, _("Showing help for region %s."), region);
+  if (!has_regional)
+    upstander_document_add (doc, UPSTANDER_DOC_BODY, 0,
+                            _("We do not have a checked helpline for your region yet. The directory below lists the children’s helplines of every country, with their numbers."));
+
+  for (guint i = 0; i < help->len; i++)
+    {
+      const UpstanderHelp *entry = g_ptr_array_index (help, i);
+
+      for (guint a = 0; a < entry->advice->len; a++)
+        upstander_document_add (doc, UPSTANDER_DOC_BODY, 0,
+                                upstander_text_get (g_ptr_array_index (entry->advice, a), languages));
+
+      for (guint c = 0; c < entry->contacts->len; c++)
+        {
+          const UpstanderContact *contact = g_ptr_array_index (entry->contacts, c);
+
+          upstander_document_add (doc, UPSTANDER_DOC_STRONG, 0, upstander_text_get (contact->name, languages));
+          if (contact->description != NULL)
+            upstander_document_add (doc, UPSTANDER_DOC_BODY, 1, upstander_text_get (contact->description, languages));
+          if (contact->phone != NULL)
+            upstander_document_add_printf (doc, UPSTANDER_DOC_BODY, 1, _("Phone: %s"), contact->phone);
+          if (contact->hours != NULL)
+            upstander_document_add_printf (doc, UPSTANDER_DOC_BODY, 1, _("Open: %s"),
+                                           upstander_text_get (contact->hours, languages));
+          if (contact->url != NULL)
+            upstander_document_add (doc, UPSTANDER_DOC_BODY, 1, contact->url);
+        }
+    }
+}
+
+static void
+add_decision (UpstanderDocument       *doc,
+              UpstanderScenario       *scenario,
+              const UpstanderDecision *decision)
+{
+  upstander_document_add (doc, UPSTANDER_DOC_STRONG, 0, upstander_scenario_translate (scenario, decision->prompt));
+
+  for (guint c = 0; c < decision->choices->len; c++)
+    {
+      const UpstanderChoice *choice = g_ptr_array_index (decision->choices, c);
+      g_autofree char *feedback = join_texts (scenario, choice->feedback);
+
+      upstander_document_add_printf (doc, UPSTANDER_DOC_STRONG, 1, "%u. %s", c + 1,
+                                     upstander_scenario_translate (scenario, choice->label));
+      upstander_document_add_printf (doc, UPSTANDER_DOC_BODY, 2, C_("feedback card", "%s: %s"),
+                                     upstander_effect_word (choice->effect), feedback);
+    }
+
+  if (decision->questions != NULL && decision->questions->len > 0)
+    {
+      upstander_document_add (doc, UPSTANDER_DOC_STRONG, 0, _("Discussion questions"));
+      add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, decision->questions, TRUE);
+    }
+}
+
+/**
+ * upstander_handout_new:
+ * @library: (nullable): where help contacts come from
+ * @region: (nullable): the region whose help contacts come first
+ *
+ * The lesson handout: summary, goals, every scene in order with its
+ * decision, choices, feedback, questions and notes, the endings with their
+ * takeaways, what to do if a pupil discloses harm, and help contacts.
+ *
+ * Returns: (transfer full): a document in the interface language's direction
+ */
+UpstanderDocument *
+upstander_handout_new (UpstanderScenario *scenario,
+                       UpstanderLibrary  *library,
+                       const char        *region)
+{
+  UpstanderDocument *doc;
+  GPtrArray *scenes;
+  GPtrArray *endings;
+  guint min_age, max_age;
+
+  g_return_val_if_fail (UPSTANDER_IS_SCENARIO (scenario), NULL);
+
+  doc = upstander_document_new (upstander_scenario_get_title (scenario), upstander_language_direction ());
+  min_age = upstander_scenario_get_age_min (scenario);
+  max_age = upstander_scenario_get_age_max (scenario);
+
+  upstander_document_add (doc, UPSTANDER_DOC_TITLE, 0, upstander_scenario_get_title (scenario));
+  /* Translators: under a handout's title: the age band, then the minutes a class needs */
+  upstander_document_add_printf (doc, UPSTANDER_DOC_SUBTITLE, 0, _("Lesson handout · ages %u–%u · about %u minutes"),
+                                 min_age, max_age, upstander_scenario_get_minutes (scenario));
+  upstander_document_add (doc, UPSTANDER_DOC_BODY, 0, upstander_scenario_get_summary (scenario));
+
+  if (upstander_scenario_get_content_notes (scenario)->len > 0)
+    {
+      upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("Content note"));
+      add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, upstander_scenario_get_content_notes (scenario), FALSE);
+    }
+
+  upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("Learning goals"));
+  add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, upstander_scenario_get_goals (scenario), TRUE);
+
+  scenes = upstander_scenario_get_scenes (scenario);
+  for (guint s = 0; s < scenes->len; s++)
+    {
+      const UpstanderScene *scene = g_ptr_array_index (scenes, s);
+
+      if (scene->title != NULL)
+        /* Translators: a scene's heading in the handout: its number, then its title */
+        upstander_document_add_printf (doc, UPSTANDER_DOC_HEADING, 0, _("Scene %u: %s"), s + 1,
+                                       upstander_scenario_translate (scenario, scene->title));
+      else
+        upstander_document_add_printf (doc, UPSTANDER_DOC_HEADING, 0, _("Scene %u"), s + 1);
+
+      for (guint l = 0; l < scene->lines->len; l++)
+        add_line (doc, scenario, g_ptr_array_index (scene->lines, l), 0);
+
+      if (scene->decision != NULL)
+        add_decision (doc, scenario, scene->decision);
+
+      if (scene->facilitator != NULL && scene->facilitator->len > 0)
+        {
+          upstander_document_add (doc, UPSTANDER_DOC_STRONG, 0, _("Notes for the teacher"));
+          add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, scene->facilitator, FALSE);
+        }
+    }
+
+  endings = upstander_scenario_get_endings (scenario);
+  upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("Endings"));
+  for (guint e = 0; e < endings->len; e++)
+    {
+      const UpstanderEnding *ending = g_ptr_array_index (endings, e);
+
+      upstander_document_add_printf (doc, UPSTANDER_DOC_SUBHEADING, 0, C_("feedback card", "%s: %s"),
+                                     outcome_word (ending->outcome),
+                                     upstander_scenario_translate (scenario, ending->title));
+      add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, ending->texts, FALSE);
+      add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, ending->takeaways, TRUE);
+    }
+
+  upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("If a pupil discloses harm"));
+  upstander_document_add (doc, UPSTANDER_DOC_BODY, 0, upstander_disclosure_advice ());
+
+  add_help (doc, library, region);
+
+  return doc;
+}
+
+/**
+ * upstander_class_summary_new:
+ *
+ * What the class chose: the votes at each decision and the path taken,
+ * then the ending. Counts only; nothing about any pupil.
+ *
+ * Returns: (transfer full): a document in the interface language's direction
+ */
+UpstanderDocument *
+upstander_class_summary_new (UpstanderClassRun *run)
+{
+  UpstanderScenario *scenario;
+  const UpstanderEnding *ending;
+  UpstanderDocument *doc;
+  g_autofree char *elapsed = NULL;
+
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (run), NULL);
+
+  scenario = upstander_class_run_get_scenario (run);
+  doc = upstander_document_new (upstander_scenario_get_title (scenario), upstander_language_direction ());
+  elapsed = upstander_format_elapsed (upstander_class_run_get_elapsed (run));
+
+  upstander_document_add (doc, UPSTANDER_DOC_TITLE, 0, upstander_scenario_get_title (scenario));
+  /* Translators: under the class summary's title; %s is a time such as 12:05 */
+  upstander_document_add_printf (doc, UPSTANDER_DOC_SUBTITLE, 0, _("Class summary · time taken %s"), elapsed);
+
+  for (guint i = 0; i < upstander_class_run_get_n_decisions (run); i++)
+    {
+      const UpstanderClassDecision *decision = upstander_class_run_get_decision (run, i);
+
+      upstander_document_add_printf (doc, UPSTANDER_DOC_HEADING, 0, _("Decision %u"), i + 1);
+      upstander_document_add (doc, UPSTANDER_DOC_STRONG, 0,
+                              upstander_scenario_translate (scenario, decision->scene->decision->prompt));
+      for (guint c = 0; c < decision->choices->len; c++)
+        {
+          const UpstanderChoice *choice = g_ptr_array_index (decision->choices, c);
+          const char *label = upstander_scenario_translate (scenario, choice->label);
+          g_autofree char *votes = g_strdup_printf (ngettext ("%u vote", "%u votes", decision->votes[c]), decision->votes[c]);
+
+          if (choice == decision->taken)
+            /* Translators: a choice in the class summary: its label, its votes; this is the path the class took */
+            upstander_document_add_printf (doc, UPSTANDER_DOC_STRONG, 1, _("✔ %s — %s (the class went this way)"), label, votes);
+          else
+            upstander_document_add_printf (doc, UPSTANDER_DOC_BODY, 1, C_("votes", "%s — %s"), label, votes);
+        }
+    }
+
+  ending = upstander_session_get_ending (upstander_class_run_get_session (run));
+  if (ending != NULL)
+    {
+      upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("Ending"));
+      upstander_document_add_printf (doc, UPSTANDER_DOC_SUBHEADING, 0, C_("feedback card", "%s: %s"),
+                                     outcome_word (ending->outcome),
+                                     upstander_scenario_translate (scenario, ending->title));
+      add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, ending->texts, FALSE);
+      upstander_document_add (doc, UPSTANDER_DOC_STRONG, 0, _("What to remember"));
+      add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, ending->takeaways, TRUE);
+    }
+
+  return doc;
+}

@@ -1,0 +1,18 @@
+/* upstander-handout.h: the lesson handout of a story, and the class summary, as documents */
+#pragma once
+
+#include "upstander-class-run.h"
+#include "upstander-document.h"
+#include "upstander-library.h"
+
+G_BEGIN_DECLS
+
+const char        *upstander_disclosure_advice    (void);
+const char        *upstander_effect_word          (UpstanderEffect     effect);
+char              *upstander_format_elapsed       (gint64              microseconds);
+UpstanderDocument *upstander_handout_new          (UpstanderScenario  *scenario,
+                                                   UpstanderLibrary   *library,
+                                                   const char         *region);
+UpstanderDocument *upstander_class_summary_new    (UpstanderClassRun  *run);
+
+G_END_DECLS

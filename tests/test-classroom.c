@@ -1,0 +1,511 @@
+/* test-classroom.c: classroom mode played with a fixture bundle under Xvfb */
+#define G_LOG_DOMAIN "test-classroom"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "upstander-classroom-page.h"
+#include "upstander-facilitator-window.h"
+#include "upstander-window.h"
+
+static gboolean
+set_true_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_true_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (out, child);
+      collect (child, type, out);
+    }
+}
+
+static GtkWidget *
+find_one (GtkWidget *root,
+          GType      type)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  collect (root, type, all);
+
+  return all->len > 0 ? g_ptr_array_index (all, 0) : NULL;
+}
+
+/* Whether a mapped label under @root reads @text. */
+static gboolean
+shows (GtkWidget  *root,
+       const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0 &&
+        gtk_widget_get_mapped (g_ptr_array_index (labels, i)))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+click (GtkWidget  *root,
+       const char *text)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
+
+      if (!gtk_widget_get_mapped (button))
+        continue;
+      if ((GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0) ||
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), text) == 0)
+        {
+          g_signal_emit_by_name (button, "clicked");
+          spin (10);
+          return;
+        }
+    }
+
+  g_error ("No button “%s” on screen", text);
+}
+
+/* Sends a key press through the page's own key controller, as GTK would. */
+static gboolean
+press (UpstanderClassroomPage *page,
+       guint                   keyval,
+       GdkModifierType         state)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (page));
+  g_autofree GdkKeymapKey *keys = NULL;
+  int n_keys = 0;
+  guint keycode = 0;
+  gboolean handled = FALSE;
+  GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (page));
+
+  if (gdk_display_map_keyval (display, keyval, &keys, &n_keys) && n_keys > 0)
+    keycode = keys[0].keycode;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, keycode, state, &handled);
+    }
+  g_object_unref (controllers);
+  spin (10);
+
+  return handled;
+}
+
+/* The keycode of @keyval, pressed with Shift: what a keyboard sends for Shift+1. */
+static gboolean
+press_shifted_digit (UpstanderClassroomPage *page,
+                     guint                   digit_keyval)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (page));
+  g_autofree GdkKeymapKey *keys = NULL;
+  int n_keys = 0;
+  guint shifted = 0;
+  gboolean handled = FALSE;
+  GListModel *controllers;
+
+  g_assert_true (gdk_display_map_keyval (display, digit_keyval, &keys, &n_keys));
+  g_assert_cmpint (n_keys, >, 0);
+  gdk_display_translate_key (display, keys[0].keycode, GDK_SHIFT_MASK, keys[0].group, &shifted, NULL, NULL, NULL);
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (page));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", shifted, keys[0].keycode, GDK_SHIFT_MASK, &handled);
+    }
+  g_object_unref (controllers);
+  spin (10);
+
+  return handled;
+}
+
+static UpstanderLibrary *
+fixture_library (void)
+{
+  g_autofree char *ui = g_test_build_filename (G_TEST_DIST, "fixtures", "ui", NULL);
+  g_autofree char *classroom = g_test_build_filename (G_TEST_DIST, "fixtures", "classroom", NULL);
+  const char *dirs[] = { ui, classroom, NULL };
+  UpstanderLibrary *library = upstander_library_new_for_sources (NULL, dirs);
+
+  upstander_library_load (library);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 3);
+
+  return library;
+}
+
+static UpstanderApplication *
+new_app (UpstanderLibrary *library)
+{
+  g_autoptr(GError) error = NULL;
+  UpstanderApplication *app = upstander_application_new ();
+  static guint serial;
+  g_autofree char *app_id = g_strdup_printf ("%s.Class%u", APP_ID, ++serial);
+
+  g_application_set_application_id (G_APPLICATION (app), app_id);
+  upstander_application_set_library (app, library);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
+}
+
+static UpstanderWindow *
+new_window (UpstanderApplication *app,
+            int                   width,
+            int                   height)
+{
+  UpstanderWindow *window = upstander_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (50);
+
+  return window;
+}
+
+static UpstanderClassroomPage *
+page_of (UpstanderWindow *window)
+{
+  return UPSTANDER_CLASSROOM_PAGE (find_one (GTK_WIDGET (window), UPSTANDER_TYPE_CLASSROOM_PAGE));
+}
+
+static void
+close_app (UpstanderApplication *app)
+{
+  upstander_application_quick_exit (app);
+  spin (20);
+  g_object_unref (app);
+}
+
+static char *
+progress_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "upstander", "progress.ini", NULL);
+}
+
+static void
+test_classroom_run (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  g_autofree char *progress = progress_path ();
+  g_autofree char *tmp = g_dir_make_tmp ("upstander-class-XXXXXX", NULL);
+  g_autofree char *csv_path = g_build_filename (tmp, "summary.csv", NULL);
+  g_autofree char *pdf_path = g_build_filename (tmp, "summary.pdf", NULL);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+  UpstanderClassroomPage *page;
+  UpstanderClassRun *run;
+  UpstanderFacilitatorWindow *notes;
+
+  g_unlink (progress);
+  app = new_app (library);
+  window = new_window (app, 1000, 760);
+  page = page_of (window);
+
+  /* Switched on from the main menu's action, and remembered in the settings. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "classroom-mode", NULL);
+  g_assert_true (upstander_settings_get_classroom_mode (upstander_application_get_settings (app)));
+
+  g_assert_true (upstander_window_open_scenario (window, "ui-test", "the-sticker"));
+  spin (20);
+  g_assert_cmpstr (upstander_window_get_page (window), ==, "classroom");
+  run = upstander_application_get_class_run (app);
+  g_assert_nonnull (run);
+  g_assert_true (upstander_classroom_page_get_run (page) == run);
+
+  /* The facilitator window opens on the first scene's notes. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.notes", NULL);
+  spin (50);
+  notes = upstander_facilitator_window_find (app);
+  g_assert_nonnull (notes);
+  g_assert_cmpstr (upstander_facilitator_window_get_scene (notes), ==, "start");
+  g_assert_true (shows (GTK_WIDGET (notes), "Ask who else could see the sticker."));
+  g_assert_true (shows (GTK_WIDGET (notes), "• Notice when a joke hurts someone."));
+
+  /* Line by line: a click on Continue, then Space and PageDown. */
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "scene");
+  g_assert_true (shows (GTK_WIDGET (page), "Leo: made a sticker of Ana's face lol"));
+  g_assert_false (shows (GTK_WIDGET (page), "Ana has not written anything."));
+  click (GTK_WIDGET (page), "Continue");
+  g_assert_true (shows (GTK_WIDGET (page), "You: <b>what?</b> %s"));
+  g_assert_true (press (page, GDK_KEY_space, 0));
+  g_assert_true (shows (GTK_WIDGET (page), "Ana has not written anything."));
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "scene");
+  /* Back a line with the left arrow, on again with Down, then PageDown opens the vote. */
+  g_assert_true (press (page, GDK_KEY_Left, 0));
+  g_assert_false (shows (GTK_WIDGET (page), "Ana has not written anything."));
+  g_assert_true (press (page, GDK_KEY_Down, 0));
+  g_assert_true (shows (GTK_WIDGET (page), "Ana has not written anything."));
+  g_assert_true (press (page, GDK_KEY_Page_Down, 0));
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "decision");
+  g_assert_true (shows (GTK_WIDGET (page), "What do you do?"));
+
+  /* Votes by click and by keyboard; the most voted is preselected. */
+  g_assert_cmpint (upstander_classroom_page_get_selected (page), ==, -1);
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.vote", "u", 0);
+  g_assert_true (press (page, GDK_KEY_1, 0));
+  g_assert_true (press (page, GDK_KEY_2, 0));
+  g_assert_true (press (page, GDK_KEY_KP_2, 0));
+  g_assert_true (press (page, GDK_KEY_2, 0));
+  g_assert_true (press (page, GDK_KEY_3, 0));
+  g_assert_cmpuint (upstander_class_run_get_votes (run, 0), ==, 2);
+  g_assert_cmpuint (upstander_class_run_get_votes (run, 1), ==, 3);
+  g_assert_cmpuint (upstander_class_run_get_votes (run, 2), ==, 1);
+  g_assert_cmpint (upstander_classroom_page_get_selected (page), ==, 1);
+  g_assert_true (shows (GTK_WIDGET (page), "3"));
+  /* Shift+2 takes one away (the key reads "@" or '"' with Shift). */
+  g_assert_true (press_shifted_digit (page, GDK_KEY_2));
+  g_assert_true (press_shifted_digit (page, GDK_KEY_2));
+  g_assert_cmpuint (upstander_class_run_get_votes (run, 1), ==, 1);
+  g_assert_cmpint (upstander_classroom_page_get_selected (page), ==, 0);
+  /* A key for a fourth choice that is not there changes nothing. */
+  press (page, GDK_KEY_4, 0);
+  g_assert_cmpuint (upstander_class_run_get_votes (run, 0) + upstander_class_run_get_votes (run, 1) + upstander_class_run_get_votes (run, 2), ==, 4);
+  /* The facilitator window counts along. */
+  g_assert_true (shows (GTK_WIDGET (notes), "Send Ana a kind message — 2 votes"));
+
+  /* Reveal: every choice's feedback side by side. Discuss: the questions. */
+  g_assert_false (shows (GTK_WIDGET (page), "A laugh tells Leo the joke worked."));
+  click (GTK_WIDGET (page), "Reveal");
+  g_assert_cmpstr (upstander_classroom_page_get_panel (page), ==, "reveal");
+  g_assert_true (shows (GTK_WIDGET (page), "Ana knows someone is on her side."));
+  g_assert_true (shows (GTK_WIDGET (page), "A laugh tells Leo the joke worked."));
+  g_assert_true (shows (GTK_WIDGET (page), "Waiting is safe, but Ana still feels alone."));
+  click (GTK_WIDGET (page), "Discuss");
+  g_assert_true (shows (GTK_WIDGET (page), "How might Ana feel?"));
+  g_assert_false (shows (GTK_WIDGET (page), "A laugh tells Leo the joke worked."));
+
+  /* The teacher takes another path than the favourite, then goes on. */
+  {
+    g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+    collect (GTK_WIDGET (page), GTK_TYPE_CHECK_BUTTON, checks);
+    g_assert_cmpuint (checks->len, ==, 3);
+    g_assert_true (gtk_check_button_get_active (g_ptr_array_index (checks, 0)));
+    gtk_check_button_set_active (g_ptr_array_index (checks, 2), TRUE);
+    g_assert_cmpint (upstander_classroom_page_get_selected (page), ==, 2);
+  }
+  click (GTK_WIDGET (page), "Go This Way");
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "feedback");
+  g_assert_true (shows (GTK_WIDGET (page), "The class chose: Wait and see"));
+  g_assert_true (shows (GTK_WIDGET (notes), "The class chose: Wait and see"));
+
+  /* On to the ending, with the arrow key; the notes follow. */
+  g_assert_true (press (page, GDK_KEY_Right, 0));
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "ending");
+  g_assert_true (shows (GTK_WIDGET (page), "Ana sits alone"));
+  g_assert_cmpstr (upstander_facilitator_window_get_scene (notes), ==, "alone");
+
+  click (GTK_WIDGET (page), "Class Summary");
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
+  g_assert_true (shows (GTK_WIDGET (page), "✔ Wait and see — 1 vote (the class went this way)"));
+  g_assert_true (shows (GTK_WIDGET (page), "Send Ana a kind message — 2 votes"));
+
+  g_assert_true (upstander_classroom_page_export_csv (page, csv_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_cmpstr (csv, ==,
+                   "\"step\",\"kind\",\"id\",\"text\",\"votes\",\"taken\"\r\n"
+                   "\"1\",\"decision\",\"start\",\"What do you do?\",\"\",\"\"\r\n"
+                   "\"1\",\"choice\",\"dm-ana\",\"Send Ana a kind message\",\"2\",\"no\"\r\n"
+                   "\"1\",\"choice\",\"laugh\",\"Send a laughing face\",\"1\",\"no\"\r\n"
+                   "\"1\",\"choice\",\"wait\",\"Wait and see\",\"1\",\"yes\"\r\n"
+                   "\"2\",\"ending\",\"alone\",\"Ana sits alone\",\"\",\"yes\"\r\n");
+  g_assert_true (upstander_classroom_page_export_pdf (page, pdf_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
+
+  /* Classroom runs leave explore progress alone. */
+  {
+    g_auto(GStrv) endings = upstander_progress_dup_endings (upstander_application_get_progress (app), "ui-test", "the-sticker", 1);
+
+    g_assert_cmpuint (g_strv_length (endings), ==, 0);
+  }
+  g_assert_false (upstander_progress_get_finished (upstander_application_get_progress (app), "ui-test", "the-sticker", 1));
+
+  /* Finish: back to the catalogue, the run is over, the notes say so. */
+  click (GTK_WIDGET (page), "Finish");
+  g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
+  g_assert_null (upstander_application_get_class_run (app));
+  g_assert_null (upstander_facilitator_window_get_scene (notes));
+
+  g_unlink (csv_path);
+  g_unlink (pdf_path);
+  g_rmdir (tmp);
+  upstander_settings_set_classroom_mode (upstander_application_get_settings (app), FALSE);
+  close_app (app);
+}
+
+/* A window rebuilt mid-lesson (a language switch) carries on with the same run and votes. */
+static void
+test_classroom_survives_rebuild (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  UpstanderApplication *app = new_app (library);
+  UpstanderWindow *window = new_window (app, 1000, 760);
+  UpstanderClassRun *run;
+
+  upstander_settings_set_classroom_mode (upstander_application_get_settings (app), TRUE);
+  g_assert_true (upstander_window_open_scenario (window, "ui-test", "the-sticker"));
+  run = upstander_application_get_class_run (app);
+  upstander_class_run_add_vote (run, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+
+  window = new_window (app, 1000, 760);
+  g_assert_cmpstr (upstander_window_get_page (window), ==, "classroom");
+  g_assert_true (upstander_classroom_page_get_run (page_of (window)) == run);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page_of (window)), ==, "decision");
+  g_assert_cmpuint (upstander_class_run_get_votes (run, 1), ==, 1);
+
+  upstander_settings_set_classroom_mode (upstander_application_get_settings (app), FALSE);
+  close_app (app);
+}
+
+/* Screenshots at 1920×1080: presentation, reveal, facilitator window; UPSTANDER_SHOT_LANGUAGE=ar etc. */
+static void
+save_shot (GtkWidget  *window,
+           const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  int width, height;
+
+  spin (400);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR") : ".", "screenshots", NULL);
+  g_mkdir_with_parents (dir, 0755);
+  file = g_strdup_printf ("%s/classroom-%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+  g_test_message ("saved %s", file);
+}
+
+static void
+test_classroom_screenshots (void)
+{
+  UpstanderLibrary *library = upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, NULL);
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+  UpstanderClassroomPage *page;
+  UpstanderFacilitatorWindow *notes;
+  UpstanderScenario *scenario;
+  UpstanderClassRun *run;
+
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  upstander_library_load (library);
+  app = new_app (library);
+  g_object_unref (library);
+  window = new_window (app, 1920, 1080);
+  page = page_of (window);
+  upstander_settings_set_classroom_mode (upstander_application_get_settings (app), TRUE);
+
+  scenario = g_list_model_get_item (G_LIST_MODEL (upstander_application_get_library (app)), 0);
+  upstander_window_open_scenario (window, upstander_scenario_get_bundle_id (scenario), upstander_scenario_get_id (scenario));
+  g_object_unref (scenario);
+  run = upstander_application_get_class_run (app);
+  for (guint i = 0; i < 3; i++)
+    gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  save_shot (GTK_WIDGET (window), "scene");
+
+  for (guint i = 0; i < 20 && g_strcmp0 (upstander_classroom_page_get_view (page), "decision") != 0; i++)
+    gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  for (guint i = 0; i < 7; i++)
+    upstander_class_run_add_vote (run, 0);
+  for (guint i = 0; i < 12; i++)
+    upstander_class_run_add_vote (run, 1);
+  upstander_class_run_add_vote (run, 2);
+  save_shot (GTK_WIDGET (window), "votes");
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.panel", "s", "reveal");
+  save_shot (GTK_WIDGET (window), "reveal");
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.panel", "s", "discuss");
+  save_shot (GTK_WIDGET (window), "discuss");
+
+  notes = upstander_facilitator_window_present (app);
+  gtk_window_set_default_size (GTK_WINDOW (notes), 640, 900);
+  save_shot (GTK_WIDGET (notes), "facilitator");
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.choose", NULL);
+  for (guint i = 0; i < 40 && g_strcmp0 (upstander_classroom_page_get_view (page), "ending") != 0; i++)
+    {
+      if (g_strcmp0 (upstander_classroom_page_get_view (page), "decision") == 0)
+        {
+          upstander_class_run_add_vote (run, 0);
+          gtk_widget_activate_action (GTK_WIDGET (page), "classroom.choose", NULL);
+        }
+      else
+        gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.summary", NULL);
+  save_shot (GTK_WIDGET (window), "summary");
+
+  upstander_settings_set_classroom_mode (upstander_application_get_settings (app), FALSE);
+  close_app (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *data_dirs = g_getenv ("XDG_DATA_DIRS");
+  g_autofree char *with_icons = g_strconcat (data_dirs != NULL ? data_dirs : "", ":/usr/local/share:/usr/share", NULL);
+
+  g_setenv ("XDG_DATA_DIRS", with_icons, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/upstander/classroom/run", test_classroom_run);
+  g_test_add_func ("/upstander/classroom/survives-rebuild", test_classroom_survives_rebuild);
+  g_test_add_func ("/upstander/classroom/screenshots", test_classroom_screenshots);
+
+  return g_test_run ();
+}
