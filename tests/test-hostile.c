@@ -472,21 +472,32 @@ test_missing_translation (void)
   load_bounded (path, check_translation_falls_back, NULL);
 }
 
-/* A bundle that is a symlink to a device is not read (it would never end). */
+/* A bundle that is a symlink to a device (it would never end) or a symlink
+ * loop is not read, and a library beside them still loads. */
 static void
 test_symlink_to_device (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("upstander-hostile-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "zero.xml", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(UpstanderBundle) bundle = NULL;
+  g_autofree char *zero = g_build_filename (dir, "zero.xml", NULL);
+  g_autofree char *loop = g_build_filename (dir, "loop.xml", NULL);
+  const char *paths[] = { zero, loop };
 
-  g_assert_cmpint (symlink ("/dev/zero", path), ==, 0);
-  bundle = load_path (path, NULL, &error);
-  g_assert_null (bundle);
-  g_assert_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_READ);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+  g_assert_cmpint (symlink (loop, loop), ==, 0);
 
-  g_assert_cmpint (g_remove (path), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UpstanderBundle) bundle = load_path (paths[i], NULL, &error);
+
+      g_assert_null (bundle);
+      g_assert_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_READ);
+      /* Not even listed by a library: only regular files are bundles. */
+      assert_library_survives (paths[i], 0);
+    }
+
+  g_assert_cmpint (g_remove (zero), ==, 0);
+  g_assert_cmpint (g_remove (loop), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
