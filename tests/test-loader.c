@@ -400,6 +400,13 @@ test_rule_too_many_choices (void)
 }
 
 static void
+test_rule_no_way_forward (void)
+{
+  assert_refused ("      <continue next=\"good\" if=\"was-kind\"/>\n      <continue next=\"bad\"/>\n", "",
+                  "<scene id=\"middle\"", "scene “middle” has no way forward");
+}
+
+static void
 test_rule_conditional_last_continue (void)
 {
   assert_refused ("<continue next=\"bad\"/>", "<continue next=\"bad\" unless=\"was-kind\"/>",
@@ -600,6 +607,7 @@ main (int   argc,
   g_test_add_func ("/upstander/loader/rule/control-character", test_rule_control_character);
   g_test_add_func ("/upstander/loader/rule/one-real-choice", test_rule_one_real_choice);
   g_test_add_func ("/upstander/loader/rule/too-many-choices", test_rule_too_many_choices);
+  g_test_add_func ("/upstander/loader/rule/no-way-forward", test_rule_no_way_forward);
   g_test_add_func ("/upstander/loader/rule/conditional-last-continue", test_rule_conditional_last_continue);
   g_test_add_func ("/upstander/loader/rule/no-ending-reachable", test_rule_no_ending_reachable);
   g_test_add_func ("/upstander/loader/rule/player-count", test_rule_player_count);

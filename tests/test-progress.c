@@ -7,6 +7,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <time.h>
+#include <utime.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/mount.h>
@@ -167,6 +169,36 @@ test_progress_corrupt_moved_aside (void)
   upstander_progress_load (progress);
   g_assert_false (upstander_progress_get_finished (progress, "core", "story", 1));
   g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
+
+  g_assert_finalize_object (progress);
+  remove_dir (dir);
+}
+
+/* What a writer killed mid-save leaves behind is cleaned up, but only once old. */
+static void
+test_progress_stale_temporary_removed (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  g_autofree char *stale = g_build_filename (dir, "progress.ini.Ab12Cd", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "progress.ini.Zz99Yy", NULL);
+  g_autofree char *aside = g_build_filename (dir, "progress.ini.corrupt-1", NULL);
+  UpstanderProgress *progress = upstander_progress_new (path);
+  struct utimbuf an_hour_ago = { time (NULL) - 3600, time (NULL) - 3600 };
+
+  g_assert_true (g_file_set_contents (stale, "[upstander]\nformat=1\n", -1, NULL));
+  g_assert_true (g_file_set_contents (fresh, "[upstander]\nformat=1\n", -1, NULL));
+  g_assert_true (g_file_set_contents (aside, "not a key file", -1, NULL));
+  g_assert_cmpint (utime (stale, &an_hour_ago), ==, 0);
+  g_assert_cmpint (utime (aside, &an_hour_ago), ==, 0);
+
+  upstander_progress_load (progress);
+
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  /* A save another instance may be making right now. */
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  /* A corrupt file moved aside is kept for whoever wants to look at it. */
+  g_assert_true (g_file_test (aside, G_FILE_TEST_EXISTS));
 
   g_assert_finalize_object (progress);
   remove_dir (dir);
@@ -648,6 +680,7 @@ main (int   argc,
   g_test_add_func ("/upstander/progress/rejects-bad-ids", test_progress_rejects_bad_ids);
   g_test_add_func ("/upstander/progress/corrupt-moved-aside", test_progress_corrupt_moved_aside);
   g_test_add_func ("/upstander/progress/newer-not-overwritten", test_progress_newer_not_overwritten);
+  g_test_add_func ("/upstander/progress/stale-temporary-removed", test_progress_stale_temporary_removed);
   g_test_add_func ("/upstander/progress/unwritable", test_progress_unwritable);
   g_test_add_func ("/upstander/progress/merges-other-instance", test_progress_merges_other_instance);
   g_test_add_func ("/upstander/progress/sigkill-never-torn", test_progress_sigkill);

@@ -1435,8 +1435,10 @@ validate_structure (UpstanderLoadState *state,
 
 /*
  * libxml2's RELAX NG messages say only that an element "failed to validate
- * attributes"; for the attributes with a fixed set of values, say which
- * value is wrong and what would be right, before the schema runs.
+ * attributes" or "Expecting an element , got nothing". For the mistakes
+ * authors make most (a value outside a fixed set, a scene that ends
+ * without a way on), say what is wrong and what would be right, before the
+ * schema runs.
  */
 static const struct
 {
@@ -1452,15 +1454,39 @@ static const struct
   { "contact", "kind", "helpline report directory emergency" },
 };
 
+static gboolean
+has_child_element (xmlNode    *node,
+                   const char *name)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, name))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
-check_enumerations (UpstanderLoadState *state,
-                    xmlNode            *node)
+check_before_schema (UpstanderLoadState *state,
+                     xmlNode            *node)
 {
   /* The parser's depth limit bounds this recursion. */
   for (; node != NULL; node = node->next)
     {
       if (node->type != XML_ELEMENT_NODE)
         continue;
+
+      if (is_element (node, "scene") &&
+          !has_child_element (node, "decision") && !has_child_element (node, "continue"))
+        {
+          g_autofree char *id = dup_attribute (node, "id");
+          g_autofree char *quoted = _upstander_quote (id);
+
+          _upstander_report (state, node_line (node), 0, UPSTANDER_SEVERITY_ERROR,
+                             "scene %s has no way forward: end it with a <decision> or "
+                             "<continue next=\"…\"/>", quoted);
+        }
 
       for (guint i = 0; i < G_N_ELEMENTS (enumerations); i++)
         {
@@ -1486,7 +1512,7 @@ check_enumerations (UpstanderLoadState *state,
             }
         }
 
-      check_enumerations (state, node->children);
+      check_before_schema (state, node->children);
     }
 }
 
@@ -1600,7 +1626,7 @@ upstander_bundle_load_bytes (GBytes      *bytes,
         _upstander_report (&self.state, 0, 0, UPSTANDER_SEVERITY_ERROR, "the file is not well-formed XML");
 
       if (doc != NULL && check_document (&self.state, doc))
-        check_enumerations (&self.state, xmlDocGetRootElement (doc));
+        check_before_schema (&self.state, xmlDocGetRootElement (doc));
 
       if (doc != NULL && self.state.n_errors == 0 && validate_structure (&self.state, doc))
         {

@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include "upstander-progress.h"
 
@@ -368,6 +370,39 @@ upstander_progress_get_path (UpstanderProgress *self)
   return self->path;
 }
 
+/* Long enough that no save in progress, by this or another instance, is touched. */
+#define STALE_TEMP_AGE_SECONDS (10 * 60)
+
+/*
+ * g_file_set_contents_full() writes "progress.ini.XXXXXX" and renames it over
+ * the file; a writer killed in between leaves the temporary file behind. They
+ * hold nothing the file does not, so old ones are removed.
+ */
+static void
+remove_stale_temporary_files (UpstanderProgress *self)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *base = g_path_get_basename (self->path);
+  g_autoptr(GDir) entries = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (entries != NULL && (name = g_dir_read_name (entries)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf info;
+
+      if (!g_str_has_prefix (name, base) || strlen (name) != strlen (base) + 7 ||
+          name[strlen (base)] != '.')
+        continue;
+
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &info) == 0 && S_ISREG (info.st_mode) &&
+          now - (gint64) info.st_mtime > STALE_TEMP_AGE_SECONDS)
+        g_unlink (path);
+    }
+}
+
 void
 upstander_progress_load (UpstanderProgress *self)
 {
@@ -375,6 +410,7 @@ upstander_progress_load (UpstanderProgress *self)
 
   g_return_if_fail (UPSTANDER_IS_PROGRESS (self));
 
+  remove_stale_temporary_files (self);
   keyfile = read_file (self, TRUE);
   g_clear_pointer (&self->keyfile, g_key_file_unref);
   self->keyfile = keyfile != NULL ? g_steal_pointer (&keyfile) : new_keyfile ();
