@@ -667,6 +667,16 @@ test_progress_two_instances_at_once (void)
       for (guint e = 0; endings[e] != NULL; e++)
         g_assert_true (g_str_has_prefix (endings[e], "e"));
     }
+
+  /* Nothing either instance found is lost to the other's save. */
+  for (guint i = 0; i < G_N_ELEMENTS (pids); i++)
+    {
+      g_autofree char *group = g_strdup_printf ("core/p%d/1", (int) pids[i]);
+      g_auto(GStrv) endings = g_key_file_get_string_list (keyfile, group, "endings", NULL, NULL);
+
+      g_assert_nonnull (endings);
+      g_assert_cmpuint (g_strv_length (endings), ==, 30);
+    }
   remove_dir (dir);
 }
 

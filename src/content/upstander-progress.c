@@ -5,8 +5,11 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "upstander-progress.h"
 
@@ -265,6 +268,38 @@ merge_into (GKeyFile *into,
     }
 }
 
+/*
+ * Two instances (two windows of a family computer, or a crash and a restart)
+ * each read, merge and write the file. Without a lock, one could write
+ * between the other's read and write and lose what it found; an advisory
+ * lock on a companion file orders them. It is released when the descriptor
+ * closes, so a killed instance never leaves it held. If the lock cannot be
+ * taken within a few seconds (a stuck instance), saving goes on without it:
+ * the write itself stays atomic either way.
+ */
+static int
+lock_store (const char *path)
+{
+  g_autofree char *lock_path = g_strconcat (path, ".lock", NULL);
+  int fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    return -1;
+
+  for (guint attempt = 0; attempt < 300; attempt++)
+    {
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        return fd;
+      if (errno != EWOULDBLOCK && errno != EINTR)
+        break;
+      g_usleep (10 * 1000);
+    }
+
+  close (fd);
+
+  return -1;
+}
+
 static void
 save (UpstanderProgress *self,
       gboolean           merge)
@@ -273,9 +308,20 @@ save (UpstanderProgress *self,
   g_autofree char *dir = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
+  int lock = -1;
 
   if (self->read_only)
     return;
+
+  dir = g_path_get_dirname (self->path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_debug ("Could not create %s: %s", dir, g_strerror (errno));
+      raise_notice (self, UPSTANDER_PROGRESS_NOTICE_UNWRITABLE);
+      return;
+    }
+
+  lock = lock_store (self->path);
 
   /* Another instance may have written since we read: keep what it found. */
   if (merge)
@@ -286,14 +332,6 @@ save (UpstanderProgress *self,
         merge_into (self->keyfile, on_disk);
     }
 
-  dir = g_path_get_dirname (self->path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_debug ("Could not create %s: %s", dir, g_strerror (errno));
-      raise_notice (self, UPSTANDER_PROGRESS_NOTICE_UNWRITABLE);
-      return;
-    }
-
   data = g_key_file_to_data (self->keyfile, &length, NULL);
   if (!g_file_set_contents_full (self->path, data, length,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
@@ -302,6 +340,9 @@ save (UpstanderProgress *self,
       g_debug ("Could not save progress: %s", error->message);
       raise_notice (self, UPSTANDER_PROGRESS_NOTICE_UNWRITABLE);
     }
+
+  if (lock >= 0)
+    close (lock);
 }
 
 static void
