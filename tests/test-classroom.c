@@ -10,88 +10,14 @@
 #include "upstander-facilitator-window.h"
 #include "upstander-window.h"
 
-static gboolean
-set_true_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_true_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *out)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (out, child);
-      collect (child, type, out);
-    }
-}
-
-static GtkWidget *
-find_one (GtkWidget *root,
-          GType      type)
-{
-  g_autoptr(GPtrArray) all = g_ptr_array_new ();
-
-  collect (root, type, all);
-
-  return all->len > 0 ? g_ptr_array_index (all, 0) : NULL;
-}
+#include "ui-test.h"
 
 /* Whether a mapped label under @root reads @text. */
 static gboolean
 shows (GtkWidget  *root,
        const char *text)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect (root, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0 &&
-        gtk_widget_get_mapped (g_ptr_array_index (labels, i)))
-      return TRUE;
-
-  return FALSE;
-}
-
-static void
-click (GtkWidget  *root,
-       const char *text)
-{
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect (root, GTK_TYPE_BUTTON, buttons);
-  for (guint i = 0; i < buttons->len; i++)
-    {
-      GtkWidget *button = g_ptr_array_index (buttons, i);
-      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
-
-      if (!gtk_widget_get_mapped (button))
-        continue;
-      if ((GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0) ||
-          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), text) == 0)
-        {
-          g_signal_emit_by_name (button, "clicked");
-          spin (10);
-          return;
-        }
-    }
-
-  g_error ("No button “%s” on screen", text);
+  return ui_test_find_label (root, text) != NULL;
 }
 
 /* Sends a key press through the page's own key controller, as GTK would. */
@@ -118,7 +44,7 @@ press (UpstanderClassroomPage *page,
         g_signal_emit_by_name (controller, "key-pressed", keyval, keycode, state, &handled);
     }
   g_object_unref (controllers);
-  spin (10);
+  ui_test_spin (10);
 
   return handled;
 }
@@ -148,7 +74,7 @@ press_shifted_digit (UpstanderClassroomPage *page,
         g_signal_emit_by_name (controller, "key-pressed", shifted, keys[0].keycode, GDK_SHIFT_MASK, &handled);
     }
   g_object_unref (controllers);
-  spin (10);
+  ui_test_spin (10);
 
   return handled;
 }
@@ -167,22 +93,6 @@ fixture_library (void)
   return library;
 }
 
-static UpstanderApplication *
-new_app (UpstanderLibrary *library)
-{
-  g_autoptr(GError) error = NULL;
-  UpstanderApplication *app = upstander_application_new ();
-  static guint serial;
-  g_autofree char *app_id = g_strdup_printf ("%s.Class%u", APP_ID, ++serial);
-
-  g_application_set_application_id (G_APPLICATION (app), app_id);
-  upstander_application_set_library (app, library);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
-  return app;
-}
-
 static UpstanderWindow *
 new_window (UpstanderApplication *app,
             int                   width,
@@ -192,7 +102,7 @@ new_window (UpstanderApplication *app,
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  spin (50);
+  ui_test_spin (50);
 
   return window;
 }
@@ -200,28 +110,14 @@ new_window (UpstanderApplication *app,
 static UpstanderClassroomPage *
 page_of (UpstanderWindow *window)
 {
-  return UPSTANDER_CLASSROOM_PAGE (find_one (GTK_WIDGET (window), UPSTANDER_TYPE_CLASSROOM_PAGE));
-}
-
-static void
-close_app (UpstanderApplication *app)
-{
-  upstander_application_quick_exit (app);
-  spin (20);
-  g_object_unref (app);
-}
-
-static char *
-progress_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "upstander", "progress.ini", NULL);
+  return UPSTANDER_CLASSROOM_PAGE (ui_test_find_one (GTK_WIDGET (window), UPSTANDER_TYPE_CLASSROOM_PAGE, NULL));
 }
 
 static void
 test_classroom_run (void)
 {
   g_autoptr(UpstanderLibrary) library = fixture_library ();
-  g_autofree char *progress = progress_path ();
+  g_autofree char *progress = ui_test_progress_path ();
   g_autofree char *tmp = g_dir_make_tmp ("upstander-class-XXXXXX", NULL);
   g_autofree char *csv_path = g_build_filename (tmp, "summary.csv", NULL);
   g_autofree char *pdf_path = g_build_filename (tmp, "summary.pdf", NULL);
@@ -236,7 +132,7 @@ test_classroom_run (void)
   UpstanderFacilitatorWindow *notes;
 
   g_unlink (progress);
-  app = new_app (library);
+  app = ui_test_new_app (library);
   window = new_window (app, 1000, 760);
   page = page_of (window);
 
@@ -245,7 +141,7 @@ test_classroom_run (void)
   g_assert_true (upstander_settings_get_classroom_mode (upstander_application_get_settings (app)));
 
   g_assert_true (upstander_window_open_scenario (window, "ui-test", "the-sticker"));
-  spin (20);
+  ui_test_spin (20);
   g_assert_cmpstr (upstander_window_get_page (window), ==, "classroom");
   run = upstander_application_get_class_run (app);
   g_assert_nonnull (run);
@@ -253,7 +149,7 @@ test_classroom_run (void)
 
   /* The facilitator window opens on the first scene's notes. */
   gtk_widget_activate_action (GTK_WIDGET (page), "classroom.notes", NULL);
-  spin (50);
+  ui_test_spin (50);
   notes = upstander_facilitator_window_find (app);
   g_assert_nonnull (notes);
   g_assert_cmpstr (upstander_facilitator_window_get_scene (notes), ==, "start");
@@ -264,7 +160,7 @@ test_classroom_run (void)
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "scene");
   g_assert_true (shows (GTK_WIDGET (page), "Leo: made a sticker of Ana's face lol"));
   g_assert_false (shows (GTK_WIDGET (page), "Ana has not written anything."));
-  click (GTK_WIDGET (page), "Continue");
+  ui_test_click (GTK_WIDGET (page), "Continue");
   g_assert_true (shows (GTK_WIDGET (page), "You: <b>what?</b> %s"));
   g_assert_true (press (page, GDK_KEY_space, 0));
   g_assert_true (shows (GTK_WIDGET (page), "Ana has not written anything."));
@@ -304,26 +200,25 @@ test_classroom_run (void)
 
   /* Reveal: every choice's feedback side by side. Discuss: the questions. */
   g_assert_false (shows (GTK_WIDGET (page), "A laugh tells Leo the joke worked."));
-  click (GTK_WIDGET (page), "Reveal");
+  ui_test_click (GTK_WIDGET (page), "Reveal");
   g_assert_cmpstr (upstander_classroom_page_get_panel (page), ==, "reveal");
   g_assert_true (shows (GTK_WIDGET (page), "Ana knows someone is on her side."));
   g_assert_true (shows (GTK_WIDGET (page), "A laugh tells Leo the joke worked."));
   g_assert_true (shows (GTK_WIDGET (page), "Waiting is safe, but Ana still feels alone."));
-  click (GTK_WIDGET (page), "Discuss");
+  ui_test_click (GTK_WIDGET (page), "Discuss");
   g_assert_true (shows (GTK_WIDGET (page), "How might Ana feel?"));
   g_assert_false (shows (GTK_WIDGET (page), "A laugh tells Leo the joke worked."));
 
   /* The teacher takes another path than the favourite, then goes on. */
   {
-    g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+    g_autoptr(GPtrArray) checks = ui_test_find_all (GTK_WIDGET (page), GTK_TYPE_CHECK_BUTTON, NULL);
 
-    collect (GTK_WIDGET (page), GTK_TYPE_CHECK_BUTTON, checks);
     g_assert_cmpuint (checks->len, ==, 3);
     g_assert_true (gtk_check_button_get_active (g_ptr_array_index (checks, 0)));
     gtk_check_button_set_active (g_ptr_array_index (checks, 2), TRUE);
     g_assert_cmpint (upstander_classroom_page_get_selected (page), ==, 2);
   }
-  click (GTK_WIDGET (page), "Go This Way");
+  ui_test_click (GTK_WIDGET (page), "Go This Way");
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "feedback");
   g_assert_true (shows (GTK_WIDGET (page), "The class chose: Wait and see"));
   g_assert_true (shows (GTK_WIDGET (notes), "The class chose: Wait and see"));
@@ -334,7 +229,7 @@ test_classroom_run (void)
   g_assert_true (shows (GTK_WIDGET (page), "Ana sits alone"));
   g_assert_cmpstr (upstander_facilitator_window_get_scene (notes), ==, "alone");
 
-  click (GTK_WIDGET (page), "Class Summary");
+  ui_test_click (GTK_WIDGET (page), "Class Summary");
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
   g_assert_true (shows (GTK_WIDGET (page), "✔ Wait and see — 1 vote (the class went this way)"));
   g_assert_true (shows (GTK_WIDGET (page), "Send Ana a kind message — 2 votes"));
@@ -362,7 +257,7 @@ test_classroom_run (void)
   g_assert_false (upstander_progress_get_finished (upstander_application_get_progress (app), "ui-test", "the-sticker", 1));
 
   /* Finish: back to the catalogue, the run is over, the notes say so. */
-  click (GTK_WIDGET (page), "Finish");
+  ui_test_click (GTK_WIDGET (page), "Finish");
   g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
   g_assert_null (upstander_application_get_class_run (app));
   g_assert_null (upstander_facilitator_window_get_scene (notes));
@@ -371,7 +266,7 @@ test_classroom_run (void)
   g_unlink (pdf_path);
   g_rmdir (tmp);
   upstander_settings_set_classroom_mode (upstander_application_get_settings (app), FALSE);
-  close_app (app);
+  ui_test_close_app (app);
 }
 
 /* A window rebuilt mid-lesson (a language switch) carries on with the same run and votes. */
@@ -379,7 +274,7 @@ static void
 test_classroom_survives_rebuild (void)
 {
   g_autoptr(UpstanderLibrary) library = fixture_library ();
-  UpstanderApplication *app = new_app (library);
+  UpstanderApplication *app = ui_test_new_app (library);
   UpstanderWindow *window = new_window (app, 1000, 760);
   UpstanderClassRun *run;
 
@@ -388,7 +283,7 @@ test_classroom_survives_rebuild (void)
   run = upstander_application_get_class_run (app);
   upstander_class_run_add_vote (run, 1);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  ui_test_spin (20);
 
   window = new_window (app, 1000, 760);
   g_assert_cmpstr (upstander_window_get_page (window), ==, "classroom");
@@ -397,36 +292,7 @@ test_classroom_survives_rebuild (void)
   g_assert_cmpuint (upstander_class_run_get_votes (run, 1), ==, 1);
 
   upstander_settings_set_classroom_mode (upstander_application_get_settings (app), FALSE);
-  close_app (app);
-}
-
-/* Screenshots at 1920×1080: presentation, reveal, facilitator window; UPSTANDER_SHOT_LANGUAGE=ar etc. */
-static void
-save_shot (GtkWidget  *window,
-           const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *file = NULL;
-  int width, height;
-
-  spin (400);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR") : ".", "screenshots", NULL);
-  g_mkdir_with_parents (dir, 0755);
-  file = g_strdup_printf ("%s/classroom-%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-  g_test_message ("saved %s", file);
+  ui_test_close_app (app);
 }
 
 static void
@@ -443,7 +309,7 @@ test_classroom_screenshots (void)
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   upstander_library_load (library);
-  app = new_app (library);
+  app = ui_test_new_app (library);
   g_object_unref (library);
   window = new_window (app, 1920, 1080);
   page = page_of (window);
@@ -455,7 +321,7 @@ test_classroom_screenshots (void)
   run = upstander_application_get_class_run (app);
   for (guint i = 0; i < 3; i++)
     gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
-  save_shot (GTK_WIDGET (window), "scene");
+  ui_test_save_shot (GTK_WIDGET (window), "classroom-scene");
 
   for (guint i = 0; i < 20 && g_strcmp0 (upstander_classroom_page_get_view (page), "decision") != 0; i++)
     gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
@@ -464,15 +330,15 @@ test_classroom_screenshots (void)
   for (guint i = 0; i < 12; i++)
     upstander_class_run_add_vote (run, 1);
   upstander_class_run_add_vote (run, 2);
-  save_shot (GTK_WIDGET (window), "votes");
+  ui_test_save_shot (GTK_WIDGET (window), "classroom-votes");
   gtk_widget_activate_action (GTK_WIDGET (page), "classroom.panel", "s", "reveal");
-  save_shot (GTK_WIDGET (window), "reveal");
+  ui_test_save_shot (GTK_WIDGET (window), "classroom-reveal");
   gtk_widget_activate_action (GTK_WIDGET (page), "classroom.panel", "s", "discuss");
-  save_shot (GTK_WIDGET (window), "discuss");
+  ui_test_save_shot (GTK_WIDGET (window), "classroom-discuss");
 
   notes = upstander_facilitator_window_present (app);
   gtk_window_set_default_size (GTK_WINDOW (notes), 640, 900);
-  save_shot (GTK_WIDGET (notes), "facilitator");
+  ui_test_save_shot (GTK_WIDGET (notes), "classroom-facilitator");
 
   gtk_widget_activate_action (GTK_WIDGET (page), "classroom.choose", NULL);
   for (guint i = 0; i < 40 && g_strcmp0 (upstander_classroom_page_get_view (page), "ending") != 0; i++)
@@ -486,10 +352,10 @@ test_classroom_screenshots (void)
         gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
     }
   gtk_widget_activate_action (GTK_WIDGET (page), "classroom.summary", NULL);
-  save_shot (GTK_WIDGET (window), "summary");
+  ui_test_save_shot (GTK_WIDGET (window), "classroom-summary");
 
   upstander_settings_set_classroom_mode (upstander_application_get_settings (app), FALSE);
-  close_app (app);
+  ui_test_close_app (app);
 }
 
 int

@@ -15,53 +15,11 @@
 #include "upstander-settings.h"
 #include "upstander-window.h"
 
+#include "ui-test.h"
+
 /* What every text in tests/fixtures/text-safety/text-safety.xml says, once
  * the XML is parsed: markup, a link, a bare & and format directives. */
 #define HOSTILE "<span size=\"99999\">big</span> <a href=\"https://example.org/\">link</a> Tom & Jerry %s%n"
-
-static gboolean
-set_true_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_true_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *out)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (out, child);
-      collect (child, type, out);
-    }
-}
-
-static GPtrArray *
-find_all (GtkWidget *root,
-          GType      type)
-{
-  GPtrArray *out = g_ptr_array_new ();
-
-  collect (root, type, out);
-
-  return out;
-}
 
 static gboolean
 is_bidi_override (gunichar c)
@@ -88,9 +46,9 @@ activate_link_cb (GtkLabel   *label,
 static guint
 check_labels (GtkWidget *root)
 {
-  g_autoptr(GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
-  g_autoptr(GPtrArray) rows = find_all (root, ADW_TYPE_PREFERENCES_ROW);
-  g_autoptr(GPtrArray) links = find_all (root, GTK_TYPE_LINK_BUTTON);
+  g_autoptr(GPtrArray) labels = ui_test_find_all (root, GTK_TYPE_LABEL, NULL);
+  g_autoptr(GPtrArray) rows = ui_test_find_all (root, ADW_TYPE_PREFERENCES_ROW, NULL);
+  g_autoptr(GPtrArray) links = ui_test_find_all (root, GTK_TYPE_LINK_BUTTON, NULL);
   guint n_hostile = 0;
 
   for (guint i = 0; i < labels->len; i++)
@@ -152,7 +110,7 @@ find_button (GtkWidget  *root,
              const char *css_class,
              const char *text)
 {
-  g_autoptr(GPtrArray) buttons = find_all (root, GTK_TYPE_BUTTON);
+  g_autoptr(GPtrArray) buttons = ui_test_find_all (root, GTK_TYPE_BUTTON, NULL);
 
   for (guint i = 0; i < buttons->len; i++)
     {
@@ -172,14 +130,6 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
-static void
-click (GtkWidget *button)
-{
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  spin (10);
-}
-
 /* Plays a story from its first choice to an ending, checking every view. */
 static guint
 play_story (UpstanderWindow *window,
@@ -191,15 +141,15 @@ play_story (UpstanderWindow *window,
   guint n_hostile = 0;
 
   {
-    g_autoptr(GPtrArray) grids = find_all (root, GTK_TYPE_GRID_VIEW);
-    g_autoptr(GPtrArray) players = find_all (root, UPSTANDER_TYPE_PLAYER);
+    g_autoptr(GPtrArray) grids = ui_test_find_all (root, GTK_TYPE_GRID_VIEW, NULL);
+    g_autoptr(GPtrArray) players = ui_test_find_all (root, UPSTANDER_TYPE_PLAYER, NULL);
 
     grid = g_ptr_array_index (grids, 0);
     player = g_ptr_array_index (players, 0);
   }
 
   g_signal_emit_by_name (grid, "activate", position);
-  spin (10);
+  ui_test_spin (10);
 
   for (guint step = 0; step < 40; step++)
     {
@@ -209,11 +159,11 @@ play_story (UpstanderWindow *window,
       if (g_str_equal (view, "ending"))
         return n_hostile;
       if (g_str_equal (view, "note"))
-        click (find_button (root, NULL, "Start the story"));
+        ui_test_click_button (find_button (root, NULL, "Start the story"));
       else if (find_button (root, "choice", NULL) != NULL)
-        click (find_button (root, "choice", NULL));
+        ui_test_click_button (find_button (root, "choice", NULL));
       else
-        click (find_button (root, NULL, "Continue"));
+        ui_test_click_button (find_button (root, NULL, "Continue"));
     }
 
   g_error ("no ending after 40 steps");
@@ -225,7 +175,6 @@ test_text_safety_every_label (void)
   g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", "text-safety", NULL);
   const char *dirs[] = { dir, NULL };
   g_autoptr(UpstanderLibrary) library = upstander_library_new_for_sources (NULL, dirs);
-  g_autoptr(GError) error = NULL;
   UpstanderApplication *app;
   UpstanderWindow *window;
   GtkWidget *root;
@@ -234,17 +183,13 @@ test_text_safety_every_label (void)
   upstander_library_load (library);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 2);
 
-  app = upstander_application_new ();
-  g_application_set_application_id (G_APPLICATION (app), APP_ID ".TextSafety");
-  upstander_application_set_library (app, library);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ui_test_new_app (library);
 
   window = upstander_window_new (app);
   root = GTK_WIDGET (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   gtk_window_present (GTK_WINDOW (window));
-  spin (100);
+  ui_test_spin (100);
 
   /* The catalogue's cards: titles, summaries, topics. */
   n_catalogue = check_labels (root);
@@ -260,14 +205,14 @@ test_text_safety_every_label (void)
       g_assert_cmpuint (n, >=, 8);
       n_played += n;
       gtk_widget_activate_action (root, "win.back", NULL);
-      spin (10);
+      ui_test_spin (10);
     }
 
   /* Help: the advice and the contact's name. A region can only ever be two
    * capital letters, so none carries a bidi override in either. */
   gtk_widget_activate_action (root, "win.show-help", NULL);
   upstander_settings_set_region (upstander_application_get_settings (app), "G\u202EB");
-  spin (10);
+  ui_test_spin (10);
   g_assert_cmpstr (upstander_settings_get_region (upstander_application_get_settings (app)), ==, "");
   n_help = check_labels (root);
   g_test_message ("help: %u labels with the text", n_help);
@@ -275,14 +220,12 @@ test_text_safety_every_label (void)
 
   /* Guides: the list and one guide's title, summary, paragraph and items. */
   gtk_widget_activate_action (root, "win.show-guide", "s", "speak-up");
-  spin (10);
+  ui_test_spin (10);
   n_guides = check_labels (root);
   g_test_message ("guides: %u labels with the text", n_guides);
   g_assert_cmpuint (n_guides, >=, 4);
 
-  upstander_application_quick_exit (app);
-  spin (20);
-  g_object_unref (app);
+  ui_test_close_app (app);
 }
 
 /* Bidi overrides never reach the player: the loader refuses the bundle, raw or

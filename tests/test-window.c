@@ -17,41 +17,19 @@
 #include "upstander-scenario-card.h"
 #include "upstander-window.h"
 
+#include "ui-test.h"
+
 /* Helpers */
 
 /* gtk_test_accessible_check_property() only returns what differs: assert it. */
 #define check_label(widget, text) \
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, text)
 
-static gboolean
-set_true_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_true_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static char *
-progress_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "upstander", "progress.ini", NULL);
-}
-
 static void
 reset_progress (void)
 {
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "upstander", NULL);
-  g_autofree char *path = progress_path ();
+  g_autofree char *path = ui_test_progress_path ();
   g_autoptr(GDir) d = NULL;
   const char *name;
 
@@ -81,24 +59,6 @@ fixture_library (void)
   return library;
 }
 
-static UpstanderApplication *
-new_app (UpstanderLibrary *library)
-{
-  g_autoptr(GError) error = NULL;
-  UpstanderApplication *app = upstander_application_new ();
-  static guint serial;
-  g_autofree char *app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++serial);
-
-  /* A registered app stays exported on the bus until the process ends:
-   * each test's app gets its own id. */
-  g_application_set_application_id (G_APPLICATION (app), app_id);
-  upstander_application_set_library (app, library);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
-  return app;
-}
-
 static UpstanderWindow *
 new_window (UpstanderApplication *app)
 {
@@ -106,105 +66,15 @@ new_window (UpstanderApplication *app)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   gtk_window_present (GTK_WINDOW (window));
-  spin (50);
+  ui_test_spin (50);
 
   return window;
-}
-
-static void
-collect (GtkWidget  *root,
-         GType       type,
-         const char *css_class,
-         GPtrArray  *out)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          (css_class == NULL || gtk_widget_has_css_class (child, css_class)))
-        g_ptr_array_add (out, child);
-      collect (child, type, css_class, out);
-    }
-}
-
-static GPtrArray *
-find_all (GtkWidget  *root,
-          GType       type,
-          const char *css_class)
-{
-  GPtrArray *out = g_ptr_array_new ();
-
-  collect (root, type, css_class, out);
-
-  return out;
-}
-
-static GtkWidget *
-find_one (GtkWidget  *root,
-          GType       type,
-          const char *css_class)
-{
-  g_autoptr(GPtrArray) all = find_all (root, type, css_class);
-
-  return all->len > 0 ? g_ptr_array_index (all, 0) : NULL;
-}
-
-/* The first label under @root whose text is @text, or NULL. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  g_autoptr(GPtrArray) labels = find_all (root, GTK_TYPE_LABEL, NULL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0 &&
-        gtk_widget_get_mapped (g_ptr_array_index (labels, i)))
-      return g_ptr_array_index (labels, i);
-
-  return NULL;
-}
-
-/* The mapped button under @root whose label reads @text, or NULL. */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *text)
-{
-  g_autoptr(GPtrArray) buttons = find_all (root, GTK_TYPE_BUTTON, NULL);
-
-  for (guint i = 0; i < buttons->len; i++)
-    {
-      GtkWidget *button = g_ptr_array_index (buttons, i);
-      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
-
-      if (!gtk_widget_get_mapped (button))
-        continue;
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
-        return button;
-      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), text) == 0)
-        return button;
-    }
-
-  return NULL;
-}
-
-static void
-click (GtkWidget  *root,
-       const char *text)
-{
-  GtkWidget *button = find_button (root, text);
-
-  if (button == NULL)
-    g_error ("No button “%s” on screen", text);
-
-  g_signal_emit_by_name (button, "clicked");
-  spin (10);
 }
 
 static UpstanderPlayer *
 player_of (UpstanderWindow *window)
 {
-  return UPSTANDER_PLAYER (find_one (GTK_WIDGET (window), UPSTANDER_TYPE_PLAYER, NULL));
+  return UPSTANDER_PLAYER (ui_test_find_one (GTK_WIDGET (window), UPSTANDER_TYPE_PLAYER, NULL));
 }
 
 static guint
@@ -212,7 +82,7 @@ count (GtkWidget  *root,
        GType       type,
        const char *css_class)
 {
-  g_autoptr(GPtrArray) all = find_all (root, type, css_class);
+  g_autoptr(GPtrArray) all = ui_test_find_all (root, type, css_class);
 
   return all->len;
 }
@@ -222,7 +92,7 @@ activate_story (UpstanderWindow *window,
                 const char      *title)
 {
   GListModel *stories = upstander_window_get_stories (window);
-  GtkWidget *grid = find_one (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW, NULL);
+  GtkWidget *grid = ui_test_find_one (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
     {
@@ -231,22 +101,12 @@ activate_story (UpstanderWindow *window,
       if (g_strcmp0 (upstander_scenario_get_title (scenario), title) == 0)
         {
           g_signal_emit_by_name (grid, "activate", i);
-          spin (10);
+          ui_test_spin (10);
           return;
         }
     }
 
   g_error ("No story “%s” in the catalogue", title);
-}
-
-static void
-close_app (UpstanderApplication *app)
-{
-  upstander_application_quick_exit (app);
-  spin (20);
-  /* A registered GtkApplication keeps a reference of its own until the
-   * process ends, so it cannot be asserted finalized here; its windows are. */
-  g_object_unref (app);
 }
 
 /* Tests */
@@ -262,7 +122,7 @@ test_window_catalogue_filters (void)
   GtkWidget *dropdown;
 
   reset_progress ();
-  app = new_app (library);
+  app = ui_test_new_app (library);
   window = new_window (app);
   stories = upstander_window_get_stories (window);
 
@@ -270,34 +130,34 @@ test_window_catalogue_filters (void)
   g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 2);
 
   /* Cards are drawn for both, not yet done. */
-  spin (100);
+  ui_test_spin (100);
   g_assert_cmpuint (count (GTK_WIDGET (window), UPSTANDER_TYPE_SCENARIO_CARD, NULL), ==, 2);
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Ages 8–11"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window), "Ages 8–11"));
 
   upstander_window_set_search (window, "photo of mei");
   g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 1);
   upstander_window_set_search (window, "nothing matches this");
   g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 0);
-  spin (10);
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "No Stories Match"));
-  click (GTK_WIDGET (window), "Show All Stories");
+  ui_test_spin (10);
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window), "No Stories Match"));
+  ui_test_click (GTK_WIDGET (window), "Show All Stories");
   g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 2);
 
-  age_12 = find_button (GTK_WIDGET (window), "12–14");
+  age_12 = ui_test_find_button (GTK_WIDGET (window), "12–14");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (age_12), TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 1);
   check_label (age_12, "Ages 12 to 14");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 2);
 
-  dropdown = find_one (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, NULL);
+  dropdown = ui_test_find_one (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, NULL);
   /* "All topics", then the topics in bundle order. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 2);
   g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 1);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
   g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 2);
 
-  close_app (app);
+  ui_test_close_app (app);
 }
 
 static void
@@ -305,7 +165,7 @@ test_window_plays_to_ending (void)
 {
   g_autoptr(UpstanderLibrary) library = fixture_library ();
   g_autoptr(GPtrArray) messages = NULL;
-  g_autofree char *path = progress_path ();
+  g_autofree char *path = ui_test_progress_path ();
   UpstanderApplication *app;
   UpstanderWindow *window;
   UpstanderPlayer *player;
@@ -313,7 +173,7 @@ test_window_plays_to_ending (void)
   GtkWidget *root, *card, *button, *label;
 
   reset_progress ();
-  app = new_app (library);
+  app = ui_test_new_app (library);
   window = new_window (app);
   root = GTK_WIDGET (window);
   player = player_of (window);
@@ -324,67 +184,67 @@ test_window_plays_to_ending (void)
 
   /* Lines appear one at a time. */
   g_assert_cmpuint (count (root, GTK_TYPE_BOX, "message"), ==, 1);
-  messages = find_all (root, GTK_TYPE_BOX, "message");
+  messages = ui_test_find_all (root, GTK_TYPE_BOX, "message");
   /* Names and text are isolated, so a Latin name reads right inside Arabic. */
   check_label (g_ptr_array_index (messages, 0), "\u2068Leo\u2069: \u2068made a sticker of Ana's face lol\u2069");
-  g_assert_nonnull (find_one (root, ADW_TYPE_AVATAR, NULL));
-  button = find_button (root, "Continue");
+  g_assert_nonnull (ui_test_find_one (root, ADW_TYPE_AVATAR, NULL));
+  button = ui_test_find_button (root, "Continue");
   check_label (button, "Continue");
   g_assert_true (gtk_widget_has_focus (button));
   g_assert_cmpuint (count (root, GTK_TYPE_BUTTON, "choice"), ==, 0);
 
-  click (root, "Continue");
+  ui_test_click (root, "Continue");
   g_assert_cmpuint (count (root, GTK_TYPE_BOX, "message"), ==, 2);
   g_assert_cmpuint (count (root, GTK_TYPE_BOX, "from-you"), ==, 1);
   /* Bundle text is plain text: shown exactly as written. */
-  g_assert_nonnull (find_label (root, "<b>what?</b> %s"));
+  g_assert_nonnull (ui_test_find_label (root, "<b>what?</b> %s"));
 
-  click (root, "Continue");
-  g_assert_nonnull (find_label (root, "Ana has not written anything."));
-  g_assert_nonnull (find_label (root, "What do you do?"));
+  ui_test_click (root, "Continue");
+  g_assert_nonnull (ui_test_find_label (root, "Ana has not written anything."));
+  g_assert_nonnull (ui_test_find_label (root, "What do you do?"));
   g_assert_cmpuint (count (root, GTK_TYPE_BUTTON, "choice"), ==, 3);
-  button = find_button (root, "Send a laughing face");
+  button = ui_test_find_button (root, "Send a laughing face");
   check_label (button, "Send a laughing face");
 
   /* Choose, and read the feedback. */
-  click (root, "Send a laughing face");
+  ui_test_click (root, "Send a laughing face");
   g_assert_cmpstr (upstander_player_get_view (player), ==, "feedback");
-  card = find_one (root, GTK_TYPE_BOX, "feedback");
+  card = ui_test_find_one (root, GTK_TYPE_BOX, "feedback");
   g_assert_nonnull (card);
   g_assert_true (gtk_widget_has_css_class (card, "harmful"));
-  g_assert_nonnull (find_label (card, "Think again"));
+  g_assert_nonnull (ui_test_find_label (card, "Think again"));
   check_label (card, "Think again: \u2068A laugh tells Leo the joke worked.\u2069");
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_ROLE_GROUP);
-  g_assert_nonnull (find_label (root, "You chose: \u2068Send a laughing face\u2069"));
+  g_assert_nonnull (ui_test_find_label (root, "You chose: \u2068Send a laughing face\u2069"));
 
   /* The ending, and progress saved. */
-  click (root, "Continue");
+  ui_test_click (root, "Continue");
   g_assert_cmpstr (upstander_player_get_view (player), ==, "ending");
-  g_assert_nonnull (find_label (root, "Ana sits alone"));
-  g_assert_nonnull (find_label (root, "Endings found: 1 of 2"));
-  g_assert_nonnull (find_label (root, "A hard ending"));
+  g_assert_nonnull (ui_test_find_label (root, "Ana sits alone"));
+  g_assert_nonnull (ui_test_find_label (root, "Endings found: 1 of 2"));
+  g_assert_nonnull (ui_test_find_label (root, "A hard ending"));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_nonnull (find_button (root, "Get help"));
-  g_assert_nonnull (find_button (root, "Choose another story"));
+  g_assert_nonnull (ui_test_find_button (root, "Get help"));
+  g_assert_nonnull (ui_test_find_button (root, "Choose another story"));
 
   /* Rewind: straight back to the decision, and find the second ending. */
-  click (root, "Try another choice");
+  ui_test_click (root, "Try another choice");
   g_assert_cmpstr (upstander_player_get_view (player), ==, "scene");
   g_assert_cmpuint (count (root, GTK_TYPE_BUTTON, "choice"), ==, 3);
-  click (root, "Send Ana a kind message");
-  card = find_one (root, GTK_TYPE_BOX, "feedback");
+  ui_test_click (root, "Send Ana a kind message");
+  card = ui_test_find_one (root, GTK_TYPE_BOX, "feedback");
   g_assert_true (gtk_widget_has_css_class (card, "helpful"));
-  g_assert_nonnull (find_label (card, "This helps"));
-  g_assert_nonnull (find_button (root, "Read the guide: \u2068Speaking up\u2069"));
-  click (root, "Continue");
-  g_assert_nonnull (find_label (root, "Ana smiles at you in class."));
-  click (root, "Continue");
+  g_assert_nonnull (ui_test_find_label (card, "This helps"));
+  g_assert_nonnull (ui_test_find_button (root, "Read the guide: \u2068Speaking up\u2069"));
+  ui_test_click (root, "Continue");
+  g_assert_nonnull (ui_test_find_label (root, "Ana smiles at you in class."));
+  ui_test_click (root, "Continue");
   g_assert_cmpstr (upstander_player_get_view (player), ==, "ending");
-  g_assert_nonnull (find_label (root, "Someone noticed"));
-  g_assert_nonnull (find_label (root, "Endings found: 2 of 2"));
+  g_assert_nonnull (ui_test_find_label (root, "Someone noticed"));
+  g_assert_nonnull (ui_test_find_label (root, "Endings found: 2 of 2"));
 
   /* Get help from the ending, then back. */
-  click (root, "Get help");
+  ui_test_click (root, "Get help");
   g_assert_cmpstr (upstander_window_get_page (window), ==, "help");
   gtk_widget_activate_action (root, "win.back", NULL);
   g_assert_cmpstr (upstander_window_get_page (window), ==, "player");
@@ -396,16 +256,16 @@ test_window_plays_to_ending (void)
   g_assert_cmpuint (upstander_progress_get_n_endings (progress, "ui-test", "the-sticker", 1), ==, 2);
   g_assert_finalize_object (progress);
 
-  click (root, "Choose another story");
+  ui_test_click (root, "Choose another story");
   g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
-  close_app (app);
+  ui_test_close_app (app);
 
   /* A new app and window read the progress back. */
-  app = new_app (library);
+  app = ui_test_new_app (library);
   window = new_window (app);
-  spin (100);
+  ui_test_spin (100);
   {
-    g_autoptr(GPtrArray) cards = find_all (GTK_WIDGET (window), UPSTANDER_TYPE_SCENARIO_CARD, NULL);
+    g_autoptr(GPtrArray) cards = ui_test_find_all (GTK_WIDGET (window), UPSTANDER_TYPE_SCENARIO_CARD, NULL);
     gboolean seen = FALSE;
 
     for (guint i = 0; i < cards->len; i++)
@@ -429,14 +289,14 @@ test_window_plays_to_ending (void)
   /* The session starts with the endings found before. */
   activate_story (window, "The sticker");
   for (guint i = 0; i < 2; i++)
-    click (GTK_WIDGET (window), "Continue");
-  click (GTK_WIDGET (window), "Wait and see");
-  label = find_label (GTK_WIDGET (window), "Part of the way");
+    ui_test_click (GTK_WIDGET (window), "Continue");
+  ui_test_click (GTK_WIDGET (window), "Wait and see");
+  label = ui_test_find_label (GTK_WIDGET (window), "Part of the way");
   g_assert_nonnull (label);
-  click (GTK_WIDGET (window), "Continue");
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Endings found: 2 of 2"));
+  ui_test_click (GTK_WIDGET (window), "Continue");
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window), "Endings found: 2 of 2"));
 
-  close_app (app);
+  ui_test_close_app (app);
 }
 
 static void
@@ -450,37 +310,37 @@ test_window_feed_and_content_note (void)
   g_autoptr(GPtrArray) comments = NULL;
 
   reset_progress ();
-  app = new_app (library);
+  app = ui_test_new_app (library);
   window = new_window (app);
   root = GTK_WIDGET (window);
   player = player_of (window);
 
   activate_story (window, "The post");
   g_assert_cmpstr (upstander_player_get_view (player), ==, "note");
-  g_assert_nonnull (find_label (root, "This story has mean comments about someone's looks."));
-  click (root, "Start the story");
+  g_assert_nonnull (ui_test_find_label (root, "This story has mean comments about someone's looks."));
+  ui_test_click (root, "Start the story");
   g_assert_cmpstr (upstander_player_get_view (player), ==, "scene");
 
-  post = find_one (root, GTK_TYPE_BOX, "post");
+  post = ui_test_find_one (root, GTK_TYPE_BOX, "post");
   g_assert_nonnull (post);
-  comments = find_all (root, GTK_TYPE_BOX, "comment");
+  comments = ui_test_find_all (root, GTK_TYPE_BOX, "comment");
   /* The comment behind a flag is not shown. */
   g_assert_cmpuint (comments->len, ==, 1);
   check_label (g_ptr_array_index (comments, 0), "\u2068Jo\u2069: \u2068so embarrassing\u2069");
   g_assert_cmpuint (count (root, GTK_TYPE_BUTTON, "choice"), ==, 2);
 
-  click (root, "Scroll on");
-  g_assert_nonnull (find_label (root, "Part of the way"));
-  click (root, "Continue");
-  g_assert_nonnull (find_label (root, "A mixed ending"));
-  g_assert_nonnull (find_label (root, "Endings found: 1 of 1"));
+  ui_test_click (root, "Scroll on");
+  g_assert_nonnull (ui_test_find_label (root, "Part of the way"));
+  ui_test_click (root, "Continue");
+  g_assert_nonnull (ui_test_find_label (root, "A mixed ending"));
+  g_assert_nonnull (ui_test_find_label (root, "Endings found: 1 of 1"));
   /* One ending only: nothing to rewind to is offered only when a decision was made. */
-  g_assert_nonnull (find_button (root, "Try another choice"));
+  g_assert_nonnull (ui_test_find_button (root, "Try another choice"));
 
   gtk_widget_activate_action (root, "win.back", NULL);
   g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
 
-  close_app (app);
+  ui_test_close_app (app);
 }
 
 static void
@@ -494,37 +354,37 @@ test_window_help_and_guides (void)
   GtkWidget *root, *quick_exit;
 
   reset_progress ();
-  app = new_app (library);
+  app = ui_test_new_app (library);
   window = new_window (app);
   root = GTK_WIDGET (window);
-  help = UPSTANDER_HELP_PAGE (find_one (root, UPSTANDER_TYPE_HELP_PAGE, NULL));
-  guides = UPSTANDER_GUIDES_PAGE (find_one (root, UPSTANDER_TYPE_GUIDES_PAGE, NULL));
+  help = UPSTANDER_HELP_PAGE (ui_test_find_one (root, UPSTANDER_TYPE_HELP_PAGE, NULL));
+  guides = UPSTANDER_GUIDES_PAGE (ui_test_find_one (root, UPSTANDER_TYPE_GUIDES_PAGE, NULL));
 
   /* The header always offers help, guides and quick exit. */
-  quick_exit = find_one (root, GTK_TYPE_BUTTON, "quick-exit");
+  quick_exit = ui_test_find_one (root, GTK_TYPE_BUTTON, "quick-exit");
   g_assert_nonnull (quick_exit);
   g_assert_true (gtk_widget_get_mapped (quick_exit));
   check_label (quick_exit, "Quick exit");
 
   gtk_widget_activate_action (root, "win.show-help", NULL);
   g_assert_cmpstr (upstander_window_get_page (window), ==, "help");
-  spin (10);
+  ui_test_spin (10);
   /* No contact for this region in the fixture: the directory, and why. */
   upstander_settings_set_region (upstander_application_get_settings (app), "GB");
-  spin (10);
+  ui_test_spin (10);
   g_assert_false (upstander_help_page_get_regional (help));
-  g_assert_nonnull (find_label (root, "Child Helpline International"));
-  g_assert_nonnull (find_label (root, "Showing help for region \u2068GB\u2069."));
-  g_assert_nonnull (find_label (root, "If someone is in danger right now, tell an adult and call your local emergency number."));
+  g_assert_nonnull (ui_test_find_label (root, "Child Helpline International"));
+  g_assert_nonnull (ui_test_find_label (root, "Showing help for region \u2068GB\u2069."));
+  g_assert_nonnull (ui_test_find_label (root, "If someone is in danger right now, tell an adult and call your local emergency number."));
 
-  click (root, "Read the Guides");
+  ui_test_click (root, "Read the Guides");
   g_assert_cmpstr (upstander_window_get_page (window), ==, "guides");
   g_assert_null (upstander_guides_page_get_guide (guides));
   gtk_widget_activate_action (root, "win.show-guide", "s", "speak-up");
-  spin (10);
+  ui_test_spin (10);
   g_assert_cmpstr (upstander_guides_page_get_guide (guides), ==, "speak-up");
-  g_assert_nonnull (find_label (root, "Three steps when you see someone being hurt online."));
-  g_assert_nonnull (find_label (root, "Support"));
+  g_assert_nonnull (ui_test_find_label (root, "Three steps when you see someone being hurt online."));
+  g_assert_nonnull (ui_test_find_label (root, "Support"));
 
   gtk_widget_activate_action (root, "win.back", NULL);
   g_assert_cmpstr (upstander_window_get_page (window), ==, "help");
@@ -537,7 +397,7 @@ test_window_help_and_guides (void)
   upstander_settings_set_text_size (upstander_application_get_settings (app), "default");
   g_assert_false (gtk_widget_has_css_class (root, "text-larger"));
 
-  close_app (app);
+  ui_test_close_app (app);
 }
 
 static void
@@ -551,14 +411,14 @@ test_window_quick_exit (void)
   guint n_visible = 0;
 
   reset_progress ();
-  app = new_app (library);
+  app = ui_test_new_app (library);
   window = new_window (app);
   second = new_window (app);
   activate_story (second, "The sticker");
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
-  spin (50);
+  ui_test_spin (50);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), >=, 2);
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
@@ -583,7 +443,7 @@ test_window_quick_exit (void)
   g_list_free (toplevels);
   g_assert_cmpuint (n_visible, ==, 0);
 
-  spin (20);
+  ui_test_spin (20);
   g_object_unref (app);
 }
 
@@ -591,7 +451,7 @@ static void
 test_window_corrupt_progress (void)
 {
   g_autoptr(UpstanderLibrary) library = fixture_library ();
-  g_autofree char *path = progress_path ();
+  g_autofree char *path = ui_test_progress_path ();
   g_autofree char *dir = g_path_get_dirname (path);
   UpstanderApplication *app;
   UpstanderWindow *window;
@@ -600,24 +460,24 @@ test_window_corrupt_progress (void)
   g_mkdir_with_parents (dir, 0700);
   g_assert_true (g_file_set_contents (path, "garbage \x01 [[[", -1, NULL));
 
-  app = new_app (library);
+  app = ui_test_new_app (library);
   window = new_window (app);
-  spin (20);
+  ui_test_spin (20);
 
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Your saved progress could not be read, so Upstander starts afresh"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window), "Your saved progress could not be read, so Upstander starts afresh"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpint (upstander_progress_take_notice (upstander_application_get_progress (app)),
                    ==, UPSTANDER_PROGRESS_NOTICE_NONE);
 
   /* Play on: the fresh file is written. */
   activate_story (window, "The sticker");
-  click (GTK_WIDGET (window), "Continue");
-  click (GTK_WIDGET (window), "Continue");
-  click (GTK_WIDGET (window), "Send a laughing face");
-  click (GTK_WIDGET (window), "Continue");
+  ui_test_click (GTK_WIDGET (window), "Continue");
+  ui_test_click (GTK_WIDGET (window), "Continue");
+  ui_test_click (GTK_WIDGET (window), "Send a laughing face");
+  ui_test_click (GTK_WIDGET (window), "Continue");
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  close_app (app);
+  ui_test_close_app (app);
   reset_progress ();
 }
 
@@ -625,7 +485,7 @@ static void
 test_window_unwritable_progress (void)
 {
   g_autoptr(UpstanderLibrary) library = fixture_library ();
-  g_autofree char *path = progress_path ();
+  g_autofree char *path = ui_test_progress_path ();
   g_autofree char *dir = g_path_get_dirname (path);
   UpstanderApplication *app;
   UpstanderWindow *window;
@@ -636,28 +496,28 @@ test_window_unwritable_progress (void)
   /* A file where the folder should be: unwritable even for root. */
   g_assert_true (g_file_set_contents (dir, "", -1, NULL));
 
-  app = new_app (library);
+  app = ui_test_new_app (library);
   window = new_window (app);
 
   activate_story (window, "The sticker");
-  click (GTK_WIDGET (window), "Continue");
-  click (GTK_WIDGET (window), "Continue");
-  click (GTK_WIDGET (window), "Send a laughing face");
-  click (GTK_WIDGET (window), "Continue");
-  spin (20);
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Endings found: 1 of 2"));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), notice));
+  ui_test_click (GTK_WIDGET (window), "Continue");
+  ui_test_click (GTK_WIDGET (window), "Continue");
+  ui_test_click (GTK_WIDGET (window), "Send a laughing face");
+  ui_test_click (GTK_WIDGET (window), "Continue");
+  ui_test_spin (20);
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window), "Endings found: 1 of 2"));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window), notice));
 
   /* Said once: a second ending brings no second notice. */
   g_assert_cmpint (upstander_progress_take_notice (upstander_application_get_progress (app)),
                    ==, UPSTANDER_PROGRESS_NOTICE_NONE);
-  click (GTK_WIDGET (window), "Try another choice");
-  click (GTK_WIDGET (window), "Wait and see");
-  click (GTK_WIDGET (window), "Continue");
+  ui_test_click (GTK_WIDGET (window), "Try another choice");
+  ui_test_click (GTK_WIDGET (window), "Wait and see");
+  ui_test_click (GTK_WIDGET (window), "Continue");
   g_assert_cmpint (upstander_progress_take_notice (upstander_application_get_progress (app)),
                    ==, UPSTANDER_PROGRESS_NOTICE_NONE);
 
-  close_app (app);
+  ui_test_close_app (app);
   g_unlink (dir);
 }
 
@@ -720,9 +580,9 @@ wait_for_new_window (UpstanderApplication *app,
                      gpointer             *old)
 {
   for (guint i = 0; i < 200 && *old != NULL; i++)
-    spin (10);
+    ui_test_spin (10);
   g_assert_null (*old);
-  spin (50);
+  ui_test_spin (50);
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
     if (UPSTANDER_IS_WINDOW (l->data))
@@ -735,7 +595,7 @@ wait_for_new_window (UpstanderApplication *app,
 static GtkWidget *
 find_message (GtkWidget *root)
 {
-  g_autoptr(GPtrArray) rows = find_all (root, GTK_TYPE_BOX, "message");
+  g_autoptr(GPtrArray) rows = ui_test_find_all (root, GTK_TYPE_BOX, "message");
 
   g_assert_cmpuint (rows->len, >, 0);
 
@@ -776,18 +636,18 @@ test_window_switches_language (void)
   bindtextdomain (GETTEXT_PACKAGE, locale_dir);
 
   reset_progress ();
-  app = new_app (library);
+  app = ui_test_new_app (library);
   settings = upstander_application_get_settings (app);
   window = new_window (app);
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_LTR);
 
   /* In the middle of the first scene: two of its three lines shown. */
   activate_story (window, "The sticker");
-  click (GTK_WIDGET (window), "Continue");
+  ui_test_click (GTK_WIDGET (window), "Continue");
   player = player_of (window);
   session = upstander_player_get_session (player);
-  g_assert_null (find_label (GTK_WIDGET (window), "Ana has not written anything."));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "made a sticker of Ana's face lol"));
+  g_assert_null (ui_test_find_label (GTK_WIDGET (window), "Ana has not written anything."));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window), "made a sticker of Ana's face lol"));
 
   /* French: interface and story change; the window is a new one, at the same place. */
   old = window;
@@ -801,14 +661,14 @@ test_window_switches_language (void)
   g_assert_true (upstander_player_get_session (player) == session);
   g_assert_cmpstr (upstander_session_get_scene (session)->id, ==, "start");
   g_assert_cmpstr (upstander_player_get_view (player), ==, "scene");
-  g_assert_nonnull (find_label (root, "La discussion de la classe"));
-  g_assert_nonnull (find_label (root, "Discussion de groupe"));
-  g_assert_nonnull (find_label (root, "j’ai fait un autocollant avec la tête d’Ana mdr"));
+  g_assert_nonnull (ui_test_find_label (root, "La discussion de la classe"));
+  g_assert_nonnull (ui_test_find_label (root, "Discussion de groupe"));
+  g_assert_nonnull (ui_test_find_label (root, "j’ai fait un autocollant avec la tête d’Ana mdr"));
   /* Still two lines: the untranslated one falls back to English, the third is not shown yet. */
-  g_assert_nonnull (find_label (root, "<b>what?</b> %s"));
-  g_assert_null (find_label (root, "Ana n’a rien écrit."));
-  g_assert_nonnull (find_button (root, "Continuer"));
-  g_assert_null (find_button (root, "Continue"));
+  g_assert_nonnull (ui_test_find_label (root, "<b>what?</b> %s"));
+  g_assert_null (ui_test_find_label (root, "Ana n’a rien écrit."));
+  g_assert_nonnull (ui_test_find_button (root, "Continuer"));
+  g_assert_null (ui_test_find_button (root, "Continue"));
   g_assert_cmpstr (upstander_scenario_get_title (upstander_session_get_scenario (session)), ==, "L’autocollant");
   g_assert_cmpint (gtk_widget_get_direction (root), ==, GTK_TEXT_DIR_LTR);
 
@@ -822,22 +682,22 @@ test_window_switches_language (void)
   g_assert_cmpint (gtk_widget_get_default_direction (), ==, GTK_TEXT_DIR_RTL);
   g_assert_cmpint (gtk_widget_get_direction (root), ==, GTK_TEXT_DIR_RTL);
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (player)), ==, GTK_TEXT_DIR_RTL);
-  back = find_one (root, GTK_TYPE_BUTTON, NULL);
+  back = ui_test_find_one (root, GTK_TYPE_BUTTON, NULL);
   g_assert_cmpint (gtk_widget_get_direction (back), ==, GTK_TEXT_DIR_RTL);
   g_assert_cmpstr (upstander_session_get_scene (session)->id, ==, "start");
-  g_assert_nonnull (find_label (root, "دردشة الصف الرابع"));
-  g_assert_nonnull (find_label (root, "صنعت ملصقًا بوجه آنا 😂"));
-  g_assert_nonnull (find_button (root, "متابعة"));
+  g_assert_nonnull (ui_test_find_label (root, "دردشة الصف الرابع"));
+  g_assert_nonnull (ui_test_find_label (root, "صنعت ملصقًا بوجه آنا 😂"));
+  g_assert_nonnull (ui_test_find_button (root, "متابعة"));
   message = find_message (root);
   /* "you" stays on the end side: in RTL that is the left, but GTK_ALIGN_END is what says it. */
   g_assert_false (gtk_widget_has_css_class (message, "from-you"));
   g_assert_cmpint (gtk_widget_get_halign (message), ==, GTK_ALIGN_START);
   check_label (message, "\u2068Leo\u2069: \u2068صنعت ملصقًا بوجه آنا 😂\u2069");
 
-  click (root, "متابعة");
-  click (root, "أرسل رسالة لطيفة إلى آنا");
+  ui_test_click (root, "متابعة");
+  ui_test_click (root, "أرسل رسالة لطيفة إلى آنا");
   g_assert_cmpstr (upstander_player_get_view (player), ==, "feedback");
-  g_assert_nonnull (find_label (root, "اخترت: \u2068أرسل رسالة لطيفة إلى آنا\u2069"));
+  g_assert_nonnull (ui_test_find_label (root, "اخترت: \u2068أرسل رسالة لطيفة إلى آنا\u2069"));
 
   /* Back to the system language: English, left to right, still on the feedback. */
   old = window;
@@ -849,10 +709,10 @@ test_window_switches_language (void)
   g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, original_language);
   g_assert_cmpint (gtk_widget_get_direction (root), ==, GTK_TEXT_DIR_LTR);
   g_assert_cmpstr (upstander_player_get_view (player), ==, "feedback");
-  g_assert_nonnull (find_label (root, "You chose: \u2068Send Ana a kind message\u2069"));
-  g_assert_nonnull (find_button (root, "Continue"));
+  g_assert_nonnull (ui_test_find_label (root, "You chose: \u2068Send Ana a kind message\u2069"));
+  g_assert_nonnull (ui_test_find_button (root, "Continue"));
 
-  close_app (app);
+  ui_test_close_app (app);
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
   upstander_language_bind_textdomain ();
   remove_tree (locale_dir);
@@ -878,16 +738,16 @@ test_window_preferences_language (void)
   bindtextdomain (GETTEXT_PACKAGE, locale_dir);
 
   reset_progress ();
-  app = new_app (library);
+  app = ui_test_new_app (library);
   window = new_window (app);
   upstander_window_set_search (window, "Mei");
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  spin (50);
+  ui_test_spin (50);
   preferences = find_preferences ();
   g_assert_nonnull (preferences);
 
   {
-    g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL);
+    g_autoptr(GPtrArray) rows = ui_test_find_all (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL);
 
     for (guint i = 0; i < rows->len; i++)
       if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), "Language") == 0)
@@ -915,7 +775,7 @@ test_window_preferences_language (void)
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (window));
   row = NULL;
   {
-    g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL);
+    g_autoptr(GPtrArray) rows = ui_test_find_all (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL);
 
     for (guint i = 0; i < rows->len; i++)
       if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), "Langue") == 0)
@@ -927,8 +787,8 @@ test_window_preferences_language (void)
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "Langue du système");
 
   upstander_settings_set_language (upstander_application_get_settings (app), "");
-  spin (100);
-  close_app (app);
+  ui_test_spin (100);
+  ui_test_close_app (app);
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
   upstander_language_bind_textdomain ();
   remove_tree (locale_dir);
@@ -958,11 +818,11 @@ test_window_first_run_language (void)
 
   g_settings_reset (gsettings, "language");
   reset_progress ();
-  app = new_app (library);
+  app = ui_test_new_app (library);
   g_assert_false (upstander_settings_get_language_chosen (upstander_application_get_settings (app)));
 
   g_application_activate (G_APPLICATION (app));
-  spin (50);
+  ui_test_spin (50);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   list = adw_message_dialog_get_extra_child (dialog);
@@ -975,16 +835,16 @@ test_window_first_run_language (void)
 
   /* Escape (the close response) keeps the system language, and counts as an answer. */
   gtk_window_close (GTK_WINDOW (dialog));
-  spin (50);
+  ui_test_spin (50);
   g_assert_true (upstander_settings_get_language_chosen (upstander_application_get_settings (app)));
   g_assert_cmpstr (upstander_settings_get_language (upstander_application_get_settings (app)), ==, "");
   g_assert_null (find_message_dialog ());
 
   g_application_activate (G_APPLICATION (app));
-  spin (50);
+  ui_test_spin (50);
   g_assert_null (find_message_dialog ());
 
-  close_app (app);
+  ui_test_close_app (app);
 }
 
 /* Screenshots: the real core stories, saved as PNGs in the build directory.
@@ -995,33 +855,10 @@ static void
 save_shot (GtkWidget  *window,
            const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *file = NULL;
   const char *prefix = g_getenv ("UPSTANDER_SHOT_PREFIX");
-  GskRenderer *renderer;
-  int width, height;
+  g_autofree char *file_name = g_strdup_printf ("%s-%s", prefix != NULL ? prefix : "default", name);
 
-  spin (400);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                          "screenshots", NULL);
-  g_mkdir_with_parents (dir, 0755);
-  file = g_strdup_printf ("%s/%s-%s.png", dir, prefix != NULL ? prefix : "default", name);
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-  g_test_message ("saved %s", file);
+  ui_test_save_shot (window, file_name);
 }
 
 static void
@@ -1032,13 +869,13 @@ reveal_all (UpstanderPlayer *player)
       UpstanderSession *session = upstander_player_get_session (player);
       g_autoptr(GPtrArray) lines = upstander_session_dup_visible_lines (session);
 
-      if (find_one (GTK_WIDGET (player), GTK_TYPE_BUTTON, "choice") != NULL)
+      if (ui_test_find_one (GTK_WIDGET (player), GTK_TYPE_BUTTON, "choice") != NULL)
         return;
-      if (find_button (GTK_WIDGET (player), "Continue") == NULL)
+      if (ui_test_find_button (GTK_WIDGET (player), "Continue") == NULL)
         return;
       /* Reveal, but do not leave the scene. */
-      if (find_one (GTK_WIDGET (player), GTK_TYPE_BUTTON, "continue") != NULL &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (find_one (GTK_WIDGET (player), GTK_TYPE_BUTTON, "continue"))), "player.next") != 0)
+      if (ui_test_find_one (GTK_WIDGET (player), GTK_TYPE_BUTTON, "continue") != NULL &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (ui_test_find_one (GTK_WIDGET (player), GTK_TYPE_BUTTON, "continue"))), "player.next") != 0)
         return;
       gtk_widget_activate_action (GTK_WIDGET (player), "player.next", NULL);
       (void) lines;
@@ -1115,14 +952,14 @@ test_window_screenshots (void)
 
   upstander_library_load (library);
   reset_progress ();
-  app = new_app (library);
+  app = ui_test_new_app (library);
   g_object_unref (library);
 
   /* The language as a reader would choose it: direction and all follow from it. */
   if (language != NULL)
     {
       upstander_settings_set_language (upstander_application_get_settings (app), language);
-      spin (50);
+      ui_test_spin (50);
     }
   if (g_strcmp0 (g_getenv ("UPSTANDER_SHOT_DARK"), "1") == 0)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
@@ -1210,9 +1047,9 @@ test_window_screenshots (void)
   if (language != NULL)
     {
       upstander_settings_set_language (upstander_application_get_settings (app), "");
-      spin (50);
+      ui_test_spin (50);
     }
-  close_app (app);
+  ui_test_close_app (app);
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
 }
 

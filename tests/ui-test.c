@@ -1,0 +1,199 @@
+/* ui-test.c: what every widget test needs: waiting, finding widgets, clicking, screenshots */
+#define G_LOG_DOMAIN "ui-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ui-test.h"
+
+static gboolean
+set_true_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms, so GTK can lay out, map and draw. */
+void
+ui_test_spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_true_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+collect (GtkWidget  *root,
+         GType       type,
+         const char *css_class,
+         GPtrArray  *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (css_class == NULL || gtk_widget_has_css_class (child, css_class)))
+        g_ptr_array_add (out, child);
+      collect (child, type, css_class, out);
+    }
+}
+
+/* Every widget of @type (and @css_class, if not NULL) under @root, in tree order. */
+GPtrArray *
+ui_test_find_all (GtkWidget  *root,
+                  GType       type,
+                  const char *css_class)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  collect (root, type, css_class, out);
+
+  return out;
+}
+
+GtkWidget *
+ui_test_find_one (GtkWidget  *root,
+                  GType       type,
+                  const char *css_class)
+{
+  g_autoptr(GPtrArray) all = ui_test_find_all (root, type, css_class);
+
+  return all->len > 0 ? g_ptr_array_index (all, 0) : NULL;
+}
+
+/* The first mapped label under @root whose text is @text, or NULL. */
+GtkWidget *
+ui_test_find_label (GtkWidget  *root,
+                    const char *text)
+{
+  g_autoptr(GPtrArray) labels = ui_test_find_all (root, GTK_TYPE_LABEL, NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0 &&
+          gtk_widget_get_mapped (label))
+        return label;
+    }
+
+  return NULL;
+}
+
+/* The first mapped button under @root whose label reads @text, or NULL. */
+GtkWidget *
+ui_test_find_button (GtkWidget  *root,
+                     const char *text)
+{
+  g_autoptr(GPtrArray) buttons = ui_test_find_all (root, GTK_TYPE_BUTTON, NULL);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
+
+      if (!gtk_widget_get_mapped (button))
+        continue;
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return button;
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), text) == 0)
+        return button;
+    }
+
+  return NULL;
+}
+
+/* Emits "clicked" directly: gtk_widget_activate() waits for a press timeout. */
+void
+ui_test_click_button (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  ui_test_spin (10);
+}
+
+void
+ui_test_click (GtkWidget  *root,
+               const char *text)
+{
+  GtkWidget *button = ui_test_find_button (root, text);
+
+  if (button == NULL)
+    g_error ("No button “%s” on screen", text);
+
+  ui_test_click_button (button);
+}
+
+/*
+ * An app over @library, registered under an id of its own: a registered app
+ * stays exported on the bus until the process ends, so two tests in one
+ * process must not share one.
+ */
+UpstanderApplication *
+ui_test_new_app (UpstanderLibrary *library)
+{
+  static guint serial;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++serial);
+  UpstanderApplication *app = upstander_application_new ();
+
+  g_application_set_application_id (G_APPLICATION (app), app_id);
+  upstander_application_set_library (app, library);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
+}
+
+void
+ui_test_close_app (UpstanderApplication *app)
+{
+  upstander_application_quick_exit (app);
+  ui_test_spin (20);
+  /* A registered GtkApplication keeps a reference of its own until the
+   * process ends, so it cannot be asserted finalized here; its windows are. */
+  g_object_unref (app);
+}
+
+/* Saves what @widget shows as <build>/tests/screenshots/@file_name.png. */
+void
+ui_test_save_shot (GtkWidget  *widget,
+                   const char *file_name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  const char *build_dir = g_getenv ("G_TEST_BUILDDIR");
+  int width, height;
+
+  ui_test_spin (400);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  dir = g_build_filename (build_dir != NULL ? build_dir : ".", "screenshots", NULL);
+  g_mkdir_with_parents (dir, 0755);
+  file = g_strdup_printf ("%s/%s.png", dir, file_name);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+  g_test_message ("saved %s", file);
+}
+
+char *
+ui_test_progress_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "upstander", "progress.ini", NULL);
+}

@@ -1,0 +1,30 @@
+/* ui-test.h: what every widget test needs: waiting, finding widgets, clicking, screenshots */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "upstander-application.h"
+
+G_BEGIN_DECLS
+
+void                  ui_test_spin          (guint                 ms);
+GPtrArray            *ui_test_find_all      (GtkWidget            *root,
+                                             GType                 type,
+                                             const char           *css_class);
+GtkWidget            *ui_test_find_one      (GtkWidget            *root,
+                                             GType                 type,
+                                             const char           *css_class);
+GtkWidget            *ui_test_find_label    (GtkWidget            *root,
+                                             const char           *text);
+GtkWidget            *ui_test_find_button   (GtkWidget            *root,
+                                             const char           *text);
+void                  ui_test_click         (GtkWidget            *root,
+                                             const char           *text);
+void                  ui_test_click_button  (GtkWidget            *button);
+UpstanderApplication *ui_test_new_app       (UpstanderLibrary     *library);
+void                  ui_test_close_app     (UpstanderApplication *app);
+void                  ui_test_save_shot     (GtkWidget            *widget,
+                                             const char           *file_name);
+char                 *ui_test_progress_path (void);
+
+G_END_DECLS
