@@ -167,7 +167,7 @@ add_help (UpstanderDocument *doc,
     upstander_document_add_printf (doc, UPSTANDER_DOC_SMALL, 0, _("Showing help for region %s."), region);
   if (!has_regional)
     upstander_document_add (doc, UPSTANDER_DOC_BODY, 0,
-                            _("We do not have a checked helpline for your region yet. The directory below lists the children’s helplines of every country, with their numbers."));
+                            _("We do not have a checked helpline for your region yet. The directory below lists children’s helplines in about 140 countries, with their numbers."));
 
   for (guint i = 0; i < help->len; i++)
     {

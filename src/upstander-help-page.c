@@ -140,7 +140,7 @@ upstander_help_page_refresh (UpstanderHelpPage *self)
 
   if (!self->regional)
     {
-      GtkWidget *notice = upstander_text_label_new (_("We do not have a checked helpline for your region yet. The directory below lists the children’s helplines of every country, with their numbers."),
+      GtkWidget *notice = upstander_text_label_new (_("We do not have a checked helpline for your region yet. The directory below lists children’s helplines in about 140 countries, with their numbers."),
                                                     "fallback-notice");
 
       gtk_box_append (self->contacts_box, notice);
