@@ -32,6 +32,8 @@ upstander_effect_word (UpstanderEffect effect)
   switch (effect)
     {
     case UPSTANDER_EFFECT_HELPFUL: return _("This helps");
+    /* Translators: the effect of a choice that partly helps ("helps in part"),
+     * not "you are on the right track": it is also shown for choices that lose evidence. */
     case UPSTANDER_EFFECT_MIXED:   return _("Part of the way");
     case UPSTANDER_EFFECT_HARMFUL:
     default:                       return _("Think again");
