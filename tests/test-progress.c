@@ -1,6 +1,6 @@
 /* test-progress.c: the progress store: atomic, validated, safe with bad files */
 #define G_LOG_DOMAIN "test-progress"
-#define _GNU_SOURCE /* unshare (), setresuid () */
+#define _GNU_SOURCE /* setresuid () */
 
 #include "config.h"
 
@@ -9,14 +9,12 @@
 #include <glib/gstdio.h>
 #include <time.h>
 #include <utime.h>
-#include <sched.h>
 #include <signal.h>
-#include <sys/mount.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fault.h"
 #include "upstander-progress.h"
 
 static char *
@@ -291,30 +289,6 @@ test_progress_merges_other_instance (void)
   remove_dir (dir);
 }
 
-/* Runs @func in a child process; the test fails if the child does. */
-static void
-in_child (void          (*func) (gconstpointer),
-          gconstpointer   data)
-{
-  pid_t pid;
-  int status = 0;
-
-  fflush (stdout);
-  fflush (stderr);
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    {
-      func (data);
-      fflush (stdout);
-      fflush (stderr);
-      _exit (0);
-    }
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-}
-
 /* The file as a key file, strictly: a torn file fails here. */
 static GKeyFile *
 read_strict (const char *path)
@@ -369,10 +343,7 @@ test_progress_sigkill (void)
       pid_t pid;
       int status = 0;
 
-      fflush (stdout);
-      fflush (stderr);
-      pid = fork ();
-      g_assert_cmpint (pid, >=, 0);
+      pid = fault_fork ();
       if (pid == 0)
         {
           write_endings (path, round);
@@ -446,10 +417,7 @@ test_progress_sigkill_keeps_old (void)
       g_auto(GStrv) kept = NULL;
       pid_t pid;
 
-      fflush (stdout);
-      fflush (stderr);
-      pid = fork ();
-      g_assert_cmpint (pid, >=, 0);
+      pid = fault_fork ();
       if (pid == 0)
         {
           write_endings (path, round);
@@ -469,35 +437,6 @@ test_progress_sigkill_keeps_old (void)
 }
 
 static void
-fill_up (const char *dir)
-{
-  g_autofree char *filler = g_build_filename (dir, "filler", NULL);
-  int fd = g_open (filler, O_WRONLY | O_CREAT, 0600);
-  char block[1024] = { 0 };
-
-  g_assert_cmpint (fd, >=, 0);
-  while (write (fd, block, sizeof block) > 0)
-    ;
-  g_assert_cmpint (errno, ==, ENOSPC);
-  close (fd);
-}
-
-/* In a mount namespace of its own, so the host sees nothing. */
-static gboolean
-mount_tiny_tmpfs (const char *dir)
-{
-  int flags = CLONE_NEWNS | (geteuid () == 0 ? 0 : CLONE_NEWUSER);
-
-  if (unshare (flags) != 0)
-    return FALSE;
-  /* ("none": ignored for a propagation change, but valgrind reads it.) */
-  if (mount ("none", "/", "none", MS_REC | MS_PRIVATE, NULL) != 0)
-    return FALSE;
-
-  return mount ("tmpfs", dir, "tmpfs", 0, "size=64k,mode=0700") == 0;
-}
-
-static void
 full_disk_child (gconstpointer data)
 {
   const char *dir = data;
@@ -506,27 +445,18 @@ full_disk_child (gconstpointer data)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  if (!mount_tiny_tmpfs (dir))
-    {
-      /* No mounts here: inject the fault with a file size limit instead. */
-      struct rlimit limit = { 0, 0 };
+  gboolean mounted = fault_mount_tiny_tmpfs (dir);
 
-      g_test_message ("cannot mount a tmpfs (%s): limiting the file size instead", g_strerror (errno));
-      progress = upstander_progress_new (path);
-      upstander_progress_load (progress);
-      g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end"));
-      g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
-      signal (SIGXFSZ, SIG_IGN);
-      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-    }
+  if (!mounted)
+    g_test_message ("cannot mount a tmpfs (%s): limiting the file size instead", g_strerror (errno));
+  progress = upstander_progress_new (path);
+  upstander_progress_load (progress);
+  g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end"));
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  if (mounted)
+    fault_fill_up (dir);
   else
-    {
-      progress = upstander_progress_new (path);
-      upstander_progress_load (progress);
-      g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end"));
-      g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
-      fill_up (dir);
-    }
+    fault_limit_file_size ();
 
   g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
   g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end-b"));
@@ -551,7 +481,7 @@ test_progress_full_disk (void)
 {
   g_autofree char *dir = make_dir ();
 
-  in_child (full_disk_child, dir);
+  fault_in_child (full_disk_child, dir);
   remove_dir (dir);
 }
 
@@ -594,7 +524,7 @@ test_progress_unwritable_keeps_old (void)
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
   g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
 
-  in_child (unwritable_dir_child, dir);
+  fault_in_child (unwritable_dir_child, dir);
 
   g_assert_finalize_object (g_steal_pointer (&progress));
   remove_dir (dir);
@@ -632,12 +562,9 @@ test_progress_two_instances_at_once (void)
   g_autoptr(GKeyFile) keyfile = NULL;
   g_auto(GStrv) groups = NULL;
 
-  fflush (stdout);
-  fflush (stderr);
   for (guint i = 0; i < G_N_ELEMENTS (pids); i++)
     {
-      pids[i] = fork ();
-      g_assert_cmpint (pids[i], >=, 0);
+      pids[i] = fault_fork ();
       if (pids[i] == 0)
         {
           instance_child (path);
