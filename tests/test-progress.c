@@ -69,6 +69,7 @@ test_progress_round_trip (void)
   /* Another content version is another story. */
   g_assert_false (upstander_progress_get_finished (progress, "core", "the-sticker", 2));
 
+  upstander_progress_flush (progress);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
@@ -82,13 +83,16 @@ test_progress_round_trip (void)
 
   upstander_progress_forget (again);
   g_assert_false (upstander_progress_get_finished (again, "core", "the-sticker", 1));
+  upstander_progress_flush (again);
   g_assert_finalize_object (again);
 
   again = upstander_progress_new (path);
   upstander_progress_load (again);
   g_assert_false (upstander_progress_get_finished (again, "core", "the-sticker", 1));
 
+  upstander_progress_flush (again);
   g_assert_finalize_object (again);
+  upstander_progress_flush (progress);
   g_assert_finalize_object (progress);
   remove_dir (dir);
 }
@@ -128,10 +132,12 @@ test_progress_rejects_bad_ids (void)
   g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
   g_assert_cmpuint (upstander_progress_get_n_endings (progress, "core", "ok", 1), ==, 1);
   g_assert_true (upstander_progress_add_ending (progress, "core", "ok", 1, "other"));
+  upstander_progress_flush (progress);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_null (strstr (contents, "Bad Id"));
   g_assert_null (strstr (contents, ".."));
 
+  upstander_progress_flush (progress);
   g_assert_finalize_object (progress);
   remove_dir (dir);
 }
@@ -160,6 +166,7 @@ test_progress_corrupt_moved_aside (void)
 
   /* A fresh start works. */
   g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end"));
+  upstander_progress_flush (progress);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 
   /* A file without the header is corrupt too, and so is a truncated one. */
@@ -168,35 +175,56 @@ test_progress_corrupt_moved_aside (void)
   g_assert_false (upstander_progress_get_finished (progress, "core", "story", 1));
   g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
 
+  upstander_progress_flush (progress);
   g_assert_finalize_object (progress);
   remove_dir (dir);
 }
 
-/* What a writer killed mid-save leaves behind is cleaned up, but only once old. */
+/*
+ * What a writer killed mid-save leaves behind is cleaned up, but only once
+ * old, and only names the app makes: never a file a person keeps there.
+ */
 static void
 test_progress_stale_temporary_removed (void)
 {
   g_autofree char *dir = make_dir ();
   g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
-  g_autofree char *stale = g_build_filename (dir, "progress.ini.Ab12Cd", NULL);
-  g_autofree char *fresh = g_build_filename (dir, "progress.ini.Zz99Yy", NULL);
-  g_autofree char *aside = g_build_filename (dir, "progress.ini.corrupt-1", NULL);
+  g_autofree char *stale = g_build_filename (dir, ".progress.ini.upstander-tmp-Ab12Cd", NULL);
+  g_autofree char *fresh = g_build_filename (dir, ".progress.ini.upstander-tmp-Zz99Yy", NULL);
+  const char *kept[] = {
+    "progress.ini.corrupt-1",   /* a corrupt file moved aside, for whoever wants to look */
+    "progress.ini.backup",      /* a person's own copy */
+    "progress.ini.Ab12Cd",
+    ".progress.ini.upstander-tmp-Ab12Cd.old",
+    ".progress.ini.upstander-tmp-Ab12C",
+    ".other.ini.upstander-tmp-Ab12Cd",  /* another file's */
+    NULL
+  };
   UpstanderProgress *progress = upstander_progress_new (path);
   struct utimbuf an_hour_ago = { time (NULL) - 3600, time (NULL) - 3600 };
 
   g_assert_true (g_file_set_contents (stale, "[upstander]\nformat=1\n", -1, NULL));
   g_assert_true (g_file_set_contents (fresh, "[upstander]\nformat=1\n", -1, NULL));
-  g_assert_true (g_file_set_contents (aside, "not a key file", -1, NULL));
   g_assert_cmpint (utime (stale, &an_hour_ago), ==, 0);
-  g_assert_cmpint (utime (aside, &an_hour_ago), ==, 0);
+  for (guint i = 0; kept[i] != NULL; i++)
+    {
+      g_autofree char *other = g_build_filename (dir, kept[i], NULL);
+
+      g_assert_true (g_file_set_contents (other, "mine", -1, NULL));
+      g_assert_cmpint (utime (other, &an_hour_ago), ==, 0);
+    }
 
   upstander_progress_load (progress);
 
   g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
   /* A save another instance may be making right now. */
   g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
-  /* A corrupt file moved aside is kept for whoever wants to look at it. */
-  g_assert_true (g_file_test (aside, G_FILE_TEST_EXISTS));
+  for (guint i = 0; kept[i] != NULL; i++)
+    {
+      g_autofree char *other = g_build_filename (dir, kept[i], NULL);
+
+      g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+    }
 
   g_assert_finalize_object (progress);
   remove_dir (dir);
@@ -217,6 +245,7 @@ test_progress_newer_not_overwritten (void)
   g_assert_true (upstander_progress_get_finished (progress, "core", "story", 1));
   g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "other"));
   upstander_progress_forget (progress);
+  upstander_progress_flush (progress);
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, newer);
@@ -252,13 +281,16 @@ test_progress_unwritable (void)
   /* Progress is kept for this run, and the reader told once. */
   upstander_progress_add_ending (progress, "core", "story", 1, "end");
   g_assert_true (upstander_progress_get_finished (progress, "core", "story", 1));
+  upstander_progress_flush (progress);
   if (notice == UPSTANDER_PROGRESS_NOTICE_NONE)
     notice = upstander_progress_take_notice (progress);
   g_assert_cmpint (notice, ==, UPSTANDER_PROGRESS_NOTICE_UNWRITABLE);
   upstander_progress_add_ending (progress, "core", "story", 1, "end-b");
+  upstander_progress_flush (progress);
   g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
+  upstander_progress_flush (progress);
   g_assert_finalize_object (progress);
   g_unlink (locked);
   remove_dir (dir);
@@ -283,8 +315,11 @@ test_progress_merges_other_instance (void)
   g_assert_true (upstander_progress_get_finished (check, "core", "a", 1));
   g_assert_true (upstander_progress_get_finished (check, "core", "b", 1));
 
+  upstander_progress_flush (check);
   g_assert_finalize_object (check);
+  upstander_progress_flush (first);
   g_assert_finalize_object (first);
+  upstander_progress_flush (second);
   g_assert_finalize_object (second);
   remove_dir (dir);
 }
@@ -319,6 +354,8 @@ write_endings (const char *path,
       g_autofree char *ending = g_strdup_printf ("e%u", e);
 
       g_assert_true (upstander_progress_add_ending (progress, "core", scenario, 1, ending));
+      /* One save at a time, at a player's pace. */
+      upstander_progress_flush (progress);
     }
 }
 
@@ -444,7 +481,6 @@ full_disk_child (gconstpointer data)
   g_autoptr(UpstanderProgress) progress = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-
   gboolean mounted = fault_mount_tiny_tmpfs (dir);
 
   if (!mounted)
@@ -452,6 +488,7 @@ full_disk_child (gconstpointer data)
   progress = upstander_progress_new (path);
   upstander_progress_load (progress);
   g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end"));
+  upstander_progress_flush (progress);
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
   if (mounted)
     fault_fill_up (dir);
@@ -461,6 +498,7 @@ full_disk_child (gconstpointer data)
   g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
   g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end-b"));
   g_assert_true (upstander_progress_add_ending (progress, "core", "other", 1, "end"));
+  upstander_progress_flush (progress);
   /* The reader is told, once; this run keeps what was found. */
   g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_UNWRITABLE);
   g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
@@ -470,6 +508,7 @@ full_disk_child (gconstpointer data)
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, before);
   upstander_progress_forget (progress);
+  upstander_progress_flush (progress);
   g_clear_pointer (&after, g_free);
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, before);
@@ -503,6 +542,7 @@ unwritable_dir_child (gconstpointer data)
   upstander_progress_load (progress);
   g_assert_true (upstander_progress_get_finished (progress, "core", "story", 1));
   g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end-b"));
+  upstander_progress_flush (progress);
   g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_UNWRITABLE);
   g_assert_cmpuint (upstander_progress_get_n_endings (progress, "core", "story", 1), ==, 2);
 
@@ -520,6 +560,7 @@ test_progress_unwritable_keeps_old (void)
 
   upstander_progress_load (progress);
   g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end"));
+  upstander_progress_flush (progress);
   /* Readable by anyone, writable by nobody. */
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
   g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
@@ -543,6 +584,7 @@ instance_child (gconstpointer data)
       g_autofree char *ending = g_strdup_printf ("e%u", e);
 
       g_assert_true (upstander_progress_add_ending (progress, "core", scenario, 1, ending));
+      upstander_progress_flush (progress);
       g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
     }
 }
