@@ -10,9 +10,12 @@
 #include <time.h>
 #include <utime.h>
 #include <signal.h>
+#include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <valgrind/valgrind.h>
 
 #include "fault.h"
 #include "upstander-progress.h"
@@ -649,6 +652,267 @@ test_progress_two_instances_at_once (void)
   remove_dir (dir);
 }
 
+/* CPU time this process (every thread of it) has used, in microseconds. */
+static gint64
+cpu_usec (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+
+  return (gint64) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC +
+         usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+}
+
+/*
+ * A bound on CPU time, not a benchmark: linear loading takes a few tens of
+ * milliseconds here, the old quadratic one over 100 s. Under memcheck time
+ * is valgrind's, and only correctness is checked.
+ */
+#define MAX_BIG_FILE_CPU_USEC (2 * G_USEC_PER_SEC)
+#define BIG_FILE_SIZE (400 * 1024)
+
+static void
+big_file_child (gconstpointer data)
+{
+  const char *path = data;
+  g_autoptr(UpstanderProgress) progress = upstander_progress_new (path);
+  g_autoptr(GString) contents = g_string_new ("[upstander]\nformat=1\n");
+  guint n_distinct = 0;
+  gint64 start, used;
+
+  /* Many small stories, then one with every ending twice: the duplicates
+   * the old check was quadratic in (over 100 s for this file). */
+  for (guint g = 0; g < 1000; g++)
+    g_string_append_printf (contents, "[core/s%u/1]\nfinished=true\nendings=a;b;a;\n", g);
+  g_string_append (contents, "[core/big/1]\nfinished=true\nendings=");
+  for (guint e = 0; contents->len < BIG_FILE_SIZE; e++, n_distinct++)
+    g_string_append_printf (contents, "e%u;e%u;", e, e);
+  g_string_append (contents, "\n");
+  g_assert_true (g_file_set_contents (path, contents->str, contents->len, NULL));
+
+  /* A hang ends here, not in the harness's timeout. */
+  alarm (RUNNING_ON_VALGRIND ? 600 : 60);
+
+  start = cpu_usec ();
+  upstander_progress_load (progress);
+  /* A save merges with the file on disk: linear too. */
+  g_assert_true (upstander_progress_add_ending (progress, "core", "big", 1, "new-one"));
+  upstander_progress_flush (progress);
+  used = cpu_usec () - start;
+
+  g_test_message ("a %" G_GSIZE_FORMAT "-byte file loaded and saved in %" G_GINT64_FORMAT " us of CPU time",
+                  contents->len, used);
+  if (!RUNNING_ON_VALGRIND)
+    g_assert_cmpint (used, <, MAX_BIG_FILE_CPU_USEC);
+
+  g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
+  g_assert_cmpuint (upstander_progress_get_n_endings (progress, "core", "big", 1), ==, n_distinct + 1);
+  g_assert_cmpuint (upstander_progress_get_n_endings (progress, "core", "s7", 1), ==, 2);
+}
+
+/* A 400 KB file loads in linear time, duplicates and all. */
+static void
+test_progress_big_file_linear (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+
+  fault_in_child (big_file_child, path);
+  remove_dir (dir);
+}
+
+/* A file over the size cap is never read: moved aside, a fresh start. */
+static void
+test_progress_oversized_moved_aside (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  g_autoptr(GString) contents = g_string_new ("[upstander]\nformat=1\n");
+  UpstanderProgress *progress = upstander_progress_new (path);
+
+  for (guint g = 0; contents->len <= 1024 * 1024; g++)
+    g_string_append_printf (contents, "[core/s%u/1]\nfinished=true\n", g);
+  g_assert_true (g_file_set_contents (path, contents->str, contents->len, NULL));
+
+  upstander_progress_load (progress);
+  g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_CORRUPT);
+  g_assert_false (upstander_progress_get_finished (progress, "core", "s0", 1));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_finalize_object (progress);
+  remove_dir (dir);
+}
+
+static void
+not_regular_child (gconstpointer data)
+{
+  const char *path = data;
+  g_autoptr(UpstanderProgress) progress = upstander_progress_new (path);
+  GStatBuf info;
+
+  /* If opening it blocked, this would end the child, and fail the test. */
+  alarm (RUNNING_ON_VALGRIND ? 120 : 10);
+
+  upstander_progress_load (progress);
+  g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_CORRUPT);
+  /* Moved aside: the path is free for a real file. */
+  g_assert_cmpint (g_lstat (path, &info), !=, 0);
+
+  g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end"));
+  upstander_progress_flush (progress);
+  g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
+  g_assert_cmpint (g_lstat (path, &info), ==, 0);
+  g_assert_true (S_ISREG (info.st_mode));
+}
+
+/* A FIFO where the file should be is corrupt, and never blocks. */
+static void
+test_progress_fifo_does_not_block (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  fault_in_child (not_regular_child, path);
+  remove_dir (dir);
+}
+
+/* So is a device, reached through a link: the link is moved, not the device. */
+static void
+test_progress_device_is_corrupt (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+
+  g_assert_cmpint (symlink ("/dev/zero", path), ==, 0);
+  fault_in_child (not_regular_child, path);
+  g_assert_true (g_file_test ("/dev/zero", G_FILE_TEST_EXISTS));
+  remove_dir (dir);
+}
+
+static gboolean
+has_story (const char *path,
+           const char *scenario_id)
+{
+  g_autoptr(GKeyFile) keyfile = read_strict (path);
+  g_autofree char *group = g_strdup_printf ("core/%s/1", scenario_id);
+
+  return g_key_file_has_group (keyfile, group);
+}
+
+/*
+ * Two copies of the app on one progress file, without the single-instance
+ * guard (no session bus): what one forgets, the other's next save does not
+ * write back, and nothing found after the forget is lost.
+ */
+static void
+test_progress_forget_final_across_instances (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  UpstanderProgress *first = upstander_progress_new (path);
+  UpstanderProgress *second = upstander_progress_new (path);
+
+  upstander_progress_load (first);
+  upstander_progress_load (second);
+  g_assert_true (upstander_progress_add_ending (first, "core", "a", 1, "end"));
+  upstander_progress_flush (first);
+  g_assert_true (upstander_progress_add_ending (second, "core", "b", 1, "end"));
+  upstander_progress_flush (second);
+  /* The second copy has taken in what the first found. */
+  g_assert_true (upstander_progress_get_finished (second, "core", "a", 1));
+  g_assert_true (has_story (path, "a"));
+  g_assert_true (has_story (path, "b"));
+
+  upstander_progress_forget (first);
+  upstander_progress_flush (first);
+  g_assert_false (has_story (path, "a"));
+
+  /* The second copy still shows the old progress, until its next save. */
+  g_assert_true (upstander_progress_add_ending (second, "core", "c", 1, "end"));
+  upstander_progress_flush (second);
+  g_assert_false (has_story (path, "a"));
+  g_assert_false (has_story (path, "b"));
+  g_assert_true (has_story (path, "c"));
+  g_assert_false (upstander_progress_get_finished (second, "core", "a", 1));
+  g_assert_false (upstander_progress_get_finished (second, "core", "b", 1));
+  g_assert_true (upstander_progress_get_finished (second, "core", "c", 1));
+
+  /* And both go on sharing what they find. */
+  g_assert_true (upstander_progress_add_ending (first, "core", "d", 1, "end"));
+  upstander_progress_flush (first);
+  g_assert_true (has_story (path, "c"));
+  g_assert_true (has_story (path, "d"));
+  g_assert_false (has_story (path, "a"));
+
+  g_assert_finalize_object (first);
+  g_assert_finalize_object (second);
+  remove_dir (dir);
+}
+
+static void
+record_thread_cb (UpstanderProgress *progress,
+                  GPtrArray         *threads)
+{
+  g_ptr_array_add (threads, g_thread_self ());
+}
+
+/*
+ * Saving never holds up the caller (the main loop): with another instance
+ * holding the lock, add_ending() returns at once and the file is written
+ * later, by a worker; what it reports comes back on the caller's thread.
+ */
+static void
+test_progress_saves_off_main_thread (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  g_autofree char *lock_path = g_build_filename (dir, "progress.ini.lock", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "sub", NULL);
+  g_autofree char *locked_out = g_build_filename (blocker, "progress.ini", NULL);
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  UpstanderProgress *progress = upstander_progress_new (path);
+  int lock;
+
+  upstander_progress_load (progress);
+  g_signal_connect (progress, "changed", G_CALLBACK (record_thread_cb), threads);
+
+  lock = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  g_assert_cmpint (lock, >=, 0);
+  g_assert_cmpint (flock (lock, LOCK_EX), ==, 0);
+
+  g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end"));
+  /* Known at once; not on disk while the lock is held elsewhere. */
+  g_assert_true (upstander_progress_get_finished (progress, "core", "story", 1));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  close (lock);
+  upstander_progress_flush (progress);
+  g_assert_true (has_story (path, "story"));
+  g_assert_finalize_object (progress);
+
+  /* A failure is told on the caller's thread too: the folder is made a
+   * file after loading, so the save fails (even for root). */
+  progress = upstander_progress_new (locked_out);
+  upstander_progress_load (progress);
+  g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
+  g_assert_true (g_file_set_contents (blocker, "a file where a folder should be", -1, NULL));
+  g_signal_connect (progress, "changed", G_CALLBACK (record_thread_cb), threads);
+  g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end"));
+  /* Not yet: the worker's result is taken in by the main context. */
+  g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
+  upstander_progress_flush (progress);
+  g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_UNWRITABLE);
+
+  g_assert_cmpuint (threads->len, >=, 3);
+  for (guint i = 0; i < threads->len; i++)
+    g_assert_true (g_ptr_array_index (threads, i) == (gpointer) g_thread_self ());
+
+  g_assert_finalize_object (progress);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -667,6 +931,12 @@ main (int   argc,
   g_test_add_func ("/upstander/progress/full-disk-keeps-old", test_progress_full_disk);
   g_test_add_func ("/upstander/progress/unwritable-dir-keeps-old", test_progress_unwritable_keeps_old);
   g_test_add_func ("/upstander/progress/two-instances-at-once", test_progress_two_instances_at_once);
+  g_test_add_func ("/upstander/progress/big-file-linear", test_progress_big_file_linear);
+  g_test_add_func ("/upstander/progress/oversized-moved-aside", test_progress_oversized_moved_aside);
+  g_test_add_func ("/upstander/progress/fifo-does-not-block", test_progress_fifo_does_not_block);
+  g_test_add_func ("/upstander/progress/device-is-corrupt", test_progress_device_is_corrupt);
+  g_test_add_func ("/upstander/progress/forget-final-across-instances", test_progress_forget_final_across_instances);
+  g_test_add_func ("/upstander/progress/saves-off-main-thread", test_progress_saves_off_main_thread);
 
   return g_test_run ();
 }
