@@ -414,8 +414,8 @@ upstander_document_write_pdf (UpstanderDocument  *self,
  *
  * Every file the app writes for its user (handout and summary PDFs, CSV)
  * is written here: to a temporary file first, renamed over @file only once
- * complete (upstander_file_replace()). On failure the old file is left as
- * it was.
+ * complete (upstander_file_save()). On failure the old file is left as it
+ * was. A pipe or a device (`--output /dev/stdout`) is written to straight.
  *
  * Returns: whether @file now holds @contents
  */
@@ -436,7 +436,7 @@ upstander_save_file (GFile       *file,
   path = g_file_get_path (file);
   if (path != NULL)
     /* 0666: what any new document gets, before the user's umask. */
-    saved = upstander_file_replace (path, contents, length, 0666, &cause);
+    saved = upstander_file_save (path, contents, length, 0666, &cause);
   else
     /* Not on a local disk: GIO replaces it as atomically as its backend can. */
     saved = g_file_replace_contents (file, contents, length, NULL, FALSE,

@@ -135,21 +135,32 @@ test_validate_needs_files (void)
   g_assert_nonnull (strstr (run.err, "at least one bundle file"));
 }
 
-static void
-test_list (void)
+/* A data directory with the example bundle installed; @copy: where it is. */
+static char *
+data_dir_with_example (char **copy)
 {
   g_autofree char *data_dir = g_dir_make_tmp ("upstander-cli-XXXXXX", NULL);
   g_autofree char *bundles = g_build_filename (data_dir, "upstander", "bundles", NULL);
   g_autofree char *source = fixture ("example.xml");
-  g_autofree char *copy = g_build_filename (bundles, "example.xml", NULL);
   g_autofree char *contents = NULL;
   gsize length;
-  const char *env[] = { "XDG_DATA_DIRS", data_dir, "LANGUAGE", "en", NULL };
-  g_auto(Run) run = { 0 };
 
+  *copy = g_build_filename (bundles, "example.xml", NULL);
   g_assert_cmpint (g_mkdir_with_parents (bundles, 0700), ==, 0);
   g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  g_assert_true (g_file_set_contents (*copy, contents, length, NULL));
+
+  return g_steal_pointer (&data_dir);
+}
+
+static void
+test_list (void)
+{
+  g_autofree char *copy = NULL;
+  g_autofree char *data_dir = data_dir_with_example (&copy);
+  g_autofree char *bundles = g_path_get_dirname (copy);
+  const char *env[] = { "XDG_DATA_DIRS", data_dir, "LANGUAGE", "en", NULL };
+  g_auto(Run) run = { 0 };
 
   run_app (&run, env, "--list", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -157,6 +168,27 @@ test_list (void)
 
   g_assert_cmpint (g_remove (copy), ==, 0);
   g_assert_cmpint (g_rmdir (bundles), ==, 0);
+}
+
+/*
+ * --output /dev/stdout sends the PDF down the pipe: a pipe or a device is
+ * written to straight, never replaced by a rename (as root, that would
+ * replace the link /dev/stdout itself).
+ */
+static void
+test_handout_to_stdout (void)
+{
+  g_autofree char *copy = NULL;
+  g_autofree char *data_dir = data_dir_with_example (&copy);
+  const char *env[] = { "XDG_DATA_DIRS", data_dir, "LANGUAGE", "en", NULL };
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, env, "--handout", "example/the-sticker", "--output", "/dev/stdout", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "%PDF-"));
+  g_assert_true (g_file_test ("/dev/stdout", G_FILE_TEST_IS_SYMLINK));
+
+  g_assert_cmpint (g_remove (copy), ==, 0);
 }
 
 static void
@@ -300,6 +332,7 @@ main (int   argc,
   g_test_add_func ("/upstander/cli/validate-directory", test_validate_directory);
   g_test_add_func ("/upstander/cli/validate-needs-files", test_validate_needs_files);
   g_test_add_func ("/upstander/cli/list", test_list);
+  g_test_add_func ("/upstander/cli/handout-to-stdout", test_handout_to_stdout);
   g_test_add_func ("/upstander/cli/help-and-version", test_help_and_version);
   g_test_add_func ("/upstander/cli/unexpected-argument", test_unexpected_argument);
   g_test_add_func ("/upstander/cli/second-launch-activates-first", test_second_launch_activates_first);

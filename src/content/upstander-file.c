@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "upstander-file.h"
@@ -153,6 +154,58 @@ failed:
   errno = saved_errno;
 
   return FALSE;
+}
+
+/**
+ * upstander_file_save:
+ * @path: (type filename): the file to write
+ * @contents: (array length=length): what to write
+ * @length: how many bytes
+ * @mode: permissions of a new file, as for open() (the umask applies)
+ * @error: the reason on failure
+ *
+ * Like upstander_file_replace(), except that a destination that exists and
+ * is not a regular file (a pipe, a terminal, `/dev/stdout`) is written to
+ * straight: there is nothing there to keep whole, and renaming over it would
+ * replace the device node or the link itself. For what a person asks to
+ * write somewhere; the app's own files always use upstander_file_replace().
+ *
+ * Returns: whether @contents was written
+ */
+gboolean
+upstander_file_save (const char  *path,
+                     const char  *contents,
+                     gsize        length,
+                     int          mode,
+                     GError     **error)
+{
+  struct stat info;
+  gboolean written;
+  int fd;
+
+  g_return_val_if_fail (path != NULL && path[0] != '\0', FALSE);
+  g_return_val_if_fail (contents != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Opened without creating or truncating anything, to see what is there. */
+  fd = g_open (path, O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0 && errno == ENXIO)
+    /* A pipe nobody reads yet: wait for its reader, as a shell would. */
+    fd = g_open (path, O_WRONLY | O_CLOEXEC | O_NOCTTY, 0);
+
+  if (fd < 0 || fstat (fd, &info) != 0 || S_ISREG (info.st_mode))
+    {
+      if (fd >= 0)
+        close (fd);
+      return upstander_file_replace (path, contents, length, mode, error);
+    }
+
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
+  written = write_all (fd, contents, length, error);
+  if (close (fd) != 0 && written)
+    written = set_errno_error (error, errno);
+
+  return written;
 }
 
 /**

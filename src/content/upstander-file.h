@@ -10,6 +10,11 @@ gboolean upstander_file_replace       (const char  *path,
                                        gsize        length,
                                        int          mode,
                                        GError     **error);
+gboolean upstander_file_save          (const char  *path,
+                                       const char  *contents,
+                                       gsize        length,
+                                       int          mode,
+                                       GError     **error);
 gboolean upstander_file_is_temporary  (const char  *name,
                                        const char  *base);
 
