@@ -292,6 +292,54 @@ test_cli_handout_full_disk (void)
   fault_in_child (full_disk_child, data_dir);
 }
 
+static void
+exports_full_disk_child (gconstpointer data)
+{
+  const char *dir = data;
+  g_autofree char *csv_path = g_build_filename (dir, "summary.csv", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "summary.pdf", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(UpstanderDocument) doc = upstander_document_new ("Summary", PANGO_DIRECTION_LTR);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *new_csv = g_strnfill (100 * 1024, 'n');
+  gboolean mounted = fault_mount_tiny_tmpfs (dir);
+
+  if (!mounted)
+    g_test_message ("cannot mount a tmpfs (%s): limiting the file size instead", g_strerror (errno));
+  g_assert_true (g_file_set_contents (csv_path, "old csv", -1, NULL));
+  g_assert_true (g_file_set_contents (pdf_path, "old pdf", -1, NULL));
+  if (mounted)
+    fault_fill_up (dir);
+  else
+    fault_limit_file_size ();
+
+  /* What the classroom page's CSV export calls. */
+  g_assert_false (upstander_save_file (csv, new_csv, strlen (new_csv), &error));
+  g_assert_nonnull (strstr (error->message, csv_path));
+  g_assert_true (g_file_get_contents (csv_path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "old csv");
+  g_clear_error (&error);
+  g_clear_pointer (&after, g_free);
+
+  /* And its PDF exports. */
+  upstander_document_add (doc, UPSTANDER_DOC_BODY, 0, "Votes and the way the class went.");
+  g_assert_false (upstander_document_write_pdf (doc, pdf_path, &error));
+  g_assert_nonnull (strstr (error->message, pdf_path));
+  g_assert_true (g_file_get_contents (pdf_path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "old pdf");
+}
+
+/* The GUI's exports keep the old file on a full disk, and say which file failed. */
+static void
+test_exports_full_disk (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("upstander-exports-XXXXXX", NULL);
+
+  fault_in_child (exports_full_disk_child, dir);
+  g_rmdir (dir);
+}
+
 /* The summary PDF: every decision's votes and the path, in English and Arabic. */
 static void
 check_summary (const char *dir,
@@ -387,6 +435,7 @@ main (int   argc,
   g_test_add_func ("/upstander/handout/cli-arabic", test_cli_handout_arabic);
   g_test_add_func ("/upstander/handout/cli-errors", test_cli_handout_errors);
   g_test_add_func ("/upstander/handout/cli-full-disk-keeps-old", test_cli_handout_full_disk);
+  g_test_add_func ("/upstander/handout/exports-full-disk-keep-old", test_exports_full_disk);
   g_test_add_func ("/upstander/handout/summary-pdf", test_summary_pdf);
   g_test_add_func ("/upstander/handout/summary-pdf-arabic", test_summary_pdf_arabic);
   g_test_add_func ("/upstander/handout/document-paginates", test_document_paginates);
