@@ -188,7 +188,7 @@ raise_notice (UpstanderProgress       *self,
 
 /* Sets @group's endings to @endings, and marks the story finished. */
 static void
-set_endings (GKeyFile  *keyfile,
+set_endings (GKeyFile   *keyfile,
              const char *group,
              GPtrArray  *endings)
 {
