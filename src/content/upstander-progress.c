@@ -20,6 +20,7 @@
  *
  *   [upstander]
  *   format=1
+ *   generation=5f0c2a9e13d47b86     (after a forget; see GENERATION_KEY)
  *
  *   [core/the-group-chat/3]
  *   finished=true
