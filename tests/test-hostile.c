@@ -67,6 +67,9 @@ static const HostileCase cases[] = {
   { "empty-text.xml", 42, "<text> is empty" },
   { "too-long-title.xml", 47, "the limit is 200" },
   { "too-many-scenes.xml", 838, "more than 200 scenes and endings" },
+  /* A second original, then a translation: the translation must not join the refused one. */
+  { "second-original-message.xml", 23, "a <message> has one <text>" },
+  { "second-original-title.xml", 47, "a second <title> here" },
 };
 
 /* Files in tests/hostile/ that load: what they test is how. */

@@ -132,11 +132,17 @@ typedef struct
   const char         *lang;  /* the bundle's own xml:lang */
 } Loader;
 
-/* Tracks the last original text per element name, for translations to join. */
+/*
+ * Tracks the last original text per element name, for translations to join.
+ * An original that was refused (reported, then freed) leaves its slot empty
+ * and marked, so that its translations are dropped quietly instead of
+ * joining freed memory or drawing a second, misleading error.
+ */
 typedef struct
 {
   const char    *names[12];
   UpstanderText *texts[12];
+  gboolean       refused[12];
   guint          n;
 } Leaves;
 
@@ -271,8 +277,29 @@ leaves_slot (Leaves     *leaves,
   g_assert (leaves->n < G_N_ELEMENTS (leaves->names));
   leaves->names[leaves->n] = name;
   leaves->texts[leaves->n] = NULL;
+  leaves->refused[leaves->n] = FALSE;
 
   return &leaves->texts[leaves->n++];
+}
+
+static void
+leaves_mark_refused (Leaves     *leaves,
+                     const char *name)
+{
+  UpstanderText **slot = leaves_slot (leaves, name);
+
+  *slot = NULL;
+  leaves->refused[slot - leaves->texts] = TRUE;
+}
+
+/* An original read by read_leaf() that its parent refuses: freed, and forgotten by @leaves. */
+static void
+refuse_leaf (Leaves        *leaves,
+             xmlNode       *node,
+             UpstanderText *text)
+{
+  leaves_mark_refused (leaves, (const char *) node->name);
+  upstander_text_free (text);
 }
 
 /*
@@ -290,6 +317,7 @@ read_leaf (Loader  *self,
   g_autofree char *lang = dup_lang (node);
   g_autofree char *value = NULL;
   UpstanderText **previous = leaves_slot (leaves, (const char *) node->name);
+  gboolean is_original;
 
   if (lang != NULL && !upstander_language_tag_is_valid (lang))
     {
@@ -299,18 +327,29 @@ read_leaf (Loader  *self,
       return NULL;
     }
 
+  is_original = lang == NULL ||
+                (upstander_language_matches (lang, self->lang) && strlen (lang) == strlen (self->lang));
+
   value = read_text (self, node, max_chars);
   if (value == NULL)
-    return NULL;
+    {
+      if (is_original)
+        leaves_mark_refused (leaves, (const char *) node->name);
+      return NULL;
+    }
 
-  if (lang == NULL ||
-      (upstander_language_matches (lang, self->lang) && strlen (lang) == strlen (self->lang)))
+  if (is_original)
     {
       UpstanderText *text = upstander_text_new (self->lang, value);
 
       *previous = text;
+      leaves->refused[previous - leaves->texts] = FALSE;
       return text;
     }
+
+  /* Its original was refused and reported already. */
+  if (*previous == NULL && leaves->refused[previous - leaves->texts])
+    return NULL;
 
   if (*previous == NULL)
     {
@@ -333,6 +372,7 @@ read_leaf (Loader  *self,
 static void
 take_single (Loader         *self,
              xmlNode        *node,
+             Leaves         *leaves,
              UpstanderText **slot,
              UpstanderText  *text)
 {
@@ -343,7 +383,7 @@ take_single (Loader         *self,
     {
       report_error (self, node,
                     "a second <%s> here; mark a translation with xml:lang", node->name);
-      upstander_text_free (text);
+      refuse_leaf (leaves, node, text);
       return;
     }
 
@@ -503,7 +543,7 @@ read_line (Loader            *self,
               report_error (self, child,
                             "a <%s> has one <text>; mark a translation with xml:lang",
                             node->name);
-              upstander_text_free (text);
+              refuse_leaf (&leaves, child, text);
               continue;
             }
 
@@ -588,7 +628,7 @@ read_choice (Loader            *self,
     {
       if (is_element (child, "label"))
         {
-          take_single (self, child, &choice->label,
+          take_single (self, child, &leaves, &choice->label,
                        read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
         }
       else if (is_element (child, "feedback"))
@@ -632,7 +672,7 @@ read_decision (Loader            *self,
     {
       if (is_element (child, "prompt"))
         {
-          take_single (self, child, &decision->prompt,
+          take_single (self, child, &leaves, &decision->prompt,
                        read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
         }
       else if (is_element (child, "discuss"))
@@ -704,7 +744,7 @@ read_scene (Loader            *self,
 
       if (is_element (child, "title"))
         {
-          take_single (self, child, &scene->title,
+          take_single (self, child, &leaves, &scene->title,
                        read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
         }
       else if (is_element (child, "message") || is_element (child, "narration") ||
@@ -767,7 +807,7 @@ read_ending (Loader            *self,
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       if (is_element (child, "title"))
-        take_single (self, child, &ending->title,
+        take_single (self, child, &leaves, &ending->title,
                      read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
       else if (is_element (child, "text"))
         take_many (ending->texts, read_leaf (self, child, &leaves, MAX_TEXT_CHARS));
@@ -800,7 +840,7 @@ read_person (Loader            *self,
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       if (is_element (child, "name"))
-        take_single (self, child, &person->name,
+        take_single (self, child, &leaves, &person->name,
                      read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
     }
 
@@ -903,12 +943,12 @@ read_scenario (Loader  *self,
 
       if (is_element (child, "title"))
         {
-          take_single (self, child, &scenario->title,
+          take_single (self, child, &leaves, &scenario->title,
                        read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
         }
       else if (is_element (child, "summary"))
         {
-          take_single (self, child, &scenario->summary,
+          take_single (self, child, &leaves, &scenario->summary,
                        read_leaf (self, child, &leaves, MAX_TEXT_CHARS));
         }
       else if (is_element (child, "goal"))
@@ -1016,13 +1056,13 @@ read_contact (Loader  *self,
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       if (is_element (child, "name"))
-        take_single (self, child, &contact->name,
+        take_single (self, child, &leaves, &contact->name,
                      read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
       else if (is_element (child, "description"))
-        take_single (self, child, &contact->description,
+        take_single (self, child, &leaves, &contact->description,
                      read_leaf (self, child, &leaves, MAX_TEXT_CHARS));
       else if (is_element (child, "hours"))
-        take_single (self, child, &contact->hours,
+        take_single (self, child, &leaves, &contact->hours,
                      read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
       else if (is_element (child, "phone"))
         contact->phone = read_plain (self, child, is_phone_number,
@@ -1102,12 +1142,12 @@ read_guide (Loader  *self,
     {
       if (is_element (child, "title"))
         {
-          take_single (self, child, &guide->title,
+          take_single (self, child, &leaves, &guide->title,
                        read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
         }
       else if (is_element (child, "summary"))
         {
-          take_single (self, child, &guide->summary,
+          take_single (self, child, &leaves, &guide->summary,
                        read_leaf (self, child, &leaves, MAX_TEXT_CHARS));
         }
       else if (is_element (child, "p"))
@@ -1164,7 +1204,7 @@ read_topic (Loader  *self,
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       if (is_element (child, "name"))
-        take_single (self, child, &topic->name,
+        take_single (self, child, &leaves, &topic->name,
                      read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
     }
 
@@ -1194,10 +1234,10 @@ read_info (Loader  *self,
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       if (is_element (child, "name"))
-        take_single (self, child, &bundle->name,
+        take_single (self, child, &leaves, &bundle->name,
                      read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
       else if (is_element (child, "description"))
-        take_single (self, child, &bundle->description,
+        take_single (self, child, &leaves, &bundle->description,
                      read_leaf (self, child, &leaves, MAX_TEXT_CHARS));
       else if (is_element (child, "author"))
         bundle->author = read_text (self, child, MAX_SHORT_TEXT_CHARS);
