@@ -22,6 +22,7 @@ struct _UpstanderBundle
   char          *license;
 
   GPtrArray  *topics;      /* UpstanderTopic */
+  GHashTable *topics_by_id; /* id → UpstanderTopic in topics */
   GPtrArray  *scenarios;   /* UpstanderScenario */
   GPtrArray  *help;        /* UpstanderHelp */
   GPtrArray  *guides;      /* UpstanderGuide */

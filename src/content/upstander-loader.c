@@ -855,19 +855,11 @@ read_person (Loader            *self,
     g_hash_table_insert (scenario->people_by_id, person->id, person);
 }
 
-static const UpstanderTopic *
+static UpstanderTopic *
 lookup_topic (UpstanderBundle *bundle,
               const char      *id)
 {
-  for (guint i = 0; i < bundle->topics->len; i++)
-    {
-      const UpstanderTopic *topic = g_ptr_array_index (bundle->topics, i);
-
-      if (g_strcmp0 (topic->id, id) == 0)
-        return topic;
-    }
-
-  return NULL;
+  return g_hash_table_lookup (bundle->topics_by_id, id);
 }
 
 static void
@@ -879,6 +871,7 @@ read_scenario_attributes (Loader            *self,
   g_autofree char *topics = dup_attribute (node, "topics");
   g_auto(GStrv) topic_ids = NULL;
   g_autoptr(GStrvBuilder) kept_ids = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   guint64 age_min = 0, age_max = 0;
   char *dash;
 
@@ -899,10 +892,14 @@ read_scenario_attributes (Loader            *self,
   scenario->age_min = age_min;
   scenario->age_max = age_max;
 
+  /* The scenario points at the bundle's topics, each once however often it
+   * is named: a reference costs a pointer, never a copy of every name. */
+  scenario->topic_store = g_ptr_array_ref (self->state.bundle->topics);
+
   topic_ids = g_strsplit_set (topics != NULL ? topics : "", " \t\n\r", -1);
   for (guint i = 0; topic_ids[i] != NULL; i++)
     {
-      const UpstanderTopic *topic;
+      UpstanderTopic *topic;
 
       if (*topic_ids[i] == '\0')
         continue;
@@ -916,10 +913,10 @@ read_scenario_attributes (Loader            *self,
           continue;
         }
 
-      g_ptr_array_add (scenario->topics,
-                       g_memdup2 (&(UpstanderTopic) { g_strdup (topic->id),
-                                                      upstander_text_copy (topic->name) },
-                                  sizeof (UpstanderTopic)));
+      if (!g_hash_table_add (seen, topic))
+        continue;
+
+      g_ptr_array_add (scenario->topics, topic);
       g_strv_builder_add (kept_ids, topic->id);
     }
   scenario->topic_ids = g_strv_builder_end (kept_ids);
@@ -1222,6 +1219,7 @@ read_topic (Loader  *self,
     }
 
   g_ptr_array_add (bundle->topics, topic);
+  g_hash_table_insert (bundle->topics_by_id, topic->id, topic);
 }
 
 static void
