@@ -162,15 +162,11 @@ load_in_child (const char    *path,
   check (path, bundle, diagnostics, error, data);
 }
 
-/*
- * Loads @path in a child process of its own, so that a crash, a hang or a
- * runaway allocation fails this case only, and so that the peak resident set
- * measured is this one load's. Then @check looks at the result, there too.
- */
+/* Runs @func in a child process of its own: a crash, a hang or a runaway
+ * allocation fails this case only. */
 static void
-load_bounded (const char    *path,
-              CheckFunc      check,
-              gconstpointer  data)
+run_in_child (void          (*func) (gconstpointer data),
+              gconstpointer   data)
 {
   pid_t pid;
   int status = 0;
@@ -182,7 +178,7 @@ load_bounded (const char    *path,
 
   if (pid == 0)
     {
-      load_in_child (path, check, data);
+      func (data);
       fflush (stdout);
       fflush (stderr);
       _exit (0);
@@ -190,9 +186,38 @@ load_bounded (const char    *path,
 
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   if (WIFSIGNALED (status))
-    g_error ("loading %s was killed by signal %d", path, WTERMSIG (status));
+    g_error ("the child was killed by signal %d", WTERMSIG (status));
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
+typedef struct
+{
+  const char    *path;
+  CheckFunc      check;
+  gconstpointer  data;
+} BoundedLoad;
+
+static void
+bounded_load_cb (gconstpointer data)
+{
+  const BoundedLoad *load = data;
+
+  load_in_child (load->path, load->check, load->data);
+}
+
+/*
+ * Loads @path in a child process of its own, so that the peak resident set
+ * measured is this one load's. Then @check looks at the result, there too.
+ */
+static void
+load_bounded (const char    *path,
+              CheckFunc      check,
+              gconstpointer  data)
+{
+  BoundedLoad load = { path, check, data };
+
+  run_in_child (bounded_load_cb, &load);
 }
 
 static void
@@ -522,6 +547,118 @@ test_fifo_refused (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+typedef struct
+{
+  char          *dir;
+  char          *target;
+  volatile gint  stop;
+} SwapRace;
+
+/* Points @target at a FIFO and at a regular file in turn, each swap atomic. */
+static gpointer
+swap_thread (gpointer data)
+{
+  SwapRace *race = data;
+  g_autofree char *fifo = g_build_filename (race->dir, "pipe", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "session.xml", NULL);
+  g_autofree char *regular = g_canonicalize_filename (fixture, NULL);
+  g_autofree char *link = g_build_filename (race->dir, "link", NULL);
+
+  for (guint i = 0; !g_atomic_int_get (&race->stop); i++)
+    {
+      g_assert_cmpint (symlink (i % 2 == 0 ? fifo : regular, link), ==, 0);
+      g_assert_cmpint (rename (link, race->target), ==, 0);
+    }
+
+  return NULL;
+}
+
+static void
+fifo_swap_race_cb (gconstpointer data)
+{
+  SwapRace race = { 0 };
+  g_autofree char *fifo = NULL;
+  GThread *thread;
+  guint n_loaded = 0, n_refused = 0;
+
+  race.dir = g_dir_make_tmp ("upstander-race-XXXXXX", NULL);
+  race.target = g_build_filename (race.dir, "bundle.xml", NULL);
+  fifo = g_build_filename (race.dir, "pipe", NULL);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  /* A read that blocks on the FIFO ends here, as a failure. */
+  alarm (RUNNING_ON_VALGRIND ? 300 : 20);
+
+  thread = g_thread_new ("swap", swap_thread, &race);
+  while (!g_file_test (race.target, G_FILE_TEST_IS_SYMLINK))
+    g_thread_yield ();
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UpstanderBundle) bundle = load_path (race.target, NULL, &error);
+
+      if (bundle != NULL)
+        n_loaded++;
+      else
+        {
+          g_assert_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_READ);
+          g_assert_nonnull (strstr (error->message, "not a regular file"));
+          n_refused++;
+        }
+    }
+  g_atomic_int_set (&race.stop, 1);
+  g_thread_join (thread);
+
+  g_test_message ("%u loaded, %u refused as not regular", n_loaded, n_refused);
+  g_assert_cmpuint (n_loaded + n_refused, ==, 400);
+  /* Both sides of the race were met (the swaps outnumber the loads by far). */
+  g_assert_cmpuint (n_loaded, >, 0);
+  g_assert_cmpuint (n_refused, >, 0);
+
+  g_assert_cmpint (unlink (race.target), ==, 0);
+  g_assert_cmpint (unlink (fifo), ==, 0);
+  g_assert_cmpint (g_rmdir (race.dir), ==, 0);
+  g_free (race.target);
+  g_free (race.dir);
+}
+
+/* A bundle path swapped for a FIFO between checks never hangs the loader:
+ * what is opened is what is checked. */
+static void
+test_fifo_swap_race (void)
+{
+  run_in_child (fifo_swap_race_cb, NULL);
+}
+
+/* A file name with a line break, a terminal escape and a bidi override
+ * cannot forge a diagnostic line or colour a terminal. */
+static void
+test_file_name_escaped (void)
+{
+  g_autofree char *path = write_temp ("evil\nx.xml:1: error: fake\033[31m\u202e.xml", "<oops", -1);
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = load_path (path, diagnostics, &error);
+
+  g_assert_null (bundle);
+  g_assert_cmpuint (diagnostics->len, >, 0);
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const UpstanderDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+      g_autofree char *line = upstander_diagnostic_format (diagnostic);
+
+      g_assert_cmpstr (diagnostic->file, ==, path);
+      g_assert_null (strchr (line, '\n'));
+      g_assert_null (strchr (line, '\033'));
+      g_assert_null (strstr (line, "\u202e"));
+      g_assert_nonnull (strstr (line, "evil?x.xml:1: error: fake?[31m?.xml:1"));
+    }
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_null (strchr (error->message, '\033'));
+
+  remove_temp (path);
+}
+
 /* All the hostile files beside one good bundle: the good one still loads. */
 static void
 test_library_survives (void)
@@ -580,6 +717,8 @@ main (int   argc,
   g_test_add_func ("/upstander/hostile/missing-translation", test_missing_translation);
   g_test_add_func ("/upstander/hostile/symlink-to-device", test_symlink_to_device);
   g_test_add_func ("/upstander/hostile/fifo-refused", test_fifo_refused);
+  g_test_add_func ("/upstander/hostile/fifo-swap-race", test_fifo_swap_race);
+  g_test_add_func ("/upstander/hostile/file-name-escaped", test_file_name_escaped);
   g_test_add_func ("/upstander/hostile/library-survives", test_library_survives);
 
   return g_test_run ();

@@ -7,7 +7,11 @@
 #include <libxml/relaxng.h>
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define BUNDLE_NAMESPACE "urn:upstander:bundle:1"
 #define SCHEMA_RESOURCE "/io/github/upstander/Upstander/schema/upstander-bundle-1.rng"
@@ -1640,8 +1644,10 @@ upstander_bundle_load_bytes (GBytes      *bytes,
 
   if (size > UPSTANDER_BUNDLE_MAX_SIZE)
     {
+      g_autofree char *shown = upstander_diagnostic_escape_name (bundle->source);
+
       g_set_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_TOO_LARGE,
-                   "%s is larger than %u MiB", bundle->source, UPSTANDER_BUNDLE_MAX_SIZE >> 20);
+                   "%s is larger than %u MiB", shown, UPSTANDER_BUNDLE_MAX_SIZE >> 20);
       _upstander_report (&self.state, 0, 0, UPSTANDER_SEVERITY_ERROR,
                          "the file is larger than %u MiB", UPSTANDER_BUNDLE_MAX_SIZE >> 20);
       return NULL;
@@ -1679,12 +1685,114 @@ upstander_bundle_load_bytes (GBytes      *bytes,
 
   if (self.state.n_errors > 0)
     {
+      g_autofree char *shown = upstander_diagnostic_escape_name (bundle->source);
+
       g_set_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_INVALID,
-                   "%s was not loaded: %u problem(s) found", bundle->source, self.state.n_errors);
+                   "%s was not loaded: %u problem(s) found", shown, self.state.n_errors);
       return NULL;
     }
 
   return g_steal_pointer (&bundle);
+}
+
+/* Reports a file that could not be read at all; always returns %NULL. */
+static UpstanderBundle *
+refuse_unread (const char  *name,
+               gint         code,
+               const char  *message,
+               GPtrArray   *diagnostics,
+               GError     **error)
+{
+  g_autofree char *shown = upstander_diagnostic_escape_name (name);
+
+  g_set_error (error, UPSTANDER_BUNDLE_ERROR, code, "%s: %s", shown, message);
+  if (diagnostics != NULL)
+    g_ptr_array_add (diagnostics,
+                     upstander_diagnostic_new (name, 0, 0, UPSTANDER_SEVERITY_ERROR, message));
+
+  return NULL;
+}
+
+/*
+ * Open first, then check what was opened: a path checked and then opened
+ * again can be swapped in between (for a FIFO, whose read never returns).
+ * O_NONBLOCK makes opening a FIFO return at once; fstat() on the descriptor
+ * then refuses anything that is not a regular file.
+ */
+static GBytes *
+read_native (const char  *path,
+             GPtrArray   *diagnostics,
+             GError     **error)
+{
+  g_autoptr(GByteArray) buffer = NULL;
+  struct stat st;
+  int fd;
+
+  fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *message = g_strdup_printf ("could not read the file: %s",
+                                                  g_strerror (saved_errno));
+
+      refuse_unread (path, UPSTANDER_BUNDLE_ERROR_READ, message, diagnostics, error);
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      refuse_unread (path, UPSTANDER_BUNDLE_ERROR_READ,
+                     "could not read the file: not a regular file", diagnostics, error);
+      return NULL;
+    }
+
+  if (st.st_size > UPSTANDER_BUNDLE_MAX_SIZE)
+    {
+      close (fd);
+      refuse_unread (path, UPSTANDER_BUNDLE_ERROR_TOO_LARGE, "the file is larger than 16 MiB",
+                     diagnostics, error);
+      return NULL;
+    }
+
+  buffer = g_byte_array_sized_new ((guint) st.st_size);
+  /* The size may change while reading: the cap is checked on what arrives. */
+  for (;;)
+    {
+      guchar chunk[65536];
+      gssize n_read = read (fd, chunk, sizeof chunk);
+
+      if (n_read < 0 && errno == EINTR)
+        continue;
+
+      if (n_read < 0)
+        {
+          int saved_errno = errno;
+          g_autofree char *message = g_strdup_printf ("could not read the file: %s",
+                                                      g_strerror (saved_errno));
+
+          close (fd);
+          refuse_unread (path, UPSTANDER_BUNDLE_ERROR_READ, message, diagnostics, error);
+          return NULL;
+        }
+
+      if (n_read == 0)
+        break;
+
+      if (buffer->len + (gsize) n_read > UPSTANDER_BUNDLE_MAX_SIZE)
+        {
+          close (fd);
+          refuse_unread (path, UPSTANDER_BUNDLE_ERROR_TOO_LARGE, "the file is larger than 16 MiB",
+                         diagnostics, error);
+          return NULL;
+        }
+
+      g_byte_array_append (buffer, chunk, (guint) n_read);
+    }
+
+  close (fd);
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
 /**
@@ -1700,64 +1808,49 @@ upstander_bundle_load_file (GFile         *file,
                             GPtrArray     *diagnostics,
                             GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GByteArray) buffer = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  name = g_file_is_native (file) ? g_file_get_path (file) : g_file_get_uri (file);
-
-  /* A FIFO or device would block or never end: only regular files are read. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "not a regular file");
-
-  if (local_error == NULL)
-    stream = g_file_read (file, cancellable, &local_error);
-
-  if (stream != NULL)
+  if (g_file_is_native (file))
     {
-      guchar chunk[65536];
-      gssize n_read;
+      name = g_file_get_path (file);
+      bytes = read_native (name, diagnostics, error);
+    }
+  else if (g_file_has_uri_scheme (file, "resource"))
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *unescaped = g_uri_unescape_string (uri + strlen ("resource://"), NULL);
 
-      buffer = g_byte_array_new ();
-      /* The cap is checked while reading, so a huge file costs no more than it. */
-      while ((n_read = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk,
-                                            cancellable, &local_error)) > 0)
+      name = g_steal_pointer (&uri);
+      if (unescaped != NULL)
+        bytes = g_resources_lookup_data (unescaped, 0, &local_error);
+      if (bytes == NULL)
         {
-          if (buffer->len + (gsize) n_read > UPSTANDER_BUNDLE_MAX_SIZE)
-            {
-              g_set_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_TOO_LARGE,
-                           "%s is larger than %u MiB", name, UPSTANDER_BUNDLE_MAX_SIZE >> 20);
-              if (diagnostics != NULL)
-                g_ptr_array_add (diagnostics,
-                                 upstander_diagnostic_new (name, 0, 0, UPSTANDER_SEVERITY_ERROR,
-                                                           "the file is larger than 16 MiB"));
-              return NULL;
-            }
-          g_byte_array_append (buffer, chunk, (guint) n_read);
+          g_autofree char *message = g_strdup_printf ("could not read the file: %s",
+                                                      local_error != NULL ? local_error->message
+                                                                          : "not a resource");
+
+          return refuse_unread (name, UPSTANDER_BUNDLE_ERROR_READ, message, diagnostics, error);
         }
+      if (g_bytes_get_size (bytes) > UPSTANDER_BUNDLE_MAX_SIZE)
+        return refuse_unread (name, UPSTANDER_BUNDLE_ERROR_TOO_LARGE,
+                              "the file is larger than 16 MiB", diagnostics, error);
     }
-
-  if (local_error != NULL)
+  else
     {
-      g_autofree char *message = g_strdup_printf ("could not read the file: %s", local_error->message);
-
-      g_set_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_READ,
-                   "%s: %s", name, message);
-      if (diagnostics != NULL)
-        g_ptr_array_add (diagnostics,
-                         upstander_diagnostic_new (name, 0, 0, UPSTANDER_SEVERITY_ERROR, message));
-      return NULL;
+      /* Bundles are local: another scheme could reach the network or block. */
+      name = g_file_get_uri (file);
+      return refuse_unread (name, UPSTANDER_BUNDLE_ERROR_READ,
+                            "could not read the file: only local files are read", diagnostics,
+                            error);
     }
 
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+  if (bytes == NULL)
+    return NULL;
 
   return upstander_bundle_load_bytes (bytes, name, diagnostics, error);
 }
