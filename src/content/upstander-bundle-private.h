@@ -30,6 +30,11 @@ struct _UpstanderBundle
   GStrv       languages;   /* the reader's, best first; NULL: the system's */
 };
 
+/* Limits shared by the streaming pass and the loader (docs/bundle-format.md). */
+#define UPSTANDER_MAX_SCENARIOS 200
+#define UPSTANDER_MAX_TOPIC_REFS 20
+#define UPSTANDER_MAX_REGIONS 300
+
 /* The loader's state for one document; the checks report through it too. */
 typedef struct
 {
@@ -52,6 +57,10 @@ char *_upstander_quote (const char *value);
 gboolean _upstander_id_is_valid (const char *id);
 
 void _upstander_check_bundle (UpstanderLoadState *state);
+
+gboolean _upstander_prescan (UpstanderLoadState *state,
+                             const char         *data,
+                             gsize               size);
 
 UpstanderBundle *_upstander_bundle_new (void);
 

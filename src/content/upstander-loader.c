@@ -19,7 +19,7 @@
 /* Enough to tell an author what to fix; more only buries the first problem. */
 #define MAX_DIAGNOSTICS 100
 
-#define MAX_SCENARIOS 500
+#define MAX_SCENARIOS UPSTANDER_MAX_SCENARIOS
 #define MAX_NODES_PER_SCENARIO 200
 #define MAX_LINES_PER_SCENE 100
 #define MAX_COMMENTS_PER_POST 50
@@ -901,6 +901,23 @@ read_scenario_attributes (Loader            *self,
   scenario->topic_store = g_ptr_array_ref (self->state.bundle->topics);
 
   topic_ids = g_strsplit_set (topics != NULL ? topics : "", " \t\n\r", -1);
+  /* Checked again here: character references can hide separators from the
+   * streaming pass. */
+  if (g_strv_length (topic_ids) > UPSTANDER_MAX_TOPIC_REFS)
+    {
+      guint n_tokens = 0;
+
+      for (guint i = 0; topic_ids[i] != NULL; i++)
+        n_tokens += *topic_ids[i] != '\0';
+      if (n_tokens > UPSTANDER_MAX_TOPIC_REFS)
+        {
+          report_error (self, node, "topics= lists %u values; the limit is %u",
+                        n_tokens, UPSTANDER_MAX_TOPIC_REFS);
+          scenario->topic_ids = g_strv_builder_end (kept_ids);
+          return;
+        }
+    }
+
   for (guint i = 0; topic_ids[i] != NULL; i++)
     {
       UpstanderTopic *topic;
@@ -1101,6 +1118,9 @@ read_help (Loader  *self,
       g_strv_builder_add (regions, codes[i]);
       n_codes++;
     }
+  if (n_codes > UPSTANDER_MAX_REGIONS)
+    report_error (self, node, "region= lists %u values; the limit is %u",
+                  n_codes, UPSTANDER_MAX_REGIONS);
   if (has_all && n_codes > 1)
     report_error (self, node, "region=\"all\" stands alone; give the other regions their own <help>");
   help->regions = g_strv_builder_end (regions);
@@ -1415,6 +1435,8 @@ parse_document (UpstanderLoadState *state,
   ctxt->sax->serror = parser_error_cb;
   ctxt->sax->internalSubset = internal_subset_cb;
   ctxt->sax->processingInstruction = processing_instruction_cb;
+  /* Comments mean nothing to the loader: not kept, they cost no nodes. */
+  ctxt->sax->comment = NULL;
 
   doc = xmlCtxtReadMemory (ctxt, data, (int) size, state->file, NULL, PARSE_OPTIONS);
 
@@ -1460,6 +1482,12 @@ validate_structure (UpstanderLoadState *state,
   static GMutex mutex;
   xmlRelaxNGValidCtxtPtr validator;
   int result;
+
+  /* With a document URL, libxml2 2.9.14 walks back over every earlier node
+   * for each validity error (looking for an xi:include to name the file):
+   * quadratic in a file full of errors. Messages name the file themselves. */
+  xmlFree ((xmlChar *) doc->URL);
+  doc->URL = NULL;
 
   g_mutex_lock (&mutex);
   validator = xmlRelaxNGNewValidCtxt (load_schema ());
@@ -1602,6 +1630,40 @@ looks_compressed (const guchar *data,
          (size >= 3 && memcmp (data, "BZh", 3) == 0);                         /* bzip2 */
 }
 
+/* The streaming pass reads UTF-8; a UTF-16 bundle (accepted, with its
+ * byte-order mark or its "<" telling) is converted for it first. */
+static void
+prescan (UpstanderLoadState *state,
+         const guchar       *data,
+         gsize               size)
+{
+  g_autofree char *converted = NULL;
+  const char *from = NULL;
+  gsize converted_size = 0;
+
+  if (size >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == '<' && data[1] == 0)))
+    from = "UTF-16LE";
+  else if (size >= 2 && ((data[0] == 0xFE && data[1] == 0xFF) || (data[0] == 0 && data[1] == '<')))
+    from = "UTF-16BE";
+
+  if (from == NULL)
+    {
+      _upstander_prescan (state, (const char *) data, size);
+      return;
+    }
+
+  converted = g_convert ((const char *) data, size & ~(gsize) 1, "UTF-8", from, NULL,
+                         &converted_size, NULL);
+  if (converted == NULL)
+    {
+      _upstander_report (state, 1, 0, UPSTANDER_SEVERITY_ERROR,
+                         "the file looks like UTF-16 but is not valid UTF-16; save the bundle as UTF-8");
+      return;
+    }
+
+  _upstander_prescan (state, converted, converted_size);
+}
+
 /**
  * upstander_bundle_load_bytes:
  * @bytes: the bundle's XML
@@ -1658,6 +1720,9 @@ upstander_bundle_load_bytes (GBytes      *bytes,
   else if (looks_compressed (data, size))
     _upstander_report (&self.state, 1, 0, UPSTANDER_SEVERITY_ERROR,
                        "the file is compressed; a bundle must be plain XML");
+
+  if (self.state.n_errors == 0)
+    prescan (&self.state, data, size);
 
   if (self.state.n_errors == 0)
     {
