@@ -43,6 +43,9 @@ typedef struct
   guint            n_reported;
   guint            n_errors;
   UpstanderBundle *bundle;
+  gint64           deadline;   /* monotonic time; 0: none */
+  guint            n_elements; /* parsed so far */
+  gboolean         timed_out;
 } UpstanderLoadState;
 
 void _upstander_report (UpstanderLoadState *state,
@@ -57,6 +60,13 @@ char *_upstander_quote (const char *value);
 gboolean _upstander_id_is_valid (const char *id);
 
 void _upstander_check_bundle (UpstanderLoadState *state);
+
+gboolean _upstander_past_deadline (UpstanderLoadState *state);
+
+UpstanderBundle *_upstander_bundle_load_file_until (GFile       *file,
+                                                    gint64       deadline,
+                                                    GPtrArray   *diagnostics,
+                                                    GError     **error);
 
 gboolean _upstander_prescan (UpstanderLoadState *state,
                              const char         *data,

@@ -337,6 +337,6 @@ _upstander_check_bundle (UpstanderLoadState *state)
 {
   UpstanderBundle *bundle = state->bundle;
 
-  for (guint i = 0; i < bundle->scenarios->len; i++)
+  for (guint i = 0; i < bundle->scenarios->len && !_upstander_past_deadline (state); i++)
     check_scenario (state, g_ptr_array_index (bundle->scenarios, i));
 }

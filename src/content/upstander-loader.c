@@ -74,6 +74,28 @@ _upstander_report (UpstanderLoadState *state,
                    upstander_diagnostic_new (state->file, line, column, severity, message));
 }
 
+/*
+ * Whether the load has run past its deadline; said once, as an error. The
+ * loader asks between its stages and every few thousand elements: each
+ * stage's cost is bounded by the limits, so none runs long past it.
+ */
+gboolean
+_upstander_past_deadline (UpstanderLoadState *state)
+{
+  if (state->timed_out)
+    return TRUE;
+
+  if (state->deadline == 0 || g_get_monotonic_time () <= state->deadline)
+    return FALSE;
+
+  state->timed_out = TRUE;
+  _upstander_report (state, 0, 0, UPSTANDER_SEVERITY_ERROR,
+                     "skipped: the bundle took too long to load (it may be very large, or the "
+                     "computer busy); check it with upstander --validate");
+
+  return TRUE;
+}
+
 /* A value from the file, made safe to show in a message: short, printable, quoted. */
 char *
 _upstander_quote (const char *value)
@@ -1291,6 +1313,9 @@ read_bundle (Loader  *self,
 
   for (xmlNode *child = root->children; child != NULL; child = child->next)
     {
+      if (_upstander_past_deadline (&self->state))
+        return;
+
       if (is_element (child, "info"))
         {
           read_info (self, child);
@@ -1412,6 +1437,28 @@ processing_instruction_cb (void          *user_data,
   xmlStopParser (ctxt);
 }
 
+/* Builds the tree as libxml2 does, and stops it once past the deadline. */
+static void
+start_element_cb (void           *user_data,
+                  const xmlChar  *localname,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             n_namespaces,
+                  const xmlChar **namespaces,
+                  int             n_attributes,
+                  int             n_defaulted,
+                  const xmlChar **attributes)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  UpstanderLoadState *state = ctxt->_private;
+
+  xmlSAX2StartElementNs (ctxt, localname, prefix, uri, n_namespaces, namespaces,
+                         n_attributes, n_defaulted, attributes);
+
+  if (++state->n_elements % 4096 == 0 && _upstander_past_deadline (state))
+    xmlStopParser (ctxt);
+}
+
 static xmlDoc *
 parse_document (UpstanderLoadState *state,
                 const char         *data,
@@ -1437,6 +1484,7 @@ parse_document (UpstanderLoadState *state,
   ctxt->sax->processingInstruction = processing_instruction_cb;
   /* Comments mean nothing to the loader: not kept, they cost no nodes. */
   ctxt->sax->comment = NULL;
+  ctxt->sax->startElementNs = start_element_cb;
 
   doc = xmlCtxtReadMemory (ctxt, data, (int) size, state->file, NULL, PARSE_OPTIONS);
 
@@ -1664,6 +1712,12 @@ prescan (UpstanderLoadState *state,
   _upstander_prescan (state, converted, converted_size);
 }
 
+static UpstanderBundle *load_bytes_until (GBytes      *bytes,
+                                          const char  *display_name,
+                                          gint64       deadline,
+                                          GPtrArray   *diagnostics,
+                                          GError     **error);
+
 /**
  * upstander_bundle_load_bytes:
  * @bytes: the bundle's XML
@@ -1682,15 +1736,25 @@ upstander_bundle_load_bytes (GBytes      *bytes,
                              GPtrArray   *diagnostics,
                              GError     **error)
 {
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_bytes_until (bytes, display_name, 0, diagnostics, error);
+}
+
+static UpstanderBundle *
+load_bytes_until (GBytes      *bytes,
+                  const char  *display_name,
+                  gint64       deadline,
+                  GPtrArray   *diagnostics,
+                  GError     **error)
+{
   g_autoptr(UpstanderBundle) bundle = NULL;
   g_autoptr(GPtrArray) own_diagnostics = NULL;
   Loader self = { { 0 } };
   xmlDoc *doc;
   const guchar *data;
   gsize size;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (diagnostics == NULL)
     diagnostics = own_diagnostics = upstander_diagnostics_new ();
@@ -1701,6 +1765,7 @@ upstander_bundle_load_bytes (GBytes      *bytes,
   self.state.file = bundle->source;
   self.state.diagnostics = diagnostics;
   self.state.bundle = bundle;
+  self.state.deadline = deadline;
 
   data = g_bytes_get_data (bytes, &size);
 
@@ -1721,10 +1786,10 @@ upstander_bundle_load_bytes (GBytes      *bytes,
     _upstander_report (&self.state, 1, 0, UPSTANDER_SEVERITY_ERROR,
                        "the file is compressed; a bundle must be plain XML");
 
-  if (self.state.n_errors == 0)
+  if (self.state.n_errors == 0 && !_upstander_past_deadline (&self.state))
     prescan (&self.state, data, size);
 
-  if (self.state.n_errors == 0)
+  if (self.state.n_errors == 0 && !_upstander_past_deadline (&self.state))
     {
       /* libxml2 keeps its error handlers per thread; keep its own quiet. */
       xmlSetGenericErrorFunc (NULL, ignore_generic_error_cb);
@@ -1737,7 +1802,8 @@ upstander_bundle_load_bytes (GBytes      *bytes,
       if (doc != NULL && check_document (&self.state, doc))
         check_before_schema (&self.state, xmlDocGetRootElement (doc));
 
-      if (doc != NULL && self.state.n_errors == 0 && validate_structure (&self.state, doc))
+      if (doc != NULL && self.state.n_errors == 0 && !_upstander_past_deadline (&self.state) &&
+          validate_structure (&self.state, doc) && !_upstander_past_deadline (&self.state))
         {
           read_bundle (&self, xmlDocGetRootElement (doc));
           if (self.state.n_errors == 0)
@@ -1752,8 +1818,12 @@ upstander_bundle_load_bytes (GBytes      *bytes,
     {
       g_autofree char *shown = upstander_diagnostic_escape_name (bundle->source);
 
-      g_set_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_INVALID,
-                   "%s was not loaded: %u problem(s) found", shown, self.state.n_errors);
+      if (self.state.timed_out)
+        g_set_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_TIMED_OUT,
+                     "%s was not loaded within its deadline", shown);
+      else
+        g_set_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_INVALID,
+                     "%s was not loaded: %u problem(s) found", shown, self.state.n_errors);
       return NULL;
     }
 
@@ -1873,11 +1943,22 @@ upstander_bundle_load_file (GFile         *file,
                             GPtrArray     *diagnostics,
                             GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _upstander_bundle_load_file_until (file, 0, diagnostics, error);
+}
+
+/* As upstander_bundle_load_file(), skipping the bundle once past @deadline
+ * (monotonic time, 0 for none) with %UPSTANDER_BUNDLE_ERROR_TIMED_OUT. */
+UpstanderBundle *
+_upstander_bundle_load_file_until (GFile      *file,
+                                   gint64      deadline,
+                                   GPtrArray  *diagnostics,
+                                   GError    **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
 
   if (g_file_is_native (file))
     {
@@ -1917,7 +1998,7 @@ upstander_bundle_load_file (GFile         *file,
   if (bytes == NULL)
     return NULL;
 
-  return upstander_bundle_load_bytes (bytes, name, diagnostics, error);
+  return load_bytes_until (bytes, name, deadline, diagnostics, error);
 }
 
 UpstanderBundle *
