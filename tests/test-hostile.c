@@ -77,6 +77,8 @@ static const HostileCase cases[] = {
   /* A second original, then a translation: the translation must not join the refused one. */
   { "second-original-message.xml", 23, "a <message> has one <text>" },
   { "second-original-title.xml", 47, "a second <title> here" },
+  /* After one choice the only way out needs a flag nothing can set any more. */
+  { "stuck-without-flag.xml", 40, "no ending can be reached from scene “hall” when it is reached with no flag set" },
 };
 
 /* Files in tests/hostile/ that load: what they test is how. */
@@ -85,6 +87,7 @@ static const char *loadable[] = {
   "markup-and-format.xml",
   "unreachable-scene.xml",
   "missing-translation.xml",
+  "flag-settable-later.xml",
 };
 
 static char *
