@@ -4,6 +4,8 @@
 #include "upstander-library.h"
 #include "upstander-bundle-private.h"
 
+#include <libxml/parser.h>
+
 /*
  * Bundles come from the app's resources, then $XDG_DATA_DIRS/upstander/bundles,
  * then $XDG_DATA_HOME/upstander/bundles. They are read in a worker thread so
@@ -286,10 +288,10 @@ load_resource_dir (const char *resource_dir)
   return result;
 }
 
+/* The bundle files of @dir, sorted by name; appended to @paths. */
 static void
-load_dir (LoadResult   *result,
+list_dir (GPtrArray    *paths,
           const char   *dir,
-          gint64        timeout_usec,
           GCancellable *cancellable)
 {
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
@@ -317,26 +319,83 @@ load_dir (LoadResult   *result,
 
   g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i < names->len; i++)
-    {
-      g_autoptr(GFile) file = g_file_get_child (folder, g_ptr_array_index (names, i));
-      gint64 deadline = timeout_usec > 0 ? g_get_monotonic_time () + timeout_usec : 0;
-
-      if (g_cancellable_is_cancelled (cancellable))
-        return;
-
-      load_one (result, _upstander_bundle_load_file_until (file, deadline, result->diagnostics, NULL));
-    }
+    g_ptr_array_add (paths, g_build_filename (dir, g_ptr_array_index (names, i), NULL));
 }
 
+/* One installed bundle, loaded by a worker of the pool. */
+typedef struct
+{
+  const char      *path;
+  gint64           timeout_usec;
+  GCancellable    *cancellable;
+  UpstanderBundle *bundle;
+  GPtrArray       *diagnostics;
+} Slot;
+
+static void
+load_slot (Slot *slot)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (slot->path);
+  gint64 deadline = slot->timeout_usec > 0 ? g_get_monotonic_time () + slot->timeout_usec : 0;
+
+  slot->diagnostics = upstander_diagnostics_new ();
+  if (g_cancellable_is_cancelled (slot->cancellable))
+    return;
+
+  slot->bundle = _upstander_bundle_load_file_until (file, deadline, slot->diagnostics, NULL);
+}
+
+static void
+load_slot_cb (gpointer data,
+              gpointer user_data)
+{
+  load_slot (data);
+}
+
+/*
+ * Reads every installed bundle, several at once (a folder may hold
+ * thousands), and gathers them in the order they were found, so that which
+ * bundle wins a tie does not depend on which thread was quicker.
+ */
 static LoadResult *
 load_dirs (const char * const *dirs,
            gint64              timeout_usec,
            GCancellable       *cancellable)
 {
   LoadResult *result = load_result_new ();
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree Slot *slots = NULL;
+  guint n_threads = CLAMP (g_get_num_processors (), 1, 4);
 
   for (guint i = 0; dirs != NULL && dirs[i] != NULL; i++)
-    load_dir (result, dirs[i], timeout_usec, cancellable);
+    list_dir (paths, dirs[i], cancellable);
+
+  slots = g_new0 (Slot, MAX (paths->len, 1));
+  for (guint i = 0; i < paths->len; i++)
+    slots[i] = (Slot) { g_ptr_array_index (paths, i), timeout_usec, cancellable, NULL, NULL };
+
+  if (paths->len > 1 && n_threads > 1)
+    {
+      GThreadPool *pool;
+
+      /* Before any worker: libxml2's own set-up is not safe to race. */
+      xmlInitParser ();
+      pool = g_thread_pool_new (load_slot_cb, NULL, (gint) n_threads, TRUE, NULL);
+      for (guint i = 0; i < paths->len; i++)
+        g_thread_pool_push (pool, &slots[i], NULL);
+      g_thread_pool_free (pool, FALSE, TRUE);
+    }
+  else
+    {
+      for (guint i = 0; i < paths->len; i++)
+        load_slot (&slots[i]);
+    }
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_ptr_array_extend_and_steal (result->diagnostics, g_steal_pointer (&slots[i].diagnostics));
+      load_one (result, g_steal_pointer (&slots[i].bundle));
+    }
 
   return result;
 }

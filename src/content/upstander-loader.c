@@ -243,7 +243,27 @@ read_text (Loader     *self,
 
   for (const char *p = (const char *) content; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
+
+      /* Most text is printable ASCII: copied as a run, without decoding. */
+      if ((guchar) *p > ' ' && (guchar) *p < 0x7F)
+        {
+          const char *run = p;
+
+          while ((guchar) p[1] > ' ' && (guchar) p[1] < 0x7F)
+            p++;
+          if (pending_space)
+            {
+              g_string_append_c (out, ' ');
+              n_chars++;
+              pending_space = FALSE;
+            }
+          g_string_append_len (out, run, p - run + 1);
+          n_chars += p - run + 1;
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
 
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
         {
@@ -1585,6 +1605,25 @@ has_child_element (xmlNode    *node,
   return FALSE;
 }
 
+/* Whether @value is one of the space-separated @values. */
+static gboolean
+is_one_of (const char *value,
+           const char *values)
+{
+  gsize length = strlen (value);
+
+  if (length == 0 || strchr (value, ' ') != NULL)
+    return FALSE;
+
+  for (const char *p = values; (p = strstr (p, value)) != NULL; p++)
+    {
+      if ((p == values || p[-1] == ' ') && (p[length] == ' ' || p[length] == '\0'))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 check_before_schema (UpstanderLoadState *state,
                      xmlNode            *node)
@@ -1615,19 +1654,18 @@ check_before_schema (UpstanderLoadState *state,
             continue;
 
           value = dup_attribute (node, enumerations[i].attribute);
-          if (value == NULL)
+          if (value == NULL || is_one_of (value, enumerations[i].values))
             continue;
 
           allowed = g_strsplit (enumerations[i].values, " ", -1);
-          if (!g_strv_contains ((const char * const *) allowed, value))
-            {
-              g_autofree char *quoted = _upstander_quote (value);
-              g_autofree char *choices = g_strjoinv (", ", allowed);
+          {
+            g_autofree char *quoted = _upstander_quote (value);
+            g_autofree char *choices = g_strjoinv (", ", allowed);
 
-              _upstander_report (state, node_line (node), 0, UPSTANDER_SEVERITY_ERROR,
-                                 "%s=%s is not one of: %s", enumerations[i].attribute,
-                                 quoted, choices);
-            }
+            _upstander_report (state, node_line (node), 0, UPSTANDER_SEVERITY_ERROR,
+                               "%s=%s is not one of: %s", enumerations[i].attribute,
+                               quoted, choices);
+          }
         }
 
       check_before_schema (state, node->children);
