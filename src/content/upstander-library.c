@@ -345,11 +345,24 @@ load_slot (Slot *slot)
   slot->bundle = _upstander_bundle_load_file_until (file, deadline, slot->diagnostics, NULL);
 }
 
-static void
-load_slot_cb (gpointer data,
-              gpointer user_data)
+typedef struct
 {
-  load_slot (data);
+  Slot          *slots;
+  guint          n_slots;
+  volatile gint  next;
+} Work;
+
+/* Each worker takes the next slot until none is left. */
+static gpointer
+load_worker (gpointer data)
+{
+  Work *work = data;
+  guint index;
+
+  while ((index = (guint) g_atomic_int_add (&work->next, 1)) < work->n_slots)
+    load_slot (&work->slots[index]);
+
+  return NULL;
 }
 
 /*
@@ -374,22 +387,20 @@ load_dirs (const char * const *dirs,
   for (guint i = 0; i < paths->len; i++)
     slots[i] = (Slot) { g_ptr_array_index (paths, i), timeout_usec, cancellable, NULL, NULL };
 
-  if (paths->len > 1 && n_threads > 1)
-    {
-      GThreadPool *pool;
+  {
+    Work work = { slots, paths->len, 0 };
+    GThread *threads[4] = { NULL };
 
-      /* Before any worker: libxml2's own set-up is not safe to race. */
-      xmlInitParser ();
-      pool = g_thread_pool_new (load_slot_cb, NULL, (gint) n_threads, TRUE, NULL);
-      for (guint i = 0; i < paths->len; i++)
-        g_thread_pool_push (pool, &slots[i], NULL);
-      g_thread_pool_free (pool, FALSE, TRUE);
-    }
-  else
-    {
-      for (guint i = 0; i < paths->len; i++)
-        load_slot (&slots[i]);
-    }
+    /* Before any worker: libxml2's own set-up is not safe to race. Plain
+     * threads, not a GThreadPool: a pool's threads come from a spawner
+     * thread that a forked child (as in the tests) does not have. */
+    xmlInitParser ();
+    for (guint i = 1; i < n_threads && i < paths->len; i++)
+      threads[i] = g_thread_new ("upstander-load", load_worker, &work);
+    load_worker (&work);
+    for (guint i = 1; i < G_N_ELEMENTS (threads); i++)
+      g_clear_pointer (&threads[i], g_thread_join);
+  }
 
   for (guint i = 0; i < paths->len; i++)
     {
