@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "upstander-document.h"
+#include "upstander-file.h"
 
 /*
  * A document is a list of plain-text blocks with a style and an indent.
@@ -338,12 +339,24 @@ upstander_document_draw_page (UpstanderDocument *self,
   cairo_restore (cr);
 }
 
-/* Writes the document as an A4 PDF at @path. */
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Writes the document as an A4 PDF at @path, through upstander_save_file(). */
 gboolean
 upstander_document_write_pdf (UpstanderDocument  *self,
                               const char         *path,
                               GError            **error)
 {
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  g_autoptr(GFile) file = NULL;
   PangoContext *context = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -352,7 +365,9 @@ upstander_document_write_pdf (UpstanderDocument  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, PDF_WIDTH, PDF_HEIGHT);
+  /* Drawn in memory first: cairo writes as it goes, and a file it fails to
+   * finish would be a truncated PDF where the old one was. */
+  surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, PDF_WIDTH, PDF_HEIGHT);
   status = cairo_surface_status (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     {
@@ -385,5 +400,54 @@ upstander_document_write_pdf (UpstanderDocument  *self,
       return FALSE;
     }
 
-  return TRUE;
+  file = g_file_new_for_path (path);
+
+  return upstander_save_file (file, (const char *) pdf->data, pdf->len, error);
+}
+
+/**
+ * upstander_save_file:
+ * @file: where to write
+ * @contents: (array length=length): what to write
+ * @length: how many bytes
+ * @error: on failure, a sentence for a person that names the file
+ *
+ * Every file the app writes for its user (handout and summary PDFs, CSV)
+ * is written here: to a temporary file first, renamed over @file only once
+ * complete (upstander_file_save()). On failure the old file is left as it
+ * was. A pipe or a device (`--output /dev/stdout`) is written to straight.
+ *
+ * Returns: whether @file now holds @contents
+ */
+gboolean
+upstander_save_file (GFile       *file,
+                     const char  *contents,
+                     gsize        length,
+                     GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *display = NULL;
+  g_autoptr(GError) cause = NULL;
+  gboolean saved;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (contents != NULL || length == 0, FALSE);
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    /* 0666: what any new document gets, before the user's umask. */
+    saved = upstander_file_save (path, contents, length, 0666, &cause);
+  else
+    /* Not on a local disk: GIO replaces it as atomically as its backend can. */
+    saved = g_file_replace_contents (file, contents, length, NULL, FALSE,
+                                     G_FILE_CREATE_NONE, NULL, NULL, &cause);
+
+  if (!saved)
+    {
+      display = g_file_get_parse_name (file);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), display, cause->message);
+    }
+
+  return saved;
 }

@@ -1,9 +1,11 @@
 /* test-handout.c: the lesson handout (upstander --handout) and the class summary, read back with pdftotext */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "fault.h"
 #include "upstander-bundle.h"
 #include "upstander-handout.h"
 
@@ -244,6 +246,100 @@ test_cli_handout_errors (void)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+static void
+full_disk_child (gconstpointer data)
+{
+  const char *data_dir = data;
+  g_autofree char *out_dir = g_build_filename (data_dir, "out", NULL);
+  g_autofree char *out = g_build_filename (out_dir, "handout.pdf", NULL);
+  const char *env[] = { "XDG_DATA_HOME", data_dir, "LANGUAGE", "en", NULL };
+  const char *args[] = { "--handout", "the-sticker", "--output", out, NULL };
+  g_autofree char *old = g_strnfill (2000, 'o');
+  g_autofree char *after = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GDir) entries = NULL;
+  const char *name;
+  gboolean mounted;
+
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  mounted = fault_mount_tiny_tmpfs (out_dir);
+  if (!mounted)
+    g_test_message ("cannot mount a tmpfs (%s): limiting the file size instead", g_strerror (errno));
+  g_assert_true (g_file_set_contents (out, old, -1, NULL));
+  if (mounted)
+    fault_fill_up (out_dir);
+  else
+    fault_limit_file_size ();
+
+  g_assert_cmpint (run_app (env, args, &err), ==, 1);
+  g_test_message ("%s", err);
+  /* The message names the file. */
+  g_assert_nonnull (strstr (err, out));
+  /* The old file is there, byte for byte, and nothing half-written beside it. */
+  g_assert_true (g_file_get_contents (out, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, old);
+  entries = g_dir_open (out_dir, 0, NULL);
+  while ((name = g_dir_read_name (entries)) != NULL)
+    g_assert_true (g_str_equal (name, "handout.pdf") || g_str_equal (name, "filler"));
+}
+
+/* On a full disk, --handout fails, says which file, and keeps the old one. */
+static void
+test_cli_handout_full_disk (void)
+{
+  g_autofree char *data_dir = data_dir_with ("ui", "ui-stories.xml");
+
+  fault_in_child (full_disk_child, data_dir);
+}
+
+static void
+exports_full_disk_child (gconstpointer data)
+{
+  const char *dir = data;
+  g_autofree char *csv_path = g_build_filename (dir, "summary.csv", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "summary.pdf", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(UpstanderDocument) doc = upstander_document_new ("Summary", PANGO_DIRECTION_LTR);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *new_csv = g_strnfill (100 * 1024, 'n');
+  gboolean mounted = fault_mount_tiny_tmpfs (dir);
+
+  if (!mounted)
+    g_test_message ("cannot mount a tmpfs (%s): limiting the file size instead", g_strerror (errno));
+  g_assert_true (g_file_set_contents (csv_path, "old csv", -1, NULL));
+  g_assert_true (g_file_set_contents (pdf_path, "old pdf", -1, NULL));
+  if (mounted)
+    fault_fill_up (dir);
+  else
+    fault_limit_file_size ();
+
+  /* What the classroom page's CSV export calls. */
+  g_assert_false (upstander_save_file (csv, new_csv, strlen (new_csv), &error));
+  g_assert_nonnull (strstr (error->message, csv_path));
+  g_assert_true (g_file_get_contents (csv_path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "old csv");
+  g_clear_error (&error);
+  g_clear_pointer (&after, g_free);
+
+  /* And its PDF exports. */
+  upstander_document_add (doc, UPSTANDER_DOC_BODY, 0, "Votes and the way the class went.");
+  g_assert_false (upstander_document_write_pdf (doc, pdf_path, &error));
+  g_assert_nonnull (strstr (error->message, pdf_path));
+  g_assert_true (g_file_get_contents (pdf_path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "old pdf");
+}
+
+/* The GUI's exports keep the old file on a full disk, and say which file failed. */
+static void
+test_exports_full_disk (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("upstander-exports-XXXXXX", NULL);
+
+  fault_in_child (exports_full_disk_child, dir);
+  g_rmdir (dir);
+}
+
 /* The summary PDF: every decision's votes and the path, in English and Arabic. */
 static void
 check_summary (const char *dir,
@@ -338,6 +434,8 @@ main (int   argc,
   g_test_add_func ("/upstander/handout/cli", test_cli_handout);
   g_test_add_func ("/upstander/handout/cli-arabic", test_cli_handout_arabic);
   g_test_add_func ("/upstander/handout/cli-errors", test_cli_handout_errors);
+  g_test_add_func ("/upstander/handout/cli-full-disk-keeps-old", test_cli_handout_full_disk);
+  g_test_add_func ("/upstander/handout/exports-full-disk-keep-old", test_exports_full_disk);
   g_test_add_func ("/upstander/handout/summary-pdf", test_summary_pdf);
   g_test_add_func ("/upstander/handout/summary-pdf-arabic", test_summary_pdf_arabic);
   g_test_add_func ("/upstander/handout/document-paginates", test_document_paginates);

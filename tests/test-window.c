@@ -475,6 +475,8 @@ test_window_corrupt_progress (void)
   ui_test_click (GTK_WIDGET (window), "Continue");
   ui_test_click (GTK_WIDGET (window), "Send a laughing face");
   ui_test_click (GTK_WIDGET (window), "Continue");
+  /* Saved in a worker: wait for it. */
+  upstander_progress_flush (upstander_application_get_progress (app));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 
   ui_test_close_app (app);
