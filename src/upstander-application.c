@@ -483,7 +483,7 @@ upstander_application_init (UpstanderApplication *self)
   };
   static const GOptionEntry options[] = {
     { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Check bundle files and print their problems as FILE:LINE:COL: message"), NULL },
+      N_("Check bundle files and print their problems as FILE:LINE[:COL]: message"), NULL },
     { "list", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the scenarios that would be shown: bundle, id, language, title"), NULL },
     { "handout", 0, 0, G_OPTION_ARG_STRING, NULL,
