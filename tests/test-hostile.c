@@ -868,6 +868,71 @@ generate_comment_flood (GString *xml)
   flood (xml, EXAMPLE_NOTE, EXAMPLE_NOTE, "<!---->", 2000000, "");
 }
 
+/* The other repeated elements and list attributes issue 11 names. */
+static void
+generate_help_flood (GString *xml)
+{
+  flood (xml, "<help region=\"all\">", "", "<help region=\"GB\"><advice><text>x</text></advice></help>", 250000,
+         "<help region=\"all\">");
+}
+
+static void
+generate_region_flood (GString *xml)
+{
+  flood (xml, "<help region=\"all\">", "<help region=\"", "GB ", 5000000, "\">");
+}
+
+static void
+generate_continue_flood (GString *xml)
+{
+  flood (xml, "<continue next=\"end\"/>", "", "<continue next=\"end\" if=\"reached-out\"/>", 300000,
+         "<continue next=\"end\"/>");
+}
+
+static void
+generate_question_flood (GString *xml)
+{
+  flood (xml, "<discuss><question>How might Ana feel?</question></discuss>", "<discuss>",
+         "<question>?</question>", 700000, "</discuss>");
+}
+
+static void
+generate_item_flood (GString *xml)
+{
+  flood (xml, "<list><item>Stop</item>", "<list>", "<item>x</item>", 1000000, "");
+}
+
+/* 110 scenarios, each a chain of 15 decisions whose choices set 15 flags:
+ * 65 535 combinations of scene and flags each (under the bound of one
+ * scenario), 7 million in all. */
+static void
+generate_flag_combinations (GString *xml)
+{
+  g_autoptr(GString) scenarios = g_string_new (NULL);
+
+  for (guint s = 0; s < 110; s++)
+    {
+      g_string_append_printf (scenarios,
+                              "<scenario id=\"combinations-%u\" version=\"1\" ages=\"8-11\" minutes=\"3\" topics=\"group-chat\">"
+                              "<title>t</title><summary>s</summary><goal>g</goal>"
+                              "<cast><person id=\"you\" role=\"player\"><name>You</name></person></cast>", s);
+      for (guint i = 0; i < 15; i++)
+        {
+          g_autofree char *next = i < 14 ? g_strdup_printf ("s%u", i + 1) : g_strdup ("end");
+
+          g_string_append_printf (scenarios,
+                                  "<scene id=\"s%u\" place=\"school\"%s><decision><prompt>p</prompt>"
+                                  "<choice id=\"a%u\" next=\"%s\" effect=\"helpful\" sets=\"f%u\"><label>a</label><feedback><text>f</text></feedback></choice>"
+                                  "<choice id=\"c%u\" next=\"%s\" effect=\"mixed\"><label>c</label><feedback><text>f</text></feedback></choice>"
+                                  "</decision></scene>",
+                                  i, i == 0 ? " start=\"yes\"" : "", i, next, i, i, next);
+        }
+      g_string_append (scenarios, "<ending id=\"end\" outcome=\"positive\"><title>e</title><text>e</text><takeaway>t</takeaway></ending></scenario>");
+    }
+
+  flood (xml, "<help region=\"all\">", scenarios->str, "", 0, "<help region=\"all\">");
+}
+
 /* A valid bundle just under 16 MiB: 63 000 facilitator notes of 250 characters. */
 static void
 generate_large_valid (GString *xml)
@@ -921,6 +986,12 @@ static const GeneratedCase generated[] = {
   { "schema-failing-topics", generate_schema_failing_topics, 9, "more than 200 <topic> elements in one bundle" },
   { "paragraph-flood", generate_paragraph_flood, 37, "more than 4000 <p> elements in one bundle" },
   { "comment-flood", generate_comment_flood, 37, "more than 10000 comments in one bundle" },
+  { "help-flood", generate_help_flood, 53, "more than 200 <help> elements in one bundle" },
+  { "region-flood", generate_region_flood, 53, "region= lists 5000000 values; the limit is 300" },
+  { "continue-flood", generate_continue_flood, 43, "more than 4000 <continue> elements in one bundle" },
+  { "question-flood", generate_question_flood, 27, "more than 12000 <question> elements in one bundle" },
+  { "item-flood", generate_item_flood, 66, "more than 4000 <item> elements in one bundle" },
+  { "flag-combinations", generate_flag_combinations, 53, "the bundle has more than 300000 combinations of scene and flags" },
   { "large-valid", generate_large_valid, 0, NULL },
   { "many-valid-elements", generate_many_valid_elements, 0, NULL },
   { "large-valid-then-bad", generate_large_valid_then_bad, 37, "Did not expect element bogus there" },

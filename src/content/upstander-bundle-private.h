@@ -40,9 +40,12 @@ typedef struct
 {
   const char      *file;
   GPtrArray       *diagnostics;
-  guint            n_reported;
+  guint            n_reported;          /* errors shown */
+  guint            n_warnings_reported; /* warnings shown */
+  gboolean         said_too_many;
   guint            n_errors;
   UpstanderBundle *bundle;
+  guint            flag_states_left; /* for the flag reachability of every scenario */
   gint64           deadline;   /* monotonic time; 0: none */
   guint            n_elements; /* parsed so far */
   gboolean         timed_out;

@@ -209,6 +209,9 @@ reachable_from (GHashTable *edges,
 
 #define MAX_FLAGS 64
 #define MAX_FLAG_STATES 100000
+/* For all scenarios together: else 200 scenarios at the bound each would
+ * cost 200 times as much. */
+#define MAX_FLAG_STATES_PER_BUNDLE 300000
 
 typedef struct
 {
@@ -228,6 +231,7 @@ typedef struct
   GHashTable        *state_index;  /* FlagState → index + 1 */
   GArray            *edge_from;    /* guint, per edge */
   GArray            *edge_to;      /* guint, per edge */
+  guint              max_states;
 } FlagGraph;
 
 static guint
@@ -283,7 +287,7 @@ add_state (FlagGraph  *graph,
   if (g_hash_table_lookup_extended (graph->state_index, &state, NULL, &found))
     return GPOINTER_TO_UINT (found) - 1;
 
-  if (graph->states->len >= MAX_FLAG_STATES)
+  if (graph->states->len >= graph->max_states)
     return G_MAXUINT;
 
   index = graph->states->len;
@@ -404,6 +408,7 @@ check_flag_paths (UpstanderLoadState   *state,
   graph.state_index = g_hash_table_new_full (flag_state_hash, flag_state_equal, g_free, NULL);
   graph.edge_from = g_array_new (FALSE, FALSE, sizeof (guint));
   graph.edge_to = g_array_new (FALSE, FALSE, sizeof (guint));
+  graph.max_states = MIN (MAX_FLAG_STATES, state->flag_states_left);
 
   for (guint i = 0; i < scenario->scenes->len; i++)
     {
@@ -443,11 +448,18 @@ check_flag_paths (UpstanderLoadState   *state,
 
   if (!explore (&graph, start))
     {
-      error_at (state, scenario->line,
-                "scenario “%s” has more than %u combinations of scene and flags to check; "
-                "use fewer flags", scenario->id, MAX_FLAG_STATES);
+      if (graph.max_states == MAX_FLAG_STATES)
+        error_at (state, scenario->line,
+                  "scenario “%s” has more than %u combinations of scene and flags to check; "
+                  "use fewer flags", scenario->id, MAX_FLAG_STATES);
+      else
+        error_at (state, scenario->line,
+                  "with scenario “%s”, the bundle has more than %u combinations of scene and "
+                  "flags to check; use fewer flags", scenario->id, MAX_FLAG_STATES_PER_BUNDLE);
+      state->flag_states_left = 0;
       goto out;
     }
+  state->flag_states_left -= graph.states->len;
 
   /* Backwards from every ending state, along the edges reversed (CSR). */
   n_states = graph.states->len;
@@ -668,6 +680,7 @@ _upstander_check_bundle (UpstanderLoadState *state)
 {
   UpstanderBundle *bundle = state->bundle;
 
+  state->flag_states_left = MAX_FLAG_STATES_PER_BUNDLE;
   for (guint i = 0; i < bundle->scenarios->len && !_upstander_past_deadline (state); i++)
     check_scenario (state, g_ptr_array_index (bundle->scenarios, i));
 }

@@ -49,20 +49,26 @@ _upstander_report (UpstanderLoadState *state,
                    ...)
 {
   g_autofree char *message = NULL;
+  guint *n_reported;
   va_list args;
 
+  /* Errors and warnings are capped apart: a flood of warnings must not
+   * hide the error that keeps the bundle from loading. */
   if (severity == UPSTANDER_SEVERITY_ERROR)
-    state->n_errors++;
-
-  state->n_reported++;
-  if (state->n_reported > MAX_DIAGNOSTICS + 1)
-    return;
-
-  if (state->n_reported == MAX_DIAGNOSTICS + 1)
     {
-      g_ptr_array_add (state->diagnostics,
-                       upstander_diagnostic_new (state->file, 0, 0, severity,
-                                                 "too many problems; the rest are not shown"));
+      state->n_errors++;
+      n_reported = &state->n_reported;
+    }
+  else
+    n_reported = &state->n_warnings_reported;
+
+  if (++*n_reported > MAX_DIAGNOSTICS)
+    {
+      if (!state->said_too_many)
+        g_ptr_array_add (state->diagnostics,
+                         upstander_diagnostic_new (state->file, 0, 0, severity,
+                                                   "too many problems; the rest are not shown"));
+      state->said_too_many = TRUE;
       return;
     }
 
