@@ -21,8 +21,10 @@
  *   not used is named in a warning.
  */
 
-/* How long one installed bundle may take to load before it is skipped. */
-#define DEFAULT_BUNDLE_TIMEOUT_USEC (3 * G_USEC_PER_SEC)
+/* How long one installed bundle may take to load before it is skipped: the
+ * largest valid bundle takes a third of a second here, so this leaves room
+ * for a slow school computer, not for a bundle built to stall. */
+#define DEFAULT_BUNDLE_TIMEOUT_USEC (5 * G_USEC_PER_SEC)
 
 struct _UpstanderLibrary
 {
