@@ -338,12 +338,15 @@ upstander_application_startup (GApplication *app)
   static const char *quick_exit_accels[] = { "<Control><Shift>q", "<Control>q", NULL };
   static const char *help_accels[] = { "F1", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (upstander_application_parent_class)->startup (app);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quick-exit", quick_exit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+  /* GtkWindow's own action: closes whichever window has the focus. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
 
   self->settings = upstander_settings_new ();
   {
