@@ -16,7 +16,9 @@ set -euo pipefail
 PACKAGES=(
   # build
   gcc meson ninja-build pkg-config
-  libgtk-4-dev libadwaita-1-dev libxml2-dev libglib2.0-dev-bin
+  libgtk-4-dev libadwaita-1-dev libxml2-dev libjson-glib-dev libglib2.0-dev-bin
+  # country names in every language, for the help page's regions
+  iso-codes
   # translations and data files
   gettext itstool desktop-file-utils appstream librsvg2-bin librsvg2-common
   # fonts for every language and for the emoji in chat messages

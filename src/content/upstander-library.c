@@ -8,6 +8,11 @@
  * then $XDG_DATA_HOME/upstander/bundles. They are read in a worker thread so
  * the first frame never waits; the model fills in when they are all read.
  * For the same bundle id the higher version wins, the earlier source on a tie.
+ *
+ * Help is the exception: the help of the app's own bundles (the resources)
+ * always stays, even when another bundle with the same id wins, so that no
+ * bundle an administrator or a user installs can remove or replace a
+ * built-in contact. Other bundles' help is shown after it, as added by them.
  */
 
 struct _UpstanderLibrary
@@ -19,6 +24,7 @@ struct _UpstanderLibrary
   GStrv       languages;      /* nullable: the system's */
 
   GPtrArray  *bundles;        /* UpstanderBundle */
+  GPtrArray  *builtin;        /* UpstanderBundle: every bundle read from the resources */
   GPtrArray  *scenarios;      /* UpstanderScenario, the model's items */
   GPtrArray  *diagnostics;    /* UpstanderDiagnostic, from every bundle read */
   guint       n_failed;
@@ -31,6 +37,7 @@ typedef struct
   GPtrArray *bundles;
   GPtrArray *diagnostics;
   guint      n_failed;
+  guint      n_builtin;   /* the first n_builtin bundles came from the resources */
 } LoadResult;
 
 enum {
@@ -99,6 +106,7 @@ upstander_library_finalize (GObject *object)
   g_clear_pointer (&self->languages, g_strfreev);
   g_clear_pointer (&self->scenarios, g_ptr_array_unref);
   g_clear_pointer (&self->bundles, g_ptr_array_unref);
+  g_clear_pointer (&self->builtin, g_ptr_array_unref);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
 
   G_OBJECT_CLASS (upstander_library_parent_class)->finalize (object);
@@ -149,6 +157,7 @@ static void
 upstander_library_init (UpstanderLibrary *self)
 {
   self->bundles = g_ptr_array_new_with_free_func (g_object_unref);
+  self->builtin = g_ptr_array_new_with_free_func (g_object_unref);
   self->scenarios = g_ptr_array_new_with_free_func (g_object_unref);
   self->diagnostics = upstander_diagnostics_new ();
 }
@@ -286,6 +295,7 @@ load_all (const char         *resource_dir,
 
   if (resource_dir != NULL)
     load_resource_dir (result, resource_dir);
+  result->n_builtin = result->bundles->len;
   for (guint i = 0; dirs != NULL && dirs[i] != NULL; i++)
     load_dir (result, dirs[i], cancellable);
 
@@ -329,6 +339,7 @@ apply_result (UpstanderLibrary *self,
 
   g_ptr_array_set_size (self->scenarios, 0);
   g_ptr_array_set_size (self->bundles, 0);
+  g_ptr_array_set_size (self->builtin, 0);
   g_ptr_array_set_size (self->diagnostics, 0);
   g_ptr_array_extend_and_steal (self->diagnostics, g_steal_pointer (&result->diagnostics));
   self->n_failed = result->n_failed;
@@ -337,6 +348,12 @@ apply_result (UpstanderLibrary *self,
     {
       UpstanderBundle *bundle = g_ptr_array_index (result->bundles, i);
       gint existing = find_bundle (self, upstander_bundle_get_id (bundle));
+
+      if (i < result->n_builtin)
+        {
+          g_ptr_array_add (self->builtin, g_object_ref (bundle));
+          upstander_bundle_set_languages (bundle, (const char * const *) self->languages);
+        }
 
       if (existing < 0)
         {
@@ -523,12 +540,72 @@ help_covers (const UpstanderHelp *help,
 }
 
 /**
+ * upstander_library_bundle_is_builtin:
+ *
+ * Returns: whether @bundle is one of the app's own, read from its resources
+ */
+gboolean
+upstander_library_bundle_is_builtin (UpstanderLibrary *self,
+                                     UpstanderBundle  *bundle)
+{
+  g_return_val_if_fail (UPSTANDER_IS_LIBRARY (self), FALSE);
+
+  return g_ptr_array_find (self->builtin, bundle, NULL);
+}
+
+/* The bundles whose help counts: the built-in ones first, then the others loaded. */
+static GPtrArray *
+dup_help_bundles (UpstanderLibrary *self)
+{
+  GPtrArray *bundles = g_ptr_array_new ();
+
+  g_ptr_array_extend (bundles, self->builtin, NULL, NULL);
+  for (guint b = 0; b < self->bundles->len; b++)
+    {
+      UpstanderBundle *bundle = g_ptr_array_index (self->bundles, b);
+
+      if (!g_ptr_array_find (self->builtin, bundle, NULL))
+        g_ptr_array_add (bundles, bundle);
+    }
+
+  return bundles;
+}
+
+/**
+ * upstander_library_lookup_help_bundle:
+ * @help: an entry returned by upstander_library_dup_help()
+ *
+ * Returns: (transfer none) (nullable): the bundle @help comes from, to say
+ *   who added a contact that is not built in
+ */
+UpstanderBundle *
+upstander_library_lookup_help_bundle (UpstanderLibrary    *self,
+                                      const UpstanderHelp *help)
+{
+  g_autoptr(GPtrArray) bundles = NULL;
+
+  g_return_val_if_fail (UPSTANDER_IS_LIBRARY (self), NULL);
+
+  bundles = dup_help_bundles (self);
+  for (guint b = 0; b < bundles->len; b++)
+    {
+      UpstanderBundle *bundle = g_ptr_array_index (bundles, b);
+
+      if (g_ptr_array_find (upstander_bundle_get_help (bundle), help, NULL))
+        return bundle;
+    }
+
+  return NULL;
+}
+
+/**
  * upstander_library_dup_help:
  * @region: (nullable): an ISO 3166-1 alpha-2 code
  * @has_regional: (out) (optional): whether any bundle has help for @region itself
  *
  * Returns: (transfer container) (element-type UpstanderHelp): the help for
- *   @region first, then the help for every region
+ *   @region first, then the help for every region; within each, the
+ *   built-in bundles' help before any other's
  */
 GPtrArray *
 upstander_library_dup_help (UpstanderLibrary *self,
@@ -537,12 +614,14 @@ upstander_library_dup_help (UpstanderLibrary *self,
 {
   GPtrArray *regional = g_ptr_array_new ();
   g_autoptr(GPtrArray) general = g_ptr_array_new ();
+  g_autoptr(GPtrArray) bundles = NULL;
 
   g_return_val_if_fail (UPSTANDER_IS_LIBRARY (self), regional);
 
-  for (guint b = 0; b < self->bundles->len; b++)
+  bundles = dup_help_bundles (self);
+  for (guint b = 0; b < bundles->len; b++)
     {
-      GPtrArray *help = upstander_bundle_get_help (g_ptr_array_index (self->bundles, b));
+      GPtrArray *help = upstander_bundle_get_help (g_ptr_array_index (bundles, b));
 
       for (guint i = 0; i < help->len; i++)
         {
