@@ -150,7 +150,8 @@ card_new (UpstanderLibrary       *library,
   if (contact->local_name != NULL)
     {
       card->name = g_strdup (contact->local_name);
-      add_line (card, UPSTANDER_HELP_LINE_NAME, g_strdup (contact->local_name), NULL);
+      /* In its own language and direction: "017 Tu Ayuda…" keeps its number first on an Arabic page. */
+      add_line (card, UPSTANDER_HELP_LINE_NAME, upstander_language_isolate (contact->local_name), NULL);
       if (g_strcmp0 (contact->local_name, name) != 0)
         add_line (card, UPSTANDER_HELP_LINE_TRANSLATION, g_strdup (name), NULL);
     }
@@ -284,13 +285,13 @@ upstander_help_sheet_new (UpstanderLibrary *library,
       self->region_line = g_strdup_printf (_("Help for %s"), name);
       if (!self->national)
         /* Translators: %s is the name of a country or territory */
-        self->notice = g_strdup_printf (_("Upstander has no checked helpline for %s yet, so it shows the help that works in every country."),
+        self->notice = g_strdup_printf (_("Upstander has no checked helpline for %s yet, so it shows help that works across borders."),
                                         name);
     }
   else
     {
       self->region_line = g_strdup (_("No country chosen"));
-      self->notice = g_strdup (_("No country is chosen yet, so Upstander shows the help that works in every country; choose yours to see its own helplines."));
+      self->notice = g_strdup (_("No country is chosen yet, so Upstander shows help that works across borders; choose yours to see its own helplines."));
     }
 
   for (guint i = 0; i < ordered->len; i++)

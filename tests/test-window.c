@@ -375,7 +375,7 @@ test_window_help_and_guides (void)
   g_assert_false (upstander_help_page_get_regional (help));
   g_assert_nonnull (ui_test_find_label (root, "Child Helpline International"));
   g_assert_nonnull (ui_test_find_label (root, "Help for \u2068United Kingdom\u2069"));
-  g_assert_nonnull (ui_test_find_label (root, "Upstander has no checked helpline for \u2068United Kingdom\u2069 yet, so it shows the help that works in every country."));
+  g_assert_nonnull (ui_test_find_label (root, "Upstander has no checked helpline for \u2068United Kingdom\u2069 yet, so it shows help that works across borders."));
   g_assert_nonnull (ui_test_find_label (root, "If someone is in danger right now, tell an adult and call your local emergency number."));
 
   ui_test_click (root, "Read the Guides");
