@@ -169,6 +169,8 @@ add_help (UpstanderDocument *doc,
 
   for (guint a = 0; a < sheet->advice->len; a++)
     upstander_document_add_printf (doc, UPSTANDER_DOC_BODY, 0, "• %s", (const char *) g_ptr_array_index (sheet->advice, a));
+  for (guint a = 0; a < sheet->general_advice->len; a++)
+    upstander_document_add_printf (doc, UPSTANDER_DOC_BODY, 0, "• %s", (const char *) g_ptr_array_index (sheet->general_advice, a));
 
   for (guint s = 0; s < sheet->sections->len; s++)
     {

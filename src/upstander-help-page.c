@@ -137,6 +137,8 @@ upstander_help_page_refresh (UpstanderHelpPage *self)
   if (sheet->notice != NULL)
     gtk_box_append (self->contacts_box, upstander_text_label_new (sheet->notice, "fallback-notice"));
 
+  /* The advice for every region is what the emergency card and "What you
+   * can do now" say already; a region's own advice is new, so it shows. */
   for (guint a = 0; a < sheet->advice->len; a++)
     gtk_box_append (self->contacts_box, upstander_text_label_new (g_ptr_array_index (sheet->advice, a), "advice"));
 

@@ -14,7 +14,8 @@
  * lines as widgets, the handout and the class summary print them. Only what
  * a bundle states becomes a line: no "free" or hours unless the contact has
  * them. A region's own contacts come first; a region without any says so in
- * one sentence and gets the directory and the help for every country.
+ * one sentence and gets the directory of child helplines and the help
+ * that works across borders.
  */
 
 static const UpstanderContactKind section_order[] = {
@@ -34,7 +35,7 @@ section_heading (UpstanderContactKind kind)
     case UPSTANDER_CONTACT_HELPLINE:  return _("Talk to someone");
     case UPSTANDER_CONTACT_REPORT:    return _("Report harm online");
     case UPSTANDER_CONTACT_IMAGES:    return _("Report or remove images");
-    case UPSTANDER_CONTACT_DIRECTORY: return _("Find a helpline in any country");
+    case UPSTANDER_CONTACT_DIRECTORY: return _("Child helplines around the world");
     default:                          g_assert_not_reached ();
     }
 }
@@ -79,6 +80,7 @@ upstander_help_sheet_free (UpstanderHelpSheet *self)
   g_free (self->region_line);
   g_free (self->notice);
   g_ptr_array_unref (self->advice);
+  g_ptr_array_unref (self->general_advice);
   g_ptr_array_unref (self->sections);
   g_free (self);
 }
@@ -262,6 +264,7 @@ upstander_help_sheet_new (UpstanderLibrary *library,
   region_name = upstander_region_get_name (region);
   self->region = region_name != NULL ? g_strdup (region) : NULL;
   self->advice = g_ptr_array_new_with_free_func (g_free);
+  self->general_advice = g_ptr_array_new_with_free_func (g_free);
   self->sections = g_ptr_array_new_with_free_func (help_section_free);
 
   help = upstander_library_dup_help (library, self->region, NULL);
@@ -298,12 +301,14 @@ upstander_help_sheet_new (UpstanderLibrary *library,
     {
       const UpstanderHelp *entry = g_ptr_array_index (ordered, i);
 
+      GPtrArray *advice = g_strv_contains ((const char * const *) entry->regions, "all")
+                          ? self->general_advice : self->advice;
+
       for (guint a = 0; a < entry->advice->len; a++)
-        g_ptr_array_add (self->advice, g_strdup (upstander_text_get (g_ptr_array_index (entry->advice, a),
-                                                                      languages)));
+        g_ptr_array_add (advice, g_strdup (upstander_text_get (g_ptr_array_index (entry->advice, a), languages)));
     }
 
-  /* Where a region has nothing of its own, the directory of every country's helplines leads. */
+  /* Where a region has nothing of its own, the directory of child helplines leads. */
   if (!self->national)
     add_section (self, library, ordered, UPSTANDER_CONTACT_DIRECTORY);
   for (guint s = 0; s < G_N_ELEMENTS (section_order); s++)

@@ -43,7 +43,8 @@ typedef struct
   char      *region_line;  /* whose help this is, in words */
   char      *notice;       /* nullable: why only help for everywhere is shown */
   gboolean   national;     /* some contact is the region's own */
-  GPtrArray *advice;       /* char* */
+  GPtrArray *advice;       /* char*: the region's own and shared advice */
+  GPtrArray *general_advice; /* char*: the advice for every region */
   GPtrArray *sections;     /* UpstanderHelpSection, in a fixed order, none empty */
 } UpstanderHelpSheet;
 

@@ -12,6 +12,7 @@
 #include "upstander-language.h"
 #include "upstander-region-chooser.h"
 #include "upstander-region.h"
+#include "upstander-window.h"
 
 #include "ui-test.h"
 
@@ -97,6 +98,96 @@ test_loads_clean (void)
   g_assert_nonnull (help_bundle);
   g_assert_cmpuint (diagnostics->len, ==, 0);
   g_assert_cmpstr (upstander_bundle_get_id (help_bundle), ==, "help");
+}
+
+/* A bundle with one <help> around @contact, on its line 5. */
+static UpstanderBundle *
+load_contact (const char *contact,
+              GPtrArray  *diagnostics)
+{
+  g_autofree char *xml = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<bundle xmlns=\"urn:upstander:bundle:1\" id=\"t\" version=\"1\" xml:lang=\"en\">\n"
+    "  <info><name>T</name><description>T.</description><author>A</author><license>CC0-1.0</license></info>\n"
+    "  <help region=\"CA\">\n"
+    "    %s\n"
+    "  </help>\n"
+    "</bundle>\n", contact);
+  g_autoptr(GBytes) bytes = g_bytes_new (xml, strlen (xml));
+
+  return upstander_bundle_load_bytes (bytes, "contact.xml", diagnostics, NULL);
+}
+
+/* Every way to reach a contact, in the bundle's order, with its keyword, "free" and the date. */
+static void
+test_contact_ways_load (void)
+{
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(UpstanderBundle) bundle = load_contact (
+    "<contact kind=\"images\" free=\"yes\"><local-name>Jeunesse, J'écoute</local-name><name>Kids</name>"
+    "<phone>1-800-668-6868</phone><phone>(852) 2343 2255</phone><sms keyword=\"CONNECT\">686868</sms>"
+    "<chat>https://example.org/chat</chat><form>https://example.org/report</form><url>https://example.org/</url>"
+    "<source>https://example.org/source</source><checked>2026-12-04</checked></contact>", diagnostics);
+  const UpstanderContact *contact;
+  const UpstanderContactWay *way;
+  const UpstanderWayKind kinds[] = { UPSTANDER_WAY_CALL, UPSTANDER_WAY_CALL, UPSTANDER_WAY_TEXT,
+                                     UPSTANDER_WAY_CHAT, UPSTANDER_WAY_FORM, UPSTANDER_WAY_WEB };
+
+  g_assert_nonnull (bundle);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  contact = g_ptr_array_index (((UpstanderHelp *) g_ptr_array_index (upstander_bundle_get_help (bundle), 0))->contacts, 0);
+  g_assert_cmpint (contact->kind, ==, UPSTANDER_CONTACT_IMAGES);
+  g_assert_true (contact->free);
+  g_assert_cmpstr (contact->local_name, ==, "Jeunesse, J'écoute");
+  g_assert_cmpstr (contact->checked, ==, "2026-12-04");
+  g_assert_cmpstr (contact->phone, ==, "1-800-668-6868");
+  g_assert_cmpstr (contact->url, ==, "https://example.org/");
+  g_assert_cmpuint (contact->ways->len, ==, G_N_ELEMENTS (kinds));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    g_assert_cmpint (((UpstanderContactWay *) g_ptr_array_index (contact->ways, i))->kind, ==, kinds[i]);
+  way = g_ptr_array_index (contact->ways, 2);
+  g_assert_cmpstr (way->value, ==, "686868");
+  g_assert_cmpstr (way->keyword, ==, "CONNECT");
+}
+
+/* Bad values in the new elements: FILE:LINE: what is wrong, and nothing loaded. */
+static void
+test_contact_values_refused (void)
+{
+  const struct { const char *contact, *message; } cases[] = {
+    { "<contact kind=\"helpline\"><name>N</name><sms keyword=\"&lt;b&gt;\">686868</sms><source>https://e.org/</source></contact>",
+      "keyword=“<b>” on <sms> is not a word of letters and digits" },
+    { "<contact kind=\"helpline\"><name>N</name><phone>call 116</phone><source>https://e.org/</source></contact>",
+      "<phone> “call 116” is not a phone number" },
+    { "<contact kind=\"helpline\"><name>N</name><chat>http://e.org/</chat><source>https://e.org/</source></contact>",
+      "<chat> “http://e.org/” is not an https:// address" },
+    { "<contact kind=\"helpline\"><name>N</name><phone>116</phone><source>https://e.org/</source><checked>2026-02-30</checked></contact>",
+      "is not a date such as 2026-12-04" },
+    { "<contact kind=\"pictures\"><name>N</name><phone>116</phone><source>https://e.org/</source></contact>",
+      "kind" },
+    { "<contact kind=\"helpline\" free=\"maybe\"><name>N</name><phone>116</phone><source>https://e.org/</source></contact>",
+      "free" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+      g_autoptr(UpstanderBundle) bundle = load_contact (cases[i].contact, diagnostics);
+      gboolean found = FALSE;
+
+      g_assert_null (bundle);
+      for (guint d = 0; d < diagnostics->len; d++)
+        {
+          const UpstanderDiagnostic *diagnostic = g_ptr_array_index (diagnostics, d);
+          g_autofree char *line = upstander_diagnostic_format (diagnostic);
+
+          g_test_message ("%s", line);
+          found |= diagnostic->line == 5 && g_str_has_prefix (line, "contact.xml:5:") &&
+                   strstr (diagnostic->message, cases[i].message) != NULL;
+        }
+      if (!found)
+        g_error ("no “contact.xml:5: …%s…” for %s", cases[i].message, cases[i].contact);
+    }
 }
 
 /* Calls @func on every contact of the built-in help. */
@@ -350,8 +441,8 @@ test_sheet_fallback (void)
       /* One sentence: a single full stop, at the end; no promise about "every country". */
       g_assert_true (strchr (sheet->notice, '.') == sheet->notice + strlen (sheet->notice) - 1);
       g_assert_null (strstr (sheet->notice, "every country"));
-      g_assert_cmpuint (sheet->advice->len, >, 0);
-      g_assert_true (g_str_has_prefix (g_ptr_array_index (sheet->advice, 0), "If someone is in danger right now"));
+      g_assert_cmpuint (sheet->general_advice->len, >, 0);
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (sheet->general_advice, 0), "If someone is in danger right now"));
 
       first = g_ptr_array_index (sheet->sections, 0);
       g_assert_cmpint (first->kind, ==, UPSTANDER_CONTACT_DIRECTORY);
@@ -413,6 +504,8 @@ english_texts (UpstanderLibrary *library,
     g_hash_table_add (texts, g_strdup (sheet->notice));
   for (guint a = 0; a < sheet->advice->len; a++)
     g_hash_table_add (texts, g_strdup (g_ptr_array_index (sheet->advice, a)));
+  for (guint a = 0; a < sheet->general_advice->len; a++)
+    g_hash_table_add (texts, g_strdup (g_ptr_array_index (sheet->general_advice, a)));
   for (guint s = 0; s < sheet->sections->len; s++)
     {
       const UpstanderHelpSection *section = g_ptr_array_index (sheet->sections, s);
@@ -511,6 +604,91 @@ test_page_in_every_language (void)
     }
 
   set_language ("en");
+}
+
+/* On a 360 px phone screen the help page fits, in every language, for the longest names. */
+static void
+test_page_fits_narrow_screen (void)
+{
+  g_autoptr(UpstanderLibrary) library = builtin_library ();
+  g_autoptr(UpstanderSettings) settings = upstander_settings_new ();
+  const char *regions[] = { "JO", "CH", "FR", "CA", NULL };
+
+  for (guint l = 0; l < G_N_ELEMENTS (all_languages); l++)
+    for (guint r = 0; r < G_N_ELEMENTS (regions); r++)
+      {
+        GtkWindow *window;
+        UpstanderHelpPage *page;
+        int minimum = 0;
+
+        set_language (all_languages[l]);
+        upstander_settings_set_region (settings, regions[r] != NULL ? regions[r] : "");
+        page = new_help_page (library, settings, &window);
+        gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+        g_test_message ("%s %s: %d px", all_languages[l], regions[r] != NULL ? regions[r] : "no region", minimum);
+        if (minimum > 360)
+          g_error ("%s, %s: the help page needs %d px, more than a 360 px screen", all_languages[l],
+                   regions[r] != NULL ? regions[r] : "no region", minimum);
+        gtk_window_destroy (window);
+        ui_test_spin (10);
+      }
+
+  set_language ("en");
+}
+
+/*
+ * The header bar, which every page shares, keeps a labelled Get help, and
+ * the window on the help page still fits a 360 px screen with minimise,
+ * maximise and close buttons, in every language.
+ */
+static void
+test_header_fits_narrow_screen (void)
+{
+  g_autoptr(UpstanderLibrary) library = builtin_library ();
+  UpstanderApplication *app = ui_test_new_app (library);
+
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":minimize,maximize,close", NULL);
+  for (guint l = 0; l < G_N_ELEMENTS (all_languages); l++)
+    {
+      UpstanderWindow *window;
+      GtkWidget *header;
+      g_autoptr(GPtrArray) buttons = NULL;
+      int minimum = 0;
+      gboolean labelled = FALSE;
+
+      set_language (all_languages[l]);
+      window = upstander_window_new (app);
+      gtk_window_set_default_size (GTK_WINDOW (window), 360, 740);
+      gtk_window_present (GTK_WINDOW (window));
+      ui_test_spin (50);
+      /* The help page: the header also has its Back button there. */
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help", NULL);
+      ui_test_spin (50);
+
+      header = ui_test_find_one (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR, NULL);
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_test_message ("%s: the window on the help page needs %d px", all_languages[l], minimum);
+      if (minimum > 360)
+        g_error ("%s: the window on the help page needs %d px, more than a 360 px screen", all_languages[l], minimum);
+      /* At that width, Get help still shows words, not only an icon. */
+      buttons = ui_test_find_all (header, GTK_TYPE_BUTTON, "get-help");
+      for (guint i = 0; i < buttons->len; i++)
+        {
+          GtkWidget *button = g_ptr_array_index (buttons, i);
+
+          if (gtk_widget_get_mapped (button))
+            labelled |= gtk_button_get_label (GTK_BUTTON (button)) != NULL ||
+                        ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (button)));
+        }
+      g_assert_true (labelled);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      ui_test_spin (10);
+    }
+
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", NULL, NULL);
+  set_language ("en");
+  ui_test_close_app (app);
 }
 
 /* The region list shows every country by name, in the reader's language, and sets the region. */
@@ -878,13 +1056,21 @@ int
 main (int   argc,
       char *argv[])
 {
+  const char *data_dirs = g_getenv ("XDG_DATA_DIRS");
+  g_autofree char *with_icons = g_strconcat (data_dirs != NULL ? data_dirs : "", ":/usr/local/share:/usr/share", NULL);
   int status;
+
+  /* The private XDG_DATA_DIRS hides the icon theme, and GTK's built-in
+   * fallback icons are SVGs that need a loader this machine may lack. */
+  g_setenv ("XDG_DATA_DIRS", with_icons, TRUE);
 
   setlocale (LC_ALL, "");
   upstander_language_bind_textdomain ();
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/upstander/help/loads-clean", test_loads_clean);
+  g_test_add_func ("/upstander/help/contact-ways-load", test_contact_ways_load);
+  g_test_add_func ("/upstander/help/contact-values-refused", test_contact_values_refused);
   g_test_add_func ("/upstander/help/every-contact-has-source-and-date", test_every_contact_has_source_and_date);
   g_test_add_func ("/upstander/help/every-region-is-iso", test_every_region_is_iso);
   g_test_add_func ("/upstander/help/numbers-kept-in-translation", test_numbers_kept_in_translation);
@@ -900,6 +1086,8 @@ main (int   argc,
   g_test_add_func ("/upstander/help/region-from-locale", test_region_from_locale);
   g_test_add_func ("/upstander/help/region-list-shows-names", test_region_list_shows_names);
   g_test_add_func ("/upstander/help/page-in-every-language", test_page_in_every_language);
+  g_test_add_func ("/upstander/help/page-fits-narrow-screen", test_page_fits_narrow_screen);
+  g_test_add_func ("/upstander/help/header-fits-narrow-screen", test_header_fits_narrow_screen);
   g_test_add_func ("/upstander/help/installed-help-extends-only", test_installed_help_extends_only);
   g_test_add_func ("/upstander/help/summary-prints-help", test_summary_prints_help);
   g_test_add_func ("/upstander/help/cli-handout-every-country", test_cli_handout_every_country);
