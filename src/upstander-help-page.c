@@ -147,7 +147,6 @@ upstander_help_page_refresh (UpstanderHelpPage *self)
       const UpstanderHelpSection *section = g_ptr_array_index (sheet->sections, s);
       GtkWidget *heading = upstander_text_label_new (section->heading, "title-4");
 
-      gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
       gtk_widget_add_css_class (heading, "help-section");
       gtk_box_append (self->contacts_box, heading);
       for (guint c = 0; c < section->cards->len; c++)

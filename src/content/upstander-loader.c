@@ -1085,7 +1085,7 @@ read_contact (Loader  *self,
 {
   UpstanderContact *contact = g_new0 (UpstanderContact, 1);
   g_autofree char *kind = dup_attribute (node, "kind");
-  g_autofree char *free = dup_attribute (node, "free");
+  g_autofree char *free_value = dup_attribute (node, "free");
   Leaves leaves = { 0 };
 
   contact->line = node_line (node);
@@ -1094,7 +1094,7 @@ read_contact (Loader  *self,
                   g_strcmp0 (kind, "emergency") == 0 ? UPSTANDER_CONTACT_EMERGENCY :
                   g_strcmp0 (kind, "images") == 0 ? UPSTANDER_CONTACT_IMAGES :
                   UPSTANDER_CONTACT_HELPLINE;
-  contact->free = g_strcmp0 (free, "yes") == 0;
+  contact->free = g_strcmp0 (free_value, "yes") == 0;
   contact->ways = g_ptr_array_new_with_free_func (upstander_contact_way_free);
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
