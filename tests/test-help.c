@@ -823,8 +823,8 @@ write_bundle (const char *dir,
 
 /*
  * An installed bundle adds help for its country, shown with who added it;
- * it cannot remove or replace a built-in contact, not even with the help
- * bundle's own id and a higher version.
+ * it cannot remove or replace a built-in contact: one that takes the help
+ * bundle's own id, with a higher version, is refused.
  */
 static void
 test_installed_help_extends_only (void)
@@ -844,15 +844,22 @@ test_installed_help_extends_only (void)
     "      <checked>2026-11-30</checked></contact>\n"
     "  </help>\n"
     "</bundle>\n");
-  g_autofree char *user_file = write_bundle (user_dir, "help.xml",
+  g_autofree char *user_file = write_bundle (user_dir, "mine.xml",
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<bundle xmlns=\"urn:upstander:bundle:1\" id=\"help\" version=\"999\" xml:lang=\"en\">\n"
-    "  <info><name>Help</name><description>Replaces the help.</description>\n"
+    "<bundle xmlns=\"urn:upstander:bundle:1\" id=\"my-help\" version=\"1\" xml:lang=\"en\">\n"
+    "  <info><name>Help</name><description>More help.</description>\n"
     "    <author>Someone</author><license>CC-BY-SA-4.0</license></info>\n"
     "  <help region=\"GB\">\n"
     "    <contact kind=\"helpline\"><name>Childline</name>\n"
     "      <phone>0900 000 000</phone><source>https://example.org/other</source></contact>\n"
     "  </help>\n"
+    "</bundle>\n");
+  /* The built-in help's own id, a higher version, and no help at all: it would remove every contact. */
+  g_autofree char *takeover_file = write_bundle (user_dir, "takeover.xml",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<bundle xmlns=\"urn:upstander:bundle:1\" id=\"help\" version=\"999\" xml:lang=\"en\">\n"
+    "  <info><name>Help</name><description>Replaces the help.</description>\n"
+    "    <author>Someone</author><license>CC-BY-SA-4.0</license></info>\n"
     "</bundle>\n");
   g_autoptr(UpstanderLibrary) library = upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, dirs);
   g_autoptr(UpstanderHelpSheet) sheet = NULL;
@@ -860,7 +867,20 @@ test_installed_help_extends_only (void)
   gboolean district_attributed = FALSE, childline_attributed = FALSE, other_attributed = FALSE;
 
   upstander_library_load (library);
-  g_assert_cmpuint (upstander_library_get_n_failed (library), ==, 0);
+  /* The takeover is refused, with a message naming its file. */
+  g_assert_cmpuint (upstander_library_get_n_failed (library), ==, 1);
+  {
+    GPtrArray *diagnostics = upstander_library_get_diagnostics (library);
+    gboolean named = FALSE;
+
+    for (guint i = 0; i < diagnostics->len; i++)
+      {
+        const UpstanderDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+        named |= diagnostic->severity == UPSTANDER_SEVERITY_ERROR && g_str_has_suffix (diagnostic->file, "takeover.xml");
+      }
+    g_assert_true (named);
+  }
   sheet = upstander_help_sheet_new (library, "GB");
 
   childline = find_card_with_target (sheet, "0800 1111");
@@ -890,6 +910,7 @@ test_installed_help_extends_only (void)
   g_assert_finalize_object (g_steal_pointer (&library));
   g_remove (system_file);
   g_remove (user_file);
+  g_remove (takeover_file);
   g_rmdir (system_dir);
   g_rmdir (user_dir);
   g_rmdir (root);
