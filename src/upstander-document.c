@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <langinfo.h>
+
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -19,8 +21,11 @@
  * through pango_layout_set_text(), never markup.
  */
 
-#define PDF_WIDTH   595.0   /* A4, in points */
-#define PDF_HEIGHT  842.0
+/* In points (1/72 inch), as PDF surfaces measure. */
+#define A4_WIDTH      595.0
+#define A4_HEIGHT     842.0
+#define LETTER_WIDTH  612.0
+#define LETTER_HEIGHT 792.0
 #define MARGIN       56.0
 #define FOOTER       28.0
 #define INDENT       18.0
@@ -349,7 +354,39 @@ append_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* Writes the document as an A4 PDF at @path, through upstander_save_file(). */
+/**
+ * upstander_paper_size:
+ * @width: (out): the page width, in points
+ * @height: (out): the page height, in points
+ *
+ * The paper of the reader's locale (LC_PAPER, as setlocale() took it from the
+ * environment): US Letter where the locale says so (the United States, Canada,
+ * much of Latin America, the Philippines), A4 everywhere else.
+ */
+void
+upstander_paper_size (double *width,
+                      double *height)
+{
+#ifdef HAVE_NL_PAPER
+  /* glibc answers these two with a number in millimetres, not a string
+   * (the same trick GTK's gtk_paper_size_get_default() uses). */
+  union { char *string; unsigned int millimetres; } paper_width, paper_height;
+
+  paper_width.string = nl_langinfo (_NL_PAPER_WIDTH);
+  paper_height.string = nl_langinfo (_NL_PAPER_HEIGHT);
+  if (paper_width.millimetres == 216 && paper_height.millimetres == 279)
+    {
+      *width = LETTER_WIDTH;
+      *height = LETTER_HEIGHT;
+      return;
+    }
+#endif
+
+  *width = A4_WIDTH;
+  *height = A4_HEIGHT;
+}
+
+/* Writes the document as a PDF at @path, on the locale's paper, through upstander_save_file(). */
 gboolean
 upstander_document_write_pdf (UpstanderDocument  *self,
                               const char         *path,
@@ -361,13 +398,16 @@ upstander_document_write_pdf (UpstanderDocument  *self,
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+  double width, height;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  upstander_paper_size (&width, &height);
+
   /* Drawn in memory first: cairo writes as it goes, and a file it fails to
    * finish would be a truncated PDF where the old one was. */
-  surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, PDF_WIDTH, PDF_HEIGHT);
+  surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, width, height);
   status = cairo_surface_status (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     {
@@ -377,7 +417,7 @@ upstander_document_write_pdf (UpstanderDocument  *self,
       context = pango_cairo_create_context (cr);
       /* Points, as the PDF surface measures them. */
       pango_cairo_context_set_resolution (context, 72);
-      upstander_document_paginate (self, context, PDF_WIDTH, PDF_HEIGHT);
+      upstander_document_paginate (self, context, width, height);
       for (guint i = 0; i < self->pages->len; i++)
         {
           upstander_document_draw_page (self, cr, i);

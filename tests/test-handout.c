@@ -81,6 +81,27 @@ pdf_pages (const char *pdf)
   return atoi (pages + strlen ("Pages:"));
 }
 
+/* "595 x 842" for A4, "612 x 792" for Letter: the first page's size in points, as pdfinfo gives it. */
+static char *
+pdf_page_size (const char *pdf)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) size = g_regex_new ("Page size: +([0-9.]+ x [0-9.]+) pts", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  if (!g_regex_match (size, out, 0, &match))
+    g_error ("pdfinfo gave no page size:\n%s", out);
+
+  return g_match_info_fetch (match, 1);
+}
+
 /* The title, every choice label and every discussion question of @scenario are in @text. */
 static void
 assert_story_in (const char        *text,
@@ -196,6 +217,47 @@ test_cli_handout (void)
   assert_has (text, "Page 1 of");
 
   g_remove (out);
+}
+
+/*
+ * The paper follows LC_PAPER: Letter for a US locale, A4 for the rest. The
+ * US locale is compiled into a private LOCPATH, since a fresh system has
+ * only C.UTF-8 (localedef and its sources come with the "locales" package).
+ */
+static void
+test_cli_handout_paper_from_locale (void)
+{
+  g_autofree char *data_dir = data_dir_with ("ui", "ui-stories.xml");
+  g_autofree char *locales = g_build_filename (data_dir, "locales", NULL);
+  g_autofree char *us_locale = g_build_filename (locales, "en_US.UTF-8", NULL);
+  g_autofree char *letter = g_build_filename (data_dir, "letter.pdf", NULL);
+  g_autofree char *a4 = g_build_filename (data_dir, "a4.pdf", NULL);
+  const char *localedef[] = { "localedef", "-i", "en_US", "-f", "UTF-8", us_locale, NULL };
+  /* LC_ALL (set for every test) would outrank LC_PAPER: run with LANG instead. */
+  const char *us_env[] = { "XDG_DATA_HOME", data_dir, "LC_ALL", "", "LANG", "C.UTF-8",
+                           "LC_PAPER", "en_US.UTF-8", "LOCPATH", locales, NULL };
+  const char *c_env[] = { "XDG_DATA_HOME", data_dir, "LC_ALL", "", "LANG", "C.UTF-8",
+                          "LC_PAPER", "C.UTF-8", NULL };
+  const char *letter_args[] = { "--handout", "the-sticker", "--output", letter, NULL };
+  const char *a4_args[] = { "--handout", "the-sticker", "--output", a4, NULL };
+  g_autofree char *letter_size = NULL;
+  g_autofree char *a4_size = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_cmpint (g_mkdir_with_parents (locales, 0700), ==, 0);
+  g_spawn_sync (NULL, (char **) localedef, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  g_assert_cmpint (run_app (us_env, letter_args, NULL), ==, 0);
+  g_assert_cmpint (run_app (c_env, a4_args, NULL), ==, 0);
+
+  letter_size = pdf_page_size (letter);
+  a4_size = pdf_page_size (a4);
+  g_assert_cmpstr (letter_size, ==, "612 x 792");
+  g_assert_cmpstr (a4_size, ==, "595 x 842");
 }
 
 static void
@@ -433,6 +495,7 @@ main (int   argc,
 
   g_test_add_func ("/upstander/handout/cli", test_cli_handout);
   g_test_add_func ("/upstander/handout/cli-arabic", test_cli_handout_arabic);
+  g_test_add_func ("/upstander/handout/cli-paper-from-locale", test_cli_handout_paper_from_locale);
   g_test_add_func ("/upstander/handout/cli-errors", test_cli_handout_errors);
   g_test_add_func ("/upstander/handout/cli-full-disk-keeps-old", test_cli_handout_full_disk);
   g_test_add_func ("/upstander/handout/exports-full-disk-keep-old", test_exports_full_disk);

@@ -58,6 +58,7 @@ struct _UpstanderProgress
   GKeyFile     *keyfile;    /* everything known, header included */
   GKeyFile     *additions;  /* endings found since the last save that succeeded */
   GMainContext *context;    /* where saves report back */
+  GThread      *save_thread; /* the worker of the save running now, joined when it reports */
 
   UpstanderProgressNotice pending_notice;
   guint         reported;        /* bit per UpstanderProgressNotice already handed out */
@@ -593,6 +594,10 @@ save_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean changed = FALSE;
 
+  /* The worker has returned its result and only has to exit: wait for that,
+   * so that no thread outlives its save (a process that exits right after
+   * upstander_progress_flush() would otherwise cut it off mid-exit). */
+  g_thread_join (g_steal_pointer (&self->save_thread));
   self->saving = FALSE;
   result = g_task_propagate_pointer (G_TASK (res), &error);
 
@@ -669,7 +674,8 @@ start_save (UpstanderProgress *self,
   saves_running++;
   g_mutex_unlock (&saves_lock);
 
-  g_thread_unref (g_thread_new ("upstander-progress-save", save_thread, g_steal_pointer (&task)));
+  g_assert (self->save_thread == NULL);
+  self->save_thread = g_thread_new ("upstander-progress-save", save_thread, g_steal_pointer (&task));
 }
 
 /*
