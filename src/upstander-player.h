@@ -22,5 +22,8 @@ GtkWidget        *upstander_player_get_content  (UpstanderPlayer   *self);
 
 void              upstander_player_take_place   (UpstanderPlayer   *self,
                                                  UpstanderPlayer   *other);
+char             *upstander_player_dup_reading  (UpstanderPlayer   *self,
+                                                 char             **item,
+                                                 char             **language);
 
 G_END_DECLS
