@@ -98,17 +98,6 @@ build_story (void)
   return built;
 }
 
-static guint
-count_errors (GPtrArray *problems)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < problems->len; i++)
-    n += ((UpstanderWorkshopProblem *) g_ptr_array_index (problems, i))->severity == UPSTANDER_SEVERITY_ERROR;
-
-  return n;
-}
-
 static const UpstanderWorkshopProblem *
 find_problem (GPtrArray                    *problems,
               UpstanderWorkshopItem        *item,
@@ -288,7 +277,7 @@ test_text_stays_plain (void)
   upstander_workshop_story_set (built.story, line, "text", hostile);
 
   problems = upstander_workshop_story_check (built.story, &bundle);
-  g_assert_cmpuint (count_errors (problems), ==, 0);
+  g_assert_cmpuint (upstander_workshop_count_errors (problems), ==, 0);
   g_assert_nonnull (bundle);
   scenario = g_ptr_array_index (upstander_bundle_get_scenarios (bundle), 0);
   g_assert_cmpstr (upstander_scenario_get_title (scenario), ==, hostile);
@@ -417,7 +406,7 @@ test_problems_next_to_their_item (void)
     g_assert_true (upstander_workshop_story_undo (built.story));
   g_clear_pointer (&problems, g_ptr_array_unref);
   problems = upstander_workshop_story_check (built.story, &bundle);
-  g_assert_cmpuint (count_errors (problems), ==, 0);
+  g_assert_cmpuint (upstander_workshop_count_errors (problems), ==, 0);
   g_assert_nonnull (bundle);
 
   g_clear_pointer (&problems, g_ptr_array_unref);
@@ -478,7 +467,7 @@ test_private_details_are_flagged (void)
   /* A first name alone, a year and a lone number are fine. */
   g_assert_null (find_problem (problems, built.message_mina, UPSTANDER_WORKSHOP_PROBLEM_FULL_NAME));
   /* Warnings never stop a story. */
-  g_assert_cmpuint (count_errors (problems), ==, 0);
+  g_assert_cmpuint (upstander_workshop_count_errors (problems), ==, 0);
   g_assert_nonnull (bundle);
 
   g_clear_pointer (&problems, g_ptr_array_unref);
@@ -583,7 +572,7 @@ test_draft_round_trip (void)
   upstander_workshop_story_add_choice (story, scene);
 
   problems = upstander_workshop_story_check (story, NULL);
-  g_assert_cmpuint (count_errors (problems), >, 0);
+  g_assert_cmpuint (upstander_workshop_count_errors (problems), >, 0);
   g_assert_nonnull (find_problem (problems, NULL, UPSTANDER_WORKSHOP_PROBLEM_NO_ENDING));
   g_assert_nonnull (find_problem (problems, scene, UPSTANDER_WORKSHOP_PROBLEM_ONE_CHOICE));
 

@@ -104,6 +104,20 @@ upstander_workshop_problem_free (UpstanderWorkshopProblem *self)
   g_free (self);
 }
 
+/* How many of @problems (UpstanderWorkshopProblem) are errors: a story passes with none. */
+guint
+upstander_workshop_count_errors (GPtrArray *problems)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (problems != NULL, 0);
+
+  for (guint i = 0; i < problems->len; i++)
+    n += ((UpstanderWorkshopProblem *) g_ptr_array_index (problems, i))->severity == UPSTANDER_SEVERITY_ERROR;
+
+  return n;
+}
+
 static void
 command_free (gpointer data)
 {

@@ -55,7 +55,8 @@ typedef struct
   char                         *message;
 } UpstanderWorkshopProblem;
 
-void upstander_workshop_problem_free (UpstanderWorkshopProblem *self);
+void  upstander_workshop_problem_free  (UpstanderWorkshopProblem *self);
+guint upstander_workshop_count_errors  (GPtrArray                *problems);
 
 /* The limits of the bundle format, so the editor can say them before the checks. */
 #define UPSTANDER_WORKSHOP_MAX_TEXT 4000

@@ -1,0 +1,574 @@
+/* test-workshop.c: a story written, played, shared and installed through the workshop page */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "upstander-language.h"
+#include "upstander-window.h"
+#include "upstander-workshop-page.h"
+#include "upstander-player.h"
+#include "ui-test.h"
+
+/* Helpers */
+
+/* Removes what the workshop wrote into @dir, and only that. */
+static void
+clear_dir (const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_str_has_prefix (name, "workshop-"))
+        g_unlink (path);
+    }
+}
+
+/* Leaves no folder behind: other tests turn the data folder into a file. */
+static void
+remove_profile (const char *dir)
+{
+  g_autofree char *drafts = g_build_filename (dir, "drafts", NULL);
+  g_autofree char *bundles = g_build_filename (dir, "bundles", NULL);
+
+  clear_dir (drafts);
+  clear_dir (bundles);
+  g_rmdir (drafts);
+  g_rmdir (bundles);
+}
+
+/* The upstander folder of a profile: the real one for NULL, else one beside it. */
+static char *
+profile_dir (const char *name)
+{
+  g_autofree char *dir = name == NULL ? g_build_filename (g_get_user_data_dir (), "upstander", NULL)
+                                      : g_build_filename (g_get_user_data_dir (), "..", name, "upstander", NULL);
+  g_autofree char *drafts = g_build_filename (dir, "drafts", NULL);
+  g_autofree char *bundles = g_build_filename (dir, "bundles", NULL);
+
+  clear_dir (drafts);
+  clear_dir (bundles);
+
+  return g_steal_pointer (&dir);
+}
+
+static UpstanderWindow *
+new_window (UpstanderApplication *app,
+            const char           *data_dir)
+{
+  UpstanderWindow *window = upstander_window_new (app);
+  const char *size = g_getenv ("UPSTANDER_SHOT_SIZE");
+  int width = 1000, height = 800;
+
+  if (size != NULL)
+    sscanf (size, "%dx%d", &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_spin (50);
+
+  upstander_workshop_page_set_data_dir (UPSTANDER_WORKSHOP_PAGE (ui_test_find_one (GTK_WIDGET (window), UPSTANDER_TYPE_WORKSHOP_PAGE, NULL)),
+                                        data_dir);
+
+  return window;
+}
+
+static UpstanderLibrary *
+library_for (const char *data_dir)
+{
+  g_autofree char *bundles = g_build_filename (data_dir, "bundles", NULL);
+  const char *dirs[] = { bundles, NULL };
+  UpstanderLibrary *library = upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, dirs);
+
+  upstander_library_load (library);
+
+  return library;
+}
+
+/* The @index-th row of @type titled @title under @root, as the reader finds it by its label. */
+static gpointer
+row (GtkWidget  *root,
+     GType       type,
+     const char *title,
+     guint       index)
+{
+  g_autoptr(GPtrArray) rows = ui_test_find_all (root, type, NULL);
+  guint seen = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0 && seen++ == index)
+      return g_ptr_array_index (rows, i);
+
+  g_error ("No row “%s” number %u", title, index);
+}
+
+#define entry(root, title, index) GTK_EDITABLE (row (root, ADW_TYPE_ENTRY_ROW, title, index))
+#define combo(root, title, index) ADW_COMBO_ROW (row (root, ADW_TYPE_COMBO_ROW, title, index))
+
+static void
+type (GtkWidget  *root,
+      const char *title,
+      guint       index,
+      const char *text)
+{
+  GtkEditable *editable = entry (root, title, index);
+
+  /* As typed: one letter at a time. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      g_autofree char *so_far = g_strndup (text, g_utf8_next_char (p) - text);
+
+      gtk_editable_set_text (editable, so_far);
+    }
+}
+
+/* Picks the scene or ending called @name in the @index-th combo row titled @title. */
+static void
+pick (GtkWidget  *root,
+      const char *title,
+      guint       index,
+      const char *name)
+{
+  AdwComboRow *combo_row = combo (root, title, index);
+  GListModel *model = adw_combo_row_get_model (combo_row);
+  GtkExpression *expression = adw_combo_row_get_expression (combo_row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (expression != NULL && gtk_expression_evaluate (expression, item, &value) &&
+          g_strcmp0 (g_value_get_string (&value), name) == 0)
+        {
+          adw_combo_row_set_selected (combo_row, i);
+          return;
+        }
+      if (expression == NULL && GTK_IS_STRING_OBJECT (item) &&
+          g_strcmp0 (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), name) == 0)
+        {
+          adw_combo_row_set_selected (combo_row, i);
+          return;
+        }
+    }
+
+  g_error ("No “%s” in combo row “%s”", name, title);
+}
+
+static void
+click (GtkWidget  *root,
+       const char *label,
+       guint       index)
+{
+  g_autoptr(GPtrArray) buttons = ui_test_find_all (root, GTK_TYPE_BUTTON, NULL);
+  guint seen = 0;
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0 && seen++ == index)
+        {
+          g_assert_true (gtk_widget_get_sensitive (button));
+          ui_test_click_button (button);
+          return;
+        }
+    }
+
+  g_error ("No button “%s” number %u", label, index);
+}
+
+static void
+fill_choice (GtkWidget  *page,
+             guint       index,
+             const char *label,
+             const char *effect,
+             const char *feedback,
+             const char *leads_to)
+{
+  type (page, "What the button says", index, label);
+  pick (page, "What it does", index, effect);
+  type (page, "Feedback: why it helps or not", index, feedback);
+  pick (page, "Leads to", index, leads_to);
+}
+
+static void
+fill_ending (GtkWidget  *page,
+             guint       index,
+             const char *title,
+             const char *outcome)
+{
+  type (page, "Title", index + 1, title);
+  pick (page, "How it ends", index, outcome);
+  type (page, "What happens in the end", index, "Mina feels less alone.");
+  type (page, "What to take away", index, "Tell a trusted adult.");
+}
+
+static gboolean
+library_has (UpstanderLibrary *library,
+             const char       *title)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (library)); i++)
+    {
+      g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+      if (g_strcmp0 (upstander_scenario_get_title (scenario), title) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether the catalogue lists @title, and then whether it is marked as made here. */
+static gboolean
+catalogue_has (UpstanderWindow *window,
+               const char      *title,
+               gboolean        *made_here)
+{
+  GListModel *stories = upstander_window_get_stories (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (stories, i);
+
+      if (g_strcmp0 (upstander_scenario_get_title (scenario), title) == 0)
+        {
+          *made_here = upstander_workshop_is_made_here (scenario);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+wait_for_story (UpstanderLibrary *library,
+                const char       *title)
+{
+  for (guint i = 0; i < 200 && !library_has (library, title); i++)
+    ui_test_spin (20);
+  g_assert_true (library_has (library, title));
+}
+
+static void
+save_shot (GtkWidget  *window,
+           const char *name)
+{
+  const char *prefix = g_getenv ("UPSTANDER_SHOT_PREFIX");
+  g_autofree char *file_name = g_strdup_printf ("workshop-%s-%s", prefix != NULL ? prefix : "default", name);
+
+  ui_test_save_shot (window, file_name);
+}
+
+static GtkWidget *
+back_to_workshop (UpstanderWindow *window)
+{
+  g_autoptr(GPtrArray) buttons = ui_test_find_all (GTK_WIDGET (window), GTK_TYPE_BUTTON, NULL);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), "win.back-to-workshop") == 0)
+      return g_ptr_array_index (buttons, i);
+
+  g_error ("No button back to the workshop");
+}
+
+/* Every control a keyboard can reach has a name a screen reader can say. */
+static void
+assert_all_labelled (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) buttons = ui_test_find_all (root, GTK_TYPE_BUTTON, NULL);
+  g_autoptr(GPtrArray) drops = ui_test_find_all (root, GTK_TYPE_DROP_DOWN, NULL);
+  g_autoptr(GPtrArray) rows = ui_test_find_all (root, ADW_TYPE_PREFERENCES_ROW, NULL);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      const char *label = gtk_button_get_label (GTK_BUTTON (button));
+
+      /* Hidden buttons are out of reach; buttons inside other controls
+       * (a drop-down's own, a row's expander) are named by them. */
+      if (!gtk_widget_is_visible (button) ||gtk_widget_get_ancestor (gtk_widget_get_parent (button), GTK_TYPE_DROP_DOWN) != NULL ||
+          gtk_widget_get_ancestor (gtk_widget_get_parent (button), GTK_TYPE_BUTTON) != NULL ||
+          GTK_IS_MENU_BUTTON (gtk_widget_get_parent (button)) || GTK_IS_TOGGLE_BUTTON (button))
+        continue;
+      if ((label == NULL || label[0] == '\0') &&
+          !gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL))
+        g_error ("A button without a name: icon %s", gtk_button_get_icon_name (GTK_BUTTON (button)));
+    }
+
+  for (guint i = 0; i < drops->len; i++)
+    g_assert_true (gtk_test_accessible_has_property (g_ptr_array_index (drops, i), GTK_ACCESSIBLE_PROPERTY_LABEL));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *title = adw_preferences_row_get_title (g_ptr_array_index (rows, i));
+
+      g_assert_true (title != NULL && title[0] != '\0');
+    }
+}
+
+/* Tests */
+
+/*
+ * The issue's "done when": a teacher builds a two-decision story with
+ * three endings, plays it, exports it, imports it on another profile and
+ * sees it in the catalogue; a broken file is refused with its problems.
+ * Everything is done through the page's own fields, buttons and actions,
+ * the ones a keyboard reaches.
+ */
+static void
+test_workshop_write_play_share (void)
+{
+  g_autofree char *home_a = profile_dir (NULL);
+  g_autofree char *home_b = profile_dir ("profile-b");
+  g_autofree char *exported_path = g_build_filename (g_get_user_data_dir (), "..", "the-photo.xml", NULL);
+  g_autofree char *broken_path = g_build_filename (g_get_user_data_dir (), "..", "broken.xml", NULL);
+  g_autoptr(GFile) exported = g_file_new_for_path (exported_path);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *bundles_b = g_build_filename (home_b, "bundles", NULL);
+  UpstanderLibrary *library_a = library_for (home_a);
+  UpstanderLibrary *library_b = library_for (home_b);
+  UpstanderApplication *app_a, *app_b;
+  UpstanderWindow *window_a, *window_b;
+  UpstanderWorkshopPage *page_a, *page_b;
+  UpstanderPlayer *player;
+  UpstanderSession *session;
+  GtkWidget *page, *topic;
+  gboolean made_here = FALSE;
+  g_autofree char *draft = NULL;
+  g_autoptr(GDir) installed = NULL;
+
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
+  g_assert_false (library_has (library_a, "The photo"));
+
+  app_a = ui_test_new_app (library_a);
+  window_a = new_window (app_a, home_a);
+  gtk_widget_activate_action (GTK_WIDGET (window_a), "win.show-workshop", NULL);
+  ui_test_spin (20);
+  g_assert_cmpstr (upstander_window_get_page (window_a), ==, "workshop");
+  page = ui_test_find_one (GTK_WIDGET (window_a), UPSTANDER_TYPE_WORKSHOP_PAGE, NULL);
+  page_a = UPSTANDER_WORKSHOP_PAGE (page);
+  save_shot (GTK_WIDGET (window_a), "empty");
+
+  /* Nothing can be played or shared before it passes. */
+  g_assert_false (upstander_workshop_page_get_passes (page_a));
+  g_assert_false (gtk_widget_get_sensitive (ui_test_find_button (page, "Add to the Catalogue")));
+
+  type (page, "Title", 0, "The photo");
+  type (page, "What happens, in a sentence or two", 0, "Jo shares a photo of Mina.");
+  type (page, "What players should learn", 0, "Support someone who is targeted.");
+  pick (page, "Age band", 0, "Ages 12 to 14");
+  topic = ui_test_find_one (page, GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_nonnull (topic);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (topic), TRUE);
+
+  /* Undo takes back the last edit, whole; redo puts it back. */
+  gtk_widget_activate_action (page, "workshop.undo", NULL);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (topic)));
+  gtk_widget_activate_action (page, "workshop.undo", NULL);
+  g_assert_cmpuint (adw_combo_row_get_selected (combo (page, "Age band", 0)), ==, 0);
+  gtk_widget_activate_action (page, "workshop.redo", NULL);
+  gtk_widget_activate_action (page, "workshop.redo", NULL);
+  g_assert_cmpuint (adw_combo_row_get_selected (combo (page, "Age band", 0)), ==, 1);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (topic)));
+
+  click (page, "Add Person", 0);
+  type (page, "Name", 0, "Mina");
+  click (page, "Add Person", 0);
+  type (page, "Name", 1, "Jo");
+
+  click (page, "Add Scene", 0);
+  click (page, "Add Scene", 0);
+  click (page, "Add Ending", 0);
+  click (page, "Add Ending", 0);
+  click (page, "Add Ending", 0);
+
+  type (page, "Name of the chat or place", 0, "Class 8 chat");
+  click (page, "Add Message", 0);
+  type (page, "Line", 0, "look at this photo lol");
+  click (page, "Add Narration", 0);
+  type (page, "Line", 1, "Mina goes quiet.");
+  click (page, "Add Choice", 0);
+  click (page, "Add Choice", 0);
+  type (page, "Question for the player", 0, "What do you do?");
+  type (page, "Question for class discussion", 0, "How might Mina feel?");
+  type (page, "Notes for the teacher", 0, "Ask who else saw the photo.");
+
+  type (page, "Name of the chat or place", 1, "Lunch break");
+  pick (page, "Where it happens", 1, "At school");
+  click (page, "Add Narration", 1);
+  type (page, "Line", 2, "At lunch Mina sits with you.");
+  click (page, "Add Choice", 1);
+  click (page, "Add Choice", 1);
+  type (page, "Question for the player", 1, "What next?");
+  type (page, "Question for class discussion", 1, "Who could help?");
+
+  fill_ending (page, 0, "Not alone", "A good ending");
+  fill_ending (page, 1, "Quiet for now", "A mixed ending");
+  fill_ending (page, 2, "The joke spreads", "A hard ending");
+
+  fill_choice (page, 0, "Message Mina privately", "This helps", "Mina knows someone cares.", "Lunch break");
+  fill_choice (page, 1, "Laugh along", "This hurts", "A laugh tells Jo the joke worked.", "The joke spreads");
+  fill_choice (page, 2, "Tell a teacher together", "This helps", "An adult can stop it.", "Not alone");
+  fill_choice (page, 3, "Keep it quiet", "Part of the way", "Mina feels better, but the photo is still out there.", "Quiet for now");
+
+  upstander_workshop_page_check_now (page_a);
+  for (guint i = 0; i < upstander_workshop_page_get_problems (page_a)->len; i++)
+    {
+      const UpstanderWorkshopProblem *problem = g_ptr_array_index (upstander_workshop_page_get_problems (page_a), i);
+
+      g_test_message ("problem %d: %s", problem->kind, problem->message);
+    }
+  g_assert_cmpuint (upstander_workshop_page_get_problems (page_a)->len, ==, 0);
+  g_assert_true (upstander_workshop_page_get_passes (page_a));
+  g_assert_nonnull (ui_test_find_label (page, "Ready: play it, share it or add it to the catalogue."));
+  assert_all_labelled (page);
+  save_shot (GTK_WIDGET (window_a), "ready");
+
+  /* A half-written story is a draft: it was kept, and it is not in the catalogue. */
+  draft = upstander_workshop_page_dup_draft_path (page_a);
+  g_assert_true (g_file_test (draft, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (library_has (library_a, "The photo"));
+
+  /* Play it in the real player, to an ending, and come back. */
+  gtk_widget_activate_action (page, "workshop.play", NULL);
+  ui_test_spin (20);
+  g_assert_cmpstr (upstander_window_get_page (window_a), ==, "player");
+  g_assert_true (gtk_widget_get_mapped (back_to_workshop (window_a)));
+  player = UPSTANDER_PLAYER (ui_test_find_one (GTK_WIDGET (window_a), UPSTANDER_TYPE_PLAYER, NULL));
+  session = upstander_player_get_session (player);
+  g_assert_true (upstander_session_choose (session, "choice-2", &error));
+  g_assert_no_error (error);
+  g_assert_true (upstander_session_advance (session, &error));
+  g_assert_cmpint (upstander_session_get_state (session), ==, UPSTANDER_SESSION_ENDING);
+  ui_test_spin (50);
+  save_shot (GTK_WIDGET (window_a), "played");
+  gtk_widget_activate_action (GTK_WIDGET (window_a), "win.back-to-workshop", NULL);
+  ui_test_spin (20);
+  g_assert_cmpstr (upstander_window_get_page (window_a), ==, "workshop");
+
+  /* And present it to a class. */
+  gtk_widget_activate_action (page, "workshop.present", NULL);
+  ui_test_spin (20);
+  g_assert_cmpstr (upstander_window_get_page (window_a), ==, "classroom");
+  gtk_widget_activate_action (GTK_WIDGET (window_a), "win.back-to-workshop", NULL);
+  ui_test_spin (20);
+  g_assert_cmpstr (upstander_window_get_page (window_a), ==, "workshop");
+
+  /* Into this profile's catalogue, marked as made here. */
+  click (page, "Add to the Catalogue", 0);
+  wait_for_story (library_a, "The photo");
+  g_assert_true (catalogue_has (window_a, "The photo", &made_here));
+  g_assert_true (made_here);
+
+  g_assert_true (upstander_workshop_page_export (page_a, exported, &error));
+  g_assert_no_error (error);
+
+  /* Another profile: the file is checked, opened in its workshop and installed. */
+  app_b = ui_test_new_app (library_b);
+  window_b = new_window (app_b, home_b);
+  gtk_widget_activate_action (GTK_WIDGET (window_b), "win.show-workshop", NULL);
+  page_b = UPSTANDER_WORKSHOP_PAGE (ui_test_find_one (GTK_WIDGET (window_b), UPSTANDER_TYPE_WORKSHOP_PAGE, NULL));
+
+  /* A broken file first: refused, its problems listed, nothing installed. */
+  g_assert_true (g_file_get_contents (exported_path, &contents, NULL, NULL));
+  {
+    g_auto(GStrv) parts = g_strsplit (contents, "next=\"ending-1\"", 2);
+    g_autofree char *bad = g_strjoinv ("next=\"nowhere\"", parts);
+
+    g_assert_cmpuint (g_strv_length (parts), ==, 2);
+    g_assert_true (g_file_set_contents (broken_path, bad, -1, NULL));
+  }
+  g_assert_false (upstander_workshop_page_import (page_b, broken, diagnostics, &error));
+  g_assert_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (diagnostics->len, >, 0);
+  installed = g_dir_open (bundles_b, 0, NULL);
+  g_assert_true (installed == NULL || g_dir_read_name (installed) == NULL);
+
+  g_assert_true (upstander_workshop_page_import (page_b, exported, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (upstander_workshop_story_get (upstander_workshop_page_get_story (page_b), "title"), ==, "The photo");
+  wait_for_story (library_b, "The photo");
+  gtk_widget_activate_action (GTK_WIDGET (window_b), "win.show-catalogue", NULL);
+  ui_test_spin (50);
+  /* Made here is this process's own data folder, which profile B is not. */
+  g_assert_true (catalogue_has (window_b, "The photo", &made_here));
+  g_assert_false (made_here);
+  save_shot (GTK_WIDGET (window_b), "catalogue");
+
+  ui_test_close_app (app_b);
+  ui_test_close_app (app_a);
+  g_object_unref (library_a);
+  g_object_unref (library_b);
+  remove_profile (home_a);
+  remove_profile (home_b);
+}
+
+/* Problems show next to their item, in the reader's words, as the story is written. */
+static void
+test_workshop_problems_next_to_items (void)
+{
+  g_autofree char *home = profile_dir ("profile-c");
+  UpstanderLibrary *library = library_for (home);
+  UpstanderApplication *app = ui_test_new_app (library);
+  UpstanderWindow *window = new_window (app, home);
+  GtkWidget *page = ui_test_find_one (GTK_WIDGET (window), UPSTANDER_TYPE_WORKSHOP_PAGE, NULL);
+  const char *hostile = "<b>Mina</b> &amp; %s%n";
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-workshop", NULL);
+  click (page, "Add Scene", 0);
+  click (page, "Add Choice", 0);
+  click (page, "Add Person", 0);
+  type (page, "Name", 0, "Daniel Kowalski");
+  click (page, "Add Message", 0);
+  type (page, "Line", 0, hostile);
+  upstander_workshop_page_check_now (UPSTANDER_WORKSHOP_PAGE (page));
+
+  g_assert_nonnull (ui_test_find_label (page, "A decision needs at least two choices.\n"
+                                              "Ask the player a question before the choices.\n"
+                                              "Tip: a question for class discussion helps teachers."));
+  g_assert_nonnull (ui_test_find_label (page, "Say what this choice’s button says.\n"
+                                              "Every choice needs feedback: why it helps or not.\n"
+                                              "Say which scene or ending this leads to."));
+  g_assert_nonnull (ui_test_find_label (page, "The story needs a title.\nSay what happens in a sentence or two.\n"
+                                              "Say what players should learn.\nPick at least one topic.\nAdd an ending.\n"
+                                              "Tip: notes for the teacher in at least one scene help in class."));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (entry (page, "Name", 0))), ==,
+                   "“Daniel Kowalski” looks like a full name. Use made-up first names only.");
+  /* Story text stays text everywhere: the line shows what was typed, the map its place. */
+  g_assert_cmpstr (gtk_editable_get_text (entry (page, "Line", 0)), ==, hostile);
+  g_assert_nonnull (ui_test_find_label (page, "Unfinished"));
+  save_shot (GTK_WIDGET (window), "problems");
+
+  ui_test_close_app (app);
+  g_object_unref (library);
+  remove_profile (home);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *data_dirs = g_getenv ("XDG_DATA_DIRS");
+  g_autofree char *with_icons = g_strconcat (data_dirs != NULL ? data_dirs : "", ":/usr/local/share:/usr/share", NULL);
+
+  g_setenv ("XDG_DATA_DIRS", with_icons, TRUE);
+
+  setlocale (LC_ALL, "");
+  upstander_language_bind_textdomain ();
+  gtk_test_init (&argc, &argv, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/upstander/workshop/write-play-share", test_workshop_write_play_share);
+  g_test_add_func ("/upstander/workshop/problems-next-to-items", test_workshop_problems_next_to_items);
+
+  return g_test_run ();
+}
