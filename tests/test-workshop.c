@@ -467,6 +467,13 @@ test_workshop_write_play_share (void)
   wait_for_story (library_a, "The photo");
   g_assert_true (catalogue_has (window_a, "The photo", &made_here));
   g_assert_true (made_here);
+  gtk_widget_activate_action (GTK_WIDGET (window_a), "win.show-catalogue", NULL);
+  upstander_window_set_search (window_a, "The photo");
+  ui_test_spin (100);
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window_a), "Made here"));
+  save_shot (GTK_WIDGET (window_a), "made-here");
+  upstander_window_set_search (window_a, "");
+  gtk_widget_activate_action (GTK_WIDGET (window_a), "win.show-workshop", NULL);
 
   g_assert_true (upstander_workshop_page_export (page_a, exported, &error));
   g_assert_no_error (error);
