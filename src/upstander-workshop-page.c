@@ -757,10 +757,69 @@ new_values_row (UpstanderWorkshopPage *self,
 {
   GtkWidget *row = adw_combo_row_new ();
 
+  /* The value wraps under the title rather than pushing the row wider. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   bind_values_combo (self, ADW_COMBO_ROW (row), values, object, property);
 
   return row;
+}
+
+/* Drop-downs inside rows: their button ellipsizes, so a row fits a 360 px window in any language. */
+
+static void
+setup_short_label_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_short_label_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     GtkExpression            *expression)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  GObject *object = gtk_list_item_get_item (item);
+
+  /* Plain text, whatever the story holds. */
+  if (object != NULL && gtk_expression_evaluate (expression, object, &value))
+    gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), g_value_get_string (&value));
+}
+
+static void
+setup_full_label_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+set_short_factory (GtkDropDown   *drop_down,
+                   GtkExpression *expression)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *list_factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_short_label_cb), NULL);
+  g_signal_connect_data (factory, "bind", G_CALLBACK (bind_short_label_cb),
+                         gtk_expression_ref (expression), (GClosureNotify) gtk_expression_unref, 0);
+  /* The list that opens shows whole names. */
+  g_signal_connect_data (list_factory, "bind", G_CALLBACK (bind_short_label_cb),
+                         gtk_expression_ref (expression), (GClosureNotify) gtk_expression_unref, 0);
+  g_signal_connect (list_factory, "setup", G_CALLBACK (setup_full_label_cb), NULL);
+  gtk_drop_down_set_factory (drop_down, factory);
+  gtk_drop_down_set_list_factory (drop_down, list_factory);
+  g_object_unref (factory);
+  g_object_unref (list_factory);
 }
 
 /* Combo rows over the story's own lists: where a choice leads, who says a line. */
@@ -846,6 +905,8 @@ bind_item_combo (UpstanderWorkshopPage *self,
   g_object_set_data (combo, "items", items);
   set_syncing (combo, TRUE);
   g_object_set (combo, "expression", expression, "model", items, NULL);
+  if (GTK_IS_DROP_DOWN (combo))
+    set_short_factory (GTK_DROP_DOWN (combo), expression);
   set_syncing (combo, FALSE);
   gtk_expression_unref (expression);
   item_combo_follow_model_cb (combo);
@@ -862,6 +923,7 @@ new_target_row (UpstanderWorkshopPage *self,
 {
   GtkWidget *row = adw_combo_row_new ();
 
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   bind_item_combo (self, G_OBJECT (row), G_LIST_MODEL (self->targets), "title",
                    G_CALLBACK (target_name_cb), object, "next");
@@ -977,17 +1039,24 @@ create_person_row (gpointer item,
     {
       GtkWidget *note = gtk_label_new (_("Their messages show as “you”"));
 
+      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (note), 16);
+      gtk_label_set_justify (GTK_LABEL (note), GTK_JUSTIFY_RIGHT);
       gtk_widget_add_css_class (note, "dim-label");
+      gtk_widget_add_css_class (note, "caption");
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), note);
     }
   else
     {
       GtkWidget *role = gtk_drop_down_new (NULL, NULL);
       g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+      GtkExpression *text = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 
       for (guint i = 0; role_values[i].value != NULL; i++)
         gtk_string_list_append (labels, _(role_values[i].label));
       gtk_drop_down_set_model (GTK_DROP_DOWN (role), G_LIST_MODEL (labels));
+      set_short_factory (GTK_DROP_DOWN (role), text);
+      gtk_expression_unref (text);
       for (guint i = 0; role_values[i].value != NULL; i++)
         if (g_strcmp0 (role_values[i].value, upstander_workshop_item_get (person, "role")) == 0)
           gtk_drop_down_set_selected (GTK_DROP_DOWN (role), i);
@@ -1158,6 +1227,15 @@ new_section_label (const char *text)
   return label;
 }
 
+/* Only the button takes focus, not the flow box's child around it. */
+static void
+add_flow_button (GtkWidget *flow_box,
+                 GtkWidget *button)
+{
+  gtk_flow_box_append (GTK_FLOW_BOX (flow_box), button);
+  gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+}
+
 static GtkWidget *
 create_scene_row (gpointer item,
                   gpointer user_data)
@@ -1168,7 +1246,7 @@ create_scene_row (gpointer item,
   GtkListBox *fields;
   GtkWidget *card;
   GtkWidget *row = new_card (self, scene, _("Scene"), _("Remove this scene"), &fields, &card);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *buttons = gtk_flow_box_new ();
   GtkWidget *decision = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkListBox *decision_fields = GTK_LIST_BOX (gtk_list_box_new ());
   GtkListBox *after = GTK_LIST_BOX (gtk_list_box_new ());
@@ -1186,9 +1264,14 @@ create_scene_row (gpointer item,
   gtk_box_append (GTK_BOX (card), new_section_label (_("What happens, line by line")));
   gtk_box_append (GTK_BOX (card), new_sub_list (upstander_workshop_item_get_lines (scene),
                                                 create_line_row, self, _("Lines"), TRUE));
-  gtk_box_append (GTK_BOX (buttons), new_add_button (self, _("Add Message"), scene, G_CALLBACK (add_line_clicked_cb), FALSE));
-  gtk_box_append (GTK_BOX (buttons), new_add_button (self, _("Add Narration"), scene, G_CALLBACK (add_line_clicked_cb), TRUE));
-  gtk_box_append (GTK_BOX (buttons), add_choice);
+  /* The buttons wrap onto a second line in a narrow window. */
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 6);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 3);
+  add_flow_button (buttons, new_add_button (self, _("Add Message"), scene, G_CALLBACK (add_line_clicked_cb), FALSE));
+  add_flow_button (buttons, new_add_button (self, _("Add Narration"), scene, G_CALLBACK (add_line_clicked_cb), TRUE));
+  add_flow_button (buttons, add_choice);
   gtk_box_append (GTK_BOX (card), buttons);
 
   gtk_list_box_set_selection_mode (decision_fields, GTK_SELECTION_NONE);

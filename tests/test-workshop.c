@@ -560,6 +560,53 @@ test_workshop_problems_next_to_items (void)
   remove_profile (home);
 }
 
+/*
+ * Screenshots in any language: UPSTANDER_SHOT_LANGUAGE (e.g. ar),
+ * UPSTANDER_SHOT_SIZE (e.g. 360x740). The story is written in that
+ * language through the model, then shown on the page.
+ */
+static void
+test_workshop_screenshots (void)
+{
+  g_autofree char *home = profile_dir ("profile-shots");
+  UpstanderLibrary *library = library_for (home);
+  UpstanderApplication *app = ui_test_new_app (library);
+  UpstanderWindow *window = new_window (app, home);
+  UpstanderWorkshopPage *page = UPSTANDER_WORKSHOP_PAGE (ui_test_find_one (GTK_WIDGET (window), UPSTANDER_TYPE_WORKSHOP_PAGE, NULL));
+  g_autoptr(UpstanderWorkshopStory) story = upstander_workshop_story_new ("en", "You");
+  UpstanderWorkshopItem *scene, *choice, *ending, *person;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+
+  /* As GNOME shows it: a close button only. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
+
+  upstander_workshop_story_set (story, story, "title", "Lunch table");
+  person = upstander_workshop_story_add_person (story, "Sami");
+  scene = upstander_workshop_story_add_scene (story, "group-chat");
+  upstander_workshop_story_set (story, scene, "title", "Class 6 chat");
+  upstander_workshop_story_add_line (story, scene, upstander_workshop_item_get_id (person), "nobody sit with her lol");
+  choice = upstander_workshop_story_add_choice (story, scene);
+  upstander_workshop_story_set (story, choice, "label", "Call 0123 456 789");
+  ending = upstander_workshop_story_add_ending (story, "positive");
+  upstander_workshop_story_set (story, choice, "next", upstander_workshop_item_get_id (ending));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-workshop", NULL);
+  upstander_workshop_page_set_story (page, story);
+  g_assert_cmpuint (upstander_workshop_count_errors (upstander_workshop_page_get_problems (page)), >, 0);
+  save_shot (GTK_WIDGET (window), "shot-top");
+  scroller = GTK_SCROLLED_WINDOW (ui_test_find_one (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, NULL));
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 0.4);
+  save_shot (GTK_WIDGET (window), "shot-scene");
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  save_shot (GTK_WIDGET (window), "shot-map");
+
+  ui_test_close_app (app);
+  g_object_unref (library);
+  remove_profile (home);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,13 +616,18 @@ main (int   argc,
 
   g_setenv ("XDG_DATA_DIRS", with_icons, TRUE);
 
+  if (g_getenv ("UPSTANDER_SHOT_LANGUAGE") != NULL)
+    g_setenv ("LANGUAGE", g_getenv ("UPSTANDER_SHOT_LANGUAGE"), TRUE);
+
   setlocale (LC_ALL, "");
   upstander_language_bind_textdomain ();
   gtk_test_init (&argc, &argv, NULL);
+  gtk_widget_set_default_direction (gtk_get_locale_direction ());
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/upstander/workshop/write-play-share", test_workshop_write_play_share);
   g_test_add_func ("/upstander/workshop/problems-next-to-items", test_workshop_problems_next_to_items);
+  g_test_add_func ("/upstander/workshop/screenshots", test_workshop_screenshots);
 
   return g_test_run ();
 }
