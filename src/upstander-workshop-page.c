@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "upstander-file.h"
 #include "upstander-util.h"
 #include "upstander-workshop-page.h"
 
@@ -549,7 +550,8 @@ write_file (const char  *dir,
       return FALSE;
     }
 
-  return g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  /* The reason alone, such as “No space left on device”: callers say what failed. */
+  return upstander_file_replace (path, data, size, 0600, error);
 }
 
 static void
@@ -1727,7 +1729,10 @@ upstander_workshop_page_publish (UpstanderWorkshopPage  *self,
     }
 
   if (!write_file (dir, path, bytes, error))
-    return FALSE;
+    {
+      g_prefix_error (error, "%s", _("The story cannot be added to the catalogue: "));
+      return FALSE;
+    }
 
   save_draft (self);
   gtk_label_set_text (self->status_label, _("In the catalogue: anyone on this computer can play it now."));
@@ -1747,6 +1752,7 @@ upstander_workshop_page_export (UpstanderWorkshopPage  *self,
                                 GError                **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (UPSTANDER_IS_WORKSHOP_PAGE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -1760,9 +1766,19 @@ upstander_workshop_page_export (UpstanderWorkshopPage  *self,
     }
 
   bytes = upstander_workshop_story_to_bytes (self->story);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
 
-  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  /* Where a person asked: written whole, or not at all. */
+  if (!upstander_file_save (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), 0644, error))
+    {
+      g_prefix_error (error, _("%s cannot be saved: "), path);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* At most UPSTANDER_BUNDLE_MAX_SIZE bytes of a regular file. */
