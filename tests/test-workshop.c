@@ -276,6 +276,97 @@ back_to_workshop (UpstanderWindow *window)
   g_error ("No button back to the workshop");
 }
 
+/* What dropping @file on @widget does: its drop target's "drop", as GTK emits it. */
+static void
+drop_file (GtkWidget *widget,
+           GFile     *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (GTK_IS_DROP_TARGET (controller))
+        {
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &handled);
+          g_assert_true (handled);
+          ui_test_spin (50);
+          return;
+        }
+    }
+
+  g_error ("Nothing takes dropped files here");
+}
+
+/* The message dialog on screen, if any. */
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours to free */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/*
+ * Tab from the first field to the last reaches every part of the page in
+ * reading order: the story's fields, the cast, the scenes with their lines
+ * and choices, the endings. Returns the names of the rows focus passed.
+ */
+static GPtrArray *
+tab_through (GtkWidget *window,
+             GtkWidget *first)
+{
+  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *focus;
+
+  gtk_widget_grab_focus (first);
+  for (guint i = 0; i < 600; i++)
+    {
+      GtkWidget *row;
+
+      if (!gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD))
+        break;
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus == NULL)
+        break;
+      row = gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW);
+      if (GTK_IS_BUTTON (focus) && gtk_button_get_label (GTK_BUTTON (focus)) != NULL)
+        g_ptr_array_add (titles, g_strdup (gtk_button_get_label (GTK_BUTTON (focus))));
+      else if (row != NULL)
+        g_ptr_array_add (titles, g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))));
+      /* Back at the top: the page was walked round. */
+      if (gtk_widget_is_ancestor (focus, first) || focus == first)
+        break;
+    }
+
+  return titles;
+}
+
+static guint
+index_of (GPtrArray  *titles,
+          const char *title,
+          guint       from)
+{
+  for (guint i = from; i < titles->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (titles, i), title) == 0)
+      return i;
+
+  g_error ("Tab never reaches “%s” after step %u", title, from);
+}
+
 /* Every control a keyboard can reach has a name a screen reader can say. */
 static void
 assert_all_labelled (GtkWidget *root)
@@ -344,6 +435,7 @@ test_workshop_write_play_share (void)
   gboolean made_here = FALSE;
   g_autofree char *draft = NULL;
   g_autoptr(GDir) installed = NULL;
+  AdwMessageDialog *dialog;
 
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
   g_assert_false (library_has (library_a, "The photo"));
@@ -432,6 +524,21 @@ test_workshop_write_play_share (void)
   assert_all_labelled (page);
   save_shot (GTK_WIDGET (window_a), "ready");
 
+  /* The keyboard reaches everything, in reading order. */
+  {
+    g_autoptr(GPtrArray) titles = tab_through (GTK_WIDGET (window_a), GTK_WIDGET (entry (page, "Title", 0)));
+    guint step = 0;
+    const char *order[] = {
+      "What happens, in a sentence or two", "Age band", "Add Person", "Name", "Add Scene",
+      "Name of the chat or place", "Line", "Add Message", "Question for the player", "What the button says",
+      "Leads to", "Notes for the teacher", "Name of the chat or place", "Add Ending", "Title",
+      "What to take away",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+      step = index_of (titles, order[i], step) + 1;
+  }
+
   /* A half-written story is a draft: it was kept, and it is not in the catalogue. */
   draft = upstander_workshop_page_dup_draft_path (page_a);
   g_assert_true (g_file_test (draft, G_FILE_TEST_IS_REGULAR));
@@ -497,6 +604,22 @@ test_workshop_write_play_share (void)
   g_assert_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpuint (diagnostics->len, >, 0);
+  installed = g_dir_open (bundles_b, 0, NULL);
+  g_assert_true (installed == NULL || g_dir_read_name (installed) == NULL);
+
+  /* Dropped on the page, the same file is refused with its problems in a dialog. */
+  drop_file (GTK_WIDGET (page_b), broken);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "broken.xml Cannot Be Opened");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.xml:"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "nowhere"));
+  g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
+  save_shot (GTK_WIDGET (dialog), "refused");
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_test_spin (50);
+  g_assert_null (find_dialog ());
+  g_clear_pointer (&installed, g_dir_close);
   installed = g_dir_open (bundles_b, 0, NULL);
   g_assert_true (installed == NULL || g_dir_read_name (installed) == NULL);
 
