@@ -1,4 +1,6 @@
 /* test-workshop-story.c: a story built in the workshop's model checks, plays, exports, imports and undoes */
+#include <time.h>
+
 #include "upstander-bundle.h"
 #include "upstander-session.h"
 #include "upstander-workshop-story.h"
@@ -589,6 +591,32 @@ test_draft_round_trip (void)
   g_assert_finalize_object (g_steal_pointer (&story));
 }
 
+/* A 1 MiB text of digits, spaces and capitals is refused as too long, quickly. */
+static void
+test_huge_text_is_checked_quickly (void)
+{
+  Built built = build_story ();
+  g_autoptr(GString) huge = g_string_new (NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(UpstanderWorkshopItem) line = g_list_model_get_item (upstander_workshop_item_get_lines (built.start), 0);
+  const char *pieces[] = { "1 ", "Ab Cd ", "12 calle ", "-(", "x@y." };
+  clock_t start;
+
+  for (guint i = 0; huge->len < 1024 * 1024; i++)
+    g_string_append (huge, pieces[i % G_N_ELEMENTS (pieces)]);
+  upstander_workshop_story_set (built.story, line, "text", huge->str);
+
+  start = clock ();
+  problems = upstander_workshop_story_check (built.story, NULL);
+  g_assert_nonnull (find_problem (problems, line, UPSTANDER_WORKSHOP_PROBLEM_TOO_LONG));
+  /* CPU time, with a wide margin (it takes well under a second): a hostile text must not take minutes. */
+  g_assert_cmpfloat ((double) (clock () - start) / CLOCKS_PER_SEC, <, 30.0);
+
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_object (&line);
+  g_assert_finalize_object (built.story);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -608,6 +636,7 @@ main (int   argc,
   g_test_add_func ("/upstander/workshop-story/broken-import-is-refused", test_broken_import_is_refused);
   g_test_add_func ("/upstander/workshop-story/hostile-files-are-refused", test_hostile_files_are_refused);
   g_test_add_func ("/upstander/workshop-story/draft-round-trip", test_draft_round_trip);
+  g_test_add_func ("/upstander/workshop-story/huge-text-is-checked-quickly", test_huge_text_is_checked_quickly);
 
   return g_test_run ();
 }
