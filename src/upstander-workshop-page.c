@@ -33,6 +33,7 @@
 
 #define CHECK_DELAY_MS 250
 #define MAX_SHOWN_DIAGNOSTICS 20
+#define READ_CHUNK 65536
 
 typedef struct
 {
@@ -1586,25 +1587,67 @@ upstander_workshop_page_get_passes (UpstanderWorkshopPage *self)
 
 /* Drafts. */
 
+/* At most UPSTANDER_BUNDLE_MAX_SIZE bytes of a regular file. */
+static GBytes *
+read_bounded (GFile   *file,
+              GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) contents = NULL;
+  gsize size;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
+  /* A FIFO would block and a device never end: regular files only, and small ones. */
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
+      g_file_info_get_size (info) > UPSTANDER_BUNDLE_MAX_SIZE)
+    {
+      g_set_error_literal (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_TOO_LARGE,
+                           _("This is not a story file: it is too large, or not a file at all."));
+      return NULL;
+    }
+
+  /* The cap holds while reading too, should the file grow in between. */
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    return NULL;
+  contents = g_byte_array_new ();
+  do
+    {
+      guint8 chunk[READ_CHUNK];
+
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), chunk, sizeof chunk, &size, NULL, error))
+        return NULL;
+      if (contents->len + size > UPSTANDER_BUNDLE_MAX_SIZE)
+        {
+          g_set_error_literal (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_TOO_LARGE,
+                               _("This is not a story file: it is too large, or not a file at all."));
+          return NULL;
+        }
+      g_byte_array_append (contents, chunk, size);
+    }
+  while (size == READ_CHUNK);
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&contents));
+}
+
+
 static void
 open_draft_cb (AdwActionRow          *row,
                UpstanderWorkshopPage *self)
 {
   const char *path = g_object_get_data (G_OBJECT (row), "path");
-  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(UpstanderWorkshopStory) story = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  gsize size;
+  g_autoptr(GBytes) bytes = read_bounded (file, &error);
 
-  if (!g_file_get_contents (path, &contents, &size, &error))
-    {
-      gtk_label_set_text (self->status_label, error->message);
-      return;
-    }
-
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), size);
-  story = upstander_workshop_story_new_from_bytes (bytes, path, &error);
+  if (bytes != NULL)
+    story = upstander_workshop_story_new_from_bytes (bytes, path, &error);
   if (story == NULL)
     {
       /* Translators: %s says why, in English */
@@ -1641,17 +1684,16 @@ upstander_workshop_page_refresh_drafts (UpstanderWorkshopPage *self)
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
-      g_autofree char *contents = NULL;
-      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GBytes) bytes = read_bounded (file, NULL);
       g_autoptr(UpstanderWorkshopStory) story = NULL;
-      gsize size;
       GtkWidget *row;
       const char *title;
       gboolean is_open;
 
-      if (!g_file_get_contents (path, &contents, &size, NULL) || size > UPSTANDER_BUNDLE_MAX_SIZE)
+      /* A file that is not a draft the workshop can read is left alone, not listed. */
+      if (bytes == NULL)
         continue;
-      bytes = g_bytes_new_take (g_steal_pointer (&contents), size);
       story = upstander_workshop_story_new_from_bytes (bytes, path, NULL);
       if (story == NULL)
         continue;
@@ -1779,34 +1821,6 @@ upstander_workshop_page_export (UpstanderWorkshopPage  *self,
     }
 
   return TRUE;
-}
-
-/* At most UPSTANDER_BUNDLE_MAX_SIZE bytes of a regular file. */
-static GBytes *
-read_bounded (GFile   *file,
-              GError **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  char *contents = NULL;
-  gsize size;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return NULL;
-
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
-      g_file_info_get_size (info) > UPSTANDER_BUNDLE_MAX_SIZE)
-    {
-      g_set_error_literal (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_TOO_LARGE,
-                           _("This is not a story file: it is too large, or not a file at all."));
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, NULL, &contents, &size, NULL, error))
-    return NULL;
-
-  return g_bytes_new_take (contents, size);
 }
 
 /**
