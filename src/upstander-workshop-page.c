@@ -112,6 +112,7 @@ struct _UpstanderWorkshopPage
   AdwComboRow            *ages_row;
   AdwExpanderRow         *topics_row;
   GtkLabel               *story_problems_label;
+  GtkLabel               *story_notes_label;
   GtkListBox             *cast_list;
   GtkListBox             *scenes_list;
   GtkListBox             *endings_list;
@@ -259,35 +260,38 @@ register_sink (UpstanderWorkshopPage *self,
   g_signal_connect_object (sink, "destroy", G_CALLBACK (sink_destroyed_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* Errors and tips apart: what stops the story in red, what would improve it dimmed. */
 static void
 show_problems_in (GtkWidget  *sink,
-                  const char *text,
-                  gboolean    has_error)
+                  const char *errors,
+                  const char *warnings)
 {
-  gboolean any = text != NULL && text[0] != '\0';
+  gboolean any_error = errors != NULL && errors[0] != '\0';
+  gboolean any_warning = warnings != NULL && warnings[0] != '\0';
+  g_autofree char *both = NULL;
 
   if (GTK_IS_LABEL (sink))
     {
-      gtk_label_set_text (GTK_LABEL (sink), any ? text : "");
-      gtk_widget_set_visible (sink, any);
-      if (has_error)
-        gtk_widget_add_css_class (sink, "error");
-      else
-        gtk_widget_remove_css_class (sink, "error");
+      GtkWidget *notes = g_object_get_data (G_OBJECT (sink), "warnings");
+
+      gtk_label_set_text (GTK_LABEL (sink), any_error ? errors : "");
+      gtk_widget_set_visible (sink, any_error);
+      gtk_label_set_text (GTK_LABEL (notes), any_warning ? warnings : "");
+      gtk_widget_set_visible (notes, any_warning);
       return;
     }
 
-  /* A line: its row turns red, says the problem in its tooltip and to a screen reader. */
-  gtk_widget_set_tooltip_text (sink, any ? text : NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sink),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, any ? text : "",
-                                  -1);
-  if (has_error)
+  /* A row (a line, a person): it turns red, says the problem in its tooltip and to a screen reader. */
+  both = g_strjoin (any_error && any_warning ? "\n" : "", any_error ? errors : "", any_warning ? warnings : "", NULL);
+  gtk_widget_set_tooltip_text (sink, both[0] != '\0' ? both : NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sink), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, both, -1);
+  if (any_error)
     gtk_widget_add_css_class (sink, "error");
   else
     gtk_widget_remove_css_class (sink, "error");
+  /* Lines have a warning sign; a person's name row only its red. */
   if (g_object_get_data (G_OBJECT (sink), "warning-icon") != NULL)
-    gtk_widget_set_visible (g_object_get_data (G_OBJECT (sink), "warning-icon"), any);
+    gtk_widget_set_visible (g_object_get_data (G_OBJECT (sink), "warning-icon"), both[0] != '\0');
 }
 
 static gboolean
@@ -334,49 +338,52 @@ string_free (gpointer string)
 }
 
 static void
+append_line (GHashTable *texts,
+             gpointer    key,
+             const char *text)
+{
+  GString *out = g_hash_table_lookup (texts, key);
+
+  if (out == NULL)
+    g_hash_table_insert (texts, key, out = g_string_new (NULL));
+  if (out->len > 0)
+    g_string_append_c (out, '\n');
+  g_string_append (out, text);
+}
+
+static const char *
+text_of (GHashTable *texts,
+         gpointer    key)
+{
+  GString *text = g_hash_table_lookup (texts, key);
+
+  return text != NULL ? text->str : NULL;
+}
+
+/* Each problem under its item; the story's own, and any whose item is not shown, under the story. */
+static void
 update_problem_sinks (UpstanderWorkshopPage *self)
 {
-  g_autoptr(GHashTable) texts = g_hash_table_new_full (NULL, NULL, NULL, string_free);
-  g_autoptr(GHashTable) errors = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) errors = g_hash_table_new_full (NULL, NULL, NULL, string_free);
+  g_autoptr(GHashTable) warnings = g_hash_table_new_full (NULL, NULL, NULL, string_free);
   GHashTableIter iter;
   gpointer key, value;
-  GString *story_text = g_string_new (NULL);
-  gboolean story_error = FALSE;
 
   for (guint i = 0; i < self->problems->len; i++)
     {
       const UpstanderWorkshopProblem *problem = g_ptr_array_index (self->problems, i);
       g_autofree char *text = dup_problem_text (problem);
-      GString *out;
+      gpointer where = problem->item != NULL && g_hash_table_contains (self->sinks, problem->item)
+                       ? (gpointer) problem->item : (gpointer) self;
 
-      if (problem->item == NULL || !g_hash_table_contains (self->sinks, problem->item))
-        {
-          out = story_text;
-          story_error |= problem->severity == UPSTANDER_SEVERITY_ERROR;
-        }
-      else
-        {
-          out = g_hash_table_lookup (texts, problem->item);
-          if (out == NULL)
-            g_hash_table_insert (texts, problem->item, out = g_string_new (NULL));
-          if (problem->severity == UPSTANDER_SEVERITY_ERROR)
-            g_hash_table_add (errors, problem->item);
-        }
-      if (out->len > 0)
-        g_string_append_c (out, '\n');
-      g_string_append (out, text);
+      append_line (problem->severity == UPSTANDER_SEVERITY_ERROR ? errors : warnings, where, text);
     }
 
   g_hash_table_iter_init (&iter, self->sinks);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      GString *text = g_hash_table_lookup (texts, key);
+    show_problems_in (value, text_of (errors, key), text_of (warnings, key));
 
-      show_problems_in (value, text != NULL ? text->str : NULL, g_hash_table_contains (errors, key));
-    }
-
-  show_problems_in (GTK_WIDGET (self->story_problems_label), story_text->str, story_error);
-  g_string_free (story_text, TRUE);
+  show_problems_in (GTK_WIDGET (self->story_problems_label), text_of (errors, self), text_of (warnings, self));
 }
 
 /* The scene map: each scene, where it leads, and what is unfinished. */
@@ -996,6 +1003,7 @@ new_card (UpstanderWorkshopPage  *self,
   GtkWidget *title = gtk_label_new (heading);
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *problems = upstander_text_label_new ("", "workshop-problem");
+  GtkWidget *notes = upstander_text_label_new ("", "workshop-problem");
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
@@ -1016,7 +1024,12 @@ new_card (UpstanderWorkshopPage  *self,
   gtk_box_append (GTK_BOX (card), list);
 
   gtk_widget_set_visible (problems, FALSE);
+  gtk_widget_add_css_class (problems, "error");
   gtk_box_append (GTK_BOX (card), problems);
+  gtk_widget_set_visible (notes, FALSE);
+  gtk_widget_add_css_class (notes, "dim-label");
+  gtk_box_append (GTK_BOX (card), notes);
+  g_object_set_data (G_OBJECT (problems), "warnings", notes);
   register_sink (self, item, problems);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), card);
@@ -1255,7 +1268,8 @@ create_scene_row (gpointer item,
   GtkListBox *after = GTK_LIST_BOX (gtk_list_box_new ());
   GtkWidget *add_choice = new_add_button (self, _("Add Choice"), scene, G_CALLBACK (add_choice_clicked_cb), FALSE);
   GtkWidget *way_on;
-  GtkWidget *problems = gtk_widget_get_last_child (card);
+  GtkWidget *notes = gtk_widget_get_last_child (card);
+  GtkWidget *problems = gtk_widget_get_prev_sibling (notes);
 
   gtk_widget_add_css_class (card, "outer");
   gtk_list_box_append (fields, new_entry_row (self, _("Name of the chat or place"), scene, "title"));
@@ -1263,6 +1277,7 @@ create_scene_row (gpointer item,
 
   /* The card's problems stay last: what follows goes in before them. */
   gtk_box_remove (GTK_BOX (card), g_object_ref (problems));
+  gtk_box_remove (GTK_BOX (card), g_object_ref (notes));
 
   gtk_box_append (GTK_BOX (card), new_section_label (_("What happens, line by line")));
   gtk_box_append (GTK_BOX (card), new_sub_list (upstander_workshop_item_get_lines (scene),
@@ -1298,7 +1313,9 @@ create_scene_row (gpointer item,
   gtk_box_append (GTK_BOX (card), GTK_WIDGET (after));
 
   gtk_box_append (GTK_BOX (card), problems);
+  gtk_box_append (GTK_BOX (card), notes);
   g_object_unref (problems);
+  g_object_unref (notes);
 
   update_way_on (way_on, choices);
   g_signal_connect_object (choices, "items-changed", G_CALLBACK (choices_changed_cb), way_on, G_CONNECT_SWAPPED);
@@ -2087,6 +2104,7 @@ upstander_workshop_page_class_init (UpstanderWorkshopPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, ages_row);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, topics_row);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, story_problems_label);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, story_notes_label);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, cast_list);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, scenes_list);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, endings_list);
@@ -2117,6 +2135,7 @@ upstander_workshop_page_init (UpstanderWorkshopPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   upstander_button_set_label_a11y (self->publish_button, _("Add to the Catalogue"));
+  g_object_set_data (G_OBJECT (self->story_problems_label), "warnings", self->story_notes_label);
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 

@@ -662,15 +662,21 @@ test_workshop_problems_next_to_items (void)
   type (page, "Line", 0, hostile);
   upstander_workshop_page_check_now (UPSTANDER_WORKSHOP_PAGE (page));
 
+  /* What stops the story, and apart from it, what would improve it. */
   g_assert_nonnull (ui_test_find_label (page, "A decision needs at least two choices.\n"
-                                              "Ask the player a question before the choices.\n"
-                                              "Tip: a question for class discussion helps teachers."));
+                                              "Ask the player a question before the choices."));
+  g_assert_true (gtk_widget_has_css_class (ui_test_find_label (page, "A decision needs at least two choices.\n"
+                                                                     "Ask the player a question before the choices."),
+                                           "error"));
+  g_assert_nonnull (ui_test_find_label (page, "Tip: a question for class discussion helps teachers."));
+  g_assert_false (gtk_widget_has_css_class (ui_test_find_label (page, "Tip: a question for class discussion helps teachers."),
+                                            "error"));
   g_assert_nonnull (ui_test_find_label (page, "Say what this choice’s button says.\n"
                                               "Every choice needs feedback: why it helps or not.\n"
                                               "Say which scene or ending this leads to."));
   g_assert_nonnull (ui_test_find_label (page, "The story needs a title.\nSay what happens in a sentence or two.\n"
-                                              "Say what players should learn.\nPick at least one topic.\nAdd an ending.\n"
-                                              "Tip: notes for the teacher in at least one scene help in class."));
+                                              "Say what players should learn.\nPick at least one topic.\nAdd an ending."));
+  g_assert_nonnull (ui_test_find_label (page, "Tip: notes for the teacher in at least one scene help in class."));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (entry (page, "Name", 0))), ==,
                    "“Daniel Kowalski” looks like a full name. Use made-up first names only.");
   /* Story text stays text everywhere: the line shows what was typed, the map its place. */
