@@ -652,6 +652,8 @@ test_workshop_problems_next_to_items (void)
   UpstanderWindow *window = new_window (app, home);
   GtkWidget *page = ui_test_find_one (GTK_WIDGET (window), UPSTANDER_TYPE_WORKSHOP_PAGE, NULL);
   const char *hostile = "<b>Mina</b> &amp; %s%n";
+  UpstanderWorkshopStory *story;
+  GtkWidget *draft;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-workshop", NULL);
   click (page, "Add Scene", 0);
@@ -683,6 +685,18 @@ test_workshop_problems_next_to_items (void)
   g_assert_cmpstr (gtk_editable_get_text (entry (page, "Line", 0)), ==, hostile);
   g_assert_nonnull (ui_test_find_label (page, "Unfinished"));
   save_shot (GTK_WIDGET (window), "problems");
+
+  /* A new story; the half-written one waits under Your Stories, and opens again as it was. */
+  gtk_widget_activate_action (page, "workshop.new", NULL);
+  story = upstander_workshop_page_get_story (UPSTANDER_WORKSHOP_PAGE (page));
+  g_assert_cmpuint (g_list_model_get_n_items (upstander_workshop_story_get_scenes (story)), ==, 0);
+  draft = ui_test_find_label (page, "Open to keep writing");
+  g_assert_nonnull (draft);
+  g_signal_emit_by_name (gtk_widget_get_ancestor (draft, ADW_TYPE_ACTION_ROW), "activated");
+  story = upstander_workshop_page_get_story (UPSTANDER_WORKSHOP_PAGE (page));
+  g_assert_cmpuint (g_list_model_get_n_items (upstander_workshop_story_get_scenes (story)), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (entry (page, "Name", 0)), ==, "Daniel Kowalski");
+  g_assert_cmpstr (gtk_editable_get_text (entry (page, "Line", 0)), ==, hostile);
 
   ui_test_close_app (app);
   g_object_unref (library);
