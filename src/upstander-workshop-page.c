@@ -2113,12 +2113,32 @@ upstander_workshop_page_class_init (UpstanderWorkshopPageClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i], NULL, action_cb);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "workshop.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "workshop.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "workshop.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "workshop.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "workshop.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "workshop.play", NULL);
+}
+
+/*
+ * The page's shortcuts act before the focused field sees the key: Ctrl+Z in
+ * a field undoes the last edit of the story, not only that field's typing.
+ */
+static void
+add_shortcuts (UpstanderWorkshopPage *self)
+{
+  static const struct { guint key; GdkModifierType mods; const char *action; } shortcuts[] = {
+    { GDK_KEY_z, GDK_CONTROL_MASK, "workshop.undo" },
+    { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "workshop.redo" },
+    { GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "workshop.redo" },
+    { GDK_KEY_y, GDK_CONTROL_MASK, "workshop.redo" },
+    { GDK_KEY_o, GDK_CONTROL_MASK, "workshop.import" },
+    { GDK_KEY_s, GDK_CONTROL_MASK, "workshop.export" },
+    { GDK_KEY_p, GDK_CONTROL_MASK, "workshop.play" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].key, shortcuts[i].mods),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -2136,6 +2156,7 @@ upstander_workshop_page_init (UpstanderWorkshopPage *self)
 
   upstander_button_set_label_a11y (self->publish_button, _("Add to the Catalogue"));
   g_object_set_data (G_OBJECT (self->story_problems_label), "warnings", self->story_notes_label);
+  add_shortcuts (self);
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
