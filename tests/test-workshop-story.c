@@ -617,6 +617,34 @@ test_huge_text_is_checked_quickly (void)
   g_assert_finalize_object (built.story);
 }
 
+/* A pasted control character or broken UTF-8 never makes a story unreadable. */
+static void
+test_control_characters_are_dropped (void)
+{
+  Built built = build_story ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(UpstanderBundle) bundle = NULL;
+  g_autoptr(GBytes) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  UpstanderWorkshopStory *reopened;
+
+  upstander_workshop_story_set (built.story, built.laugh, "label", "Laugh\x01 al\x1bong\x7f\xc2\x85 \xff!");
+  g_assert_cmpstr (upstander_workshop_item_get (built.laugh, "label"), ==, "Laugh along \xef\xbf\xbd!");
+
+  problems = upstander_workshop_story_check (built.story, &bundle);
+  g_assert_cmpuint (upstander_workshop_count_errors (problems), ==, 0);
+  g_assert_nonnull (bundle);
+
+  draft = upstander_workshop_story_to_bytes (built.story);
+  reopened = upstander_workshop_story_new_from_bytes (draft, "draft.xml", &error);
+  g_assert_no_error (error);
+
+  g_assert_finalize_object (reopened);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_assert_finalize_object (g_steal_pointer (&bundle));
+  g_assert_finalize_object (built.story);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -637,6 +665,7 @@ main (int   argc,
   g_test_add_func ("/upstander/workshop-story/hostile-files-are-refused", test_hostile_files_are_refused);
   g_test_add_func ("/upstander/workshop-story/draft-round-trip", test_draft_round_trip);
   g_test_add_func ("/upstander/workshop-story/huge-text-is-checked-quickly", test_huge_text_is_checked_quickly);
+  g_test_add_func ("/upstander/workshop-story/control-characters-are-dropped", test_control_characters_are_dropped);
 
   return g_test_run ();
 }

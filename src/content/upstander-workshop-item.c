@@ -3,6 +3,8 @@
 
 #include "upstander-workshop-item.h"
 
+#include <string.h>
+
 /*
  * One type for every piece (person, scene, line, choice, ending, topic)
  * keeps the workshop's undo stack simple: every edit of a text is "set
@@ -101,15 +103,13 @@ upstander_workshop_item_set_property (GObject      *object,
     }
   else if (prop_id >= FIRST_TEXT && prop_id < N_PROPS)
     {
-      const char *text = g_value_get_string (value);
+      g_autofree char *text = upstander_workshop_clean_text (g_value_get_string (value));
       char **slot = &self->texts[prop_id - FIRST_TEXT];
 
-      if (text == NULL)
-        text = "";
       if (g_strcmp0 (*slot, text) == 0)
         return;
       g_free (*slot);
-      *slot = g_strdup (text);
+      *slot = g_steal_pointer (&text);
       g_object_notify_by_pspec (object, pspec);
     }
   else
@@ -165,6 +165,32 @@ upstander_workshop_item_init (UpstanderWorkshopItem *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
     self->texts[i] = g_strdup ("");
+}
+
+/**
+ * upstander_workshop_clean_text:
+ * @text: (nullable): text as typed, pasted or read
+ *
+ * @text as valid UTF-8 without the control characters a bundle may not
+ * hold (all but tab and newline), so that a pasted character can never
+ * make a story's file unreadable. Never %NULL.
+ */
+char *
+upstander_workshop_clean_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *clean = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c < 0xa0))
+        continue;
+      g_string_append_unichar (clean, c);
+    }
+
+  return g_string_free (clean, FALSE);
 }
 
 UpstanderWorkshopItem *

@@ -48,4 +48,6 @@ GListModel            *upstander_workshop_item_get_choices  (UpstanderWorkshopIt
 gboolean               upstander_workshop_item_has_property (UpstanderWorkshopItem *self,
                                                              const char            *property);
 
+char                  *upstander_workshop_clean_text        (const char            *text);
+
 G_END_DECLS

@@ -196,7 +196,7 @@ upstander_workshop_story_set_property (GObject      *object,
 {
   UpstanderWorkshopStory *self = UPSTANDER_WORKSHOP_STORY (object);
   char **slot = text_slot (self, prop_id);
-  const char *text;
+  g_autofree char *text = NULL;
 
   if (slot == NULL)
     {
@@ -204,14 +204,12 @@ upstander_workshop_story_set_property (GObject      *object,
       return;
     }
 
-  text = g_value_get_string (value);
-  if (text == NULL)
-    text = "";
+  text = upstander_workshop_clean_text (g_value_get_string (value));
   if (g_strcmp0 (*slot, text) == 0)
     return;
 
   g_free (*slot);
-  *slot = g_strdup (text);
+  *slot = g_steal_pointer (&text);
   g_object_notify_by_pspec (object, pspec);
 }
 
@@ -578,6 +576,7 @@ upstander_workshop_story_set (UpstanderWorkshopStory *self,
                               const char             *value)
 {
   g_autofree char *old_value = NULL;
+  g_autofree char *clean = NULL;
   Command *last;
   Command *command;
   GParamSpec *pspec;
@@ -592,8 +591,8 @@ upstander_workshop_story_set (UpstanderWorkshopStory *self,
                     (pspec->flags & G_PARAM_CONSTRUCT_ONLY) == 0);
   g_return_if_fail (g_strcmp0 (property, "id") != 0);
 
-  if (value == NULL)
-    value = "";
+  clean = upstander_workshop_clean_text (value);
+  value = clean;
 
   g_object_get (object, property, &old_value, NULL);
   if (g_strcmp0 (old_value, value) == 0)
