@@ -645,6 +645,42 @@ test_control_characters_are_dropped (void)
   g_assert_finalize_object (built.story);
 }
 
+/* A bundle written by hand opens as a new workshop story: installing it replaces nothing. */
+static void
+test_hand_written_bundle_gets_its_own_id (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "session.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(UpstanderBundle) bundle = NULL;
+  UpstanderWorkshopStory *story;
+  gsize size;
+
+  g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
+  bytes = g_bytes_new (contents, size);
+  story = upstander_workshop_story_import (bytes, "session.xml", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (upstander_workshop_story_get_bundle_id (story), "workshop-"));
+  g_assert_cmpuint (g_list_model_get_n_items (upstander_workshop_story_get_scenes (story)), >, 0);
+
+  problems = upstander_workshop_story_check (story, &bundle);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const UpstanderWorkshopProblem *problem = g_ptr_array_index (problems, i);
+
+      g_test_message ("problem %d: %s", problem->kind, problem->message);
+    }
+  /* Conditions and flags are left out, and what stays still makes a story that passes. */
+  g_assert_cmpuint (upstander_workshop_count_errors (problems), ==, 0);
+  g_assert_nonnull (bundle);
+
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_assert_finalize_object (g_steal_pointer (&bundle));
+  g_assert_finalize_object (story);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -666,6 +702,7 @@ main (int   argc,
   g_test_add_func ("/upstander/workshop-story/draft-round-trip", test_draft_round_trip);
   g_test_add_func ("/upstander/workshop-story/huge-text-is-checked-quickly", test_huge_text_is_checked_quickly);
   g_test_add_func ("/upstander/workshop-story/control-characters-are-dropped", test_control_characters_are_dropped);
+  g_test_add_func ("/upstander/workshop-story/hand-written-bundle-gets-its-own-id", test_hand_written_bundle_gets_its_own_id);
 
   return g_test_run ();
 }
