@@ -784,7 +784,7 @@ setup_short_label_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_list_item_set_child (item, label);
 }
@@ -1050,13 +1050,19 @@ create_person_row (gpointer item,
   UpstanderWorkshopItem *person = item;
   gboolean is_player = g_strcmp0 (upstander_workshop_item_get (person, "role"), "player") == 0;
   GtkWidget *row = new_entry_row (self, is_player ? _("The player’s name") : _("Name"), person, "name");
+  GtkWidget *avatar = adw_avatar_new (32, NULL, TRUE);
+
+  /* The face the player shows beside their messages: initials and a colour from the name. */
+  g_object_bind_property (person, "name", avatar, "text", G_BINDING_SYNC_CREATE);
+  gtk_widget_set_valign (avatar, GTK_ALIGN_CENTER);
+  adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), avatar);
 
   if (is_player)
     {
       GtkWidget *note = gtk_label_new (_("Their messages show as “you”"));
 
       gtk_label_set_wrap (GTK_LABEL (note), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (note), 16);
+      gtk_label_set_max_width_chars (GTK_LABEL (note), 28);
       gtk_label_set_justify (GTK_LABEL (note), GTK_JUSTIFY_RIGHT);
       gtk_widget_add_css_class (note, "dim-label");
       gtk_widget_add_css_class (note, "caption");
