@@ -681,6 +681,32 @@ test_hand_written_bundle_gets_its_own_id (void)
   g_assert_finalize_object (story);
 }
 
+/* Translations stay out of the workshop; an element in the bundle's own language is its text. */
+static void
+test_own_language_and_translations (void)
+{
+  Built built = build_story ();
+  g_autofree char *text = story_text (built.story);
+  g_autofree char *translated = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  UpstanderWorkshopStory *imported;
+  GRegex *title = g_regex_new ("<title>The photo</title>", 0, 0, NULL);
+
+  translated = g_regex_replace_literal (title, text, -1, 0,
+                                        "<title xml:lang=\"en\">The photo</title><title xml:lang=\"fr\">La photo</title>",
+                                        0, NULL);
+  g_regex_unref (title);
+  g_assert_nonnull (strstr (translated, "La photo"));
+  bytes = g_bytes_new (translated, strlen (translated));
+  imported = upstander_workshop_story_import (bytes, "translated.xml", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upstander_workshop_story_get (imported, "title"), ==, "The photo");
+
+  g_assert_finalize_object (imported);
+  g_assert_finalize_object (built.story);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -703,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/upstander/workshop-story/huge-text-is-checked-quickly", test_huge_text_is_checked_quickly);
   g_test_add_func ("/upstander/workshop-story/control-characters-are-dropped", test_control_characters_are_dropped);
   g_test_add_func ("/upstander/workshop-story/hand-written-bundle-gets-its-own-id", test_hand_written_bundle_gets_its_own_id);
+  g_test_add_func ("/upstander/workshop-story/own-language-and-translations", test_own_language_and_translations);
 
   return g_test_run ();
 }

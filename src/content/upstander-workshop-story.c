@@ -1451,6 +1451,22 @@ read_scenario (UpstanderWorkshopStory *self,
     }
 }
 
+/* A leaf that names the bundle's own language is an original, as one that names none. */
+static void
+forget_own_language (xmlNode    *node,
+                     const char *language)
+{
+  for (xmlNode *child = first_element (node->children); child != NULL; child = next_element (child))
+    {
+      xmlChar *lang = xmlGetNsProp (child, BAD_CAST "lang", XML_XML_NAMESPACE);
+
+      if (lang != NULL && g_strcmp0 ((const char *) lang, language) == 0)
+        xmlUnsetNsProp (child, xmlSearchNsByHref (child->doc, child, XML_XML_NAMESPACE), BAD_CAST "lang");
+      xmlFree (lang);
+      forget_own_language (child, language);
+    }
+}
+
 /**
  * upstander_workshop_story_new_from_bytes:
  * @display_name: the file's name, for messages
@@ -1520,6 +1536,8 @@ upstander_workshop_story_new_from_bytes (GBytes      *bytes,
   self->language = g_strdup (lang != NULL && upstander_language_tag_is_valid ((const char *) lang)
                              ? (const char *) lang : "en");
   xmlFree (lang);
+
+  forget_own_language (root, self->language);
 
   for (xmlNode *child = first_element (root->children); child != NULL; child = next_element (child))
     {
