@@ -89,6 +89,38 @@ library_for (const char *data_dir)
   return library;
 }
 
+/* One person's Upstander: a data folder, the library over it, the app and its window. */
+typedef struct
+{
+  char                 *home;
+  UpstanderLibrary     *library;
+  UpstanderApplication *app;
+  UpstanderWindow      *window;
+} Profile;
+
+/* @name NULL is this process's own profile; any other is one beside it. */
+static Profile
+open_profile (const char *name)
+{
+  Profile profile;
+
+  profile.home = profile_dir (name);
+  profile.library = library_for (profile.home);
+  profile.app = ui_test_new_app (profile.library);
+  profile.window = new_window (profile.app, profile.home);
+
+  return profile;
+}
+
+static void
+close_profile (Profile *profile)
+{
+  ui_test_close_app (profile->app);
+  g_object_unref (profile->library);
+  remove_profile (profile->home);
+  g_free (profile->home);
+}
+
 /* The @index-th row of @type titled @title under @root, as the reader finds it by its label. */
 static gpointer
 row (GtkWidget  *root,
@@ -414,8 +446,6 @@ assert_all_labelled (GtkWidget *root)
 static void
 test_workshop_write_play_share (void)
 {
-  g_autofree char *home_a = profile_dir (NULL);
-  g_autofree char *home_b = profile_dir ("profile-b");
   g_autofree char *exported_path = g_build_filename (g_get_user_data_dir (), "..", "the-photo.xml", NULL);
   g_autofree char *broken_path = g_build_filename (g_get_user_data_dir (), "..", "broken.xml", NULL);
   g_autoptr(GFile) exported = g_file_new_for_path (exported_path);
@@ -423,10 +453,9 @@ test_workshop_write_play_share (void)
   g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *bundles_b = g_build_filename (home_b, "bundles", NULL);
-  UpstanderLibrary *library_a = library_for (home_a);
-  UpstanderLibrary *library_b = library_for (home_b);
-  UpstanderApplication *app_a, *app_b;
+  g_autofree char *bundles_b = NULL;
+  Profile a, b;
+  UpstanderLibrary *library_a, *library_b;
   UpstanderWindow *window_a, *window_b;
   UpstanderWorkshopPage *page_a, *page_b;
   UpstanderPlayer *player;
@@ -438,10 +467,10 @@ test_workshop_write_play_share (void)
   AdwMessageDialog *dialog;
 
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
+  a = open_profile (NULL);
+  library_a = a.library;
+  window_a = a.window;
   g_assert_false (library_has (library_a, "The photo"));
-
-  app_a = ui_test_new_app (library_a);
-  window_a = new_window (app_a, home_a);
   gtk_widget_activate_action (GTK_WIDGET (window_a), "win.show-workshop", NULL);
   ui_test_spin (20);
   g_assert_cmpstr (upstander_window_get_page (window_a), ==, "workshop");
@@ -586,8 +615,10 @@ test_workshop_write_play_share (void)
   g_assert_no_error (error);
 
   /* Another profile: the file is checked, opened in its workshop and installed. */
-  app_b = ui_test_new_app (library_b);
-  window_b = new_window (app_b, home_b);
+  b = open_profile ("profile-b");
+  library_b = b.library;
+  window_b = b.window;
+  bundles_b = g_build_filename (b.home, "bundles", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window_b), "win.show-workshop", NULL);
   page_b = UPSTANDER_WORKSHOP_PAGE (ui_test_find_one (GTK_WIDGET (window_b), UPSTANDER_TYPE_WORKSHOP_PAGE, NULL));
 
@@ -634,22 +665,16 @@ test_workshop_write_play_share (void)
   g_assert_false (made_here);
   save_shot (GTK_WIDGET (window_b), "catalogue");
 
-  ui_test_close_app (app_b);
-  ui_test_close_app (app_a);
-  g_object_unref (library_a);
-  g_object_unref (library_b);
-  remove_profile (home_a);
-  remove_profile (home_b);
+  close_profile (&b);
+  close_profile (&a);
 }
 
 /* Problems show next to their item, in the reader's words, as the story is written. */
 static void
 test_workshop_problems_next_to_items (void)
 {
-  g_autofree char *home = profile_dir ("profile-c");
-  UpstanderLibrary *library = library_for (home);
-  UpstanderApplication *app = ui_test_new_app (library);
-  UpstanderWindow *window = new_window (app, home);
+  Profile profile = open_profile ("profile-c");
+  UpstanderWindow *window = profile.window;
   GtkWidget *page = ui_test_find_one (GTK_WIDGET (window), UPSTANDER_TYPE_WORKSHOP_PAGE, NULL);
   const char *hostile = "<b>Mina</b> &amp; %s%n";
   UpstanderWorkshopStory *story;
@@ -698,9 +723,7 @@ test_workshop_problems_next_to_items (void)
   g_assert_cmpstr (gtk_editable_get_text (entry (page, "Name", 0)), ==, "Daniel Kowalski");
   g_assert_cmpstr (gtk_editable_get_text (entry (page, "Line", 0)), ==, hostile);
 
-  ui_test_close_app (app);
-  g_object_unref (library);
-  remove_profile (home);
+  close_profile (&profile);
 }
 
 /*
@@ -711,11 +734,9 @@ test_workshop_problems_next_to_items (void)
 static void
 test_workshop_screenshots (void)
 {
-  g_autofree char *home = profile_dir ("profile-shots");
-  UpstanderLibrary *library = library_for (home);
-  UpstanderApplication *app = ui_test_new_app (library);
-  UpstanderWindow *window = new_window (app, home);
-  UpstanderWorkshopPage *page = UPSTANDER_WORKSHOP_PAGE (ui_test_find_one (GTK_WIDGET (window), UPSTANDER_TYPE_WORKSHOP_PAGE, NULL));
+  Profile profile;
+  UpstanderWindow *window;
+  UpstanderWorkshopPage *page;
   g_autoptr(UpstanderWorkshopStory) story = upstander_workshop_story_new ("en", "You");
   UpstanderWorkshopItem *scene, *choice, *ending, *person;
   GtkScrolledWindow *scroller;
@@ -723,6 +744,9 @@ test_workshop_screenshots (void)
 
   /* As GNOME shows it: a close button only. */
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
+  profile = open_profile ("profile-shots");
+  window = profile.window;
+  page = UPSTANDER_WORKSHOP_PAGE (ui_test_find_one (GTK_WIDGET (window), UPSTANDER_TYPE_WORKSHOP_PAGE, NULL));
 
   upstander_workshop_story_set (story, story, "title", "Lunch table");
   person = upstander_workshop_story_add_person (story, "Sami");
@@ -745,9 +769,7 @@ test_workshop_screenshots (void)
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   save_shot (GTK_WIDGET (window), "shot-map");
 
-  ui_test_close_app (app);
-  g_object_unref (library);
-  remove_profile (home);
+  close_profile (&profile);
 }
 
 int
