@@ -55,6 +55,7 @@ struct _UpstanderWindow
   UpstanderClassroomPage *classroom_page;
   UpstanderWorkshopPage *workshop_page;
   GtkWidget           *workshop_back_button;
+  GtkWidget           *workshop_back_wide;
   gboolean             from_workshop;  /* the story on screen is the workshop's */
 };
 
@@ -67,11 +68,11 @@ update_header (UpstanderWindow *self)
 {
   const char *page = gtk_stack_get_visible_child_name (self->stack);
   UpstanderSession *session = upstander_player_get_session (self->player);
+  gboolean to_workshop = self->from_workshop &&
+                         (g_strcmp0 (page, "player") == 0 || g_strcmp0 (page, "classroom") == 0);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->history->len > 0);
-  gtk_widget_set_visible (self->workshop_back_button,
-                          self->from_workshop &&
-                          (g_strcmp0 (page, "player") == 0 || g_strcmp0 (page, "classroom") == 0));
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->history->len > 0 && !to_workshop);
+  gtk_widget_set_visible (self->workshop_back_button, to_workshop);
 
   if (g_strcmp0 (page, "player") == 0 && session != NULL)
     {
@@ -632,6 +633,7 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, classroom_page);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, workshop_page);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, workshop_back_button);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, workshop_back_wide);
   gtk_widget_class_bind_template_callback (widget_class, grid_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
@@ -674,7 +676,7 @@ upstander_window_init (UpstanderWindow *self)
   upstander_button_set_label_a11y (GTK_WIDGET (self->age_15_17), _(buttons[3].label));
   upstander_button_set_label_a11y (self->clear_filters_button, _("Show all stories"));
   upstander_button_set_label_a11y (self->quick_exit_button, _("Quick exit"));
-  upstander_button_set_label_a11y (self->workshop_back_button, _("Back to the workshop"));
+  upstander_button_set_label_a11y (self->workshop_back_wide, _("Back to the workshop"));
 }
 
 UpstanderWindow *
