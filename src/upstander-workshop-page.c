@@ -92,6 +92,7 @@ struct _UpstanderWorkshopPage
   UpstanderBundle        *playing;       /* kept while the player shows it */
   GPtrArray              *problems;      /* UpstanderWorkshopProblem */
   GHashTable             *sinks;         /* item → the widget that shows its problems */
+  GHashTable             *headings;      /* item → the heading of its card, numbered */
   GListStore             *no_target;
   GListStore             *narration;
   GtkFlattenListModel    *targets;
@@ -241,13 +242,18 @@ static void
 sink_destroyed_cb (UpstanderWorkshopPage *self,
                    GtkWidget             *sink)
 {
-  GHashTableIter iter;
-  gpointer value;
+  GHashTable *tables[] = { self->sinks, self->headings };
 
-  g_hash_table_iter_init (&iter, self->sinks);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (value == sink)
-      g_hash_table_iter_remove (&iter);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, tables[i]);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        if (value == sink)
+          g_hash_table_iter_remove (&iter);
+    }
 }
 
 /* @sink shows the problems of @item: a label under a card, or the entry row of a line. */
@@ -384,6 +390,61 @@ update_problem_sinks (UpstanderWorkshopPage *self)
     show_problems_in (value, text_of (errors, key), text_of (warnings, key));
 
   show_problems_in (GTK_WIDGET (self->story_problems_label), text_of (errors, self), text_of (warnings, self));
+}
+
+/* "Scene 2", "Choice 1": the heading of the card of the @index-th item of its list. */
+static char *
+dup_card_heading (UpstanderWorkshopKind kind,
+                  guint                 index)
+{
+  switch (kind)
+    {
+    case UPSTANDER_WORKSHOP_SCENE:
+      if (index == 0)
+        /* Translators: the heading of the first scene's card; %u is its number, 1 */
+        return g_strdup_printf (_("Scene %u: the start"), index + 1);
+      return g_strdup_printf (_("Scene %u"), index + 1);
+    case UPSTANDER_WORKSHOP_ENDING:
+      return g_strdup_printf (_("Ending %u"), index + 1);
+    case UPSTANDER_WORKSHOP_CHOICE:
+      return g_strdup_printf (_("Choice %u"), index + 1);
+    default:
+      return NULL;
+    }
+}
+
+/* Numbers the cards of @items, and their lists say the same to a screen reader. */
+static void
+number_cards (UpstanderWorkshopPage *self,
+              GListModel            *items)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(UpstanderWorkshopItem) item = g_list_model_get_item (items, i);
+      GtkWidget *heading = g_hash_table_lookup (self->headings, item);
+      g_autofree char *text = dup_card_heading (upstander_workshop_item_get_kind (item), i);
+
+      if (heading == NULL || text == NULL)
+        continue;
+      gtk_label_set_text (GTK_LABEL (heading), text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (g_object_get_data (G_OBJECT (heading), "fields")),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+    }
+}
+
+static void
+number_all_cards (UpstanderWorkshopPage *self)
+{
+  GListModel *scenes = upstander_workshop_story_get_scenes (self->story);
+
+  number_cards (self, scenes);
+  number_cards (self, upstander_workshop_story_get_endings (self->story));
+  for (guint i = 0; i < g_list_model_get_n_items (scenes); i++)
+    {
+      g_autoptr(UpstanderWorkshopItem) scene = g_list_model_get_item (scenes, i);
+
+      number_cards (self, upstander_workshop_item_get_choices (scene));
+    }
 }
 
 /* The scene map: each scene, where it leads, and what is unfinished. */
@@ -597,6 +658,7 @@ upstander_workshop_page_check_now (UpstanderWorkshopPage *self)
   self->problems = upstander_workshop_story_check (self->story, &self->passing);
 
   update_problem_sinks (self);
+  number_all_cards (self);
   update_map (self);
   update_status (self);
   update_actions (self);
@@ -1031,6 +1093,10 @@ new_card (UpstanderWorkshopPage  *self,
   gtk_box_append (GTK_BOX (card), notes);
   g_object_set_data (G_OBJECT (problems), "warnings", notes);
   register_sink (self, item, problems);
+
+  g_object_set_data (G_OBJECT (title), "fields", list);
+  g_hash_table_replace (self->headings, item, title);
+  g_signal_connect_object (title, "destroy", G_CALLBACK (sink_destroyed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), card);
   *fields = GTK_LIST_BOX (list);
@@ -1550,6 +1616,7 @@ upstander_workshop_page_set_story (UpstanderWorkshopPage  *self,
   self->story = g_object_ref (story);
   g_clear_object (&self->passing);
   g_hash_table_remove_all (self->sinks);
+  g_hash_table_remove_all (self->headings);
 
   /* Connected before the combo rows' own models: see the comment at the top. */
   g_signal_connect_object (upstander_workshop_story_get_cast (story), "items-changed",
@@ -2058,6 +2125,7 @@ upstander_workshop_page_dispose (GObject *object)
   g_clear_handle_id (&self->check_source, g_source_remove);
   disconnect_story (self);
   g_clear_pointer (&self->sinks, g_hash_table_unref);
+  g_clear_pointer (&self->headings, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSTANDER_TYPE_WORKSHOP_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -2153,6 +2221,7 @@ upstander_workshop_page_init (UpstanderWorkshopPage *self)
   GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
 
   self->sinks = g_hash_table_new (NULL, NULL);
+  self->headings = g_hash_table_new (NULL, NULL);
   self->topic_checks = g_ptr_array_new ();
   self->data_dir = g_build_filename (g_get_user_data_dir (), "upstander", NULL);
   self->no_target = placeholder_store (UPSTANDER_WORKSHOP_SCENE, "title", _("Choose a scene or an ending"));

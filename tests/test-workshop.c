@@ -553,6 +553,11 @@ test_workshop_write_play_share (void)
   g_assert_true (upstander_workshop_page_get_passes (page_a));
   g_assert_nonnull (ui_test_find_label (page, "Ready: play it, share it or add it to the catalogue."));
   assert_all_labelled (page);
+  /* Cards are numbered in story order, so "Choice 2 of Scene 2" can be found and said. */
+  g_assert_nonnull (ui_test_find_label (page, "Scene 1: the start"));
+  g_assert_nonnull (ui_test_find_label (page, "Scene 2"));
+  g_assert_nonnull (ui_test_find_label (page, "Choice 2"));
+  g_assert_nonnull (ui_test_find_label (page, "Ending 3"));
   save_shot (GTK_WIDGET (window_a), "ready");
 
   /* The keyboard reaches everything, in reading order. */
