@@ -106,6 +106,7 @@ struct _UpstanderWorkshopPage
   GtkWidget              *toolbar;
   GtkLabel               *status_label;
   GtkWidget              *publish_button;
+  GtkWidget              *drafts_group;
   GtkListBox             *drafts_list;
   AdwEntryRow            *title_row;
   AdwEntryRow            *summary_row;
@@ -1802,8 +1803,7 @@ upstander_workshop_page_refresh_drafts (UpstanderWorkshopPage *self)
       gtk_list_box_append (self->drafts_list, row);
     }
 
-  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->drafts_list), ADW_TYPE_PREFERENCES_GROUP),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->drafts_list)) != NULL);
+  gtk_widget_set_visible (self->drafts_group, gtk_widget_get_first_child (GTK_WIDGET (self->drafts_list)) != NULL);
 }
 
 /* Play, publish, share. */
@@ -2171,6 +2171,7 @@ upstander_workshop_page_class_init (UpstanderWorkshopPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, publish_button);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, drafts_group);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, drafts_list);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, title_row);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, summary_row);
