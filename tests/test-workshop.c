@@ -575,6 +575,33 @@ test_workshop_write_play_share (void)
       step = index_of (titles, order[i], step) + 1;
   }
 
+  /* Removing an ending a choice leads to, then undoing that, leaves every choice as it
+   * was: the choice says where it leads again, and nothing was edited on the way. */
+  {
+    UpstanderWorkshopStory *story = upstander_workshop_page_get_story (page_a);
+    g_autoptr(GPtrArray) removers = ui_test_find_all (page, GTK_TYPE_BUTTON, NULL);
+    GtkWidget *remove_ending = NULL;
+    guint seen = 0;
+
+    for (guint i = 0; i < removers->len; i++)
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (removers, i)), "Remove this ending") == 0 &&
+          seen++ == 2)
+        remove_ending = g_ptr_array_index (removers, i);
+    ui_test_click_button (remove_ending);
+    upstander_workshop_page_check_now (page_a);
+    g_assert_false (upstander_workshop_page_get_passes (page_a));
+    g_assert_nonnull (ui_test_find_label (page, "Say which scene or ending this leads to."));
+
+    gtk_widget_activate_action (page, "workshop.undo", NULL);
+    ui_test_spin (20);
+    upstander_workshop_page_check_now (page_a);
+    g_assert_true (upstander_workshop_page_get_passes (page_a));
+    g_assert_true (upstander_workshop_story_can_redo (story));
+    g_assert_nonnull (adw_combo_row_get_selected_item (combo (page, "Leads to", 1)));
+    g_assert_cmpstr (upstander_workshop_item_get (adw_combo_row_get_selected_item (combo (page, "Leads to", 1)), "title"),
+                     ==, "The joke spreads");
+  }
+
   /* A half-written story is a draft: it was kept, and it is not in the catalogue. */
   draft = upstander_workshop_page_dup_draft_path (page_a);
   g_assert_true (g_file_test (draft, G_FILE_TEST_IS_REGULAR));
