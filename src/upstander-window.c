@@ -655,6 +655,21 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
+/* The header's squeezer holds Get help and Quick exit once for each width: each copy gets the same name. */
+static void
+name_header_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_widget_has_css_class (child, "quick-exit"))
+        upstander_button_set_label_a11y (child, _("Quick exit"));
+      else if (GTK_IS_BUTTON (child) && gtk_widget_has_css_class (child, "get-help"))
+        upstander_button_set_label_a11y (child, _("Get help"));
+      else
+        name_header_buttons (child);
+    }
+}
+
 static void
 upstander_window_init (UpstanderWindow *self)
 {
@@ -675,7 +690,7 @@ upstander_window_init (UpstanderWindow *self)
   upstander_button_set_label_a11y (GTK_WIDGET (self->age_12_14), _(buttons[2].label));
   upstander_button_set_label_a11y (GTK_WIDGET (self->age_15_17), _(buttons[3].label));
   upstander_button_set_label_a11y (self->clear_filters_button, _("Show all stories"));
-  upstander_button_set_label_a11y (self->quick_exit_button, _("Quick exit"));
+  name_header_buttons (GTK_WIDGET (self));
   upstander_button_set_label_a11y (self->workshop_back_wide, _("Back to the workshop"));
 }
 

@@ -308,34 +308,6 @@ test_guides (void)
 }
 
 static void
-test_help_contacts (void)
-{
-  GPtrArray *help = upstander_bundle_get_help (core);
-  gboolean has_general_advice = FALSE;
-  gboolean has_directory = FALSE;
-
-  for (guint h = 0; h < help->len; h++)
-    {
-      const UpstanderHelp *entry = g_ptr_array_index (help, h);
-
-      if (g_strv_contains ((const char * const *) entry->regions, "all"))
-        has_general_advice |= entry->advice->len > 0;
-
-      for (guint c = 0; c < entry->contacts->len; c++)
-        {
-          const UpstanderContact *contact = g_ptr_array_index (entry->contacts, c);
-
-          g_assert_nonnull (contact->source);
-          g_assert_true (g_str_has_prefix (contact->source, "https://"));
-          has_directory |= contact->kind == UPSTANDER_CONTACT_DIRECTORY;
-        }
-    }
-
-  g_assert_true (has_general_advice);
-  g_assert_true (has_directory);
-}
-
-static void
 check_story_text (const char *text,
                   const char *where)
 {
@@ -680,7 +652,6 @@ main (int   argc,
   g_test_add_func ("/upstander/core-content/positive-ending-exists", test_positive_ending_exists);
   g_test_add_func ("/upstander/core-content/sensitive-topics-have-notes", test_sensitive_topics_have_notes);
   g_test_add_func ("/upstander/core-content/guides", test_guides);
-  g_test_add_func ("/upstander/core-content/help-contacts", test_help_contacts);
   g_test_add_func ("/upstander/core-content/no-brands-or-numbers-in-stories", test_no_brands_or_numbers_in_stories);
   g_test_add_func ("/upstander/core-content/every-path-ends", test_every_path_ends);
 
