@@ -31,6 +31,7 @@ struct _UpstanderPlayer
   guint                 note_pending : 1;
   guint                 show_all : 1; /* after a rewind: straight to the decision */
   const char           *view;         /* "none", "note", "scene", "feedback", "ending" */
+  GtkWidget            *reading_widget; /* what read aloud reads, to highlight it */
 
   GtkWidget            *scroller;
   GtkBox               *content;
@@ -356,6 +357,8 @@ clear_content (UpstanderPlayer *self)
 {
   GtkWidget *child;
 
+  self->reading_widget = NULL;
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
 }
@@ -383,6 +386,7 @@ build_note (UpstanderPlayer *self)
                 _("You can stop whenever you like: press Back, or Exit to close Upstander at once."),
                 "dim-label");
   gtk_box_append (self->content, card);
+  self->reading_widget = card;
 
   buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_widget_add_css_class (buttons, "actions");
@@ -433,6 +437,9 @@ build_scene (UpstanderPlayer *self)
   for (guint i = 0; i < n_shown; i++)
     {
       GtkWidget *widget = line_new (self, g_ptr_array_index (lines, i), scene->place);
+
+      if (i + 1 == n_shown)
+        self->reading_widget = widget;
 
       if (i + 1 == n_shown && n_shown > 1 && n_shown <= lines->len)
         {
@@ -597,6 +604,7 @@ build_feedback (UpstanderPlayer *self)
   spoken = g_strdup_printf (C_("feedback card", "%s: %s"), word, ireason);
   set_label_a11y (card, spoken);
   gtk_box_append (self->content, card);
+  self->reading_widget = card;
 
   guide = guide_button_new (self, choice->guide);
   if (guide != NULL)
@@ -651,7 +659,7 @@ build_ending (UpstanderPlayer *self)
   append_label (self, header, word, "caption-heading");
   gtk_box_append (self->content, header);
 
-  append_label (self, GTK_WIDGET (self->content), translate (self, ending->title), "title-1");
+  self->reading_widget = append_label (self, GTK_WIDGET (self->content), translate (self, ending->title), "title-1");
   for (guint i = 0; i < ending->texts->len; i++)
     append_label (self, GTK_WIDGET (self->content),
                   translate (self, g_ptr_array_index (ending->texts, i)), "ending-text");
@@ -1165,4 +1173,20 @@ upstander_player_dup_reading (UpstanderPlayer  *self,
     *language = g_strdup (lang != NULL ? lang : upstander_scenario_get_language (scenario));
 
   return g_string_free (g_steal_pointer (&reading), FALSE);
+}
+
+/* Marks what upstander_player_dup_reading() reads while it is being read. */
+void
+upstander_player_set_reading_highlight (UpstanderPlayer *self,
+                                        gboolean         highlight)
+{
+  g_return_if_fail (UPSTANDER_IS_PLAYER (self));
+
+  if (self->reading_widget == NULL)
+    return;
+
+  if (highlight)
+    gtk_widget_add_css_class (self->reading_widget, "reading-aloud");
+  else
+    gtk_widget_remove_css_class (self->reading_widget, "reading-aloud");
 }

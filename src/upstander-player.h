@@ -25,5 +25,7 @@ void              upstander_player_take_place   (UpstanderPlayer   *self,
 char             *upstander_player_dup_reading  (UpstanderPlayer   *self,
                                                  char             **item,
                                                  char             **language);
+void              upstander_player_set_reading_highlight (UpstanderPlayer *self,
+                                                          gboolean         highlight);
 
 G_END_DECLS

@@ -46,9 +46,27 @@ on_player_page (UpstanderReadAloud *self)
          g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "player") == 0;
 }
 
+/* The player highlights its current line while the speaker reads that very line. */
+static void
+update_highlight (UpstanderReadAloud *self)
+{
+  const char *speaking;
+  g_autofree char *item = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->player == NULL)
+    return;
+
+  speaking = upstander_speaker_get_speaking_item (self->speaker);
+  if (speaking != NULL)
+    text = upstander_player_dup_reading (self->player, &item, NULL);
+  upstander_player_set_reading_highlight (self->player, speaking != NULL && g_strcmp0 (item, speaking) == 0);
+}
+
 static void
 notify_all (UpstanderReadAloud *self)
 {
+  update_highlight (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_READ]);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SPEAKING]);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOOLTIP]);

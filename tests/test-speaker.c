@@ -419,6 +419,25 @@ static const struct
   { "zh_CN", "zh-CN", "\xe4" }, /* CJK ideographs start with E4–E9 */
 };
 
+/* Once the speaker says what it reads, the player's line is outlined. */
+static void
+highlight_seen_cb (UpstanderSpeaker *speaker,
+                   GParamSpec       *pspec,
+                   Story            *story)
+{
+  if (upstander_speaker_get_speaking_item (speaker) != NULL &&
+      ui_test_find_one (GTK_WIDGET (story->player), GTK_TYPE_WIDGET, "reading-aloud") != NULL)
+    g_object_set_data (G_OBJECT (story->player), "highlight-seen", GINT_TO_POINTER (TRUE));
+}
+
+static gboolean
+highlight_seen (gpointer data)
+{
+  Story *story = data;
+
+  return g_object_get_data (G_OBJECT (story->player), "highlight-seen") != NULL;
+}
+
 /* F8 reads the current line of the open story, in the story's language. */
 static void
 test_window_reads_current_line (gconstpointer data)
@@ -447,6 +466,9 @@ test_window_reads_current_line (gconstpointer data)
     g_error ("Read aloud never became available");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (ui_test_find_one (GTK_WIDGET (story.window), GTK_TYPE_BUTTON, "read-aloud")),
                    !=, NULL);
+  /* After the window's own handler, which highlights. */
+  g_signal_connect_after (upstander_application_get_speaker (story.app), "notify::speaking-item",
+                          G_CALLBACK (highlight_seen_cb), &story);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (story.window), "win.read-aloud", NULL));
   /* A message is read with its writer's name first; narration joins its paragraphs. */
   text = g_strdup (first_line_text (&story));
@@ -460,6 +482,10 @@ test_window_reads_current_line (gconstpointer data)
       g_printerr ("%s\n", log);
       g_error ("the current line did not reach speech-dispatcher in %s", stories[index].sent);
     }
+
+  if (!wait_until (highlight_seen, &story))
+    g_error ("the line being read was never highlighted");
+  g_signal_handlers_disconnect_by_func (upstander_application_get_speaker (story.app), highlight_seen_cb, &story);
 
   /* Quick exit silences it at once. */
   search.offset = search.found_end;
@@ -518,6 +544,15 @@ test_window_without_server (void)
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_false (gtk_widget_is_sensitive (button));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "speech-dispatcher"));
+  /* The header keeps room for it in a narrow window. */
+  gtk_window_set_default_size (GTK_WINDOW (story.window), 360, 740);
+  ui_test_save_shot (GTK_WIDGET (story.window), "read-aloud-narrow");
+  /* How a line being read looks (the speaker would turn this on). */
+  upstander_player_set_reading_highlight (story.player, TRUE);
+  g_assert_nonnull (ui_test_find_one (GTK_WIDGET (story.player), GTK_TYPE_WIDGET, "reading-aloud"));
+  ui_test_save_shot (GTK_WIDGET (story.window), "read-aloud-highlight");
+  upstander_player_set_reading_highlight (story.player, FALSE);
+  g_assert_null (ui_test_find_one (GTK_WIDGET (story.player), GTK_TYPE_WIDGET, "reading-aloud"));
   /* F8 does nothing, and nothing breaks. */
   gtk_widget_activate_action (GTK_WIDGET (story.window), "win.read-aloud", NULL);
   story_close (&story);
