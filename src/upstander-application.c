@@ -382,8 +382,11 @@ upstander_application_startup (GApplication *app)
   }
   self->progress = upstander_progress_new (NULL);
   upstander_progress_load (self->progress);
-  /* Connects in the background; read aloud stays off until it has. */
-  self->speaker = upstander_speaker_new (TRUE);
+  /* Connects in the background; read aloud stays off until it has. Like
+   * Orca, start the user's speech-dispatcher when none runs, but not when
+   * SPEECHD_ADDRESS names a server: whoever set it runs that one (and the
+   * tests point it at a socket nobody serves, to run without speech). */
+  self->speaker = upstander_speaker_new (g_getenv ("SPEECHD_ADDRESS") == NULL);
 
   /* Before any worker starts and before the first window: the stored
    * language, and its direction (gtk_init, chained up to above, set the
