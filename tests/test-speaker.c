@@ -11,6 +11,7 @@
 #include "ui-test.h"
 #include "upstander-library.h"
 #include "upstander-player.h"
+#include "upstander-preferences-window.h"
 #include "upstander-speaker.h"
 #include "upstander-window.h"
 
@@ -558,6 +559,34 @@ test_window_without_server (void)
   story_close (&story);
 }
 
+/* Preferences has the switch for reading each new line, tied to the setting. */
+static void
+test_preferences_switch (void)
+{
+  g_autoptr(UpstanderLibrary) library = upstander_library_new ();
+  UpstanderApplication *app = ui_test_new_app (library);
+  UpstanderSettings *settings = upstander_application_get_settings (app);
+  UpstanderPreferencesWindow *preferences = upstander_preferences_window_new (app);
+  GtkWidget *row, *toggle;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  ui_test_spin (50);
+  row = ui_test_find_label (GTK_WIDGET (preferences), "Read each new line aloud");
+  g_assert_nonnull (row);
+  toggle = ui_test_find_one (GTK_WIDGET (preferences), GTK_TYPE_SWITCH, NULL);
+  g_assert_nonnull (toggle);
+
+  g_assert_false (upstander_settings_get_read_aloud_automatically (settings));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_assert_true (upstander_settings_get_read_aloud_automatically (settings));
+  upstander_settings_set_read_aloud_automatically (settings, FALSE);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  ui_test_close_app (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -578,6 +607,7 @@ main (int   argc,
       g_test_add_data_func (path, GUINT_TO_POINTER (i), test_window_reads_current_line);
     }
   g_test_add_func ("/upstander/speaker/window-reads-new-lines", test_window_reads_new_lines);
+  g_test_add_func ("/upstander/speaker/preferences-switch", test_preferences_switch);
 
   return g_test_run ();
 }
