@@ -42,7 +42,7 @@ PACKAGES=(
   # read aloud: libspeechd-dev to build against speech-dispatcher; the server
   # and its espeak-ng voices (all six languages) for the app and for
   # test-speaker, which starts a private speech-dispatcher and reads its log
-  speech-dispatcher libspeechd-dev espeak-ng
+  speech-dispatcher speech-dispatcher-espeak-ng libspeechd-dev espeak-ng
 )
 
 BUILD_DIR=_build
