@@ -10,7 +10,9 @@
 #include "upstander-classroom-page.h"
 #include "upstander-facilitator-window.h"
 #include "upstander-handout.h"
+#include "upstander-line-item.h"
 #include "upstander-util.h"
+#include "upstander-words.h"
 
 /*
  * The run (on the application, so it outlives a window rebuilt for a new
@@ -74,16 +76,7 @@ static char *
 join_texts (UpstanderClassroomPage *self,
             GPtrArray              *texts)
 {
-  g_autoptr(GString) joined = g_string_new (NULL);
-
-  for (guint i = 0; texts != NULL && i < texts->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (joined, ' ');
-      g_string_append (joined, translate (self, g_ptr_array_index (texts, i)));
-    }
-
-  return g_string_free (g_steal_pointer (&joined), FALSE);
+  return upstander_join_texts (scenario_of (self), texts, " ");
 }
 
 static GtkWidget *
@@ -145,7 +138,7 @@ add_line (UpstanderClassroomPage *self,
     {
     case UPSTANDER_LINE_MESSAGE:
     case UPSTANDER_LINE_COMMENT:
-      shown = g_strdup_printf (C_("chat line", "%s: %s"), name, text);
+      shown = upstander_format_line (line->kind, name, text);
       add_label (box, shown, line->kind == UPSTANDER_LINE_COMMENT ? "class-comment" : "class-message");
       break;
 
@@ -153,7 +146,7 @@ add_line (UpstanderClassroomPage *self,
       {
         g_autoptr(GPtrArray) comments = upstander_session_dup_visible_comments (session, line);
 
-        shown = g_strdup_printf (C_("social post", "%s posted: %s"), name, text);
+        shown = upstander_format_line (line->kind, name, text);
         add_label (box, shown, "class-message");
         for (guint i = 0; comments != NULL && i < comments->len; i++)
           add_line (self, box, g_ptr_array_index (comments, i));

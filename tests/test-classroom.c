@@ -130,6 +130,8 @@ test_classroom_run (void)
   UpstanderClassroomPage *page;
   UpstanderClassRun *run;
   UpstanderFacilitatorWindow *notes;
+  g_autoptr(GString) expected_csv = NULL;
+  guint dm, laugh, wait;
 
   g_unlink (progress);
   app = ui_test_new_app (library);
@@ -158,10 +160,10 @@ test_classroom_run (void)
 
   /* Line by line: a click on Continue, then Space and PageDown. */
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "scene");
-  g_assert_true (shows (GTK_WIDGET (page), "Leo: made a sticker of Ana's face lol"));
+  g_assert_true (shows (GTK_WIDGET (page), "\u2068Leo\u2069: \u2068made a sticker of Ana's face lol\u2069"));
   g_assert_false (shows (GTK_WIDGET (page), "Ana has not written anything."));
   ui_test_click (GTK_WIDGET (page), "Continue");
-  g_assert_true (shows (GTK_WIDGET (page), "You: <b>what?</b> %s"));
+  g_assert_true (shows (GTK_WIDGET (page), "\u2068You\u2069: \u2068<b>what?</b> %s\u2069"));
   g_assert_true (press (page, GDK_KEY_space, 0));
   g_assert_true (shows (GTK_WIDGET (page), "Ana has not written anything."));
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "scene");
@@ -174,24 +176,29 @@ test_classroom_run (void)
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "decision");
   g_assert_true (shows (GTK_WIDGET (page), "What do you do?"));
 
+  /* The number keys follow the cards as shown. */
+  dm = upstander_class_run_find_choice (run, "dm-ana");
+  laugh = upstander_class_run_find_choice (run, "laugh");
+  wait = upstander_class_run_find_choice (run, "wait");
+
   /* Votes by click and by keyboard; the most voted is preselected. */
   g_assert_cmpint (upstander_classroom_page_get_selected (page), ==, -1);
-  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.vote", "u", 0);
-  g_assert_true (press (page, GDK_KEY_1, 0));
-  g_assert_true (press (page, GDK_KEY_2, 0));
-  g_assert_true (press (page, GDK_KEY_KP_2, 0));
-  g_assert_true (press (page, GDK_KEY_2, 0));
-  g_assert_true (press (page, GDK_KEY_3, 0));
-  g_assert_cmpuint (upstander_class_run_get_votes (run, 0), ==, 2);
-  g_assert_cmpuint (upstander_class_run_get_votes (run, 1), ==, 3);
-  g_assert_cmpuint (upstander_class_run_get_votes (run, 2), ==, 1);
-  g_assert_cmpint (upstander_classroom_page_get_selected (page), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.vote", "u", dm);
+  g_assert_true (press (page, GDK_KEY_1 + dm, 0));
+  g_assert_true (press (page, GDK_KEY_1 + laugh, 0));
+  g_assert_true (press (page, GDK_KEY_KP_1 + laugh, 0));
+  g_assert_true (press (page, GDK_KEY_1 + laugh, 0));
+  g_assert_true (press (page, GDK_KEY_1 + wait, 0));
+  g_assert_cmpuint (upstander_class_run_get_votes (run, dm), ==, 2);
+  g_assert_cmpuint (upstander_class_run_get_votes (run, laugh), ==, 3);
+  g_assert_cmpuint (upstander_class_run_get_votes (run, wait), ==, 1);
+  g_assert_cmpint (upstander_classroom_page_get_selected (page), ==, laugh);
   g_assert_true (shows (GTK_WIDGET (page), "3"));
-  /* Shift+2 takes one away (the key reads "@" or '"' with Shift). */
-  g_assert_true (press_shifted_digit (page, GDK_KEY_2));
-  g_assert_true (press_shifted_digit (page, GDK_KEY_2));
-  g_assert_cmpuint (upstander_class_run_get_votes (run, 1), ==, 1);
-  g_assert_cmpint (upstander_classroom_page_get_selected (page), ==, 0);
+  /* Shift+digit takes one away (the key reads "@" or '"' with Shift). */
+  g_assert_true (press_shifted_digit (page, GDK_KEY_1 + laugh));
+  g_assert_true (press_shifted_digit (page, GDK_KEY_1 + laugh));
+  g_assert_cmpuint (upstander_class_run_get_votes (run, laugh), ==, 1);
+  g_assert_cmpint (upstander_classroom_page_get_selected (page), ==, dm);
   /* A key for a fourth choice that is not there changes nothing. */
   press (page, GDK_KEY_4, 0);
   g_assert_cmpuint (upstander_class_run_get_votes (run, 0) + upstander_class_run_get_votes (run, 1) + upstander_class_run_get_votes (run, 2), ==, 4);
@@ -214,9 +221,9 @@ test_classroom_run (void)
     g_autoptr(GPtrArray) checks = ui_test_find_all (GTK_WIDGET (page), GTK_TYPE_CHECK_BUTTON, NULL);
 
     g_assert_cmpuint (checks->len, ==, 3);
-    g_assert_true (gtk_check_button_get_active (g_ptr_array_index (checks, 0)));
-    gtk_check_button_set_active (g_ptr_array_index (checks, 2), TRUE);
-    g_assert_cmpint (upstander_classroom_page_get_selected (page), ==, 2);
+    g_assert_true (gtk_check_button_get_active (g_ptr_array_index (checks, dm)));
+    gtk_check_button_set_active (g_ptr_array_index (checks, wait), TRUE);
+    g_assert_cmpint (upstander_classroom_page_get_selected (page), ==, wait);
   }
   ui_test_click (GTK_WIDGET (page), "Go This Way");
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "feedback");
@@ -237,13 +244,16 @@ test_classroom_run (void)
   g_assert_true (upstander_classroom_page_export_csv (page, csv_file, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
-  g_assert_cmpstr (csv, ==,
-                   "\"step\",\"kind\",\"id\",\"text\",\"votes\",\"taken\"\r\n"
-                   "\"1\",\"decision\",\"start\",\"What do you do?\",\"\",\"\"\r\n"
-                   "\"1\",\"choice\",\"dm-ana\",\"Send Ana a kind message\",\"2\",\"no\"\r\n"
-                   "\"1\",\"choice\",\"laugh\",\"Send a laughing face\",\"1\",\"no\"\r\n"
-                   "\"1\",\"choice\",\"wait\",\"Wait and see\",\"1\",\"yes\"\r\n"
-                   "\"2\",\"ending\",\"alone\",\"Ana sits alone\",\"\",\"yes\"\r\n");
+  /* The CSV lists the choices in the order the class saw them. */
+  expected_csv = g_string_new ("\"step\",\"kind\",\"id\",\"text\",\"votes\",\"taken\"\r\n"
+                               "\"1\",\"decision\",\"start\",\"What do you do?\",\"\",\"\"\r\n");
+  for (guint i = 0; i < 3; i++)
+    g_string_append (expected_csv,
+                     i == dm ? "\"1\",\"choice\",\"dm-ana\",\"Send Ana a kind message\",\"2\",\"no\"\r\n"
+                     : i == laugh ? "\"1\",\"choice\",\"laugh\",\"Send a laughing face\",\"1\",\"no\"\r\n"
+                     : "\"1\",\"choice\",\"wait\",\"Wait and see\",\"1\",\"yes\"\r\n");
+  g_string_append (expected_csv, "\"2\",\"ending\",\"alone\",\"Ana sits alone\",\"\",\"yes\"\r\n");
+  g_assert_cmpstr (csv, ==, expected_csv->str);
   g_assert_true (upstander_classroom_page_export_pdf (page, pdf_file, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));

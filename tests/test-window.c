@@ -12,7 +12,9 @@
 #include "upstander-guides-page.h"
 #include "upstander-help-page.h"
 #include "upstander-language.h"
+#include "upstander-message-row.h"
 #include "upstander-player.h"
+#include "upstander-post-row.h"
 #include "upstander-preferences-window.h"
 #include "upstander-scenario-card.h"
 #include "upstander-window.h"
@@ -171,6 +173,7 @@ test_window_plays_to_ending (void)
   UpstanderPlayer *player;
   UpstanderProgress *progress;
   GtkWidget *root, *card, *button, *label;
+  GtkWidget *first_row;
 
   reset_progress ();
   app = ui_test_new_app (library);
@@ -183,8 +186,8 @@ test_window_plays_to_ending (void)
   g_assert_cmpstr (upstander_player_get_view (player), ==, "scene");
 
   /* Lines appear one at a time. */
-  g_assert_cmpuint (count (root, GTK_TYPE_BOX, "message"), ==, 1);
-  messages = ui_test_find_all (root, GTK_TYPE_BOX, "message");
+  g_assert_cmpuint (count (root, UPSTANDER_TYPE_MESSAGE_ROW, "message"), ==, 1);
+  messages = ui_test_find_all (root, UPSTANDER_TYPE_MESSAGE_ROW, "message");
   /* Names and text are isolated, so a Latin name reads right inside Arabic. */
   check_label (g_ptr_array_index (messages, 0), "\u2068Leo\u2069: \u2068made a sticker of Ana's face lol\u2069");
   g_assert_nonnull (ui_test_find_one (root, ADW_TYPE_AVATAR, NULL));
@@ -193,9 +196,15 @@ test_window_plays_to_ending (void)
   g_assert_true (gtk_widget_has_focus (button));
   g_assert_cmpuint (count (root, GTK_TYPE_BUTTON, "choice"), ==, 0);
 
+  /* Revealing a line adds its row and rebuilds none: the first row lives on. */
+  first_row = g_ptr_array_index (messages, 0);
+  g_object_add_weak_pointer (G_OBJECT (first_row), (gpointer *) &first_row);
   ui_test_click (root, "Continue");
-  g_assert_cmpuint (count (root, GTK_TYPE_BOX, "message"), ==, 2);
-  g_assert_cmpuint (count (root, GTK_TYPE_BOX, "from-you"), ==, 1);
+  g_assert_cmpuint (count (root, UPSTANDER_TYPE_MESSAGE_ROW, "message"), ==, 2);
+  g_assert_cmpuint (count (root, UPSTANDER_TYPE_MESSAGE_ROW, "from-you"), ==, 1);
+  g_assert_nonnull (first_row);
+  g_assert_true (ui_test_find_one (root, UPSTANDER_TYPE_MESSAGE_ROW, "message") == first_row);
+  g_object_remove_weak_pointer (G_OBJECT (first_row), (gpointer *) &first_row);
   /* Bundle text is plain text: shown exactly as written. */
   g_assert_nonnull (ui_test_find_label (root, "<b>what?</b> %s"));
 
@@ -321,9 +330,9 @@ test_window_feed_and_content_note (void)
   ui_test_click (root, "Start the story");
   g_assert_cmpstr (upstander_player_get_view (player), ==, "scene");
 
-  post = ui_test_find_one (root, GTK_TYPE_BOX, "post");
+  post = ui_test_find_one (root, UPSTANDER_TYPE_POST_ROW, "post");
   g_assert_nonnull (post);
-  comments = ui_test_find_all (root, GTK_TYPE_BOX, "comment");
+  comments = ui_test_find_all (root, UPSTANDER_TYPE_MESSAGE_ROW, "comment");
   /* The comment behind a flag is not shown. */
   g_assert_cmpuint (comments->len, ==, 1);
   check_label (g_ptr_array_index (comments, 0), "\u2068Jo\u2069: \u2068so embarrassing\u2069");
@@ -595,7 +604,7 @@ wait_for_new_window (UpstanderApplication *app,
 static GtkWidget *
 find_message (GtkWidget *root)
 {
-  g_autoptr(GPtrArray) rows = ui_test_find_all (root, GTK_TYPE_BOX, "message");
+  g_autoptr(GPtrArray) rows = ui_test_find_all (root, UPSTANDER_TYPE_MESSAGE_ROW, "message");
 
   g_assert_cmpuint (rows->len, >, 0);
 
