@@ -157,18 +157,27 @@ build_note (UpstanderPlayer *self)
   gtk_widget_grab_focus (start);
 }
 
-/* Seen by a screen reader as a heading, and focusable, so focus can rest on it. */
+/*
+ * A heading a screen reader announces, which can hold the focus: a label
+ * cannot unless it is selectable, so its box takes it.
+ */
 static GtkWidget *
 heading_new (const char *text,
              const char *css_class)
 {
-  GtkWidget *label = upstander_text_label_new (text, css_class);
+  GtkWidget *heading = g_object_new (GTK_TYPE_BOX,
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                     "focusable", TRUE,
+                                     NULL);
 
-  g_object_set (label, "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  gtk_widget_set_focusable (label, TRUE);
+  gtk_widget_add_css_class (heading, css_class);
+  gtk_box_append (GTK_BOX (heading), upstander_text_label_new (text, NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2,
+                                  -1);
 
-  return label;
+  return heading;
 }
 
 static void

@@ -33,6 +33,8 @@ struct _UpstanderWindow
   GtkFilterListModel  *filtered;
   GPtrArray           *topic_ids;   /* char*, in the order of the topic drop-down */
   GPtrArray           *history;     /* char*, page names before the visible one */
+  char                *last_story;  /* "bundle/scenario" of the story last opened */
+  guint32              next_seed;   /* the order of choices for the next play */
 
   AdwToastOverlay     *toast_overlay;
   AdwWindowTitle      *window_title;
@@ -126,6 +128,71 @@ show_page (UpstanderWindow *self,
   update_header (self);
 }
 
+/* Names a story across reloads of the library, which make new scenario objects. */
+static char *
+story_key (UpstanderScenario *scenario)
+{
+  return g_strconcat (upstander_scenario_get_bundle_id (scenario), "/", upstander_scenario_get_id (scenario), NULL);
+}
+
+static UpstanderScenarioCard *
+find_card (GtkWidget  *widget,
+           const char *key)
+{
+  if (UPSTANDER_IS_SCENARIO_CARD (widget))
+    {
+      UpstanderScenario *scenario = upstander_scenario_card_get_scenario (UPSTANDER_SCENARIO_CARD (widget));
+      g_autofree char *card_key = NULL;
+
+      if (scenario == NULL)
+        return NULL;
+      card_key = story_key (scenario);
+      return g_str_equal (card_key, key) ? UPSTANDER_SCENARIO_CARD (widget) : NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      UpstanderScenarioCard *card = find_card (child, key);
+
+      if (card != NULL)
+        return card;
+    }
+
+  return NULL;
+}
+
+/*
+ * Back from a story, focus goes to the card of that story, so a keyboard
+ * user carries on from where they were (not at the header's buttons).
+ */
+static void
+focus_last_story (UpstanderWindow *self)
+{
+  GListModel *stories = G_LIST_MODEL (gtk_grid_view_get_model (self->grid));
+  UpstanderScenarioCard *card;
+
+  if (self->last_story == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (self->catalogue_stack), "grid") != 0)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (stories, i);
+      g_autofree char *key = story_key (scenario);
+
+      if (g_str_equal (key, self->last_story))
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self->grid), "list.scroll-to-item", "u", i);
+          break;
+        }
+    }
+
+  card = find_card (GTK_WIDGET (self->grid), self->last_story);
+  /* The card's parent is the grid's focusable cell. */
+  if (card == NULL || !gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (card))))
+    gtk_widget_grab_focus (GTK_WIDGET (self->grid));
+}
+
 static void
 show_catalogue (UpstanderWindow *self)
 {
@@ -138,6 +205,7 @@ show_catalogue (UpstanderWindow *self)
     upstander_application_set_class_run (UPSTANDER_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), NULL);
   show_page (self, loaded ? "catalogue" : "loading", FALSE);
   update_header (self);
+  focus_last_story (self);
 }
 
 static void
@@ -279,6 +347,9 @@ start_session (UpstanderWindow   *self,
   g_autoptr(UpstanderSession) session = NULL;
   g_auto(GStrv) found = NULL;
 
+  g_free (self->last_story);
+  self->last_story = story_key (scenario);
+
   /* A classroom run is kept apart: it never reads or writes explore progress. */
   if (upstander_settings_get_classroom_mode (self->settings))
     {
@@ -288,7 +359,8 @@ start_session (UpstanderWindow   *self,
       return;
     }
 
-  session = upstander_session_new (scenario);
+  /* Seeds one apart: the next play of a story never shows its choices in the same order. */
+  session = upstander_session_new_with_seed (scenario, self->next_seed++);
 
   /* Endings found in earlier plays count towards "x of y". */
   found = upstander_progress_dup_endings (self->progress,
@@ -527,6 +599,7 @@ upstander_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->topic_ids, g_ptr_array_unref);
   g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->last_story, g_free);
 
   G_OBJECT_CLASS (upstander_window_parent_class)->dispose (object);
 }
@@ -595,6 +668,7 @@ upstander_window_init (UpstanderWindow *self)
 
   self->topic_ids = g_ptr_array_new_with_free_func (g_free);
   self->history = g_ptr_array_new_with_free_func (g_free);
+  self->next_seed = g_random_int ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -743,6 +817,9 @@ upstander_window_take_place (UpstanderWindow *self,
   filters_changed_cb (self);
 
   upstander_player_take_place (self->player, other->player);
+  g_free (self->last_story);
+  self->last_story = g_strdup (other->last_story);
+  self->next_seed = other->next_seed;
 
   guide = upstander_guides_page_get_guide (other->guides_page);
   if (guide != NULL)

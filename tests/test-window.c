@@ -1062,6 +1062,199 @@ test_window_screenshots (void)
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
 }
 
+/* Presses Enter on whatever has the focus, as a keyboard user would. */
+static GtkWidget *
+press_enter (GtkWidget *root)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (root));
+
+  g_assert_nonnull (focus);
+  /* A button runs "clicked" a moment after it is activated. */
+  gtk_widget_activate (focus);
+  ui_test_spin (400);
+
+  return focus;
+}
+
+/* Tabs forward until @want has the focus; fails if it never does (a trap). */
+static void
+tab_to (GtkWidget *root,
+        GtkWidget *want)
+{
+  for (guint i = 0; i < 80; i++)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (root));
+
+      if (focus == want)
+        return;
+      if (!gtk_widget_child_focus (root, GTK_DIR_TAB_FORWARD))
+        gtk_widget_child_focus (root, GTK_DIR_TAB_FORWARD);  /* wrapped round */
+      ui_test_spin (5);
+    }
+
+  g_error ("Tab never reached “%s”", gtk_widget_get_name (want));
+}
+
+/* Whether @widget lies wholly inside the scrolled window's view. */
+static gboolean
+in_view (GtkWidget *widget,
+         GtkWidget *scroller)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, scroller, &bounds));
+
+  return bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+/* The story the focused catalogue cell shows, or NULL. */
+static UpstanderScenario *
+focused_story (GtkWidget *root)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (root));
+  GtkWidget *card;
+
+  if (focus == NULL)
+    return NULL;
+  card = UPSTANDER_IS_SCENARIO_CARD (focus) ? focus : ui_test_find_one (focus, UPSTANDER_TYPE_SCENARIO_CARD, NULL);
+
+  return card != NULL ? upstander_scenario_card_get_scenario (UPSTANDER_SCENARIO_CARD (card)) : NULL;
+}
+
+/*
+ * Plays the story on screen to an ending with Enter and Tab only, always
+ * taking the first choice shown. Returns the labels of the choices of the
+ * first decision, in the order shown.
+ */
+static char *
+play_by_keyboard (UpstanderWindow *window)
+{
+  GtkWidget *root = GTK_WIDGET (window);
+  UpstanderPlayer *player = player_of (window);
+  GtkWidget *scroller = ui_test_find_one (GTK_WIDGET (player), GTK_TYPE_SCROLLED_WINDOW, NULL);
+  UpstanderSession *session = upstander_player_get_session (player);
+  g_autoptr(GString) first_order = NULL;
+
+  for (guint step = 0; step < 300 && g_strcmp0 (upstander_player_get_view (player), "ending") != 0; step++)
+    {
+      const char *view = upstander_player_get_view (player);
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (root));
+      g_autoptr(GPtrArray) choices = ui_test_find_all (GTK_WIDGET (player), GTK_TYPE_BUTTON, "choice");
+
+      g_assert_nonnull (focus);
+      if (g_str_equal (view, "scene") && choices->len > 0)
+        {
+          guint made = upstander_session_get_n_decisions_made (session);
+          GtkWidget *prompt = ui_test_find_one (GTK_WIDGET (player), GTK_TYPE_BOX, "prompt");
+
+          /* A decision: focus on its question, a heading, never on a choice. */
+          g_assert_true (focus == prompt);
+          gtk_test_accessible_assert_role (GTK_ACCESSIBLE (prompt), GTK_ACCESSIBLE_ROLE_HEADING);
+          /* The question and every choice are on screen. */
+          g_assert_true (in_view (prompt, scroller));
+          for (guint i = 0; i < choices->len; i++)
+            g_assert_true (in_view (g_ptr_array_index (choices, i), scroller));
+
+          if (first_order == NULL)
+            {
+              first_order = g_string_new (NULL);
+              for (guint i = 0; i < choices->len; i++)
+                g_string_append_printf (first_order, "%s|",
+                                        gtk_label_get_text (GTK_LABEL (gtk_button_get_child (g_ptr_array_index (choices, i)))));
+            }
+
+          /* The Enter that read the lines picks nothing. */
+          press_enter (root);
+          g_assert_cmpuint (upstander_session_get_n_decisions_made (session), ==, made);
+          g_assert_cmpstr (upstander_player_get_view (player), ==, "scene");
+
+          /* One Tab reaches the first choice; Enter takes it. */
+          gtk_widget_child_focus (root, GTK_DIR_TAB_FORWARD);
+          g_assert_true (gtk_root_get_focus (GTK_ROOT (root)) == g_ptr_array_index (choices, 0));
+          press_enter (root);
+          g_assert_cmpuint (upstander_session_get_n_decisions_made (session), ==, made + 1);
+        }
+      else
+        {
+          /* A line, feedback or the content note: Enter goes on. */
+          g_assert_true (GTK_IS_BUTTON (focus));
+          g_assert_false (gtk_widget_has_css_class (focus, "choice"));
+          g_assert_true (in_view (focus, scroller));
+          press_enter (root);
+        }
+    }
+
+  g_assert_cmpstr (upstander_player_get_view (player), ==, "ending");
+  g_assert_nonnull (first_order);
+
+  return g_string_free (g_steal_pointer (&first_order), FALSE);
+}
+
+static void
+check_keyboard_two_stories (int width,
+                            int height)
+{
+  UpstanderLibrary *library = upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, NULL);
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+  GtkWidget *root, *grid;
+  GListModel *stories;
+  g_autoptr(UpstanderScenario) first = NULL;
+  g_autoptr(UpstanderScenario) second = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *order_again = NULL;
+
+  reset_progress ();
+  upstander_library_load (library);
+  app = ui_test_new_app (library);
+  g_object_unref (library);
+  window = upstander_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_spin (100);
+  root = GTK_WIDGET (window);
+  grid = ui_test_find_one (root, GTK_TYPE_GRID_VIEW, NULL);
+  stories = upstander_window_get_stories (window);
+  g_assert_cmpuint (g_list_model_get_n_items (stories), >=, 2);
+  first = g_list_model_get_item (stories, 0);
+  second = g_list_model_get_item (stories, 1);
+
+  /* Enter on a card; to the ending; "Choose another story" by Tab and Enter. */
+  g_signal_emit_by_name (grid, "activate", 0);
+  ui_test_spin (50);
+  order = play_by_keyboard (window);
+  tab_to (root, ui_test_find_button (root, "Choose another story"));
+  press_enter (root);
+  g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
+  /* Back on the card of the story just played, not in the header. */
+  g_assert_true (focused_story (root) == first);
+
+  /* A second story, left with Escape (win.back) at its ending. */
+  g_signal_emit_by_name (grid, "activate", 1);
+  ui_test_spin (50);
+  g_free (play_by_keyboard (window));
+  gtk_widget_activate_action (root, "win.back", NULL);
+  ui_test_spin (50);
+  g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
+  g_assert_true (focused_story (root) == second);
+
+  /* The first story again: its choices come in another order. */
+  g_signal_emit_by_name (grid, "activate", 0);
+  ui_test_spin (50);
+  order_again = play_by_keyboard (window);
+  g_assert_cmpstr (order, !=, order_again);
+
+  ui_test_close_app (app);
+}
+
+static void
+test_window_keyboard_two_stories (void)
+{
+  check_keyboard_two_stories (1280, 800);
+  check_keyboard_two_stories (1000, 720);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1082,6 +1275,7 @@ main (int   argc,
 
   g_test_add_func ("/upstander/window/catalogue-filters", test_window_catalogue_filters);
   g_test_add_func ("/upstander/window/plays-to-ending", test_window_plays_to_ending);
+  g_test_add_func ("/upstander/window/keyboard-two-stories", test_window_keyboard_two_stories);
   g_test_add_func ("/upstander/window/feed-and-content-note", test_window_feed_and_content_note);
   g_test_add_func ("/upstander/window/help-and-guides", test_window_help_and_guides);
   g_test_add_func ("/upstander/window/quick-exit", test_window_quick_exit);
