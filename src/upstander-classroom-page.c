@@ -1109,7 +1109,7 @@ tool_button (const char *icon,
   gtk_button_set_child (GTK_BUTTON (button), content);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_widget_add_css_class (button, "flat");
-  upstander_button_set_label_a11y (button, label);
+  /* AdwButtonContent labels the button: a name of its own would be read twice. */
 
   return button;
 }

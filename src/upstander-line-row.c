@@ -96,6 +96,9 @@ upstander_line_row_class_init (UpstanderLineRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* A row is read by its content, never by its type name. */
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GENERIC);
+
   /* The templates name these types. */
   g_type_ensure (UPSTANDER_TYPE_LINE_ITEM);
   g_type_ensure (UPSTANDER_TYPE_TRANSCRIPT);

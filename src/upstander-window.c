@@ -570,8 +570,16 @@ bind_card_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               UpstanderWindow          *self)
 {
-  upstander_scenario_card_set_scenario (UPSTANDER_SCENARIO_CARD (gtk_list_item_get_child (item)),
-                                        gtk_list_item_get_item (item));
+  GtkWidget *card = gtk_list_item_get_child (item);
+  GtkWidget *cell = gtk_widget_get_parent (card);
+  UpstanderScenario *scenario = gtk_list_item_get_item (item);
+
+  upstander_scenario_card_set_scenario (UPSTANDER_SCENARIO_CARD (card), scenario);
+  /* The grid's cell is what a screen reader lands on: named by the story, not "GtkListItemWidget". */
+  if (cell != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, upstander_scenario_get_title (scenario),
+                                    -1);
 }
 
 static void
