@@ -287,7 +287,7 @@ upstander_class_summary_new (UpstanderClassRun *run)
 
           if (choice == decision->taken)
             /* Translators: a choice in the class summary: its label, its votes; this is the path the class took */
-            upstander_document_add_printf (doc, UPSTANDER_DOC_STRONG, 1, _("✔ %s — %s (the class went this way)"), label, votes);
+            upstander_document_add_printf (doc, UPSTANDER_DOC_STRONG, 1, _("%s — %s (the class went this way)"), label, votes);
           else
             upstander_document_add_printf (doc, UPSTANDER_DOC_BODY, 1, C_("votes", "%s — %s"), label, votes);
         }

@@ -94,19 +94,6 @@ set_label_a11y (GtkWidget  *widget,
                                   -1);
 }
 
-static const char *
-place_class (UpstanderPlace place)
-{
-  switch (place)
-    {
-    case UPSTANDER_PLACE_GROUP_CHAT:
-    case UPSTANDER_PLACE_DIRECT_MESSAGE: return "chat";
-    case UPSTANDER_PLACE_GAME_LOBBY:     return "lobby";
-    case UPSTANDER_PLACE_SOCIAL_FEED:    return "feed";
-    default:                             return "offline";
-    }
-}
-
 static void
 clear_content (UpstanderPlayer *self)
 {
@@ -320,7 +307,7 @@ build_scene (UpstanderPlayer *self)
   /* One row per revealed line: the session's lines model appends them. */
   transcript = upstander_transcript_new ();
   gtk_widget_add_css_class (transcript, "transcript");
-  gtk_widget_add_css_class (transcript, place_class (scene->place));
+  gtk_widget_add_css_class (transcript, upstander_place_style (scene->place));
   upstander_transcript_set_model (UPSTANDER_TRANSCRIPT (transcript), upstander_session_get_lines (self->session));
   gtk_box_append (self->content, transcript);
 

@@ -710,6 +710,8 @@ upstander_window_new (UpstanderApplication *application)
   upstander_player_set_progress (self->player, self->progress);
   upstander_help_page_set_sources (self->help_page, self->library, self->settings);
   upstander_guides_page_set_library (self->guides_page, self->library);
+  /* Services come from here: no page walks up to the application. */
+  g_object_set (self->classroom_page, "library", self->library, "settings", self->settings, NULL);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->library)),

@@ -98,6 +98,20 @@ upstander_place_icon (UpstanderPlace place)
     }
 }
 
+/* The CSS class a transcript of @place takes: bubbles for chats, a lobby, a feed, or prose. */
+const char *
+upstander_place_style (UpstanderPlace place)
+{
+  switch (place)
+    {
+    case UPSTANDER_PLACE_GROUP_CHAT:
+    case UPSTANDER_PLACE_DIRECT_MESSAGE: return "chat";
+    case UPSTANDER_PLACE_GAME_LOBBY:     return "lobby";
+    case UPSTANDER_PLACE_SOCIAL_FEED:    return "feed";
+    default:                             return "offline";
+    }
+}
+
 /**
  * upstander_format_line:
  * @speaker: the speaker's name; ignored for narration

@@ -13,6 +13,7 @@ const char *upstander_outcome_word       (UpstanderOutcome   outcome);
 const char *upstander_outcome_icon       (UpstanderOutcome   outcome);
 const char *upstander_place_name         (UpstanderPlace     place);
 const char *upstander_place_icon         (UpstanderPlace     place);
+const char *upstander_place_style        (UpstanderPlace     place);
 char       *upstander_format_line        (UpstanderLineKind  kind,
                                           const char        *speaker,
                                           const char        *text);

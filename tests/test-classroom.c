@@ -4,10 +4,15 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <gtk/gtk.h>
+#include <pango/pangocairo.h>
 
 #include "upstander-classroom-page.h"
+#include "upstander-message-row.h"
+#include "upstander-narration-row.h"
 #include "upstander-facilitator-window.h"
+#include "upstander-language.h"
 #include "upstander-window.h"
 
 #include "ui-test.h"
@@ -18,6 +23,29 @@ shows (GtkWidget  *root,
        const char *text)
 {
   return ui_test_find_label (root, text) != NULL;
+}
+
+/* The size a label's text is drawn at, in pixels. */
+static double
+font_px (GtkWidget *label)
+{
+  PangoContext *context = gtk_widget_get_pango_context (label);
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  double size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+
+  if (pango_font_description_get_size_is_absolute (font))
+    return size;
+
+  return size * pango_cairo_context_get_resolution (context) / 72.0;
+}
+
+/* How many message rows the page shows. */
+static guint
+n_rows (UpstanderClassroomPage *page)
+{
+  g_autoptr(GPtrArray) rows = ui_test_find_all (GTK_WIDGET (page), UPSTANDER_TYPE_MESSAGE_ROW, NULL);
+
+  return rows->len;
 }
 
 /* Sends a key press through the page's own key controller, as GTK would. */
@@ -160,10 +188,13 @@ test_classroom_run (void)
 
   /* Line by line: a click on Continue, then Space and PageDown. */
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "scene");
-  g_assert_true (shows (GTK_WIDGET (page), "\u2068Leo\u2069: \u2068made a sticker of Ana's face lol\u2069"));
+  /* Chat as bubbles, the same rows as the player's, one per line shown. */
+  g_assert_true (shows (GTK_WIDGET (page), "made a sticker of Ana's face lol"));
+  g_assert_cmpuint (n_rows (page), ==, 1);
   g_assert_false (shows (GTK_WIDGET (page), "Ana has not written anything."));
   ui_test_click (GTK_WIDGET (page), "Continue");
-  g_assert_true (shows (GTK_WIDGET (page), "\u2068You\u2069: \u2068<b>what?</b> %s\u2069"));
+  g_assert_true (shows (GTK_WIDGET (page), "<b>what?</b> %s"));
+  g_assert_cmpuint (n_rows (page), ==, 2);
   g_assert_true (press (page, GDK_KEY_space, 0));
   g_assert_true (shows (GTK_WIDGET (page), "Ana has not written anything."));
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "scene");
@@ -227,7 +258,7 @@ test_classroom_run (void)
   }
   ui_test_click (GTK_WIDGET (page), "Go This Way");
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "feedback");
-  g_assert_true (shows (GTK_WIDGET (page), "The class chose: Wait and see"));
+  g_assert_true (shows (GTK_WIDGET (page), "The class chose: \u2068Wait and see\u2069"));
   g_assert_true (shows (GTK_WIDGET (notes), "The class chose: Wait and see"));
 
   /* On to the ending, with the arrow key; the notes follow. */
@@ -238,7 +269,7 @@ test_classroom_run (void)
 
   ui_test_click (GTK_WIDGET (page), "Class Summary");
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
-  g_assert_true (shows (GTK_WIDGET (page), "✔ Wait and see — 1 vote (the class went this way)"));
+  g_assert_true (shows (GTK_WIDGET (page), "Wait and see — 1 vote (the class went this way)"));
   g_assert_true (shows (GTK_WIDGET (page), "Send Ana a kind message — 2 votes"));
 
   g_assert_true (upstander_classroom_page_export_csv (page, csv_file, &error));
@@ -305,29 +336,50 @@ test_classroom_survives_rebuild (void)
   ui_test_close_app (app);
 }
 
-static void
-test_classroom_screenshots (void)
+/*
+ * A window at 1920×1080 over the core stories in Classroom Mode, the first
+ * story open; in the language UPSTANDER_SHOT_LANGUAGE names, if set.
+ */
+static UpstanderWindow *
+open_first_core_story (UpstanderApplication **app_out)
 {
   UpstanderLibrary *library = upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, NULL);
   UpstanderApplication *app;
   UpstanderWindow *window;
-  UpstanderClassroomPage *page;
-  UpstanderFacilitatorWindow *notes;
   UpstanderScenario *scenario;
-  UpstanderClassRun *run;
 
-  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   upstander_library_load (library);
   app = ui_test_new_app (library);
   g_object_unref (library);
+  if (g_getenv ("UPSTANDER_SHOT_LANGUAGE") != NULL)
+    {
+      upstander_settings_set_language (upstander_application_get_settings (app), g_getenv ("UPSTANDER_SHOT_LANGUAGE"));
+      ui_test_spin (50);
+    }
   window = new_window (app, 1920, 1080);
-  page = page_of (window);
   upstander_settings_set_classroom_mode (upstander_application_get_settings (app), TRUE);
 
   scenario = g_list_model_get_item (G_LIST_MODEL (upstander_application_get_library (app)), 0);
   upstander_window_open_scenario (window, upstander_scenario_get_bundle_id (scenario), upstander_scenario_get_id (scenario));
   g_object_unref (scenario);
+  *app_out = app;
+
+  return window;
+}
+
+static void
+test_classroom_screenshots (void)
+{
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+  UpstanderClassroomPage *page;
+  UpstanderFacilitatorWindow *notes;
+  UpstanderClassRun *run;
+
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = open_first_core_story (&app);
+  page = page_of (window);
   run = upstander_application_get_class_run (app);
   for (guint i = 0; i < 3; i++)
     gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
@@ -341,6 +393,7 @@ test_classroom_screenshots (void)
     upstander_class_run_add_vote (run, 1);
   upstander_class_run_add_vote (run, 2);
   ui_test_save_shot (GTK_WIDGET (window), "classroom-votes");
+
   gtk_widget_activate_action (GTK_WIDGET (page), "classroom.panel", "s", "reveal");
   ui_test_save_shot (GTK_WIDGET (window), "classroom-reveal");
   gtk_widget_activate_action (GTK_WIDGET (page), "classroom.panel", "s", "discuss");
@@ -368,6 +421,44 @@ test_classroom_screenshots (void)
   ui_test_close_app (app);
 }
 
+/*
+ * Read from the back of a room, at 1920×1080 (meson runs this test under an
+ * X server of that size): the scene stays beside the vote cards, and its
+ * text and the cards' are at least 32 px, never italic.
+ */
+static void
+test_classroom_room_scale (void)
+{
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+  UpstanderClassroomPage *page;
+  GtkWidget *narration, *choice, *text;
+
+  window = open_first_core_story (&app);
+  page = page_of (window);
+  for (guint i = 0; i < 30 && g_strcmp0 (upstander_classroom_page_get_view (page), "decision") != 0; i++)
+    gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  ui_test_save_shot (GTK_WIDGET (window), "classroom-room");
+
+  if (gtk_widget_get_width (GTK_WIDGET (page)) < 1600)
+    g_error ("This check needs a 1920×1080 screen (xvfb-run -s \"-screen 0 1920x1080x24\"); the page is %d px wide",
+             gtk_widget_get_width (GTK_WIDGET (page)));
+
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "decision");
+  narration = ui_test_find_one (GTK_WIDGET (page), UPSTANDER_TYPE_NARRATION_ROW, NULL);
+  choice = ui_test_find_one (GTK_WIDGET (page), GTK_TYPE_LABEL, "choice-label");
+  g_assert_nonnull (narration);
+  g_assert_nonnull (choice);
+  text = ui_test_find_one (narration, GTK_TYPE_LABEL, NULL);
+  g_assert_cmpfloat (font_px (text), >=, 32);
+  g_assert_cmpint (pango_font_description_get_style (pango_context_get_font_description (gtk_widget_get_pango_context (text))),
+                   ==, PANGO_STYLE_NORMAL);
+  g_assert_cmpfloat (font_px (choice), >=, 32);
+
+  upstander_settings_set_classroom_mode (upstander_application_get_settings (app), FALSE);
+  ui_test_close_app (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,12 +467,16 @@ main (int   argc,
   g_autofree char *with_icons = g_strconcat (data_dirs != NULL ? data_dirs : "", ":/usr/local/share:/usr/share", NULL);
 
   g_setenv ("XDG_DATA_DIRS", with_icons, TRUE);
+  /* The interface in the language a screenshot asks for (UPSTANDER_SHOT_LANGUAGE). */
+  setlocale (LC_ALL, "");
+  upstander_language_bind_textdomain ();
   gtk_test_init (&argc, &argv, NULL);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/upstander/classroom/run", test_classroom_run);
   g_test_add_func ("/upstander/classroom/survives-rebuild", test_classroom_survives_rebuild);
   g_test_add_func ("/upstander/classroom/screenshots", test_classroom_screenshots);
+  g_test_add_func ("/upstander/classroom/room-scale", test_classroom_room_scale);
 
   return g_test_run ();
 }
