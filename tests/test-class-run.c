@@ -59,7 +59,7 @@ test_path_and_csv (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *csv = NULL;
   const UpstanderClassDecision *decision;
-  g_autoptr(GString) expected = g_string_new ("\"step\",\"kind\",\"id\",\"text\",\"votes\",\"taken\"\r\n"
+  g_autoptr(GString) expected = g_string_new ("\xEF\xBB\xBF\"step\",\"kind\",\"id\",\"text\",\"votes\",\"taken\"\r\n"
                                               "\"1\",\"decision\",\"start\",\"What do you do?\",\"\",\"\"\r\n");
   /* The rows of the choices, which the CSV lists in the order the class saw them. */
   const char *rows[] = {
@@ -95,6 +95,7 @@ test_path_and_csv (void)
   g_assert_cmpuint (decision->votes[dm_ana], ==, 2);
 
   csv = upstander_class_run_dup_csv (run);
+  /* A byte-order mark first, so spreadsheet programs read it as UTF-8. */
   g_assert_cmpstr (csv, ==, expected->str);
 
   g_assert_finalize_object (run);

@@ -275,8 +275,9 @@ test_classroom_run (void)
   g_assert_true (upstander_classroom_page_export_csv (page, csv_file, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
-  /* The CSV lists the choices in the order the class saw them. */
-  expected_csv = g_string_new ("\"step\",\"kind\",\"id\",\"text\",\"votes\",\"taken\"\r\n"
+  /* The CSV lists the choices in the order the class saw them, after the
+   * byte-order mark that tells spreadsheet programs it is UTF-8. */
+  expected_csv = g_string_new ("\xEF\xBB\xBF\"step\",\"kind\",\"id\",\"text\",\"votes\",\"taken\"\r\n"
                                "\"1\",\"decision\",\"start\",\"What do you do?\",\"\",\"\"\r\n");
   for (guint i = 0; i < 3; i++)
     g_string_append (expected_csv,
