@@ -50,6 +50,8 @@ struct _UpstanderWindow
   GtkToggleButton     *age_12_14;
   GtkToggleButton     *age_15_17;
   GtkWidget           *clear_filters_button;
+  GtkWidget           *classroom_banner;
+  GtkWidget           *classroom_off_button;
   UpstanderPlayer     *player;
   UpstanderHelpPage   *help_page;
   UpstanderGuidesPage *guides_page;
@@ -94,8 +96,10 @@ update_header (UpstanderWindow *self)
     }
   else
     {
+      /* In the catalogue too, the header says when a story will open for the class. */
       adw_window_title_set_title (self->window_title, _("Upstander"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
+      adw_window_title_set_subtitle (self->window_title,
+                                     upstander_settings_get_classroom_mode (self->settings) ? _("Classroom Mode") : NULL);
     }
 }
 
@@ -645,6 +649,8 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, help_page);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, guides_page);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, classroom_page);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, classroom_banner);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, classroom_off_button);
   gtk_widget_class_bind_template_callback (widget_class, grid_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
@@ -686,6 +692,7 @@ upstander_window_init (UpstanderWindow *self)
   upstander_button_set_label_a11y (GTK_WIDGET (self->age_15_17), _(buttons[3].label));
   upstander_button_set_label_a11y (self->clear_filters_button, _("Show all stories"));
   upstander_button_set_label_a11y (self->quick_exit_button, _("Quick exit"));
+  upstander_button_set_label_a11y (self->classroom_off_button, _("Turn Off Classroom Mode"));
 }
 
 UpstanderWindow *
@@ -710,6 +717,10 @@ upstander_window_new (UpstanderApplication *application)
   upstander_player_set_progress (self->player, self->progress);
   upstander_help_page_set_sources (self->help_page, self->library, self->settings);
   upstander_guides_page_set_library (self->guides_page, self->library);
+  g_object_bind_property (self->settings, "classroom-mode", self->classroom_banner, "visible", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->settings, "notify::classroom-mode",
+                           G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
+
   /* Services come from here: no page walks up to the application. */
   g_object_set (self->classroom_page, "library", self->library, "settings", self->settings, NULL);
 

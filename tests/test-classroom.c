@@ -18,6 +18,8 @@
 #include "ui-test.h"
 
 /* Whether a mapped label under @root reads @text. */
+#define CLASSROOM_BANNER "Classroom Mode is on: a story opens as a presentation for the whole class."
+
 static gboolean
 shows (GtkWidget  *root,
        const char *text)
@@ -166,9 +168,15 @@ test_classroom_run (void)
   window = new_window (app, 1000, 760);
   page = page_of (window);
 
-  /* Switched on from the main menu's action, and remembered in the settings. */
+  /* Switched on from the main menu's action, and remembered in the settings;
+   * the catalogue says so, with a way to switch it off. */
+  g_assert_null (ui_test_find_label (GTK_WIDGET (window), CLASSROOM_BANNER));
   g_action_group_activate_action (G_ACTION_GROUP (app), "classroom-mode", NULL);
   g_assert_true (upstander_settings_get_classroom_mode (upstander_application_get_settings (app)));
+  ui_test_spin (20);
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window), CLASSROOM_BANNER));
+  ui_test_save_shot (GTK_WIDGET (window), "classroom-mode-catalogue");
+  g_assert_nonnull (ui_test_find_button (GTK_WIDGET (window), "Turn Off"));
 
   g_assert_true (upstander_window_open_scenario (window, "ui-test", "the-sticker"));
   ui_test_spin (20);

@@ -1099,9 +1099,9 @@ press_enter (GtkWidget *root)
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (root));
 
   g_assert_nonnull (focus);
-  /* A button runs "clicked" a moment after it is activated. */
+  /* A button runs "clicked" a moment (250 ms) after it is activated. */
   gtk_widget_activate (focus);
-  ui_test_spin (400);
+  ui_test_spin (300);
 
   return focus;
 }
@@ -1222,8 +1222,9 @@ play_by_keyboard (UpstanderWindow *window)
 }
 
 static void
-check_keyboard_two_stories (int width,
-                            int height)
+check_keyboard_two_stories (int      width,
+                            int      height,
+                            gboolean play_again)
 {
   UpstanderLibrary *library = upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, NULL);
   UpstanderApplication *app;
@@ -1270,10 +1271,13 @@ check_keyboard_two_stories (int width,
   g_assert_true (focused_story (root) == second);
 
   /* The first story again: its choices come in another order. */
-  g_signal_emit_by_name (grid, "activate", 0);
-  ui_test_spin (50);
-  order_again = play_by_keyboard (window);
-  g_assert_cmpstr (order, !=, order_again);
+  if (play_again)
+    {
+      g_signal_emit_by_name (grid, "activate", 0);
+      ui_test_spin (50);
+      order_again = play_by_keyboard (window);
+      g_assert_cmpstr (order, !=, order_again);
+    }
 
   ui_test_close_app (app);
 }
@@ -1281,8 +1285,8 @@ check_keyboard_two_stories (int width,
 static void
 test_window_keyboard_two_stories (void)
 {
-  check_keyboard_two_stories (1280, 800);
-  check_keyboard_two_stories (1000, 720);
+  check_keyboard_two_stories (1280, 800, TRUE);
+  check_keyboard_two_stories (1000, 720, FALSE);
 }
 
 int
