@@ -39,6 +39,7 @@ struct _UpstanderPlayer
   GtkWidget            *way_on;       /* in a scene: Continue, or the decision */
   GtkWidget            *prompt;       /* the decision's question, when shown */
   GtkWidget            *next_button;  /* Continue to the next line, while lines are left */
+  GtkWidget            *focus_target; /* where the keyboard belongs in what is shown */
 };
 
 enum {
@@ -85,6 +86,18 @@ make_button (const char *label,
   return button;
 }
 
+/*
+ * Focus goes to the way on of what is shown, and is remembered: a window
+ * rebuilt for another language puts it back there once the player shows.
+ */
+static void
+give_focus (UpstanderPlayer *self,
+            GtkWidget       *widget)
+{
+  self->focus_target = widget;
+  gtk_widget_grab_focus (widget);
+}
+
 static void
 set_label_a11y (GtkWidget  *widget,
                 const char *label)
@@ -102,6 +115,7 @@ clear_content (UpstanderPlayer *self)
   self->way_on = NULL;
   self->prompt = NULL;
   self->next_button = NULL;
+  self->focus_target = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
@@ -141,7 +155,7 @@ build_note (UpstanderPlayer *self)
   gtk_box_append (self->content, buttons);
 
   self->view = "note";
-  gtk_widget_grab_focus (start);
+  give_focus (self, start);
 }
 
 /*
@@ -279,7 +293,7 @@ update_way_on (UpstanderPlayer *self,
     }
 
   if (move_focus && focus != NULL)
-    gtk_widget_grab_focus (focus);
+    give_focus (self, focus);
   scroll_to_way_on (self);
 }
 
@@ -399,7 +413,7 @@ build_feedback (UpstanderPlayer *self)
   gtk_box_append (self->content, button);
 
   self->view = "feedback";
-  gtk_widget_grab_focus (button);
+  give_focus (self, button);
 }
 
 static void
@@ -471,7 +485,7 @@ build_ending (UpstanderPlayer *self)
   gtk_box_append (self->content, buttons);
 
   self->view = "ending";
-  gtk_widget_grab_focus (focus);
+  give_focus (self, focus);
 }
 
 static void
@@ -738,6 +752,16 @@ upstander_player_get_view (UpstanderPlayer *self)
   g_return_val_if_fail (UPSTANDER_IS_PLAYER (self), NULL);
 
   return self->view;
+}
+
+/* Gives the keyboard focus back to where it belongs in what the player shows. */
+void
+upstander_player_restore_focus (UpstanderPlayer *self)
+{
+  g_return_if_fail (UPSTANDER_IS_PLAYER (self));
+
+  if (self->focus_target != NULL)
+    gtk_widget_grab_focus (self->focus_target);
 }
 
 /* The box the current view is built in; for tests. */

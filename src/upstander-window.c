@@ -859,3 +859,22 @@ upstander_window_take_place (UpstanderWindow *self,
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
   update_header (self);
 }
+
+/*
+ * Puts the keyboard focus where a reader left it: the way on of the story,
+ * or the card of the last story. For a window that took another's place,
+ * once it is shown.
+ */
+void
+upstander_window_restore_focus (UpstanderWindow *self)
+{
+  const char *page;
+
+  g_return_if_fail (UPSTANDER_IS_WINDOW (self));
+
+  page = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (page, "player") == 0)
+    upstander_player_restore_focus (self->player);
+  else if (g_strcmp0 (page, "catalogue") == 0)
+    focus_last_story (self);
+}

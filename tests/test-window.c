@@ -708,6 +708,8 @@ test_window_switches_language (void)
   g_assert_null (ui_test_find_label (root, "Ana n’a rien écrit."));
   g_assert_nonnull (ui_test_find_button (root, "Continuer"));
   g_assert_null (ui_test_find_button (root, "Continue"));
+  /* The keyboard carries on where it was: on the way on, not in the header. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (root)) == ui_test_find_button (root, "Continuer"));
   g_assert_cmpstr (upstander_scenario_get_title (upstander_session_get_scenario (session)), ==, "L’autocollant");
   g_assert_cmpint (gtk_widget_get_direction (root), ==, GTK_TEXT_DIR_LTR);
 
