@@ -60,8 +60,6 @@ struct _UpstanderWindow
 
 G_DEFINE_FINAL_TYPE (UpstanderWindow, upstander_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static const char * const text_size_classes[] = { "text-small", "text-large", "text-larger", NULL };
-
 static void
 update_header (UpstanderWindow *self)
 {
@@ -461,13 +459,19 @@ show_notes_activated (GtkWidget  *widget,
 static void
 update_text_size (UpstanderWindow *self)
 {
+  const char * const *sizes = upstander_settings_get_text_sizes ();
   const char *size = upstander_settings_get_text_size (self->settings);
-  g_autofree char *css_class = g_strconcat ("text-", size, NULL);
 
-  for (guint i = 0; text_size_classes[i] != NULL; i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self), text_size_classes[i]);
-  if (g_strv_contains (text_size_classes, css_class))
-    gtk_widget_add_css_class (GTK_WIDGET (self), css_class);
+  /* "text-large" and so on; the style sheet has no rule for "text-default". */
+  for (guint i = 0; sizes[i] != NULL; i++)
+    {
+      g_autofree char *css_class = g_strconcat ("text-", sizes[i], NULL);
+
+      if (g_str_equal (sizes[i], size))
+        gtk_widget_add_css_class (GTK_WIDGET (self), css_class);
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), css_class);
+    }
 }
 
 static void

@@ -795,6 +795,40 @@ test_window_preferences_language (void)
         row = g_ptr_array_index (rows, i);
   }
   g_assert_nonnull (row);
+
+  /* Text size: the row offers the sizes of the one list, in its order, bound both ways. */
+  {
+    g_autoptr(GPtrArray) rows = ui_test_find_all (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL);
+    const char * const *sizes = upstander_settings_get_text_sizes ();
+    UpstanderSettings *settings = upstander_application_get_settings (app);
+    g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                                         APP_ID, TRUE);
+    g_autoptr(GSettingsSchemaKey) key = g_settings_schema_get_key (schema, "text-size");
+    g_autoptr(GVariant) range = g_settings_schema_key_get_range (key);
+    g_autoptr(GVariant) choices = NULL;
+    g_autofree const char **schema_sizes = NULL;
+    AdwComboRow *sizes_row = NULL;
+
+    /* The schema's choices are the same list. */
+    g_variant_get (range, "(&sv)", NULL, &choices);
+    schema_sizes = g_variant_get_strv (choices, NULL);
+    g_assert_true (g_strv_equal ((const char * const *) schema_sizes, sizes));
+
+    for (guint i = 0; i < rows->len; i++)
+      if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), "Text size") == 0)
+        sizes_row = g_ptr_array_index (rows, i);
+    g_assert_nonnull (sizes_row);
+    g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (sizes_row)), ==, g_strv_length ((char **) sizes));
+    g_assert_cmpstr (sizes[adw_combo_row_get_selected (sizes_row)], ==, upstander_settings_get_text_size (settings));
+    adw_combo_row_set_selected (sizes_row, 2);
+    g_assert_cmpstr (upstander_settings_get_text_size (settings), ==, sizes[2]);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "text-large"));
+    upstander_settings_set_text_size (settings, "small");
+    g_assert_cmpuint (adw_combo_row_get_selected (sizes_row), ==, 0);
+    upstander_settings_set_text_size (settings, "default");
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "text-large"));
+  }
+
   names = adw_combo_row_get_model (row);
   g_assert_cmpuint (g_list_model_get_n_items (names), ==, 7);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "System language");
