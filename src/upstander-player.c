@@ -32,7 +32,8 @@ struct _UpstanderPlayer
 
   guint                 note_pending : 1;
   const char           *view;         /* "none", "note", "scene", "feedback", "ending" */
-  guint                 scroll_idle;
+  guint                 scroll_tick;
+  guint                 scroll_frames;
 
   GtkWidget            *scroller;
   GtkBox               *content;
@@ -191,35 +192,42 @@ clear_way_on (UpstanderPlayer *self)
   self->prompt = NULL;
 }
 
-/* Brings @widget into view inside the scroller: its top, and as much below it as fits. */
+/*
+ * Brings the way on into view: the question and every choice, or Continue.
+ * It ends the view, so its end is shown, but its top never scrolls out of
+ * sight. Runs on the next few frames: the rows just added get their size
+ * in the layout after the one that follows their arrival.
+ */
+#define SCROLL_FRAMES 3
+
 static gboolean
-scroll_to_cb (gpointer data)
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       unused)
 {
-  UpstanderPlayer *self = data;
+  UpstanderPlayer *self = UPSTANDER_PLAYER (widget);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
   graphene_rect_t bounds;
 
-  self->scroll_idle = 0;
-  if (self->way_on == NULL || gtk_widget_get_first_child (self->way_on) == NULL ||
-      !gtk_widget_compute_bounds (self->way_on, GTK_WIDGET (self->content), &bounds))
-    return G_SOURCE_REMOVE;
+  if (self->way_on != NULL && gtk_widget_get_first_child (self->way_on) != NULL &&
+      gtk_widget_compute_bounds (self->way_on, GTK_WIDGET (self->content), &bounds))
+    {
+      double page = gtk_adjustment_get_page_size (adjustment);
+      double top = bounds.origin.y + gtk_widget_get_margin_top (GTK_WIDGET (self->content));
+      double bottom = top + bounds.size.height + 24;
+      double value = gtk_adjustment_get_value (adjustment);
 
-  /*
-   * The way on (the question and every choice, or Continue) ends the view:
-   * show its end, but never scroll its top out of sight.
-   */
-  {
-    double page = gtk_adjustment_get_page_size (adjustment);
-    double top = bounds.origin.y + gtk_widget_get_margin_top (GTK_WIDGET (self->content));
-    double bottom = top + bounds.size.height + 24;
-    double value = gtk_adjustment_get_value (adjustment);
+      if (bottom > value + page)
+        value = bottom - page;
+      if (top < value)
+        value = top;
+      gtk_adjustment_set_value (adjustment, value);
+    }
 
-    if (bottom > value + page)
-      value = bottom - page;
-    if (top < value)
-      value = top;
-    gtk_adjustment_set_value (adjustment, value);
-  }
+  if (++self->scroll_frames < SCROLL_FRAMES)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick = 0;
 
   return G_SOURCE_REMOVE;
 }
@@ -227,9 +235,9 @@ scroll_to_cb (gpointer data)
 static void
 scroll_to_way_on (UpstanderPlayer *self)
 {
-  /* Sizes are known after the next layout. */
-  if (self->scroll_idle == 0)
-    self->scroll_idle = g_timeout_add_full (G_PRIORITY_LOW, 10, scroll_to_cb, self, NULL);
+  self->scroll_frames = 0;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
 }
 
 /*
@@ -615,7 +623,9 @@ upstander_player_dispose (GObject *object)
 
   upstander_player_set_session (self, NULL);
   g_clear_object (&self->progress);
-  g_clear_handle_id (&self->scroll_idle, g_source_remove);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSTANDER_TYPE_PLAYER);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);

@@ -389,6 +389,23 @@ test_window_help_and_guides (void)
   ui_test_click (root, "Read the Guides");
   g_assert_cmpstr (upstander_window_get_page (window), ==, "guides");
   g_assert_null (upstander_guides_page_get_guide (guides));
+
+  /* The list: one action row per guide, bound to the list of guides; a row opens its guide. */
+  {
+    g_autoptr(GPtrArray) rows = ui_test_find_all (GTK_WIDGET (guides), ADW_TYPE_ACTION_ROW, "guide-row");
+    GtkWidget *speak_up = NULL;
+
+    for (guint i = 0; i < rows->len; i++)
+      if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), "Speaking up") == 0)
+        speak_up = g_ptr_array_index (rows, i);
+    g_assert_nonnull (speak_up);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (speak_up)), ==,
+                     "Three steps when you see someone being hurt online.");
+    g_signal_emit_by_name (gtk_widget_get_parent (speak_up), "row-activated", speak_up);
+    g_assert_cmpstr (upstander_guides_page_get_guide (guides), ==, "speak-up");
+    upstander_guides_page_show_list (guides);
+  }
+
   gtk_widget_activate_action (root, "win.show-guide", "s", "speak-up");
   ui_test_spin (10);
   g_assert_cmpstr (upstander_guides_page_get_guide (guides), ==, "speak-up");
