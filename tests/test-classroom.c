@@ -449,6 +449,11 @@ test_classroom_room_scale (void)
     gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
   ui_test_save_shot (GTK_WIDGET (window), "classroom-room");
 
+  /* The room's type scale follows the page's width once it is allocated. */
+  for (guint i = 0; i < 250 && !gtk_widget_has_css_class (GTK_WIDGET (page), "room-large"); i++)
+    ui_test_spin (20);
+  ui_test_spin (50);
+
   if (gtk_widget_get_width (GTK_WIDGET (page)) < 1600)
     g_error ("This check needs a 1920×1080 screen (xvfb-run -s \"-screen 0 1920x1080x24\"); the page is %d px wide",
              gtk_widget_get_width (GTK_WIDGET (page)));

@@ -1191,6 +1191,21 @@ in_view (GtkWidget *widget,
          bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
 }
 
+/*
+ * Whether @widget comes wholly into the scrolled window's view: the player
+ * scrolls on the frames after a change, and a loaded machine draws frames
+ * late, so this waits for it (up to 5 s) before saying no.
+ */
+static gboolean
+comes_into_view (GtkWidget *widget,
+                 GtkWidget *scroller)
+{
+  for (guint i = 0; i < 250 && !in_view (widget, scroller); i++)
+    ui_test_spin (20);
+
+  return in_view (widget, scroller);
+}
+
 /* The story the focused catalogue cell shows, or NULL. */
 static UpstanderScenario *
 focused_story (GtkWidget *root)
@@ -1235,9 +1250,9 @@ play_by_keyboard (UpstanderWindow *window)
           g_assert_true (focus == prompt);
           gtk_test_accessible_assert_role (GTK_ACCESSIBLE (prompt), GTK_ACCESSIBLE_ROLE_HEADING);
           /* The question and every choice are on screen. */
-          g_assert_true (in_view (prompt, scroller));
           for (guint i = 0; i < choices->len; i++)
-            g_assert_true (in_view (g_ptr_array_index (choices, i), scroller));
+            g_assert_true (comes_into_view (g_ptr_array_index (choices, i), scroller));
+          g_assert_true (in_view (prompt, scroller));
 
           if (first_order == NULL)
             {
@@ -1263,7 +1278,7 @@ play_by_keyboard (UpstanderWindow *window)
           /* A line, feedback or the content note: Enter goes on. */
           g_assert_true (GTK_IS_BUTTON (focus));
           g_assert_false (gtk_widget_has_css_class (focus, "choice"));
-          g_assert_true (in_view (focus, scroller));
+          g_assert_true (comes_into_view (focus, scroller));
           press_enter (root);
         }
     }
