@@ -318,6 +318,8 @@ build_ending (UpstanderClassroomPage *self)
   gtk_box_append (self->content, takeaways);
 
   add_button (self->actions, _("Class Summary"), "classroom.summary", NULL, "suggested-action");
+  /* Every ending leads to help, in class too. */
+  add_button (self->actions, _("Get help"), "win.show-help", NULL, NULL);
 }
 
 /*
@@ -715,6 +717,7 @@ upstander_classroom_page_export_pdf (UpstanderClassroomPage  *self,
 {
   g_autoptr(UpstanderDocument) doc = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *region = NULL;
 
   g_return_val_if_fail (UPSTANDER_IS_CLASSROOM_PAGE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -727,7 +730,10 @@ upstander_classroom_page_export_pdf (UpstanderClassroomPage  *self,
       return FALSE;
     }
 
-  doc = upstander_class_summary_new (self->run);
+  if (self->settings != NULL)
+    region = upstander_settings_dup_effective_region (self->settings);
+  /* Help for the chosen region, printed as the handout prints it. */
+  doc = upstander_class_summary_new (self->run, self->library, region);
 
   return upstander_document_write_pdf (doc, path, error);
 }

@@ -19,8 +19,9 @@ import time
 import pyatspi
 
 # Nodes that GTK 4.8 and libadwaita 1.2 build inside their own widgets and
-# name after their type, out of an app's reach: type name -> the parents
-# (by role or by name) it is allowed under, or None for anywhere.
+# name after their type, out of an app's reach: type name -> the nodes (by
+# role or by name) it is allowed under, up to four levels up, or None for
+# anywhere.
 TOOLKIT_INTERNALS = {
     "GtkStackPage": None,          # a stack page cannot be given a label in GTK 4.8
     "GtkScrollbar": None,
@@ -30,6 +31,9 @@ TOOLKIT_INTERNALS = {
     "GtkToggleButton": {"combo box"},      # the button of a GtkDropDown
     "GtkListItemWidget": {"GtkStackPage"},  # a GtkDropDown's popover list
     "AdwSqueezer": {"panel"},      # AdwMessageDialog's button area (ours are "generic")
+    # AdwEntryRow's edit indicator, AdwComboRow's and AdwExpanderRow's arrows
+    "GtkImage": {"text", "combo box", "list item"},
+    "GtkListBox": {"list item"},   # the list inside an AdwExpanderRow
 }
 
 # AdwPreferencesWindow wraps the pages it is given in widgets of its own
@@ -48,12 +52,13 @@ OPENING = re.compile(r"^(.{3,}?):\s+(.*)$", re.S)
 RETURN, ESCAPE, TAB, PAGE_DOWN, COMMA = 0xff0d, 0xff1b, 0xff09, 0xff56, 0x2c
 
 
-def problems_of(name, parent, window):
+def problems_of(name, above, window):
     found = []
     if TYPE_NAME.match(name):
         allowed = TOOLKIT_INTERNALS.get(name, set())
         internal = (name in TOOLKIT_INTERNALS and allowed is None) \
-            or (allowed is not None and parent is not None and (parent[0] in allowed or parent[1] in allowed)) \
+            or (allowed is not None and any(role in allowed or node_name in allowed
+                                            for role, node_name in above)) \
             or (window == "Preferences" and name in PREFERENCES_INTERNALS)
         if not internal:
             found.append("named after its type")
@@ -75,7 +80,7 @@ def check(node, where, problems, seen, path=(), depth=0):
     except Exception:
         return
     window = path[1][1] if len(path) > 1 else name
-    for problem in problems_of(name, path[-1] if path else None, window):
+    for problem in problems_of(name, path[-4:], window):
         key = (problem, role, name)
         if key not in seen:
             seen.add(key)

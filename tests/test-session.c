@@ -360,7 +360,7 @@ test_feedback_item (void)
   g_assert_cmpstr (upstander_choice_item_get_id (feedback), ==, "say-nothing");
   g_assert_cmpstr (upstander_choice_item_get_label (feedback), ==, "Say nothing");
   g_assert_cmpint (upstander_choice_item_get_effect (feedback), ==, UPSTANDER_EFFECT_HARMFUL);
-  g_assert_cmpstr (upstander_choice_item_get_feedback (feedback), ==, "Think again.");
+  g_assert_cmpstr (upstander_choice_item_get_feedback (feedback), ==, "Ana is left on her own.");
   g_assert_cmpuint (notified, ==, 1);
 
   upstander_session_advance (session, NULL);
