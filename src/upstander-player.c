@@ -34,6 +34,8 @@ struct _UpstanderPlayer
   const char           *view;         /* "none", "note", "scene", "feedback", "ending" */
   guint                 scroll_tick;
   guint                 scroll_frames;
+  GtkWidget            *reading_widget; /* what read aloud reads, to highlight it */
+  GtkWidget            *transcript;     /* in a scene: a row per revealed line */
 
   GtkWidget            *scroller;
   GtkBox               *content;
@@ -49,9 +51,15 @@ enum {
   N_PROPS
 };
 
+enum {
+  SIGNAL_SHOWN,
+  N_SIGNALS
+};
+
 G_DEFINE_FINAL_TYPE (UpstanderPlayer, upstander_player, GTK_TYPE_WIDGET)
 
 static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
 
 static const char *
 translate (UpstanderPlayer     *self,
@@ -117,6 +125,8 @@ clear_content (UpstanderPlayer *self)
   self->prompt = NULL;
   self->next_button = NULL;
   self->focus_target = NULL;
+  self->reading_widget = NULL;
+  self->transcript = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
@@ -145,6 +155,7 @@ build_note (UpstanderPlayer *self)
                 _("You can stop whenever you like: press Back, or Exit to close Upstander at once."),
                 "dim-label");
   gtk_box_append (self->content, card);
+  self->reading_widget = card;
 
   buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_widget_add_css_class (buttons, "actions");
@@ -332,6 +343,8 @@ build_scene (UpstanderPlayer *self)
   gtk_widget_add_css_class (transcript, upstander_place_style (scene->place));
   upstander_transcript_set_model (UPSTANDER_TRANSCRIPT (transcript), upstander_session_get_lines (self->session));
   gtk_box_append (self->content, transcript);
+  self->transcript = transcript;
+  self->reading_widget = gtk_widget_get_last_child (transcript);
 
   self->way_on = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
   gtk_box_append (self->content, self->way_on);
@@ -409,6 +422,7 @@ build_feedback (UpstanderPlayer *self)
   spoken = upstander_format_feedback (choice->effect, reason);
   set_label_a11y (card, spoken);
   gtk_box_append (self->content, card);
+  self->reading_widget = card;
 
   guide = guide_button_new (self, choice->guide);
   if (guide != NULL)
@@ -443,7 +457,7 @@ build_ending (UpstanderPlayer *self)
   append_label (self, header, upstander_outcome_word (ending->outcome), "caption-heading");
   gtk_box_append (self->content, header);
 
-  append_label (self, GTK_WIDGET (self->content), translate (self, ending->title), "title-1");
+  self->reading_widget = append_label (self, GTK_WIDGET (self->content), translate (self, ending->title), "title-1");
   for (guint i = 0; i < ending->texts->len; i++)
     append_label (self, GTK_WIDGET (self->content),
                   translate (self, g_ptr_array_index (ending->texts, i)), "ending-text");
@@ -496,8 +510,18 @@ build_ending (UpstanderPlayer *self)
   give_focus (self, focus);
 }
 
+static void build_view (UpstanderPlayer *self);
+
 static void
 rebuild (UpstanderPlayer *self)
+{
+  build_view (self);
+  /* Read aloud reads what is new (upstander_player_dup_reading). */
+  g_signal_emit (self, signals [SIGNAL_SHOWN], 0);
+}
+
+static void
+build_view (UpstanderPlayer *self)
 {
   clear_content (self);
 
@@ -564,6 +588,9 @@ next_activated (GtkWidget  *widget,
 
   upstander_session_reveal_next (self->session);
   update_way_on (self, TRUE);
+  /* Read aloud reads the line just added. */
+  self->reading_widget = gtk_widget_get_last_child (self->transcript);
+  g_signal_emit (self, signals [SIGNAL_SHOWN], 0);
 }
 
 static void
@@ -688,6 +715,15 @@ upstander_player_class_init (UpstanderPlayerClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * UpstanderPlayer::shown:
+   *
+   * The player shows something new: a page, or the next line of a scene.
+   */
+  signals [SIGNAL_SHOWN] =
+    g_signal_new ("shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "player");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-player.ui");
@@ -802,4 +838,148 @@ upstander_player_take_place (UpstanderPlayer *self,
 
   self->note_pending = other->note_pending;
   rebuild (self);
+}
+
+static void
+append_reading (UpstanderPlayer     *self,
+                GString             *reading,
+                const char         **language,
+                const UpstanderText *text)
+{
+  UpstanderScenario *scenario = upstander_session_get_scenario (self->session);
+
+  if (text == NULL)
+    return;
+
+  if (reading->len > 0)
+    g_string_append_c (reading, '\n');
+  g_string_append (reading, translate (self, text));
+  if (*language == NULL)
+    *language = upstander_scenario_get_text_language (scenario, text);
+}
+
+/* A line as it is read: a message or post with who wrote it. */
+static void
+append_line_reading (UpstanderPlayer     *self,
+                     GString             *reading,
+                     const char         **language,
+                     const UpstanderLine *line)
+{
+  g_autofree char *texts = upstander_join_texts (upstander_session_get_scenario (self->session), line->texts, " ");
+
+  if (line->texts != NULL && line->texts->len > 0 && *language == NULL)
+    *language = upstander_scenario_get_text_language (upstander_session_get_scenario (self->session),
+                                                      g_ptr_array_index (line->texts, 0));
+  if (reading->len > 0)
+    g_string_append_c (reading, '\n');
+  if (line->from != NULL && line->from->name != NULL)
+    {
+      /* Translators: a chat message or post read aloud: who wrote it, then what */
+      g_string_append_printf (reading, C_("read aloud", "%s: %s"), translate (self, line->from->name), texts);
+    }
+  else
+    {
+      g_string_append (reading, texts);
+    }
+}
+
+/**
+ * upstander_player_dup_reading:
+ * @item: (out) (optional): names what is read, e.g. "scene:start:2"
+ * @language: (out) (optional): the language it is written in
+ *
+ * What "Read aloud" reads now: the content note, the newest line of the
+ * scene (with the question and the choices once they are shown), the
+ * feedback on a choice, or the ending.
+ *
+ * Returns: (nullable): plain text, or %NULL when nothing is shown
+ */
+char *
+upstander_player_dup_reading (UpstanderPlayer  *self,
+                              char            **item,
+                              char            **language)
+{
+  g_autoptr(GString) reading = g_string_new (NULL);
+  g_autofree char *item_name = NULL;
+  const char *lang = NULL;
+  UpstanderScenario *scenario;
+
+  g_return_val_if_fail (UPSTANDER_IS_PLAYER (self), NULL);
+
+  if (self->session == NULL || g_str_equal (self->view, "none"))
+    return NULL;
+
+  scenario = upstander_session_get_scenario (self->session);
+
+  if (g_str_equal (self->view, "note"))
+    {
+      GPtrArray *notes = upstander_scenario_get_content_notes (scenario);
+
+      for (guint i = 0; i < notes->len; i++)
+        append_reading (self, reading, &lang, g_ptr_array_index (notes, i));
+      item_name = g_strdup ("note");
+    }
+  else if (g_str_equal (self->view, "scene"))
+    {
+      const UpstanderScene *scene = upstander_session_get_scene (self->session);
+      g_autoptr(GPtrArray) lines = upstander_session_dup_visible_lines (self->session);
+      guint n_shown = MIN (g_list_model_get_n_items (upstander_session_get_lines (self->session)), lines->len);
+
+      if (n_shown > 0)
+        append_line_reading (self, reading, &lang, g_ptr_array_index (lines, n_shown - 1));
+      if (n_shown == lines->len && scene->decision != NULL)
+        {
+          g_autoptr(GPtrArray) choices = upstander_session_dup_choices (self->session);
+
+          append_reading (self, reading, &lang, scene->decision->prompt);
+          for (guint i = 0; i < choices->len; i++)
+            append_reading (self, reading, &lang, ((const UpstanderChoice *) g_ptr_array_index (choices, i))->label);
+        }
+      item_name = g_strdup_printf ("scene:%s:%u", scene->id, n_shown);
+    }
+  else if (g_str_equal (self->view, "feedback"))
+    {
+      const UpstanderChoice *choice = upstander_session_get_last_choice (self->session);
+      g_string_append (reading, upstander_effect_word (choice->effect));
+      for (guint i = 0; i < choice->feedback->len; i++)
+        append_reading (self, reading, &lang, g_ptr_array_index (choice->feedback, i));
+      item_name = g_strdup_printf ("feedback:%s", choice->id);
+    }
+  else if (g_str_equal (self->view, "ending"))
+    {
+      const UpstanderEnding *ending = upstander_session_get_ending (self->session);
+
+      append_reading (self, reading, &lang, ending->title);
+      for (guint i = 0; i < ending->texts->len; i++)
+        append_reading (self, reading, &lang, g_ptr_array_index (ending->texts, i));
+      for (guint i = 0; i < ending->takeaways->len; i++)
+        append_reading (self, reading, &lang, g_ptr_array_index (ending->takeaways, i));
+      item_name = g_strdup_printf ("ending:%s", ending->id);
+    }
+
+  if (reading->len == 0)
+    return NULL;
+
+  if (item != NULL)
+    *item = g_steal_pointer (&item_name);
+  if (language != NULL)
+    *language = g_strdup (lang != NULL ? lang : upstander_scenario_get_language (scenario));
+
+  return g_string_free (g_steal_pointer (&reading), FALSE);
+}
+
+/* Marks what upstander_player_dup_reading() reads while it is being read. */
+void
+upstander_player_set_reading_highlight (UpstanderPlayer *self,
+                                        gboolean         highlight)
+{
+  g_return_if_fail (UPSTANDER_IS_PLAYER (self));
+
+  if (self->reading_widget == NULL)
+    return;
+
+  if (highlight)
+    gtk_widget_add_css_class (self->reading_widget, "reading-aloud");
+  else
+    gtk_widget_remove_css_class (self->reading_widget, "reading-aloud");
 }

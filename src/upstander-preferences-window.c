@@ -20,6 +20,7 @@ struct _UpstanderPreferencesWindow
   AdwComboRow          *language_row;
   AdwComboRow          *text_size_row;
   AdwActionRow         *region_row;
+  GtkWidget            *read_aloud_switch;
   GtkWidget            *forget_button;
 };
 
@@ -178,6 +179,7 @@ upstander_preferences_window_class_init (UpstanderPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, text_size_row);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, region_row);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, read_aloud_switch);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, forget_button);
 
   gtk_widget_class_install_action (widget_class, "prefs.forget", NULL, forget_activated);
@@ -206,6 +208,10 @@ upstander_preferences_window_new (UpstanderApplication *application)
   g_object_bind_property_full (self->settings, "text-size", self->text_size_row, "selected",
                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
                                text_size_to_row, row_to_text_size, NULL, NULL);
+  g_object_bind_property (self->settings, "read-aloud-automatically",
+                          self->read_aloud_switch, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
   fill_languages (self);
   /* Every country by name, searchable: the same chooser as on the help page. */
   chooser = upstander_region_chooser_new (self->settings);
