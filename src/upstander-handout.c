@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "upstander-handout.h"
+#include "upstander-handout-private.h"
 #include "upstander-help-sheet.h"
 
 /*
@@ -39,8 +40,8 @@ upstander_effect_word (UpstanderEffect effect)
     }
 }
 
-static const char *
-outcome_word (UpstanderOutcome outcome)
+const char *
+_upstander_outcome_word (UpstanderOutcome outcome)
 {
   switch (outcome)
     {
@@ -63,8 +64,8 @@ upstander_format_elapsed (gint64 microseconds)
   return g_strdup_printf ("%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
 }
 
-static char *
-join_texts (UpstanderScenario *scenario,
+char *
+_upstander_handout_join_texts (UpstanderScenario *scenario,
             GPtrArray         *texts)
 {
   g_autoptr(GString) joined = g_string_new (NULL);
@@ -86,13 +87,13 @@ person_name (UpstanderScenario     *scenario,
   return person != NULL ? upstander_scenario_translate (scenario, person->name) : "";
 }
 
-static void
-add_line (UpstanderDocument   *doc,
+void
+_upstander_handout_add_line (UpstanderDocument   *doc,
           UpstanderScenario   *scenario,
           const UpstanderLine *line,
           guint                indent)
 {
-  g_autofree char *text = join_texts (scenario, line->texts);
+  g_autofree char *text = _upstander_handout_join_texts (scenario, line->texts);
   g_autofree char *shown = NULL;
   gboolean conditional = line->condition.if_flag != NULL || line->condition.unless_flag != NULL;
 
@@ -128,11 +129,11 @@ add_line (UpstanderDocument   *doc,
     }
 
   for (guint i = 0; line->comments != NULL && i < line->comments->len; i++)
-    add_line (doc, scenario, g_ptr_array_index (line->comments, i), indent + 1);
+    _upstander_handout_add_line (doc, scenario, g_ptr_array_index (line->comments, i), indent + 1);
 }
 
-static void
-add_texts (UpstanderDocument *doc,
+void
+_upstander_handout_add_texts (UpstanderDocument *doc,
            UpstanderScenario *scenario,
            UpstanderDocStyle  style,
            guint              indent,
@@ -151,8 +152,8 @@ add_texts (UpstanderDocument *doc,
 }
 
 /* The help for @region, printed from the same sheet the help page shows. */
-static void
-add_help (UpstanderDocument *doc,
+void
+_upstander_handout_add_help (UpstanderDocument *doc,
           UpstanderLibrary  *library,
           const char        *region)
 {
@@ -207,7 +208,7 @@ add_decision (UpstanderDocument       *doc,
   for (guint c = 0; c < decision->choices->len; c++)
     {
       const UpstanderChoice *choice = g_ptr_array_index (decision->choices, c);
-      g_autofree char *feedback = join_texts (scenario, choice->feedback);
+      g_autofree char *feedback = _upstander_handout_join_texts (scenario, choice->feedback);
 
       upstander_document_add_printf (doc, UPSTANDER_DOC_STRONG, 1, "%u. %s", c + 1,
                                      upstander_scenario_translate (scenario, choice->label));
@@ -218,7 +219,7 @@ add_decision (UpstanderDocument       *doc,
   if (decision->questions != NULL && decision->questions->len > 0)
     {
       upstander_document_add (doc, UPSTANDER_DOC_STRONG, 0, _("Discussion questions"));
-      add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, decision->questions, TRUE);
+      _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, decision->questions, TRUE);
     }
 }
 
@@ -258,11 +259,11 @@ upstander_handout_new (UpstanderScenario *scenario,
   if (upstander_scenario_get_content_notes (scenario)->len > 0)
     {
       upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("Content note"));
-      add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, upstander_scenario_get_content_notes (scenario), FALSE);
+      _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, upstander_scenario_get_content_notes (scenario), FALSE);
     }
 
   upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("Learning goals"));
-  add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, upstander_scenario_get_goals (scenario), TRUE);
+  _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, upstander_scenario_get_goals (scenario), TRUE);
 
   scenes = upstander_scenario_get_scenes (scenario);
   for (guint s = 0; s < scenes->len; s++)
@@ -277,7 +278,7 @@ upstander_handout_new (UpstanderScenario *scenario,
         upstander_document_add_printf (doc, UPSTANDER_DOC_HEADING, 0, _("Scene %u"), s + 1);
 
       for (guint l = 0; l < scene->lines->len; l++)
-        add_line (doc, scenario, g_ptr_array_index (scene->lines, l), 0);
+        _upstander_handout_add_line (doc, scenario, g_ptr_array_index (scene->lines, l), 0);
 
       if (scene->decision != NULL)
         add_decision (doc, scenario, scene->decision);
@@ -285,7 +286,7 @@ upstander_handout_new (UpstanderScenario *scenario,
       if (scene->facilitator != NULL && scene->facilitator->len > 0)
         {
           upstander_document_add (doc, UPSTANDER_DOC_STRONG, 0, _("Notes for the teacher"));
-          add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, scene->facilitator, FALSE);
+          _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, scene->facilitator, FALSE);
         }
     }
 
@@ -296,16 +297,16 @@ upstander_handout_new (UpstanderScenario *scenario,
       const UpstanderEnding *ending = g_ptr_array_index (endings, e);
 
       upstander_document_add_printf (doc, UPSTANDER_DOC_SUBHEADING, 0, C_("feedback card", "%s: %s"),
-                                     outcome_word (ending->outcome),
+                                     _upstander_outcome_word (ending->outcome),
                                      upstander_scenario_translate (scenario, ending->title));
-      add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, ending->texts, FALSE);
-      add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, ending->takeaways, TRUE);
+      _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, ending->texts, FALSE);
+      _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, ending->takeaways, TRUE);
     }
 
   upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("If a pupil discloses harm"));
   upstander_document_add (doc, UPSTANDER_DOC_BODY, 0, upstander_disclosure_advice ());
 
-  add_help (doc, library, region);
+  _upstander_handout_add_help (doc, library, region);
 
   return doc;
 }
@@ -365,14 +366,14 @@ upstander_class_summary_new (UpstanderClassRun *run,
     {
       upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("Ending"));
       upstander_document_add_printf (doc, UPSTANDER_DOC_SUBHEADING, 0, C_("feedback card", "%s: %s"),
-                                     outcome_word (ending->outcome),
+                                     _upstander_outcome_word (ending->outcome),
                                      upstander_scenario_translate (scenario, ending->title));
-      add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, ending->texts, FALSE);
+      _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, ending->texts, FALSE);
       upstander_document_add (doc, UPSTANDER_DOC_STRONG, 0, _("What to remember"));
-      add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, ending->takeaways, TRUE);
+      _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, ending->takeaways, TRUE);
     }
 
-  add_help (doc, library, region);
+  _upstander_handout_add_help (doc, library, region);
 
   return doc;
 }
