@@ -2,25 +2,30 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "fault.h"
 #include "upstander-bundle.h"
 #include "upstander-handout.h"
+#include "upstander-language.h"
+#include "upstander-lesson-kit.h"
 
 /*
  * What pdftotext gives back differs from the text drawn in ways that do not
  * matter here: line breaks and spaces between glyphs, bidi marks around
  * right-to-left runs, full stops that move to the other end of a right-to-left line,
- * and Arabic lam-alef ligatures read back as alef-lam.
+ * Arabic lam-alef ligatures read back as alef-lam, and Arabic vowel marks and
+ * shadda (U+064B–U+0652) that it moves to before their letter.
  * Both sides are compared without them.
  */
 static char *
 normalize (const char *text,
            gboolean    from_pdf)
 {
-  g_autoptr(GRegex) drop = g_regex_new ("[\\s.\\x{200E}\\x{200F}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]+", 0, 0, NULL);
+  g_autoptr(GRegex) drop = g_regex_new ("[\\s.\\x{200E}\\x{200F}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}\\x{064B}-\\x{0652}]+", 0, 0, NULL);
   g_autoptr(GString) in = g_string_new (text);
 
   /* Before the spaces go, or "يفعل الشاهد" would hold a lam-alef. */
@@ -487,11 +492,287 @@ test_document_paginates (void)
   g_rmdir (tmp);
 }
 
+/* Switches gettext to @language: setlocale() also drops glibc's cache of translations, which a change of LANGUAGE alone does not. */
+static void
+use_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_ALL, "");
+}
+
+static void
+assert_lacks (const char *text,
+              const char *unwanted)
+{
+  g_autofree char *flat = normalize (unwanted, FALSE);
+
+  if (strstr (text, flat) != NULL)
+    g_error ("“%s” should not be in the PDF's text:\n%s", flat, text);
+}
+
+/* Writes --@option of @scenario_id from the fixture @dir/@name in @language, and reads it back. */
+static char *
+kit_text (const char *option,
+          const char *dir,
+          const char *name,
+          const char *scenario_id,
+          const char *language)
+{
+  g_autofree char *data_dir = data_dir_with (dir, name);
+  g_autofree char *out = g_build_filename (data_dir, "kit.pdf", NULL);
+  const char *env[] = { "XDG_DATA_HOME", data_dir, NULL };
+  const char *args[] = { option, scenario_id, "--output", out, "--language", language, "--region", "GB", NULL };
+  g_autofree char *err = NULL;
+  char *text;
+
+  g_assert_cmpint (run_app (env, args, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpuint (pdf_pages (out), >=, 1);
+  text = pdf_text (out);
+  g_remove (out);
+
+  return text;
+}
+
+static void
+assert_goals_in (const char        *text,
+                 UpstanderScenario *scenario)
+{
+  GPtrArray *goals = upstander_scenario_get_goals (scenario);
+
+  g_assert_cmpuint (goals->len, >, 0);
+  for (guint i = 0; i < goals->len; i++)
+    assert_has (text, upstander_scenario_translate (scenario, g_ptr_array_index (goals, i)));
+}
+
+/* Every decision's prompt, with or without its choices and questions. */
+static void
+assert_prompts_in (const char        *text,
+                   UpstanderScenario *scenario,
+                   gboolean           choices,
+                   gboolean           questions)
+{
+  GPtrArray *scenes = upstander_scenario_get_scenes (scenario);
+
+  for (guint s = 0; s < scenes->len; s++)
+    {
+      const UpstanderScene *scene = g_ptr_array_index (scenes, s);
+
+      if (scene->decision == NULL)
+        continue;
+      assert_has (text, upstander_scenario_translate (scenario, scene->decision->prompt));
+      for (guint c = 0; choices && c < scene->decision->choices->len; c++)
+        assert_has (text, upstander_scenario_translate (scenario,
+                                                        ((const UpstanderChoice *) g_ptr_array_index (scene->decision->choices, c))->label));
+      for (guint q = 0; questions && scene->decision->questions != NULL && q < scene->decision->questions->len; q++)
+        assert_has (text, upstander_scenario_translate (scenario, g_ptr_array_index (scene->decision->questions, q)));
+    }
+}
+
+/* Nothing on the page says how good a choice is, how the story ends or what the teacher is told. */
+static void
+assert_no_answers_in (const char        *text,
+                      UpstanderScenario *scenario)
+{
+  GPtrArray *scenes = upstander_scenario_get_scenes (scenario);
+  GPtrArray *endings = upstander_scenario_get_endings (scenario);
+
+  assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_HELPFUL));
+  assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_MIXED));
+  assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_HARMFUL));
+  assert_lacks (text, _("Notes for the teacher"));
+  for (guint s = 0; s < scenes->len; s++)
+    {
+      const UpstanderScene *scene = g_ptr_array_index (scenes, s);
+
+      for (guint f = 0; scene->facilitator != NULL && f < scene->facilitator->len; f++)
+        assert_lacks (text, upstander_scenario_translate (scenario, g_ptr_array_index (scene->facilitator, f)));
+      for (guint c = 0; scene->decision != NULL && c < scene->decision->choices->len; c++)
+        {
+          const UpstanderChoice *choice = g_ptr_array_index (scene->decision->choices, c);
+
+          for (guint f = 0; f < choice->feedback->len; f++)
+            assert_lacks (text, upstander_scenario_translate (scenario, g_ptr_array_index (choice->feedback, f)));
+        }
+    }
+  for (guint e = 0; e < endings->len; e++)
+    {
+      const UpstanderEnding *ending = g_ptr_array_index (endings, e);
+
+      assert_lacks (text, upstander_scenario_translate (scenario, ending->title));
+      for (guint t = 0; t < ending->takeaways->len; t++)
+        assert_lacks (text, upstander_scenario_translate (scenario, g_ptr_array_index (ending->takeaways, t)));
+    }
+}
+
+/* The four steps fill the 45 minutes, in order, and leave room for each part. */
+static void
+test_lesson_plan_steps (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_fixture ("ui", "ui-stories.xml");
+  g_autoptr(UpstanderBundle) core = NULL;
+  g_autoptr(GFile) core_file = g_file_new_for_uri ("resource:///io/github/upstander/Upstander/bundles/core.xml");
+  g_autoptr(GPtrArray) scenarios = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  core = upstander_bundle_load_file (core_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < upstander_bundle_get_scenarios (core)->len; i++)
+    g_ptr_array_add (scenarios, g_ptr_array_index (upstander_bundle_get_scenarios (core), i));
+  g_ptr_array_add (scenarios, upstander_bundle_lookup_scenario (bundle, "the-sticker"));
+
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      UpstanderScenario *scenario = g_ptr_array_index (scenarios, i);
+      UpstanderLessonStep steps[4];
+      guint n = upstander_lesson_plan_steps (scenario, steps);
+
+      g_assert_cmpuint (n, ==, 4);
+      g_assert_cmpuint (steps[0].start, ==, 0);
+      g_assert_cmpuint (steps[3].end, ==, UPSTANDER_LESSON_MINUTES);
+      for (guint s = 0; s < n; s++)
+        {
+          g_assert_cmpuint (steps[s].end, >, steps[s].start);
+          if (s > 0)
+            g_assert_cmpuint (steps[s].start, ==, steps[s - 1].end);
+        }
+      /* The story gets at least its own length, the discussion at least ten minutes. */
+      g_assert_cmpuint (steps[1].end - steps[1].start, >=, MIN (upstander_scenario_get_minutes (scenario), 25));
+      g_assert_cmpuint (steps[2].end - steps[2].start, >=, 10);
+    }
+  g_assert_cmpuint (scenarios->len, >, 10);
+}
+
+static void
+test_lesson_plan (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_fixture ("ui", "ui-stories.xml");
+  UpstanderScenario *scenario = upstander_bundle_lookup_scenario (bundle, "the-sticker");
+  g_autofree char *text = kit_text ("--lesson-plan", "ui", "ui-stories.xml", "the-sticker", "en");
+  UpstanderLessonStep steps[4];
+
+  assert_has (text, upstander_scenario_get_title (scenario));
+  assert_has (text, "Lesson plan · ages");
+  assert_has (text, "45 minutes");
+  assert_has (text, "Learning objectives");
+  assert_goals_in (text, scenario);
+  upstander_lesson_plan_steps (scenario, steps);
+  for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
+    {
+      g_autofree char *heading = g_strdup_printf ("%u–%u min · %s", steps[s].start, steps[s].end, steps[s].name);
+
+      assert_has (text, heading);
+    }
+  assert_prompts_in (text, scenario, FALSE, TRUE);
+  assert_has (text, "Reinforcer");
+  assert_has (text, "Outsider");
+  assert_has (text, "Defender");
+  assert_has (text, "Gives the person bullying an audience");
+  assert_has (text, "do not promise to keep it secret");
+  assert_has (text, "Child Helpline International");
+}
+
+static void
+test_worksheet (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_fixture ("ui", "ui-stories.xml");
+  UpstanderScenario *scenario = upstander_bundle_lookup_scenario (bundle, "the-sticker");
+  g_autofree char *text = kit_text ("--worksheet", "ui", "ui-stories.xml", "the-sticker", "en");
+
+  assert_has (text, upstander_scenario_get_title (scenario));
+  assert_has (text, "The situation");
+  assert_has (text, upstander_scenario_get_summary (scenario));
+  assert_has (text, "Leo: made a sticker of Ana's face lol");
+  assert_prompts_in (text, scenario, TRUE, FALSE);
+  assert_has (text, "Which would you choose, and why?");
+  assert_has (text, "What would you do?");
+  assert_has (text, "Child Helpline International");
+  assert_no_answers_in (text, scenario);
+}
+
+static void
+test_parent_sheet (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_fixture ("ui", "ui-stories.xml");
+  UpstanderScenario *scenario = upstander_bundle_lookup_scenario (bundle, "the-sticker");
+  g_autofree char *text = kit_text ("--parent-sheet", "ui", "ui-stories.xml", "the-sticker", "en");
+
+  assert_has (text, upstander_scenario_get_title (scenario));
+  assert_has (text, "For parents and carers");
+  assert_has (text, "What the class did");
+  assert_has (text, upstander_scenario_get_summary (scenario));
+  assert_goals_in (text, scenario);
+  assert_has (text, "What to ask at home");
+  assert_has (text, "Who would you tell if something online upset you?");
+  assert_has (text, "Signs to notice");
+  assert_has (text, "does not want to go to school");
+  assert_has (text, "is secretive about their phone");
+  assert_has (text, "Child Helpline International");
+  assert_no_answers_in (text, scenario);
+}
+
+/* Each document in Arabic: the story's text and the interface's, right to left. */
+static void
+test_kit_arabic (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_fixture ("classroom", "arabic-story.xml");
+  UpstanderScenario *scenario = upstander_bundle_lookup_scenario (bundle, "al-sura");
+  g_autofree char *plan = kit_text ("--lesson-plan", "classroom", "arabic-story.xml", "classroom-ar/al-sura", "ar");
+  g_autofree char *worksheet = kit_text ("--worksheet", "classroom", "arabic-story.xml", "classroom-ar/al-sura", "ar");
+  g_autofree char *parents = kit_text ("--parent-sheet", "classroom", "arabic-story.xml", "classroom-ar/al-sura", "ar");
+
+  use_language ("ar");
+  /* Translated, or the checks below would pass on English. */
+  g_assert_cmpstr (_("Learning objectives"), !=, "Learning objectives");
+
+  assert_has (plan, upstander_scenario_get_title (scenario));
+  assert_goals_in (plan, scenario);
+  assert_prompts_in (plan, scenario, FALSE, TRUE);
+  assert_has (plan, _("Learning objectives"));
+  assert_has (plan, _("Reinforcer"));
+  assert_has (plan, _("Outsider"));
+  assert_has (plan, _("Defender"));
+  assert_has (plan, _("Safeguarding"));
+
+  assert_has (worksheet, upstander_scenario_get_summary (scenario));
+  assert_prompts_in (worksheet, scenario, TRUE, FALSE);
+  assert_has (worksheet, _("What would you do?"));
+  assert_no_answers_in (worksheet, scenario);
+
+  assert_has (parents, _("For parents and carers"));
+  assert_has (parents, _("Signs to notice"));
+  assert_goals_in (parents, scenario);
+
+  use_language ("en");
+}
+
+/* The parent sheet in each of the app's languages, so it can go home in the family's. */
+static void
+test_parent_sheet_languages (void)
+{
+  const char *languages[] = { "es", "fr", "ru", "zh_CN", "ar" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *text = kit_text ("--parent-sheet", "ui", "ui-stories.xml", "the-sticker", languages[i]);
+
+      use_language (languages[i]);
+      g_assert_cmpstr (_("Signs to notice"), !=, "Signs to notice");
+      assert_has (text, _("For parents and carers"));
+      assert_has (text, _("Signs to notice"));
+      assert_has (text, _("What to ask at home"));
+      assert_has (text, _("Where to get help"));
+    }
+  use_language ("en");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
+  upstander_language_bind_textdomain ();
 
   g_test_add_func ("/upstander/handout/cli", test_cli_handout);
   g_test_add_func ("/upstander/handout/cli-arabic", test_cli_handout_arabic);
@@ -502,6 +783,12 @@ main (int   argc,
   g_test_add_func ("/upstander/handout/summary-pdf", test_summary_pdf);
   g_test_add_func ("/upstander/handout/summary-pdf-arabic", test_summary_pdf_arabic);
   g_test_add_func ("/upstander/handout/document-paginates", test_document_paginates);
+  g_test_add_func ("/upstander/lesson-kit/plan-steps", test_lesson_plan_steps);
+  g_test_add_func ("/upstander/lesson-kit/lesson-plan", test_lesson_plan);
+  g_test_add_func ("/upstander/lesson-kit/worksheet", test_worksheet);
+  g_test_add_func ("/upstander/lesson-kit/parent-sheet", test_parent_sheet);
+  g_test_add_func ("/upstander/lesson-kit/arabic", test_kit_arabic);
+  g_test_add_func ("/upstander/lesson-kit/parent-sheet-languages", test_parent_sheet_languages);
 
   return g_test_run ();
 }
