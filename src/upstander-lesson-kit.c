@@ -135,44 +135,15 @@ add_decision_prompts (UpstanderDocument *doc,
     }
 }
 
-/**
- * upstander_lesson_plan_new:
- * @library: (nullable): where help contacts come from
- * @region: (nullable): the region whose help contacts come first
- *
- * A 45-minute lesson on @scenario for the teacher: objectives from the
- * story's goals, the steps with their timings, the bystander roles,
- * safeguarding, and where to get help.
- *
- * Returns: (transfer full): a document in the interface language's direction
- */
-UpstanderDocument *
-upstander_lesson_plan_new (UpstanderScenario *scenario,
-                           UpstanderLibrary  *library,
-                           const char        *region)
+/* The steps the app composes when the bundle gives no plan: warm-up, story, discussion, plenary. */
+static void
+add_composed_steps (UpstanderDocument *doc,
+                    UpstanderScenario *scenario)
 {
-  UpstanderDocument *doc;
   UpstanderLessonStep steps[4];
   GPtrArray *endings;
 
-  g_return_val_if_fail (UPSTANDER_IS_SCENARIO (scenario), NULL);
-
-  doc = upstander_document_new (upstander_scenario_get_title (scenario), upstander_language_direction ());
   upstander_lesson_plan_steps (scenario, steps);
-
-  upstander_document_add (doc, UPSTANDER_DOC_TITLE, 0, upstander_scenario_get_title (scenario));
-  /* Translators: under a lesson plan's title: the age band, then the length of the lesson */
-  upstander_document_add_printf (doc, UPSTANDER_DOC_SUBTITLE, 0, _("Lesson plan · ages %u–%u · %u minutes"),
-                                 upstander_scenario_get_age_min (scenario), upstander_scenario_get_age_max (scenario),
-                                 UPSTANDER_LESSON_MINUTES);
-  upstander_document_add (doc, UPSTANDER_DOC_BODY, 0, upstander_scenario_get_summary (scenario));
-  add_content_note (doc, scenario);
-
-  upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("Learning objectives"));
-  upstander_document_add (doc, UPSTANDER_DOC_BODY, 0, _("By the end of the lesson, pupils will:"));
-  _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, upstander_scenario_get_goals (scenario), TRUE);
-
-  upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("The lesson, step by step"));
 
   add_step_heading (doc, &steps[0]);
   upstander_document_add (doc, UPSTANDER_DOC_BODY, 0,
@@ -206,6 +177,83 @@ upstander_lesson_plan_new (UpstanderScenario *scenario,
       if (ending->outcome == UPSTANDER_OUTCOME_POSITIVE)
         _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, ending->takeaways, TRUE);
     }
+}
+
+/* The author's own steps (<lesson-plan> in the bundle), timed one after the other. */
+static void
+add_authored_steps (UpstanderDocument *doc,
+                    UpstanderScenario *scenario)
+{
+  GPtrArray *plan = upstander_scenario_get_plan_steps (scenario);
+  guint start = 0;
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      const UpstanderPlanStep *step = g_ptr_array_index (plan, i);
+      UpstanderLessonStep timed = { upstander_scenario_translate (scenario, step->title), start, start + step->minutes };
+
+      add_step_heading (doc, &timed);
+      _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, step->texts, FALSE);
+      start = timed.end;
+    }
+
+  /* The story's own questions still belong in the teacher's hands. */
+  upstander_document_add (doc, UPSTANDER_DOC_STRONG, 0, _("Discussion questions"));
+  add_decision_prompts (doc, scenario, TRUE);
+}
+
+/* How long the lesson takes: the author's steps, else the composed 45 minutes. */
+static guint
+lesson_minutes (UpstanderScenario *scenario)
+{
+  GPtrArray *plan = upstander_scenario_get_plan_steps (scenario);
+  guint total = 0;
+
+  for (guint i = 0; i < plan->len; i++)
+    total += ((const UpstanderPlanStep *) g_ptr_array_index (plan, i))->minutes;
+
+  return plan->len > 0 ? total : UPSTANDER_LESSON_MINUTES;
+}
+
+/**
+ * upstander_lesson_plan_new:
+ * @library: (nullable): where help contacts come from
+ * @region: (nullable): the region whose help contacts come first
+ *
+ * A lesson on @scenario for the teacher: objectives from the story's
+ * goals, the steps with their timings (the author's, else a composed
+ * 45 minutes), the bystander roles, safeguarding, and where to get help.
+ *
+ * Returns: (transfer full): a document in the interface language's direction
+ */
+UpstanderDocument *
+upstander_lesson_plan_new (UpstanderScenario *scenario,
+                           UpstanderLibrary  *library,
+                           const char        *region)
+{
+  UpstanderDocument *doc;
+
+  g_return_val_if_fail (UPSTANDER_IS_SCENARIO (scenario), NULL);
+
+  doc = upstander_document_new (upstander_scenario_get_title (scenario), upstander_language_direction ());
+
+  upstander_document_add (doc, UPSTANDER_DOC_TITLE, 0, upstander_scenario_get_title (scenario));
+  /* Translators: under a lesson plan's title: the age band, then the length of the lesson */
+  upstander_document_add_printf (doc, UPSTANDER_DOC_SUBTITLE, 0, _("Lesson plan · ages %u–%u · %u minutes"),
+                                 upstander_scenario_get_age_min (scenario), upstander_scenario_get_age_max (scenario),
+                                 lesson_minutes (scenario));
+  upstander_document_add (doc, UPSTANDER_DOC_BODY, 0, upstander_scenario_get_summary (scenario));
+  add_content_note (doc, scenario);
+
+  upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("Learning objectives"));
+  upstander_document_add (doc, UPSTANDER_DOC_BODY, 0, _("By the end of the lesson, pupils will:"));
+  _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, upstander_scenario_get_goals (scenario), TRUE);
+
+  upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("The lesson, step by step"));
+  if (upstander_scenario_get_plan_steps (scenario)->len > 0)
+    add_authored_steps (doc, scenario);
+  else
+    add_composed_steps (doc, scenario);
 
   add_bystander_roles (doc);
 

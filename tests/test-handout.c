@@ -711,6 +711,22 @@ test_parent_sheet (void)
   assert_no_answers_in (text, scenario);
 }
 
+/* A plan the author wrote replaces the composed steps, timed one after the other. */
+static void
+test_lesson_plan_authored (void)
+{
+  g_autofree char *text = kit_text ("--lesson-plan", "classroom", "kit-story.xml", "the-poll", "en");
+
+  assert_has (text, "Lesson plan · ages 11–14 · 60 minutes");
+  assert_has (text, "0–10 min · Polls we have seen");
+  assert_has (text, "Ask what polls pupils have seen in chats, without names.");
+  assert_has (text, "10–30 min · Play the poll");
+  assert_has (text, "30–60 min · Write a class rule");
+  assert_has (text, "Why might people vote?");
+  assert_lacks (text, "Warm-up");
+  assert_has (text, "Defender");
+}
+
 /* Each document in Arabic: the story's text and the interface's, right to left. */
 static void
 test_kit_arabic (void)
@@ -785,6 +801,7 @@ main (int   argc,
   g_test_add_func ("/upstander/handout/document-paginates", test_document_paginates);
   g_test_add_func ("/upstander/lesson-kit/plan-steps", test_lesson_plan_steps);
   g_test_add_func ("/upstander/lesson-kit/lesson-plan", test_lesson_plan);
+  g_test_add_func ("/upstander/lesson-kit/lesson-plan-authored", test_lesson_plan_authored);
   g_test_add_func ("/upstander/lesson-kit/worksheet", test_worksheet);
   g_test_add_func ("/upstander/lesson-kit/parent-sheet", test_parent_sheet);
   g_test_add_func ("/upstander/lesson-kit/arabic", test_kit_arabic);
