@@ -311,11 +311,47 @@ upstander_handout_new (UpstanderScenario *scenario,
   return doc;
 }
 
+static char *
+format_hands (UpstanderClassCheck *check,
+              UpstanderCheckRound  round,
+              guint                index)
+{
+  guint hands = upstander_class_check_get_hands (check, round, index);
+
+  if (!upstander_class_check_get_taken (check, round))
+    /* Translators: in the class summary, for a round of the before-and-after check the class did not take */
+    return g_strdup (_("not asked"));
+
+  /* Translators: hands raised for a statement of the before-and-after check */
+  return g_strdup_printf (ngettext ("%u hand", "%u hands", hands), hands);
+}
+
+/* Both counts of the before-and-after check, statement by statement. */
+static void
+add_check (UpstanderDocument   *doc,
+           UpstanderClassCheck *check)
+{
+  if (check == NULL || upstander_class_check_get_n_statements (check) == 0)
+    return;
+
+  upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("Before and after"));
+  for (guint i = 0; i < upstander_class_check_get_n_statements (check); i++)
+    {
+      g_autofree char *before = format_hands (check, UPSTANDER_CHECK_BEFORE, i);
+      g_autofree char *after = format_hands (check, UPSTANDER_CHECK_AFTER, i);
+
+      upstander_document_add (doc, UPSTANDER_DOC_STRONG, 0, upstander_class_check_get_statement (check, i));
+      /* Translators: the hands raised for a statement before the story, then after it, e.g. "before: 4 hands · after: 19 hands" */
+      upstander_document_add_printf (doc, UPSTANDER_DOC_BODY, 1, _("before: %s · after: %s"), before, after);
+    }
+}
+
 /**
  * upstander_class_summary_new:
  *
  * What the class chose: the votes at each decision and the path taken,
- * then the ending, then where to get help for @region, as the handout
+ * the before-and-after check if the class took it, then the ending, then
+ * where to get help for @region, as the handout
  * prints it. Counts only; nothing about any pupil.
  *
  * Returns: (transfer full): a document in the interface language's direction
@@ -360,6 +396,8 @@ upstander_class_summary_new (UpstanderClassRun *run,
             upstander_document_add_printf (doc, UPSTANDER_DOC_BODY, 1, C_("votes", "%s — %s"), label, votes);
         }
     }
+
+  add_check (doc, upstander_class_run_get_check (run));
 
   ending = upstander_session_get_ending (upstander_class_run_get_session (run));
   if (ending != NULL)

@@ -439,6 +439,148 @@ upstander_parent_sheet_new (UpstanderScenario *scenario,
   return doc;
 }
 
+#define MAX_GOAL_STATEMENTS 3
+
+/**
+ * upstander_check_statements:
+ *
+ * The statements of the before-and-after check on @scenario, in the
+ * interface language: the author's (`<check>`), else composed from the
+ * first goals and two statements every lesson measures. Goals are bundle
+ * text and go in as plain text, never as a format.
+ *
+ * Returns: (transfer full): 3 to 5 statements
+ */
+GStrv
+upstander_check_statements (UpstanderScenario *scenario)
+{
+  g_autoptr(GStrvBuilder) statements = g_strv_builder_new ();
+  GPtrArray *authored;
+  GPtrArray *goals;
+
+  g_return_val_if_fail (UPSTANDER_IS_SCENARIO (scenario), NULL);
+
+  authored = upstander_scenario_get_check_statements (scenario);
+  if (authored->len > 0)
+    {
+      for (guint i = 0; i < authored->len; i++)
+        g_strv_builder_add (statements, upstander_scenario_translate (scenario, g_ptr_array_index (authored, i)));
+
+      return g_strv_builder_end (statements);
+    }
+
+  goals = upstander_scenario_get_goals (scenario);
+  for (guint i = 0; i < goals->len && i < MAX_GOAL_STATEMENTS; i++)
+    {
+      /* Translators: a statement the class answers by show of hands, before and after a story; %s is one of the story's learning goals */
+      g_autofree char *statement = g_strdup_printf (_("I feel ready for this goal: %s"),
+                                                    upstander_scenario_translate (scenario, g_ptr_array_index (goals, i)));
+
+      g_strv_builder_add (statements, statement);
+    }
+  g_strv_builder_add (statements, _("I know what I could do if I saw someone being bullied online."));
+  g_strv_builder_add (statements, _("I know an adult I could tell."));
+
+  return g_strv_builder_end (statements);
+}
+
+/* A check of @scenario's statements, for one class run. */
+UpstanderClassCheck *
+upstander_class_check_new_for_scenario (UpstanderScenario *scenario)
+{
+  g_auto(GStrv) statements = NULL;
+
+  g_return_val_if_fail (UPSTANDER_IS_SCENARIO (scenario), NULL);
+
+  statements = upstander_check_statements (scenario);
+
+  return upstander_class_check_new ((const char * const *) statements);
+}
+
+static const char *
+audience_heading (UpstanderAudience audience)
+{
+  switch (audience)
+    {
+    case UPSTANDER_AUDIENCE_PLATFORMS:       return _("To the apps, games and websites");
+    case UPSTANDER_AUDIENCE_SCHOOL:          return _("To our school");
+    case UPSTANDER_AUDIENCE_DECISION_MAKERS:
+    default:                                 return _("To the people who make the rules");
+    }
+}
+
+/**
+ * upstander_class_voice_poster_new:
+ * @voice: what the class says should change
+ * @run: the class's run of the story
+ *
+ * "Our class says": a page, in the interface language, with the decisions
+ * the class took, what it learned (the takeaways of the ending it reached,
+ * else the story's goals) and the class's lines for each audience. The
+ * lines are the teacher's typing, added as plain text.
+ *
+ * Returns: (transfer full): a document in the interface language's direction
+ */
+UpstanderDocument *
+upstander_class_voice_poster_new (UpstanderClassVoice *voice,
+                                  UpstanderClassRun   *run)
+{
+  UpstanderScenario *scenario;
+  const UpstanderEnding *ending;
+  UpstanderDocument *doc;
+  gboolean decided = FALSE;
+
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_VOICE (voice), NULL);
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (run), NULL);
+
+  scenario = upstander_class_run_get_scenario (run);
+  doc = upstander_document_new (_("Our class says"), upstander_language_direction ());
+
+  upstander_document_add (doc, UPSTANDER_DOC_TITLE, 0, _("Our class says"));
+  /* Translators: under the title of the class's poster; %s is the story's title */
+  upstander_document_add_printf (doc, UPSTANDER_DOC_SUBTITLE, 0, _("After the story “%s”"),
+                                 upstander_scenario_get_title (scenario));
+
+  for (guint i = 0; i < upstander_class_run_get_n_decisions (run); i++)
+    {
+      const UpstanderClassDecision *decision = upstander_class_run_get_decision (run, i);
+
+      if (decision->taken == NULL)
+        continue;
+      if (!decided)
+        upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("What we decided"));
+      decided = TRUE;
+      upstander_document_add (doc, UPSTANDER_DOC_BODY, 0, upstander_scenario_translate (scenario, decision->scene->decision->prompt));
+      /* Translators: on the class's poster, the choice the class took at a decision */
+      upstander_document_add_printf (doc, UPSTANDER_DOC_STRONG, 1, _("We chose: %s"),
+                                     upstander_scenario_translate (scenario, decision->taken->label));
+    }
+
+  upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("What we learned"));
+  ending = upstander_session_get_ending (upstander_class_run_get_session (run));
+  if (ending != NULL && ending->takeaways->len > 0)
+    _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, ending->takeaways, TRUE);
+  else
+    _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, upstander_scenario_get_goals (scenario), TRUE);
+
+  for (UpstanderAudience audience = 0; audience < UPSTANDER_N_AUDIENCES; audience++)
+    {
+      const char * const *lines = upstander_class_voice_get_lines (voice, audience);
+
+      if (lines[0] == NULL)
+        continue;
+      upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, audience_heading (audience));
+      for (guint i = 0; lines[i] != NULL; i++)
+        upstander_document_add_printf (doc, UPSTANDER_DOC_SUBHEADING, 0, "• %s", lines[i]);
+    }
+
+  upstander_document_add (doc, UPSTANDER_DOC_SMALL, 0,
+                          _("Written together by a class after a lesson on cyber-bullying. No names: these are the "
+                            "class’s words."));
+
+  return doc;
+}
+
 /* One entry point for the command line and the lesson kit dialog. */
 UpstanderDocument *
 upstander_kit_document_new (UpstanderKitDocument  kind,

@@ -1,6 +1,9 @@
 /* upstander-lesson-kit.h: the lesson plan, the pupil worksheet and the parent sheet of a story, as documents */
 #pragma once
 
+#include "upstander-class-check.h"
+#include "upstander-class-run.h"
+#include "upstander-class-voice.h"
 #include "upstander-document.h"
 #include "upstander-library.h"
 
@@ -34,6 +37,10 @@ UpstanderDocument *upstander_worksheet_new       (UpstanderScenario    *scenario
 UpstanderDocument *upstander_parent_sheet_new    (UpstanderScenario    *scenario,
                                                   UpstanderLibrary     *library,
                                                   const char           *region);
+GStrv              upstander_check_statements    (UpstanderScenario    *scenario);
+UpstanderClassCheck *upstander_class_check_new_for_scenario (UpstanderScenario *scenario);
+UpstanderDocument *upstander_class_voice_poster_new (UpstanderClassVoice *voice,
+                                                    UpstanderClassRun   *run);
 UpstanderDocument *upstander_kit_document_new    (UpstanderKitDocument  kind,
                                                   UpstanderScenario    *scenario,
                                                   UpstanderLibrary     *library,

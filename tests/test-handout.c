@@ -40,6 +40,14 @@ normalize (const char *text,
   return g_regex_replace_literal (drop, in->str, -1, 0, "", 0, NULL);
 }
 
+/* Switches gettext to @language: setlocale() also drops glibc's cache of translations, which a change of LANGUAGE alone does not. */
+static void
+use_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_ALL, "");
+}
+
 /* The text of a PDF as pdftotext reads it, normalized. */
 static char *
 pdf_text (const char *pdf)
@@ -65,6 +73,33 @@ assert_has (const char *text,
 
   if (strstr (text, flat) == NULL)
     g_error ("“%s” is not in the PDF's text:\n%s", flat, text);
+}
+
+static void
+assert_lacks (const char *text,
+              const char *unwanted)
+{
+  g_autofree char *flat = normalize (unwanted, FALSE);
+
+  if (strstr (text, flat) != NULL)
+    g_error ("“%s” should not be in the PDF's text:\n%s", flat, text);
+}
+
+/*
+ * Every word of @wanted is in @text. For right-to-left paragraphs that wrap
+ * next to other short right-to-left lines, pdftotext interleaves pieces of
+ * the lines (the PDF itself is right: see a page rendered with pdftoppm),
+ * so their words are checked one by one.
+ */
+static void
+assert_has_words (const char *text,
+                  const char *wanted)
+{
+  g_auto(GStrv) words = g_strsplit (wanted, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      assert_has (text, words[i]);
 }
 
 static guint
@@ -424,14 +459,23 @@ check_summary (const char *dir,
   g_autoptr(UpstanderDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  UpstanderClassCheck *check;
 
-  g_setenv ("LANGUAGE", language, TRUE);
+  use_language (language);
+  check = upstander_class_check_new_for_scenario (scenario);
+  upstander_class_run_set_check (run, check);
+  for (guint i = 0; i < 3; i++)
+    upstander_class_check_add_hand (check, 0);
   upstander_class_run_add_vote (run, 0);
   upstander_class_run_add_vote (run, 0);
   upstander_class_run_add_vote (run, 0);
   upstander_class_run_add_vote (run, 1);
   g_assert_true (upstander_class_run_choose (run, taken->id, NULL));
   upstander_class_run_advance (run, NULL);
+  upstander_class_check_set_round (check, UPSTANDER_CHECK_AFTER);
+  for (guint i = 0; i < 7; i++)
+    upstander_class_check_add_hand (check, 0);
+  upstander_class_check_add_hand (check, 1);
 
   doc = upstander_class_summary_new (run, NULL, NULL);
   g_assert_true (upstander_document_write_pdf (doc, out, &error));
@@ -442,8 +486,17 @@ check_summary (const char *dir,
   for (guint c = 0; c < decision->choices->len; c++)
     assert_has (text, upstander_scenario_translate (scenario, ((const UpstanderChoice *) g_ptr_array_index (decision->choices, c))->label));
   assert_has (text, upstander_scenario_translate (scenario, upstander_session_get_ending (upstander_class_run_get_session (run))->title));
+  /* Both counts of the before-and-after check. */
+  assert_has (text, _("Before and after"));
+  for (guint i = 0; i < upstander_class_check_get_n_statements (check); i++)
+    if (g_str_equal (language, "ar"))
+      assert_has_words (text, upstander_class_check_get_statement (check, i));
+    else
+      assert_has (text, upstander_class_check_get_statement (check, i));
   if (g_str_equal (language, "en"))
     {
+      assert_has (text, "before: 3 hands · after: 7 hands");
+      assert_has (text, "before: 0 hands · after: 1 hand");
       assert_has (text, "3 votes");
       assert_has (text, "1 vote ");
       assert_has (text, "(the class went this way)");
@@ -452,8 +505,86 @@ check_summary (const char *dir,
   g_clear_pointer (&doc, upstander_document_free);
   g_remove (out);
   g_rmdir (tmp);
-  g_setenv ("LANGUAGE", "en", TRUE);
+  use_language ("en");
+  g_object_unref (check);
   g_assert_finalize_object (run);
+}
+
+/* "Our class says": the class's lines, the decisions it took and what it learned, on one page. */
+static void
+check_poster (const char *dir,
+              const char *name,
+              const char *scenario_id,
+              const char *language,
+              const char *line)
+{
+  g_autoptr(UpstanderBundle) bundle = load_fixture (dir, name);
+  UpstanderScenario *scenario = upstander_bundle_lookup_scenario (bundle, scenario_id);
+  UpstanderClassRun *run = upstander_class_run_new (scenario);
+  UpstanderClassVoice *voice = upstander_class_voice_new ();
+  g_autofree char *tmp = g_dir_make_tmp ("upstander-poster-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (tmp, "poster.pdf", NULL);
+  const UpstanderClassDecision *decision = upstander_class_run_get_current (run);
+  const UpstanderChoice *taken = g_ptr_array_index (decision->choices, 0);
+  const UpstanderEnding *ending;
+  g_autoptr(UpstanderDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *chose = NULL;
+
+  use_language (language);
+  /* The first choice at every decision, to an ending. */
+  for (guint step = 0; step < 50 && upstander_session_get_ending (upstander_class_run_get_session (run)) == NULL; step++)
+    {
+      const UpstanderClassDecision *current = upstander_class_run_get_current (run);
+
+      if (current != NULL)
+        g_assert_true (upstander_class_run_choose (run, ((const UpstanderChoice *) g_ptr_array_index (current->choices, 0))->id, NULL));
+      upstander_class_run_advance (run, NULL);
+    }
+  ending = upstander_session_get_ending (upstander_class_run_get_session (run));
+  g_assert_nonnull (ending);
+  g_assert_true (upstander_class_voice_add_line (voice, UPSTANDER_AUDIENCE_PLATFORMS, line));
+  g_assert_true (upstander_class_voice_add_line (voice, UPSTANDER_AUDIENCE_SCHOOL, "<b>%s</b> 100%"));
+
+  doc = upstander_class_voice_poster_new (voice, run);
+  g_assert_true (upstander_document_write_pdf (doc, out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_pages (out), ==, 1);
+  text = pdf_text (out);
+
+  assert_has (text, _("Our class says"));
+  assert_has (text, upstander_scenario_get_title (scenario));
+  assert_has (text, upstander_scenario_translate (scenario, decision->scene->decision->prompt));
+  chose = g_strdup_printf (_("We chose: %s"), upstander_scenario_translate (scenario, taken->label));
+  assert_has (text, chose);
+  assert_has (text, _("What we learned"));
+  assert_has (text, upstander_scenario_translate (scenario, g_ptr_array_index (ending->takeaways, 0)));
+  assert_has (text, _("To the apps, games and websites"));
+  assert_has (text, line);
+  assert_has (text, _("To our school"));
+  assert_has (text, "<b>%s</b> 100%");
+  /* An audience the class said nothing to has no heading. */
+  assert_lacks (text, _("To the people who make the rules"));
+
+  g_clear_pointer (&doc, upstander_document_free);
+  g_remove (out);
+  g_rmdir (tmp);
+  use_language ("en");
+  g_assert_finalize_object (voice);
+  g_assert_finalize_object (run);
+}
+
+static void
+test_poster (void)
+{
+  check_poster ("ui", "ui-stories.xml", "the-sticker", "en", "Make reporting a sticker quick.");
+}
+
+static void
+test_poster_arabic (void)
+{
+  check_poster ("classroom", "arabic-story.xml", "al-sura", "ar", "نريد زر إبلاغ واضحاً في كل تطبيق.");
 }
 
 static void
@@ -490,24 +621,6 @@ test_document_paginates (void)
 
   g_remove (out);
   g_rmdir (tmp);
-}
-
-/* Switches gettext to @language: setlocale() also drops glibc's cache of translations, which a change of LANGUAGE alone does not. */
-static void
-use_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  setlocale (LC_ALL, "");
-}
-
-static void
-assert_lacks (const char *text,
-              const char *unwanted)
-{
-  g_autofree char *flat = normalize (unwanted, FALSE);
-
-  if (strstr (text, flat) != NULL)
-    g_error ("“%s” should not be in the PDF's text:\n%s", flat, text);
 }
 
 /* Writes --@option of @scenario_id from the fixture @dir/@name in @language, and reads it back. */
@@ -727,6 +840,49 @@ test_lesson_plan_authored (void)
   assert_has (text, "Defender");
 }
 
+/* The author's statements when the bundle has them, in its language. */
+static void
+test_check_statements_authored (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_fixture ("classroom", "kit-story.xml");
+  g_auto(GStrv) statements = upstander_check_statements (upstander_bundle_lookup_scenario (bundle, "the-poll"));
+
+  g_assert_cmpuint (g_strv_length (statements), ==, 3);
+  g_assert_cmpstr (statements[0], ==, "I know what to do if a poll is about a person.");
+  g_assert_cmpstr (statements[2], ==, "I think voting in a mean poll is joining in.");
+}
+
+/* Else composed from the goals, which go in as plain text, never as a format. */
+static void
+test_check_statements_composed (void)
+{
+  const char *xml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<bundle xmlns=\"urn:upstander:bundle:1\" id=\"t\" version=\"1\" xml:lang=\"en\">\n"
+    "<info><name>T</name><description>T.</description><author>A</author><license>CC0-1.0</license></info>\n"
+    "<topic id=\"chats\"><name>Chats</name></topic>\n"
+    "<scenario id=\"s\" version=\"1\" ages=\"8-11\" minutes=\"3\" topics=\"chats\">\n"
+    "<title>T</title><summary>S.</summary>\n"
+    "<goal>Know that 100% of %s &lt;b&gt;counts&lt;/b&gt;.</goal><goal>Two.</goal><goal>Three.</goal><goal>Four.</goal>\n"
+    "<cast><person id=\"you\" role=\"player\"><name>You</name></person></cast>\n"
+    "<scene id=\"a\" place=\"school\" start=\"yes\"><narration><text>N.</text></narration>"
+    "<continue next=\"e\"/><facilitator><text>F.</text></facilitator></scene>\n"
+    "<ending id=\"e\" outcome=\"positive\"><title>E</title><text>E.</text><takeaway>T.</takeaway></ending>\n"
+    "</scenario>\n</bundle>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = upstander_bundle_load_bytes (bytes, "t.xml", NULL, &error);
+  g_auto(GStrv) statements = NULL;
+
+  g_assert_no_error (error);
+  statements = upstander_check_statements (upstander_bundle_lookup_scenario (bundle, "s"));
+  /* Three goals at most, and the two every lesson measures: never more than five. */
+  g_assert_cmpuint (g_strv_length (statements), ==, 5);
+  g_assert_cmpstr (statements[0], ==, "I feel ready for this goal: Know that 100% of %s <b>counts</b>.");
+  g_assert_cmpstr (statements[2], ==, "I feel ready for this goal: Three.");
+  g_assert_cmpstr (statements[4], ==, "I know an adult I could tell.");
+}
+
 /* Each document in Arabic: the story's text and the interface's, right to left. */
 static void
 test_kit_arabic (void)
@@ -799,9 +955,13 @@ main (int   argc,
   g_test_add_func ("/upstander/handout/summary-pdf", test_summary_pdf);
   g_test_add_func ("/upstander/handout/summary-pdf-arabic", test_summary_pdf_arabic);
   g_test_add_func ("/upstander/handout/document-paginates", test_document_paginates);
+  g_test_add_func ("/upstander/lesson-kit/poster", test_poster);
+  g_test_add_func ("/upstander/lesson-kit/poster-arabic", test_poster_arabic);
   g_test_add_func ("/upstander/lesson-kit/plan-steps", test_lesson_plan_steps);
   g_test_add_func ("/upstander/lesson-kit/lesson-plan", test_lesson_plan);
   g_test_add_func ("/upstander/lesson-kit/lesson-plan-authored", test_lesson_plan_authored);
+  g_test_add_func ("/upstander/lesson-kit/check-statements-authored", test_check_statements_authored);
+  g_test_add_func ("/upstander/lesson-kit/check-statements-composed", test_check_statements_composed);
   g_test_add_func ("/upstander/lesson-kit/worksheet", test_worksheet);
   g_test_add_func ("/upstander/lesson-kit/parent-sheet", test_parent_sheet);
   g_test_add_func ("/upstander/lesson-kit/arabic", test_kit_arabic);

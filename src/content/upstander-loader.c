@@ -220,15 +220,6 @@ dup_lang (xmlNode *node)
   return copy;
 }
 
-static gboolean
-is_forbidden_char (gunichar c)
-{
-  /* Controls would corrupt the display; bidi overrides and isolates let text
-   * disguise itself. The app isolates mixed-direction text on its own. */
-  return (c < 0x20) || (c >= 0x7F && c <= 0x9F) ||
-         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-}
-
 /*
  * The text of a leaf with its whitespace collapsed, or NULL after reporting
  * what is wrong with it.
@@ -278,7 +269,7 @@ read_text (Loader     *self,
           continue;
         }
 
-      if (is_forbidden_char (c))
+      if (upstander_text_is_forbidden_char (c))
         {
           report_error (self, node,
                         "<%s> contains the control or bidirectional override character U+%04X; "
