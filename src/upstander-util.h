@@ -16,4 +16,13 @@ GtkWidget  *upstander_text_button_new          (const char          *label,
                                                 const char          *action_name,
                                                 GVariant            *target);
 
+/* Called with the file the user chose; @widget is the one that asked. */
+typedef void (*UpstanderSaveFunc) (GtkWidget *widget,
+                                   GFile     *file);
+
+void        upstander_ask_where_to_save        (GtkWidget           *widget,
+                                                const char          *title,
+                                                const char          *name,
+                                                UpstanderSaveFunc    save);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "upstander-classroom-page.h"
+#include "upstander-lesson-kit-dialog.h"
 #include "upstander-facilitator-window.h"
 #include "upstander-guides-page.h"
 #include "upstander-help-page.h"
@@ -383,6 +384,22 @@ show_notes_activated (GtkWidget  *widget,
 }
 
 static void
+show_lesson_kit_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+  UpstanderLessonKitDialog *dialog;
+
+  if (app == NULL)
+    return;
+
+  dialog = upstander_lesson_kit_dialog_new (UPSTANDER_APPLICATION (app), NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (widget));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 update_text_size (UpstanderWindow *self)
 {
   const char *size = upstander_settings_get_text_size (self->settings);
@@ -576,6 +593,7 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-notes", NULL, show_notes_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-lesson-kit", NULL, show_lesson_kit_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
