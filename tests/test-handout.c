@@ -342,6 +342,20 @@ test_cli_handout_errors (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_app (env, bad_region, &err), ==, 2);
   g_clear_pointer (&err, g_free);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *kit_options[] = { "--lesson-plan", "--worksheet", "--parent-sheet" };
+      const char *kit_no_output[] = { kit_options[i], "the-sticker", NULL };
+      const char *kit_no_story[] = { kit_options[i], "no-such-story", "--output", out, NULL };
+
+      g_assert_cmpint (run_app (env, kit_no_output, &err), ==, 2);
+      g_assert_nonnull (strstr (err, kit_options[i]));
+      g_assert_nonnull (strstr (err, "--output"));
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (run_app (env, kit_no_story, &err), ==, 1);
+      g_assert_nonnull (strstr (err, "no story “no-such-story”"));
+      g_clear_pointer (&err, g_free);
+    }
   g_assert_cmpint (run_app (env, bad_dir, &err), ==, 1);
   g_assert_nonnull (strstr (err, "/nonexistent/dir/x.pdf"));
   g_clear_pointer (&err, g_free);
