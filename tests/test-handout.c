@@ -842,7 +842,7 @@ test_parent_sheet (void)
 static void
 test_lesson_plan_authored (void)
 {
-  g_autofree char *text = kit_text ("--lesson-plan", "classroom", "kit-story.xml", "the-poll", "en");
+  g_autofree char *text = kit_text ("--lesson-plan", "kit", "kit-story.xml", "the-poll", "en");
 
   assert_has (text, "Lesson plan · ages 11–14 · 60 minutes");
   assert_has (text, "0–10 min · Polls we have seen");
@@ -858,7 +858,7 @@ test_lesson_plan_authored (void)
 static void
 test_check_statements_authored (void)
 {
-  g_autoptr(UpstanderBundle) bundle = load_fixture ("classroom", "kit-story.xml");
+  g_autoptr(UpstanderBundle) bundle = load_fixture ("kit", "kit-story.xml");
   g_auto(GStrv) statements = upstander_check_statements (upstander_bundle_lookup_scenario (bundle, "the-poll"));
 
   g_assert_cmpuint (g_strv_length (statements), ==, 3);
