@@ -897,6 +897,61 @@ test_check_statements_composed (void)
   g_assert_cmpstr (statements[4], ==, "I know an adult I could tell.");
 }
 
+/*
+ * Every core story's three kit documents in each of the six languages:
+ * each renders, and no worksheet carries an effect word in its language.
+ */
+static void
+test_kit_every_core_story (void)
+{
+  const char *languages[] = { "en", "ar", "es", "fr", "ru", "zh_CN" };
+  g_autoptr(UpstanderLibrary) library = upstander_library_new ();
+  g_autofree char *tmp = g_dir_make_tmp ("upstander-kit-core-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (tmp, "kit.pdf", NULL);
+  guint n_core = 0;
+
+  upstander_library_load (library);
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      const char *names[] = { languages[l], NULL };
+
+      use_language (languages[l]);
+      upstander_library_set_languages (library, names);
+      n_core = 0;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (library)); i++)
+        {
+          g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+          if (!g_str_equal (upstander_scenario_get_bundle_id (scenario), "core"))
+            continue;
+          n_core++;
+          for (UpstanderKitDocument kind = UPSTANDER_KIT_LESSON_PLAN; kind <= UPSTANDER_KIT_PARENT_SHEET; kind++)
+            {
+              g_autoptr(UpstanderDocument) doc = upstander_kit_document_new (kind, scenario, library, "GB");
+              g_autoptr(GError) error = NULL;
+
+              g_assert_true (upstander_document_write_pdf (doc, out, &error));
+              g_assert_no_error (error);
+              g_assert_cmpuint (upstander_document_get_n_pages (doc), >=, 1);
+              if (kind == UPSTANDER_KIT_WORKSHEET)
+                {
+                  g_autofree char *text = pdf_text (out);
+
+                  assert_has (text, _("What would you do?"));
+                  assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_HELPFUL));
+                  assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_MIXED));
+                  assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_HARMFUL));
+                }
+            }
+        }
+      g_assert_cmpuint (n_core, >=, 15);
+    }
+
+  use_language ("en");
+  g_remove (out);
+  g_rmdir (tmp);
+}
+
 /* Each document in Arabic: the story's text and the interface's, right to left. */
 static void
 test_kit_arabic (void)
@@ -979,6 +1034,7 @@ main (int   argc,
   g_test_add_func ("/upstander/lesson-kit/worksheet", test_worksheet);
   g_test_add_func ("/upstander/lesson-kit/parent-sheet", test_parent_sheet);
   g_test_add_func ("/upstander/lesson-kit/arabic", test_kit_arabic);
+  g_test_add_func ("/upstander/lesson-kit/every-core-story", test_kit_every_core_story);
   g_test_add_func ("/upstander/lesson-kit/parent-sheet-languages", test_parent_sheet_languages);
 
   return g_test_run ();
