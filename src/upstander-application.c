@@ -532,10 +532,10 @@ upstander_application_init (UpstanderApplication *self)
       N_("Write the pupils’ worksheet of a story as a PDF, with no display (see --output)"), N_("SCENARIO-ID") },
     { "parent-sheet", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write the sheet for parents and carers about a story as a PDF, with no display (see --output)"), N_("SCENARIO-ID") },
-    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Where --handout writes the PDF"), N_("FILE.pdf") },
-    { "language", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The language of the handout, such as “fr”"), N_("LANG") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Where --handout, --lesson-plan, --worksheet or --parent-sheet writes the PDF"), N_("FILE.pdf") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The language of the document, such as “fr”"), N_("LANG") },
     { "region", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("The region whose help contacts the handout lists, such as “GB”"), N_("REGION") },
+      N_("The region whose help contacts the document lists, such as “GB”"), N_("REGION") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
     { NULL }
