@@ -362,7 +362,10 @@ fill_stories (UpstanderLessonKitDialog *self,
                                                 upstander_scenario_get_age_min (scenario),
                                                 upstander_scenario_get_age_max (scenario));
 
-      if (scenario == selected)
+      /* The same story even when the library was reloaded (a new language) since it was opened. */
+      if (selected != NULL &&
+          g_strcmp0 (upstander_scenario_get_id (scenario), upstander_scenario_get_id (selected)) == 0 &&
+          g_strcmp0 (upstander_scenario_get_bundle_id (scenario), upstander_scenario_get_bundle_id (selected)) == 0)
         selected_row = i;
       gtk_string_list_append (titles, title);
       g_ptr_array_add (self->story_ids, g_strdup_printf ("%s/%s", upstander_scenario_get_bundle_id (scenario),
@@ -376,7 +379,7 @@ fill_stories (UpstanderLessonKitDialog *self,
 
 /**
  * upstander_lesson_kit_dialog_new:
- * @scenario: (nullable): the story to select first
+ * @scenario: (nullable): the story to select first, if the library has it
  *
  * Returns: (transfer full): the lesson kit, listing every story of the app's library
  */

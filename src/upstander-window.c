@@ -454,13 +454,24 @@ show_lesson_kit_activated (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
 {
+  UpstanderWindow *self = UPSTANDER_WINDOW (widget);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+  UpstanderSession *session = upstander_player_get_session (self->player);
+  UpstanderClassRun *run = upstander_classroom_page_get_run (self->classroom_page);
+  UpstanderScenario *open = NULL;
   UpstanderLessonKitDialog *dialog;
 
   if (app == NULL)
     return;
 
-  dialog = upstander_lesson_kit_dialog_new (UPSTANDER_APPLICATION (app), NULL);
+  /* The story on screen comes first in the list. */
+  if (g_strcmp0 (page, "player") == 0 && session != NULL)
+    open = upstander_session_get_scenario (session);
+  else if (g_strcmp0 (page, "classroom") == 0 && run != NULL)
+    open = upstander_class_run_get_scenario (run);
+
+  dialog = upstander_lesson_kit_dialog_new (UPSTANDER_APPLICATION (app), open);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (widget));
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -1030,6 +1030,9 @@ test_window_lesson_kit (void)
   reset_progress ();
   app = ui_test_new_app (library);
   window = new_window (app);
+  /* Opened over a story, the kit has that story chosen. */
+  g_assert_true (upstander_window_open_scenario (window, "ui-test", "the-post"));
+  ui_test_spin (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-lesson-kit", NULL));
   ui_test_spin (50);
   dialog = find_lesson_kit ();
@@ -1059,6 +1062,8 @@ test_window_lesson_kit (void)
   /* Every story of the library, with its ages. */
   stories = adw_combo_row_get_model (story_row);
   g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (stories), adw_combo_row_get_selected (story_row)), ==,
+                   "The post (ages 12–14)");
   for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
     if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (stories), i), "The sticker (ages "))
       adw_combo_row_set_selected (story_row, i);
