@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <libxml/parser.h>
+#include <locale.h>
 
 #include "upstander-application.h"
 #include "upstander-cli.h"
@@ -44,6 +46,31 @@ upstander_application_new (void)
                        "resource-base-path", RESOURCE_BASE,
                        "flags", G_APPLICATION_NON_UNIQUE,
                        NULL);
+}
+
+/**
+ * upstander_application_main:
+ *
+ * Everything main() does, here so that the start-up benchmark runs the very
+ * same code as the app: locale, text domains, libxml2, then the application.
+ *
+ * Returns: the exit status
+ */
+int
+upstander_application_main (int    argc,
+                            char **argv)
+{
+  g_autoptr(UpstanderApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  upstander_language_bind_textdomain ();
+
+  /* Once, before any thread parses a bundle. */
+  xmlInitParser ();
+
+  app = upstander_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }
 
 UpstanderLibrary *
