@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "upstander-classroom-page.h"
 #include "upstander-facilitator-window.h"
@@ -31,6 +32,7 @@ struct _UpstanderWindow
 
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filtered;
+  char                *folded_search;  /* nullable: the search entry's text, folded once per change */
   GPtrArray           *topic_ids;   /* char*, in the order of the topic drop-down */
   GPtrArray           *history;     /* char*, page names before the visible one */
 
@@ -177,7 +179,6 @@ filter_func (gpointer item,
 {
   UpstanderWindow *self = user_data;
   UpstanderScenario *scenario = item;
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint selected = gtk_drop_down_get_selected (self->topic_dropdown);
   guint min, max;
 
@@ -202,7 +203,7 @@ filter_func (gpointer item,
         return FALSE;
     }
 
-  return upstander_scenario_matches_search (scenario, query);
+  return upstander_scenario_matches_folded (scenario, self->folded_search);
 }
 
 static int
@@ -224,9 +225,22 @@ sort_func (gconstpointer a,
   return strcmp (ka, kb);
 }
 
+/* The search entry's text, folded once per change here rather than once per story. */
+static char *
+refold_search (UpstanderWindow *self)
+{
+  char *previous = g_steal_pointer (&self->folded_search);
+
+  self->folded_search = upstander_text_fold_for_search (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  return previous;
+}
+
 static void
 filters_changed_cb (UpstanderWindow *self)
 {
+  g_free (refold_search (self));
+
   if (self->filter != NULL)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -234,7 +248,20 @@ filters_changed_cb (UpstanderWindow *self)
 static void
 search_changed_cb (UpstanderWindow *self)
 {
-  filters_changed_cb (self);
+  g_autofree char *previous = refold_search (self);
+  const char *current = self->folded_search;
+
+  if (self->filter == NULL || g_strcmp0 (previous, current) == 0)
+    return;
+
+  /* Typing on only narrows the search and deleting only widens it: the
+   * filter model then looks again only at the stories that can change. */
+  if (previous == NULL || strstr (current, previous) != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_MORE_STRICT);
+  else if (strstr (previous, current) != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -527,6 +554,7 @@ upstander_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->topic_ids, g_ptr_array_unref);
   g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->folded_search, g_free);
 
   G_OBJECT_CLASS (upstander_window_parent_class)->dispose (object);
 }
@@ -629,12 +657,14 @@ upstander_window_new (UpstanderApplication *application)
   upstander_help_page_set_sources (self->help_page, self->library, self->settings);
   upstander_guides_page_set_library (self->guides_page, self->library);
 
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->library)),
-                                              GTK_FILTER (g_object_ref (self->filter)));
-  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+  /* Sorted first, then filtered: a keystroke in the search filters the
+   * sorted stories again, and nothing is sorted again (docs/performance.md). */
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->library)),
                                     GTK_SORTER (gtk_custom_sorter_new (sort_func, NULL, NULL)));
-  gtk_grid_view_set_model (self->grid, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted))));
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (sorted),
+                                              GTK_FILTER (g_object_ref (self->filter)));
+  gtk_grid_view_set_model (self->grid, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)))));
   g_signal_connect_object (self->filtered, "items-changed",
                            G_CALLBACK (update_catalogue_state), self, G_CONNECT_SWAPPED);
 

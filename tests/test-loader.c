@@ -578,6 +578,51 @@ test_not_half_loaded (void)
   g_assert_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_INVALID);
 }
 
+/* Search finds what the card shows, in the reader's language, whichever way it changed. */
+static void
+test_search_follows_language (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "ui", "ui-stories.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = upstander_bundle_load_file (file, NULL, NULL, &error);
+  const char *english[] = { "en", NULL };
+  const char *french[] = { "fr", NULL };
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+  UpstanderScenario *sticker;
+
+  g_assert_no_error (error);
+  sticker = upstander_bundle_lookup_scenario (bundle, "the-sticker");
+  g_assert_nonnull (sticker);
+
+  upstander_bundle_set_languages (bundle, english);
+  g_assert_true (upstander_scenario_matches_search (sticker, "STICKER"));
+  g_assert_true (upstander_scenario_matches_search (sticker, "classmate"));
+  g_assert_true (upstander_scenario_matches_search (sticker, "group chats"));
+  g_assert_true (upstander_scenario_matches_search (sticker, ""));
+  g_assert_false (upstander_scenario_matches_search (sticker, "autocollant"));
+
+  upstander_bundle_set_languages (bundle, french);
+  g_assert_true (upstander_scenario_matches_search (sticker, "L’AUTOCOLLANT"));
+  g_assert_false (upstander_scenario_matches_search (sticker, "sticker"));
+
+  /* With no languages of its own the bundle follows the environment, and
+   * nothing tells the scenario when that changes: the search sees it anyway. */
+  upstander_bundle_set_languages (bundle, NULL);
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_assert_true (upstander_scenario_matches_search (sticker, "sticker"));
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  g_assert_false (upstander_scenario_matches_search (sticker, "sticker"));
+  g_assert_true (upstander_scenario_matches_folded (sticker, "camarade"));
+
+  if (old_language != NULL)
+    g_setenv ("LANGUAGE", old_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  g_assert_finalize_object (g_steal_pointer (&bundle));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -585,6 +630,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/upstander/loader/valid-loads", test_valid_loads);
+  g_test_add_func ("/upstander/loader/search-follows-language", test_search_follows_language);
   g_test_add_func ("/upstander/loader/example-fixture", test_example_fixture);
   g_test_add_func ("/upstander/loader/whitespace-collapsed", test_whitespace_collapsed);
   g_test_add_func ("/upstander/loader/markup-kept-literally", test_markup_kept_literally);

@@ -35,6 +35,8 @@ struct _UpstanderScenario
   GHashTable *endings_by_id;
   GHashTable *people_by_id;
   GHashTable *choices_by_id;
+
+  GArray     *search_keys;   /* SearchKey, made by the first search in a language */
 };
 
 UpstanderScenario *_upstander_scenario_new (UpstanderBundle *bundle);

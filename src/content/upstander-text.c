@@ -155,6 +155,29 @@ upstander_text_lookup (const UpstanderText *self,
   return NULL;
 }
 
+/**
+ * upstander_text_fold_for_search:
+ *
+ * @text case-folded and in one normal form, so that a search finds "Élan"
+ * for "élan" whether either was typed composed or not, and "ﬁ" as "fi".
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+upstander_text_fold_for_search (const char *text)
+{
+  g_autofree char *folded = NULL;
+  char *normal;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  folded = g_utf8_casefold (text, -1);
+  normal = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL_COMPOSE);
+
+  /* NULL only for invalid UTF-8, which the loader never lets in; a query could. */
+  return normal != NULL ? normal : g_steal_pointer (&folded);
+}
+
 static gboolean
 tag_char_equal (char a,
                 char b)
