@@ -325,6 +325,7 @@ static void
 apply_result (UpstanderLibrary *self,
               LoadResult       *result)
 {
+  g_autoptr(GHashTable) index_by_id = NULL;
   guint old_n_items = self->scenarios->len;
 
   g_ptr_array_set_size (self->scenarios, 0);
@@ -333,13 +334,23 @@ apply_result (UpstanderLibrary *self,
   g_ptr_array_extend_and_steal (self->diagnostics, g_steal_pointer (&result->diagnostics));
   self->n_failed = result->n_failed;
 
+  /* By id, not find_bundle(): a search per bundle made 10,000 bundles cost
+   * 50 million string comparisons, half of `upstander --list`. */
+  index_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+
   for (guint i = 0; i < result->bundles->len; i++)
     {
       UpstanderBundle *bundle = g_ptr_array_index (result->bundles, i);
-      gint existing = find_bundle (self, upstander_bundle_get_id (bundle));
+      gpointer found;
+      gint existing = -1;
+
+      if (g_hash_table_lookup_extended (index_by_id, upstander_bundle_get_id (bundle), NULL, &found))
+        existing = GPOINTER_TO_INT (found);
 
       if (existing < 0)
         {
+          g_hash_table_insert (index_by_id, (gpointer) upstander_bundle_get_id (bundle),
+                               GINT_TO_POINTER (self->bundles->len));
           g_ptr_array_add (self->bundles, g_object_ref (bundle));
         }
       else if (upstander_bundle_get_version (bundle) >
@@ -347,6 +358,8 @@ apply_result (UpstanderLibrary *self,
         {
           g_object_unref (g_ptr_array_index (self->bundles, existing));
           g_ptr_array_index (self->bundles, existing) = g_object_ref (bundle);
+          /* The key is the id of the bundle it names. */
+          g_hash_table_replace (index_by_id, (gpointer) upstander_bundle_get_id (bundle), found);
         }
     }
 
