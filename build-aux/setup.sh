@@ -14,17 +14,26 @@ set -euo pipefail
 
 # Everything needed to build, run and test, on Debian 12 (bookworm).
 PACKAGES=(
-  # build
+  # Each line says who needs it. Checked on a bare Debian 12 (debootstrap
+  # minbase + git) with ../shared/tools/fresh-machine: nothing the build or a
+  # test uses may be missing here, or CI on a new machine fails.
+  # build: compiler, meson, the libraries, glib-compile-resources/-schemas
   gcc meson ninja-build pkg-config
   libgtk-4-dev libadwaita-1-dev libxml2-dev libglib2.0-dev-bin
-  # translations and data files
+  # translations (msgfmt, xgettext, itstool) and the data validators
+  # (desktop-file-validate, appstreamcli, rsvg-convert for the icons test)
   gettext itstool desktop-file-utils appstream librsvg2-bin librsvg2-common
-  # fonts for every language and for the emoji in chat messages
+  # fonts for every language and for the emoji in chat messages; the handout
+  # tests read Arabic back from the PDFs, which needs them
   fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
-  # headless tests
+  # headless tests: xvfb-run (needs xauth), dbus-run-session, the a11y bus
   xvfb xauth dbus dbus-x11 at-spi2-core
+  # python3 runs build-aux/language-names.py at build time; dogtail and pyatspi
+  # read the app through the AT-SPI tree (TESTING.md); pdftotext/pdfinfo read
+  # the handouts back; imagemagick's import takes screenshots (../shared/tools/shot)
   python3 python3-dogtail python3-pyatspi poppler-utils imagemagick
-  # sanitizers, fuzzing and memory checks
+  # clang + its runtime for the fuzzers (docs/fuzzing.md), valgrind for the
+  # memcheck stage, strace for the no-network test
   clang libclang-rt-14-dev valgrind strace
 )
 
