@@ -33,6 +33,8 @@ struct _UpstanderWindow
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filtered;
   char                *folded_search;  /* nullable: the search entry's text, folded once per change */
+  guint                prepare_source;
+  guint                prepare_position;
   GPtrArray           *topic_ids;   /* char*, in the order of the topic drop-down */
   GPtrArray           *history;     /* char*, page names before the visible one */
 
@@ -284,11 +286,40 @@ fill_topics (UpstanderWindow *self)
   gtk_drop_down_set_selected (self->topic_dropdown, 0);
 }
 
+/*
+ * Folds the stories' search keys a hundred at a time while the window is
+ * idle, so that the first keystroke does not fold a thousand stories.
+ */
+static gboolean
+prepare_search_cb (gpointer user_data)
+{
+  UpstanderWindow *self = user_data;
+  GListModel *stories = G_LIST_MODEL (self->library);
+  guint end = MIN (self->prepare_position + 100, g_list_model_get_n_items (stories));
+
+  for (; self->prepare_position < end; self->prepare_position++)
+    {
+      g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (stories, self->prepare_position);
+
+      upstander_scenario_prepare_search (scenario);
+    }
+
+  if (self->prepare_position < g_list_model_get_n_items (stories))
+    return G_SOURCE_CONTINUE;
+
+  self->prepare_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 library_loaded_cb (UpstanderWindow *self)
 {
   if (!upstander_library_get_loaded (self->library))
     return;
+
+  self->prepare_position = 0;
+  if (self->prepare_source == 0)
+    self->prepare_source = g_idle_add_full (G_PRIORITY_LOW, prepare_search_cb, self, NULL);
 
   fill_topics (self);
   update_catalogue_state (self);
@@ -555,6 +586,7 @@ upstander_window_dispose (GObject *object)
   g_clear_pointer (&self->topic_ids, g_ptr_array_unref);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->folded_search, g_free);
+  g_clear_handle_id (&self->prepare_source, g_source_remove);
 
   G_OBJECT_CLASS (upstander_window_parent_class)->dispose (object);
 }

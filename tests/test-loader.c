@@ -596,6 +596,7 @@ test_search_follows_language (void)
   g_assert_nonnull (sticker);
 
   upstander_bundle_set_languages (bundle, english);
+  upstander_scenario_prepare_search (sticker);
   g_assert_true (upstander_scenario_matches_search (sticker, "STICKER"));
   g_assert_true (upstander_scenario_matches_search (sticker, "classmate"));
   g_assert_true (upstander_scenario_matches_search (sticker, "group chats"));
@@ -610,6 +611,7 @@ test_search_follows_language (void)
    * nothing tells the scenario when that changes: the search sees it anyway. */
   upstander_bundle_set_languages (bundle, NULL);
   g_setenv ("LANGUAGE", "en", TRUE);
+  upstander_scenario_prepare_search (sticker);
   g_assert_true (upstander_scenario_matches_search (sticker, "sticker"));
   g_setenv ("LANGUAGE", "fr", TRUE);
   g_assert_false (upstander_scenario_matches_search (sticker, "sticker"));

@@ -160,6 +160,53 @@ test_window_catalogue_filters (void)
   ui_test_close_app (app);
 }
 
+/* Typing on narrows, deleting widens: after each keystroke the catalogue shows what a fresh search finds. */
+static void
+test_window_search_as_you_type (void)
+{
+  static const char * const typed[] = {
+    "s", "st", "sti", "stic", "sti", "", "photo", "photo of mei", "photo of meix",
+    "photo of mei", "PHOTO", "the", "", NULL
+  };
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+  GListModel *stories;
+  GtkWidget *entry;
+  guint n_library;
+  gboolean narrowed = FALSE;
+
+  reset_progress ();
+  app = ui_test_new_app (library);
+  window = new_window (app);
+  stories = upstander_window_get_stories (window);
+  entry = ui_test_find_one (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL);
+  n_library = g_list_model_get_n_items (G_LIST_MODEL (library));
+  g_assert_nonnull (entry);
+
+  for (guint t = 0; typed[t] != NULL; t++)
+    {
+      guint expected = 0;
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), typed[t]);
+      g_signal_emit_by_name (entry, "search-changed");
+
+      for (guint i = 0; i < n_library; i++)
+        {
+          g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+          expected += upstander_scenario_matches_search (scenario, typed[t]);
+        }
+      g_assert_cmpuint (g_list_model_get_n_items (stories), ==, expected);
+      narrowed |= expected > 0 && expected < n_library;
+    }
+
+  /* The queries did tell the stories apart. */
+  g_assert_true (narrowed);
+
+  ui_test_close_app (app);
+}
+
 static void
 test_window_plays_to_ending (void)
 {
@@ -1072,6 +1119,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/upstander/window/catalogue-filters", test_window_catalogue_filters);
+  g_test_add_func ("/upstander/window/search-as-you-type", test_window_search_as_you_type);
   g_test_add_func ("/upstander/window/plays-to-ending", test_window_plays_to_ending);
   g_test_add_func ("/upstander/window/feed-and-content-note", test_window_feed_and_content_note);
   g_test_add_func ("/upstander/window/help-and-guides", test_window_help_and_guides);

@@ -461,6 +461,20 @@ prepare_search_keys (UpstanderScenario *self)
 }
 
 /**
+ * upstander_scenario_prepare_search:
+ *
+ * Folds what a search compares against now, in the languages shown, rather
+ * than on the first search: for a catalogue to call while it is idle.
+ */
+void
+upstander_scenario_prepare_search (UpstanderScenario *self)
+{
+  g_return_if_fail (UPSTANDER_IS_SCENARIO (self));
+
+  prepare_search_keys (self);
+}
+
+/**
  * upstander_scenario_matches_folded:
  * @folded_query: a query as upstander_text_fold_for_search() returns it
  *

@@ -171,6 +171,12 @@ upstander_text_fold_for_search (const char *text)
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  /* Plain ASCII folds to its lower case and is already normal: most
+   * English text, at a fraction of the cost of the two passes below. */
+  for (const char *c = text; (guchar) *c < 0x80; c++)
+    if (*c == '\0')
+      return g_ascii_strdown (text, -1);
+
   folded = g_utf8_casefold (text, -1);
   normal = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL_COMPOSE);
 
