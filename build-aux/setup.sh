@@ -30,8 +30,9 @@ PACKAGES=(
   xvfb xauth dbus dbus-x11 at-spi2-core
   # python3 runs build-aux/language-names.py at build time; dogtail and pyatspi
   # read the app through the AT-SPI tree (TESTING.md); pdftotext/pdfinfo read
-  # the handouts back; imagemagick's import takes screenshots (../shared/tools/shot)
-  python3 python3-dogtail python3-pyatspi poppler-utils imagemagick
+  # the handouts back; imagemagick's import takes screenshots (../shared/tools/shot);
+  # locales has localedef, for the test that a US locale prints on Letter paper
+  python3 python3-dogtail python3-pyatspi poppler-utils imagemagick locales
   # clang + its runtime for the fuzzers (docs/fuzzing.md), valgrind for the
   # memcheck stage, strace for the no-network test
   clang libclang-rt-14-dev valgrind strace

@@ -38,13 +38,23 @@ static GParamSpec *properties [N_PROPS];
 
 G_DEFINE_FINAL_TYPE (UpstanderApplication, upstander_application, ADW_TYPE_APPLICATION)
 
+/*
+ * One instance: a second launch activates the window already open (over
+ * the session bus) instead of starting a second copy that would keep its
+ * own idea of the progress, and write back what "Forget my progress" just
+ * forgot. The commands that need no display (--validate, --list,
+ * --handout) run before registration, in the process that was started,
+ * and are never forwarded. Without a session bus GApplication runs as a
+ * non-unique primary; the progress store then keeps a forget final by
+ * itself (see upstander-progress.c).
+ */
 UpstanderApplication *
 upstander_application_new (void)
 {
   return g_object_new (UPSTANDER_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "resource-base-path", RESOURCE_BASE,
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
                        NULL);
 }
 
@@ -355,12 +365,15 @@ upstander_application_startup (GApplication *app)
   static const char *quick_exit_accels[] = { "<Control><Shift>q", "<Control>q", NULL };
   static const char *help_accels[] = { "F1", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (upstander_application_parent_class)->startup (app);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quick-exit", quick_exit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+  /* GtkWindow's own action: closes whichever window has the focus. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
 
   self->settings = upstander_settings_new ();
   {
@@ -385,6 +398,18 @@ upstander_application_startup (GApplication *app)
       self->loading = TRUE;
       upstander_library_load_async (self->library, NULL, library_loaded_cb, g_object_ref (self));
     }
+}
+
+static void
+upstander_application_shutdown (GApplication *app)
+{
+  UpstanderApplication *self = UPSTANDER_APPLICATION (app);
+
+  /* The last ending found is written before the process ends. */
+  if (self->progress != NULL)
+    upstander_progress_flush (self->progress);
+
+  G_APPLICATION_CLASS (upstander_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -418,6 +443,7 @@ upstander_application_class_init (UpstanderApplicationClass *klass)
   app_class->handle_local_options = upstander_application_handle_local_options;
   app_class->activate = upstander_application_activate;
   app_class->startup = upstander_application_startup;
+  app_class->shutdown = upstander_application_shutdown;
 }
 
 static void

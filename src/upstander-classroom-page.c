@@ -1259,8 +1259,7 @@ upstander_classroom_page_export_csv (UpstanderClassroomPage  *self,
 
   csv = upstander_class_run_dup_csv (self->run);
 
-  return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  return upstander_save_file (file, csv, strlen (csv), error);
 }
 
 gboolean

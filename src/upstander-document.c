@@ -3,11 +3,14 @@
 
 #include "config.h"
 
+#include <langinfo.h>
+
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "upstander-document.h"
+#include "upstander-file.h"
 
 /*
  * A document is a list of plain-text blocks with a style and an indent.
@@ -18,8 +21,11 @@
  * through pango_layout_set_text(), never markup.
  */
 
-#define PDF_WIDTH   595.0   /* A4, in points */
-#define PDF_HEIGHT  842.0
+/* In points (1/72 inch), as PDF surfaces measure. */
+#define A4_WIDTH      595.0
+#define A4_HEIGHT     842.0
+#define LETTER_WIDTH  612.0
+#define LETTER_HEIGHT 792.0
 #define MARGIN       56.0
 #define FOOTER       28.0
 #define INDENT       18.0
@@ -338,21 +344,70 @@ upstander_document_draw_page (UpstanderDocument *self,
   cairo_restore (cr);
 }
 
-/* Writes the document as an A4 PDF at @path. */
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * upstander_paper_size:
+ * @width: (out): the page width, in points
+ * @height: (out): the page height, in points
+ *
+ * The paper of the reader's locale (LC_PAPER, as setlocale() took it from the
+ * environment): US Letter where the locale says so (the United States, Canada,
+ * much of Latin America, the Philippines), A4 everywhere else.
+ */
+void
+upstander_paper_size (double *width,
+                      double *height)
+{
+#ifdef HAVE_NL_PAPER
+  /* glibc answers these two with a number in millimetres, not a string
+   * (the same trick GTK's gtk_paper_size_get_default() uses). */
+  union { char *string; unsigned int millimetres; } paper_width, paper_height;
+
+  paper_width.string = nl_langinfo (_NL_PAPER_WIDTH);
+  paper_height.string = nl_langinfo (_NL_PAPER_HEIGHT);
+  if (paper_width.millimetres == 216 && paper_height.millimetres == 279)
+    {
+      *width = LETTER_WIDTH;
+      *height = LETTER_HEIGHT;
+      return;
+    }
+#endif
+
+  *width = A4_WIDTH;
+  *height = A4_HEIGHT;
+}
+
+/* Writes the document as a PDF at @path, on the locale's paper, through upstander_save_file(). */
 gboolean
 upstander_document_write_pdf (UpstanderDocument  *self,
                               const char         *path,
                               GError            **error)
 {
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  g_autoptr(GFile) file = NULL;
   PangoContext *context = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+  double width, height;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, PDF_WIDTH, PDF_HEIGHT);
+  upstander_paper_size (&width, &height);
+
+  /* Drawn in memory first: cairo writes as it goes, and a file it fails to
+   * finish would be a truncated PDF where the old one was. */
+  surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, width, height);
   status = cairo_surface_status (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     {
@@ -362,7 +417,7 @@ upstander_document_write_pdf (UpstanderDocument  *self,
       context = pango_cairo_create_context (cr);
       /* Points, as the PDF surface measures them. */
       pango_cairo_context_set_resolution (context, 72);
-      upstander_document_paginate (self, context, PDF_WIDTH, PDF_HEIGHT);
+      upstander_document_paginate (self, context, width, height);
       for (guint i = 0; i < self->pages->len; i++)
         {
           upstander_document_draw_page (self, cr, i);
@@ -385,5 +440,54 @@ upstander_document_write_pdf (UpstanderDocument  *self,
       return FALSE;
     }
 
-  return TRUE;
+  file = g_file_new_for_path (path);
+
+  return upstander_save_file (file, (const char *) pdf->data, pdf->len, error);
+}
+
+/**
+ * upstander_save_file:
+ * @file: where to write
+ * @contents: (array length=length): what to write
+ * @length: how many bytes
+ * @error: on failure, a sentence for a person that names the file
+ *
+ * Every file the app writes for its user (handout and summary PDFs, CSV)
+ * is written here: to a temporary file first, renamed over @file only once
+ * complete (upstander_file_save()). On failure the old file is left as it
+ * was. A pipe or a device (`--output /dev/stdout`) is written to straight.
+ *
+ * Returns: whether @file now holds @contents
+ */
+gboolean
+upstander_save_file (GFile       *file,
+                     const char  *contents,
+                     gsize        length,
+                     GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *display = NULL;
+  g_autoptr(GError) cause = NULL;
+  gboolean saved;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (contents != NULL || length == 0, FALSE);
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    /* 0666: what any new document gets, before the user's umask. */
+    saved = upstander_file_save (path, contents, length, 0666, &cause);
+  else
+    /* Not on a local disk: GIO replaces it as atomically as its backend can. */
+    saved = g_file_replace_contents (file, contents, length, NULL, FALSE,
+                                     G_FILE_CREATE_NONE, NULL, NULL, &cause);
+
+  if (!saved)
+    {
+      display = g_file_get_parse_name (file);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), display, cause->message);
+    }
+
+  return saved;
 }

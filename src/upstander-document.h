@@ -44,6 +44,12 @@ gboolean           upstander_document_write_pdf    (UpstanderDocument  *self,
                                                     const char         *path,
                                                     GError            **error);
 PangoDirection     upstander_language_direction    (void);
+void               upstander_paper_size            (double             *width,
+                                                    double             *height);
+gboolean           upstander_save_file             (GFile              *file,
+                                                    const char         *contents,
+                                                    gsize               length,
+                                                    GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpstanderDocument, upstander_document_free)
 

@@ -79,8 +79,9 @@ test_path_and_csv (void)
   g_assert_cmpuint (decision->votes[0], ==, 2);
 
   csv = upstander_class_run_dup_csv (run);
+  /* A byte-order mark first, so spreadsheet programs read it as UTF-8. */
   g_assert_cmpstr (csv, ==,
-                   "\"step\",\"kind\",\"id\",\"text\",\"votes\",\"taken\"\r\n"
+                   "\xEF\xBB\xBF\"step\",\"kind\",\"id\",\"text\",\"votes\",\"taken\"\r\n"
                    "\"1\",\"decision\",\"start\",\"What do you do?\",\"\",\"\"\r\n"
                    "\"1\",\"choice\",\"dm-ana\",\"Send Ana a kind message\",\"2\",\"no\"\r\n"
                    "\"1\",\"choice\",\"laugh\",\"Send a laughing face\",\"1\",\"no\"\r\n"

@@ -237,8 +237,9 @@ test_classroom_run (void)
   g_assert_true (upstander_classroom_page_export_csv (page, csv_file, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  /* With the byte-order mark that tells spreadsheet programs it is UTF-8. */
   g_assert_cmpstr (csv, ==,
-                   "\"step\",\"kind\",\"id\",\"text\",\"votes\",\"taken\"\r\n"
+                   "\xEF\xBB\xBF\"step\",\"kind\",\"id\",\"text\",\"votes\",\"taken\"\r\n"
                    "\"1\",\"decision\",\"start\",\"What do you do?\",\"\",\"\"\r\n"
                    "\"1\",\"choice\",\"dm-ana\",\"Send Ana a kind message\",\"2\",\"no\"\r\n"
                    "\"1\",\"choice\",\"laugh\",\"Send a laughing face\",\"1\",\"no\"\r\n"

@@ -1,9 +1,11 @@
 /* test-handout.c: the lesson handout (upstander --handout) and the class summary, read back with pdftotext */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "fault.h"
 #include "upstander-bundle.h"
 #include "upstander-handout.h"
 
@@ -77,6 +79,27 @@ pdf_pages (const char *pdf)
   g_assert_nonnull (pages);
 
   return atoi (pages + strlen ("Pages:"));
+}
+
+/* "595 x 842" for A4, "612 x 792" for Letter: the first page's size in points, as pdfinfo gives it. */
+static char *
+pdf_page_size (const char *pdf)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) size = g_regex_new ("Page size: +([0-9.]+ x [0-9.]+) pts", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  if (!g_regex_match (size, out, 0, &match))
+    g_error ("pdfinfo gave no page size:\n%s", out);
+
+  return g_match_info_fetch (match, 1);
 }
 
 /* The title, every choice label and every discussion question of @scenario are in @text. */
@@ -196,6 +219,47 @@ test_cli_handout (void)
   g_remove (out);
 }
 
+/*
+ * The paper follows LC_PAPER: Letter for a US locale, A4 for the rest. The
+ * US locale is compiled into a private LOCPATH, since a fresh system has
+ * only C.UTF-8 (localedef and its sources come with the "locales" package).
+ */
+static void
+test_cli_handout_paper_from_locale (void)
+{
+  g_autofree char *data_dir = data_dir_with ("ui", "ui-stories.xml");
+  g_autofree char *locales = g_build_filename (data_dir, "locales", NULL);
+  g_autofree char *us_locale = g_build_filename (locales, "en_US.UTF-8", NULL);
+  g_autofree char *letter = g_build_filename (data_dir, "letter.pdf", NULL);
+  g_autofree char *a4 = g_build_filename (data_dir, "a4.pdf", NULL);
+  const char *localedef[] = { "localedef", "-i", "en_US", "-f", "UTF-8", us_locale, NULL };
+  /* LC_ALL (set for every test) would outrank LC_PAPER: run with LANG instead. */
+  const char *us_env[] = { "XDG_DATA_HOME", data_dir, "LC_ALL", "", "LANG", "C.UTF-8",
+                           "LC_PAPER", "en_US.UTF-8", "LOCPATH", locales, NULL };
+  const char *c_env[] = { "XDG_DATA_HOME", data_dir, "LC_ALL", "", "LANG", "C.UTF-8",
+                          "LC_PAPER", "C.UTF-8", NULL };
+  const char *letter_args[] = { "--handout", "the-sticker", "--output", letter, NULL };
+  const char *a4_args[] = { "--handout", "the-sticker", "--output", a4, NULL };
+  g_autofree char *letter_size = NULL;
+  g_autofree char *a4_size = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_cmpint (g_mkdir_with_parents (locales, 0700), ==, 0);
+  g_spawn_sync (NULL, (char **) localedef, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  g_assert_cmpint (run_app (us_env, letter_args, NULL), ==, 0);
+  g_assert_cmpint (run_app (c_env, a4_args, NULL), ==, 0);
+
+  letter_size = pdf_page_size (letter);
+  a4_size = pdf_page_size (a4);
+  g_assert_cmpstr (letter_size, ==, "612 x 792");
+  g_assert_cmpstr (a4_size, ==, "595 x 842");
+}
+
 static void
 test_cli_handout_arabic (void)
 {
@@ -242,6 +306,100 @@ test_cli_handout_errors (void)
   g_assert_nonnull (strstr (err, "/nonexistent/dir/x.pdf"));
   g_clear_pointer (&err, g_free);
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static void
+full_disk_child (gconstpointer data)
+{
+  const char *data_dir = data;
+  g_autofree char *out_dir = g_build_filename (data_dir, "out", NULL);
+  g_autofree char *out = g_build_filename (out_dir, "handout.pdf", NULL);
+  const char *env[] = { "XDG_DATA_HOME", data_dir, "LANGUAGE", "en", NULL };
+  const char *args[] = { "--handout", "the-sticker", "--output", out, NULL };
+  g_autofree char *old = g_strnfill (2000, 'o');
+  g_autofree char *after = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GDir) entries = NULL;
+  const char *name;
+  gboolean mounted;
+
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  mounted = fault_mount_tiny_tmpfs (out_dir);
+  if (!mounted)
+    g_test_message ("cannot mount a tmpfs (%s): limiting the file size instead", g_strerror (errno));
+  g_assert_true (g_file_set_contents (out, old, -1, NULL));
+  if (mounted)
+    fault_fill_up (out_dir);
+  else
+    fault_limit_file_size ();
+
+  g_assert_cmpint (run_app (env, args, &err), ==, 1);
+  g_test_message ("%s", err);
+  /* The message names the file. */
+  g_assert_nonnull (strstr (err, out));
+  /* The old file is there, byte for byte, and nothing half-written beside it. */
+  g_assert_true (g_file_get_contents (out, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, old);
+  entries = g_dir_open (out_dir, 0, NULL);
+  while ((name = g_dir_read_name (entries)) != NULL)
+    g_assert_true (g_str_equal (name, "handout.pdf") || g_str_equal (name, "filler"));
+}
+
+/* On a full disk, --handout fails, says which file, and keeps the old one. */
+static void
+test_cli_handout_full_disk (void)
+{
+  g_autofree char *data_dir = data_dir_with ("ui", "ui-stories.xml");
+
+  fault_in_child (full_disk_child, data_dir);
+}
+
+static void
+exports_full_disk_child (gconstpointer data)
+{
+  const char *dir = data;
+  g_autofree char *csv_path = g_build_filename (dir, "summary.csv", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "summary.pdf", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(UpstanderDocument) doc = upstander_document_new ("Summary", PANGO_DIRECTION_LTR);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *new_csv = g_strnfill (100 * 1024, 'n');
+  gboolean mounted = fault_mount_tiny_tmpfs (dir);
+
+  if (!mounted)
+    g_test_message ("cannot mount a tmpfs (%s): limiting the file size instead", g_strerror (errno));
+  g_assert_true (g_file_set_contents (csv_path, "old csv", -1, NULL));
+  g_assert_true (g_file_set_contents (pdf_path, "old pdf", -1, NULL));
+  if (mounted)
+    fault_fill_up (dir);
+  else
+    fault_limit_file_size ();
+
+  /* What the classroom page's CSV export calls. */
+  g_assert_false (upstander_save_file (csv, new_csv, strlen (new_csv), &error));
+  g_assert_nonnull (strstr (error->message, csv_path));
+  g_assert_true (g_file_get_contents (csv_path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "old csv");
+  g_clear_error (&error);
+  g_clear_pointer (&after, g_free);
+
+  /* And its PDF exports. */
+  upstander_document_add (doc, UPSTANDER_DOC_BODY, 0, "Votes and the way the class went.");
+  g_assert_false (upstander_document_write_pdf (doc, pdf_path, &error));
+  g_assert_nonnull (strstr (error->message, pdf_path));
+  g_assert_true (g_file_get_contents (pdf_path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "old pdf");
+}
+
+/* The GUI's exports keep the old file on a full disk, and say which file failed. */
+static void
+test_exports_full_disk (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("upstander-exports-XXXXXX", NULL);
+
+  fault_in_child (exports_full_disk_child, dir);
+  g_rmdir (dir);
 }
 
 /* The summary PDF: every decision's votes and the path, in English and Arabic. */
@@ -337,7 +495,10 @@ main (int   argc,
 
   g_test_add_func ("/upstander/handout/cli", test_cli_handout);
   g_test_add_func ("/upstander/handout/cli-arabic", test_cli_handout_arabic);
+  g_test_add_func ("/upstander/handout/cli-paper-from-locale", test_cli_handout_paper_from_locale);
   g_test_add_func ("/upstander/handout/cli-errors", test_cli_handout_errors);
+  g_test_add_func ("/upstander/handout/cli-full-disk-keeps-old", test_cli_handout_full_disk);
+  g_test_add_func ("/upstander/handout/exports-full-disk-keep-old", test_exports_full_disk);
   g_test_add_func ("/upstander/handout/summary-pdf", test_summary_pdf);
   g_test_add_func ("/upstander/handout/summary-pdf-arabic", test_summary_pdf_arabic);
   g_test_add_func ("/upstander/handout/document-paginates", test_document_paginates);

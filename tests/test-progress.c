@@ -1,6 +1,6 @@
 /* test-progress.c: the progress store: atomic, validated, safe with bad files */
 #define G_LOG_DOMAIN "test-progress"
-#define _GNU_SOURCE /* unshare (), setresuid () */
+#define _GNU_SOURCE /* setresuid () */
 
 #include "config.h"
 
@@ -9,14 +9,15 @@
 #include <glib/gstdio.h>
 #include <time.h>
 #include <utime.h>
-#include <sched.h>
 #include <signal.h>
-#include <sys/mount.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <valgrind/valgrind.h>
 
+#include "fault.h"
 #include "upstander-progress.h"
 
 static char *
@@ -71,6 +72,7 @@ test_progress_round_trip (void)
   /* Another content version is another story. */
   g_assert_false (upstander_progress_get_finished (progress, "core", "the-sticker", 2));
 
+  upstander_progress_flush (progress);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
@@ -84,13 +86,16 @@ test_progress_round_trip (void)
 
   upstander_progress_forget (again);
   g_assert_false (upstander_progress_get_finished (again, "core", "the-sticker", 1));
+  upstander_progress_flush (again);
   g_assert_finalize_object (again);
 
   again = upstander_progress_new (path);
   upstander_progress_load (again);
   g_assert_false (upstander_progress_get_finished (again, "core", "the-sticker", 1));
 
+  upstander_progress_flush (again);
   g_assert_finalize_object (again);
+  upstander_progress_flush (progress);
   g_assert_finalize_object (progress);
   remove_dir (dir);
 }
@@ -130,10 +135,12 @@ test_progress_rejects_bad_ids (void)
   g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
   g_assert_cmpuint (upstander_progress_get_n_endings (progress, "core", "ok", 1), ==, 1);
   g_assert_true (upstander_progress_add_ending (progress, "core", "ok", 1, "other"));
+  upstander_progress_flush (progress);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_null (strstr (contents, "Bad Id"));
   g_assert_null (strstr (contents, ".."));
 
+  upstander_progress_flush (progress);
   g_assert_finalize_object (progress);
   remove_dir (dir);
 }
@@ -162,6 +169,7 @@ test_progress_corrupt_moved_aside (void)
 
   /* A fresh start works. */
   g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end"));
+  upstander_progress_flush (progress);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 
   /* A file without the header is corrupt too, and so is a truncated one. */
@@ -170,35 +178,56 @@ test_progress_corrupt_moved_aside (void)
   g_assert_false (upstander_progress_get_finished (progress, "core", "story", 1));
   g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
 
+  upstander_progress_flush (progress);
   g_assert_finalize_object (progress);
   remove_dir (dir);
 }
 
-/* What a writer killed mid-save leaves behind is cleaned up, but only once old. */
+/*
+ * What a writer killed mid-save leaves behind is cleaned up, but only once
+ * old, and only names the app makes: never a file a person keeps there.
+ */
 static void
 test_progress_stale_temporary_removed (void)
 {
   g_autofree char *dir = make_dir ();
   g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
-  g_autofree char *stale = g_build_filename (dir, "progress.ini.Ab12Cd", NULL);
-  g_autofree char *fresh = g_build_filename (dir, "progress.ini.Zz99Yy", NULL);
-  g_autofree char *aside = g_build_filename (dir, "progress.ini.corrupt-1", NULL);
+  g_autofree char *stale = g_build_filename (dir, ".progress.ini.upstander-tmp-Ab12Cd", NULL);
+  g_autofree char *fresh = g_build_filename (dir, ".progress.ini.upstander-tmp-Zz99Yy", NULL);
+  const char *kept[] = {
+    "progress.ini.corrupt-1",   /* a corrupt file moved aside, for whoever wants to look */
+    "progress.ini.backup",      /* a person's own copy */
+    "progress.ini.Ab12Cd",
+    ".progress.ini.upstander-tmp-Ab12Cd.old",
+    ".progress.ini.upstander-tmp-Ab12C",
+    ".other.ini.upstander-tmp-Ab12Cd",  /* another file's */
+    NULL
+  };
   UpstanderProgress *progress = upstander_progress_new (path);
   struct utimbuf an_hour_ago = { time (NULL) - 3600, time (NULL) - 3600 };
 
   g_assert_true (g_file_set_contents (stale, "[upstander]\nformat=1\n", -1, NULL));
   g_assert_true (g_file_set_contents (fresh, "[upstander]\nformat=1\n", -1, NULL));
-  g_assert_true (g_file_set_contents (aside, "not a key file", -1, NULL));
   g_assert_cmpint (utime (stale, &an_hour_ago), ==, 0);
-  g_assert_cmpint (utime (aside, &an_hour_ago), ==, 0);
+  for (guint i = 0; kept[i] != NULL; i++)
+    {
+      g_autofree char *other = g_build_filename (dir, kept[i], NULL);
+
+      g_assert_true (g_file_set_contents (other, "mine", -1, NULL));
+      g_assert_cmpint (utime (other, &an_hour_ago), ==, 0);
+    }
 
   upstander_progress_load (progress);
 
   g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
   /* A save another instance may be making right now. */
   g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
-  /* A corrupt file moved aside is kept for whoever wants to look at it. */
-  g_assert_true (g_file_test (aside, G_FILE_TEST_EXISTS));
+  for (guint i = 0; kept[i] != NULL; i++)
+    {
+      g_autofree char *other = g_build_filename (dir, kept[i], NULL);
+
+      g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+    }
 
   g_assert_finalize_object (progress);
   remove_dir (dir);
@@ -219,6 +248,7 @@ test_progress_newer_not_overwritten (void)
   g_assert_true (upstander_progress_get_finished (progress, "core", "story", 1));
   g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "other"));
   upstander_progress_forget (progress);
+  upstander_progress_flush (progress);
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, newer);
@@ -254,13 +284,16 @@ test_progress_unwritable (void)
   /* Progress is kept for this run, and the reader told once. */
   upstander_progress_add_ending (progress, "core", "story", 1, "end");
   g_assert_true (upstander_progress_get_finished (progress, "core", "story", 1));
+  upstander_progress_flush (progress);
   if (notice == UPSTANDER_PROGRESS_NOTICE_NONE)
     notice = upstander_progress_take_notice (progress);
   g_assert_cmpint (notice, ==, UPSTANDER_PROGRESS_NOTICE_UNWRITABLE);
   upstander_progress_add_ending (progress, "core", "story", 1, "end-b");
+  upstander_progress_flush (progress);
   g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
+  upstander_progress_flush (progress);
   g_assert_finalize_object (progress);
   g_unlink (locked);
   remove_dir (dir);
@@ -285,34 +318,13 @@ test_progress_merges_other_instance (void)
   g_assert_true (upstander_progress_get_finished (check, "core", "a", 1));
   g_assert_true (upstander_progress_get_finished (check, "core", "b", 1));
 
+  upstander_progress_flush (check);
   g_assert_finalize_object (check);
+  upstander_progress_flush (first);
   g_assert_finalize_object (first);
+  upstander_progress_flush (second);
   g_assert_finalize_object (second);
   remove_dir (dir);
-}
-
-/* Runs @func in a child process; the test fails if the child does. */
-static void
-in_child (void          (*func) (gconstpointer),
-          gconstpointer   data)
-{
-  pid_t pid;
-  int status = 0;
-
-  fflush (stdout);
-  fflush (stderr);
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    {
-      func (data);
-      fflush (stdout);
-      fflush (stderr);
-      _exit (0);
-    }
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
 }
 
 /* The file as a key file, strictly: a torn file fails here. */
@@ -345,6 +357,8 @@ write_endings (const char *path,
       g_autofree char *ending = g_strdup_printf ("e%u", e);
 
       g_assert_true (upstander_progress_add_ending (progress, "core", scenario, 1, ending));
+      /* One save at a time, at a player's pace. */
+      upstander_progress_flush (progress);
     }
 }
 
@@ -369,10 +383,7 @@ test_progress_sigkill (void)
       pid_t pid;
       int status = 0;
 
-      fflush (stdout);
-      fflush (stderr);
-      pid = fork ();
-      g_assert_cmpint (pid, >=, 0);
+      pid = fault_fork ();
       if (pid == 0)
         {
           write_endings (path, round);
@@ -446,10 +457,7 @@ test_progress_sigkill_keeps_old (void)
       g_auto(GStrv) kept = NULL;
       pid_t pid;
 
-      fflush (stdout);
-      fflush (stderr);
-      pid = fork ();
-      g_assert_cmpint (pid, >=, 0);
+      pid = fault_fork ();
       if (pid == 0)
         {
           write_endings (path, round);
@@ -469,35 +477,6 @@ test_progress_sigkill_keeps_old (void)
 }
 
 static void
-fill_up (const char *dir)
-{
-  g_autofree char *filler = g_build_filename (dir, "filler", NULL);
-  int fd = g_open (filler, O_WRONLY | O_CREAT, 0600);
-  char block[1024] = { 0 };
-
-  g_assert_cmpint (fd, >=, 0);
-  while (write (fd, block, sizeof block) > 0)
-    ;
-  g_assert_cmpint (errno, ==, ENOSPC);
-  close (fd);
-}
-
-/* In a mount namespace of its own, so the host sees nothing. */
-static gboolean
-mount_tiny_tmpfs (const char *dir)
-{
-  int flags = CLONE_NEWNS | (geteuid () == 0 ? 0 : CLONE_NEWUSER);
-
-  if (unshare (flags) != 0)
-    return FALSE;
-  /* ("none": ignored for a propagation change, but valgrind reads it.) */
-  if (mount ("none", "/", "none", MS_REC | MS_PRIVATE, NULL) != 0)
-    return FALSE;
-
-  return mount ("tmpfs", dir, "tmpfs", 0, "size=64k,mode=0700") == 0;
-}
-
-static void
 full_disk_child (gconstpointer data)
 {
   const char *dir = data;
@@ -505,32 +484,24 @@ full_disk_child (gconstpointer data)
   g_autoptr(UpstanderProgress) progress = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  gboolean mounted = fault_mount_tiny_tmpfs (dir);
 
-  if (!mount_tiny_tmpfs (dir))
-    {
-      /* No mounts here: inject the fault with a file size limit instead. */
-      struct rlimit limit = { 0, 0 };
-
-      g_test_message ("cannot mount a tmpfs (%s): limiting the file size instead", g_strerror (errno));
-      progress = upstander_progress_new (path);
-      upstander_progress_load (progress);
-      g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end"));
-      g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
-      signal (SIGXFSZ, SIG_IGN);
-      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
-    }
+  if (!mounted)
+    g_test_message ("cannot mount a tmpfs (%s): limiting the file size instead", g_strerror (errno));
+  progress = upstander_progress_new (path);
+  upstander_progress_load (progress);
+  g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end"));
+  upstander_progress_flush (progress);
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  if (mounted)
+    fault_fill_up (dir);
   else
-    {
-      progress = upstander_progress_new (path);
-      upstander_progress_load (progress);
-      g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end"));
-      g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
-      fill_up (dir);
-    }
+    fault_limit_file_size ();
 
   g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
   g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end-b"));
   g_assert_true (upstander_progress_add_ending (progress, "core", "other", 1, "end"));
+  upstander_progress_flush (progress);
   /* The reader is told, once; this run keeps what was found. */
   g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_UNWRITABLE);
   g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
@@ -540,6 +511,7 @@ full_disk_child (gconstpointer data)
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, before);
   upstander_progress_forget (progress);
+  upstander_progress_flush (progress);
   g_clear_pointer (&after, g_free);
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, before);
@@ -551,7 +523,7 @@ test_progress_full_disk (void)
 {
   g_autofree char *dir = make_dir ();
 
-  in_child (full_disk_child, dir);
+  fault_in_child (full_disk_child, dir);
   remove_dir (dir);
 }
 
@@ -573,6 +545,7 @@ unwritable_dir_child (gconstpointer data)
   upstander_progress_load (progress);
   g_assert_true (upstander_progress_get_finished (progress, "core", "story", 1));
   g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end-b"));
+  upstander_progress_flush (progress);
   g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_UNWRITABLE);
   g_assert_cmpuint (upstander_progress_get_n_endings (progress, "core", "story", 1), ==, 2);
 
@@ -590,11 +563,12 @@ test_progress_unwritable_keeps_old (void)
 
   upstander_progress_load (progress);
   g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end"));
+  upstander_progress_flush (progress);
   /* Readable by anyone, writable by nobody. */
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
   g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
 
-  in_child (unwritable_dir_child, dir);
+  fault_in_child (unwritable_dir_child, dir);
 
   g_assert_finalize_object (g_steal_pointer (&progress));
   remove_dir (dir);
@@ -613,6 +587,7 @@ instance_child (gconstpointer data)
       g_autofree char *ending = g_strdup_printf ("e%u", e);
 
       g_assert_true (upstander_progress_add_ending (progress, "core", scenario, 1, ending));
+      upstander_progress_flush (progress);
       g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
     }
 }
@@ -632,12 +607,9 @@ test_progress_two_instances_at_once (void)
   g_autoptr(GKeyFile) keyfile = NULL;
   g_auto(GStrv) groups = NULL;
 
-  fflush (stdout);
-  fflush (stderr);
   for (guint i = 0; i < G_N_ELEMENTS (pids); i++)
     {
-      pids[i] = fork ();
-      g_assert_cmpint (pids[i], >=, 0);
+      pids[i] = fault_fork ();
       if (pids[i] == 0)
         {
           instance_child (path);
@@ -680,6 +652,263 @@ test_progress_two_instances_at_once (void)
   remove_dir (dir);
 }
 
+/* CPU time this process (every thread of it) has used, in microseconds. */
+static gint64
+cpu_usec (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+
+  return (gint64) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC +
+         usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+}
+
+/*
+ * A bound on CPU time, not a benchmark: linear loading takes a few tens of
+ * milliseconds here, the old quadratic one over 100 s. Under memcheck time
+ * is valgrind's, and only correctness is checked.
+ */
+#define MAX_BIG_FILE_CPU_USEC (2 * G_USEC_PER_SEC)
+#define BIG_FILE_SIZE (400 * 1024)
+
+static void
+big_file_child (gconstpointer data)
+{
+  const char *path = data;
+  g_autoptr(UpstanderProgress) progress = upstander_progress_new (path);
+  g_autoptr(GString) contents = g_string_new ("[upstander]\nformat=1\n");
+  guint n_distinct = 0;
+  gint64 start, used;
+
+  /* Many small stories, then one with every ending twice: the duplicates
+   * the old check was quadratic in (over 100 s for this file). */
+  for (guint g = 0; g < 1000; g++)
+    g_string_append_printf (contents, "[core/s%u/1]\nfinished=true\nendings=a;b;a;\n", g);
+  g_string_append (contents, "[core/big/1]\nfinished=true\nendings=");
+  for (guint e = 0; contents->len < BIG_FILE_SIZE; e++, n_distinct++)
+    g_string_append_printf (contents, "e%u;e%u;", e, e);
+  g_string_append (contents, "\n");
+  g_assert_true (g_file_set_contents (path, contents->str, contents->len, NULL));
+
+  /* A hang ends here, not in the harness's timeout. */
+  alarm (RUNNING_ON_VALGRIND ? 600 : 60);
+
+  start = cpu_usec ();
+  upstander_progress_load (progress);
+  /* A save merges with the file on disk: linear too. */
+  g_assert_true (upstander_progress_add_ending (progress, "core", "big", 1, "new-one"));
+  upstander_progress_flush (progress);
+  used = cpu_usec () - start;
+
+  g_test_message ("a %" G_GSIZE_FORMAT "-byte file loaded and saved in %" G_GINT64_FORMAT " us of CPU time",
+                  contents->len, used);
+  if (!RUNNING_ON_VALGRIND)
+    g_assert_cmpint (used, <, MAX_BIG_FILE_CPU_USEC);
+
+  g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
+  g_assert_cmpuint (upstander_progress_get_n_endings (progress, "core", "big", 1), ==, n_distinct + 1);
+  g_assert_cmpuint (upstander_progress_get_n_endings (progress, "core", "s7", 1), ==, 2);
+}
+
+/* A 400 KB file loads in linear time, duplicates and all. */
+static void
+test_progress_big_file_linear (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+
+  fault_in_child (big_file_child, path);
+  remove_dir (dir);
+}
+
+/* A file over the size cap is never read: moved aside, a fresh start. */
+static void
+test_progress_oversized_moved_aside (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  g_autoptr(GString) contents = g_string_new ("[upstander]\nformat=1\n");
+  UpstanderProgress *progress = upstander_progress_new (path);
+
+  for (guint g = 0; contents->len <= 1024 * 1024; g++)
+    g_string_append_printf (contents, "[core/s%u/1]\nfinished=true\n", g);
+  g_assert_true (g_file_set_contents (path, contents->str, contents->len, NULL));
+
+  upstander_progress_load (progress);
+  g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_CORRUPT);
+  g_assert_false (upstander_progress_get_finished (progress, "core", "s0", 1));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_finalize_object (progress);
+  remove_dir (dir);
+}
+
+static void
+not_regular_child (gconstpointer data)
+{
+  const char *path = data;
+  g_autoptr(UpstanderProgress) progress = upstander_progress_new (path);
+  GStatBuf info;
+
+  /* If opening it blocked, this would end the child, and fail the test. */
+  alarm (RUNNING_ON_VALGRIND ? 120 : 10);
+
+  upstander_progress_load (progress);
+  g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_CORRUPT);
+  /* Moved aside: the path is free for a real file. */
+  g_assert_cmpint (g_lstat (path, &info), !=, 0);
+
+  g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end"));
+  upstander_progress_flush (progress);
+  g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
+  g_assert_cmpint (g_lstat (path, &info), ==, 0);
+  g_assert_true (S_ISREG (info.st_mode));
+}
+
+/*
+ * A FIFO where the file should be is corrupt, and never blocks; so is a
+ * device reached through a link (the link is moved aside, not the device).
+ */
+static void
+test_progress_not_regular (gconstpointer data)
+{
+  const char *kind = data;
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+
+  if (g_str_equal (kind, "fifo"))
+    g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  else
+    g_assert_cmpint (symlink ("/dev/zero", path), ==, 0);
+
+  fault_in_child (not_regular_child, path);
+  g_assert_true (g_file_test ("/dev/zero", G_FILE_TEST_EXISTS));
+  remove_dir (dir);
+}
+
+static gboolean
+has_story (const char *path,
+           const char *scenario_id)
+{
+  g_autoptr(GKeyFile) keyfile = read_strict (path);
+  g_autofree char *group = g_strdup_printf ("core/%s/1", scenario_id);
+
+  return g_key_file_has_group (keyfile, group);
+}
+
+/*
+ * Two copies of the app on one progress file, without the single-instance
+ * guard (no session bus): what one forgets, the other's next save does not
+ * write back, and nothing found after the forget is lost.
+ */
+static void
+test_progress_forget_final_across_instances (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  UpstanderProgress *first = upstander_progress_new (path);
+  UpstanderProgress *second = upstander_progress_new (path);
+
+  upstander_progress_load (first);
+  upstander_progress_load (second);
+  g_assert_true (upstander_progress_add_ending (first, "core", "a", 1, "end"));
+  upstander_progress_flush (first);
+  g_assert_true (upstander_progress_add_ending (second, "core", "b", 1, "end"));
+  upstander_progress_flush (second);
+  /* The second copy has taken in what the first found. */
+  g_assert_true (upstander_progress_get_finished (second, "core", "a", 1));
+  g_assert_true (has_story (path, "a"));
+  g_assert_true (has_story (path, "b"));
+
+  upstander_progress_forget (first);
+  upstander_progress_flush (first);
+  g_assert_false (has_story (path, "a"));
+
+  /* The second copy still shows the old progress, until its next save. */
+  g_assert_true (upstander_progress_add_ending (second, "core", "c", 1, "end"));
+  upstander_progress_flush (second);
+  g_assert_false (has_story (path, "a"));
+  g_assert_false (has_story (path, "b"));
+  g_assert_true (has_story (path, "c"));
+  g_assert_false (upstander_progress_get_finished (second, "core", "a", 1));
+  g_assert_false (upstander_progress_get_finished (second, "core", "b", 1));
+  g_assert_true (upstander_progress_get_finished (second, "core", "c", 1));
+
+  /* And both go on sharing what they find. */
+  g_assert_true (upstander_progress_add_ending (first, "core", "d", 1, "end"));
+  upstander_progress_flush (first);
+  g_assert_true (has_story (path, "c"));
+  g_assert_true (has_story (path, "d"));
+  g_assert_false (has_story (path, "a"));
+
+  g_assert_finalize_object (first);
+  g_assert_finalize_object (second);
+  remove_dir (dir);
+}
+
+static void
+record_thread_cb (UpstanderProgress *progress,
+                  GPtrArray         *threads)
+{
+  g_ptr_array_add (threads, g_thread_self ());
+}
+
+/*
+ * Saving never holds up the caller (the main loop): with another instance
+ * holding the lock, add_ending() returns at once and the file is written
+ * later, by a worker; what it reports comes back on the caller's thread.
+ */
+static void
+test_progress_saves_off_main_thread (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  g_autofree char *lock_path = g_build_filename (dir, "progress.ini.lock", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "sub", NULL);
+  g_autofree char *locked_out = g_build_filename (blocker, "progress.ini", NULL);
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  UpstanderProgress *progress = upstander_progress_new (path);
+  int lock;
+
+  upstander_progress_load (progress);
+  g_signal_connect (progress, "changed", G_CALLBACK (record_thread_cb), threads);
+
+  lock = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  g_assert_cmpint (lock, >=, 0);
+  g_assert_cmpint (flock (lock, LOCK_EX), ==, 0);
+
+  g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end"));
+  /* Known at once; not on disk while the lock is held elsewhere. */
+  g_assert_true (upstander_progress_get_finished (progress, "core", "story", 1));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  close (lock);
+  upstander_progress_flush (progress);
+  g_assert_true (has_story (path, "story"));
+  g_assert_finalize_object (progress);
+
+  /* A failure is told on the caller's thread too: the folder is made a
+   * file after loading, so the save fails (even for root). */
+  progress = upstander_progress_new (locked_out);
+  upstander_progress_load (progress);
+  g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
+  g_assert_true (g_file_set_contents (blocker, "a file where a folder should be", -1, NULL));
+  g_signal_connect (progress, "changed", G_CALLBACK (record_thread_cb), threads);
+  g_assert_true (upstander_progress_add_ending (progress, "core", "story", 1, "end"));
+  /* Not yet: the worker's result is taken in by the main context. */
+  g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
+  upstander_progress_flush (progress);
+  g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_UNWRITABLE);
+
+  g_assert_cmpuint (threads->len, >=, 3);
+  for (guint i = 0; i < threads->len; i++)
+    g_assert_true (g_ptr_array_index (threads, i) == (gpointer) g_thread_self ());
+
+  g_assert_finalize_object (progress);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -698,6 +927,12 @@ main (int   argc,
   g_test_add_func ("/upstander/progress/full-disk-keeps-old", test_progress_full_disk);
   g_test_add_func ("/upstander/progress/unwritable-dir-keeps-old", test_progress_unwritable_keeps_old);
   g_test_add_func ("/upstander/progress/two-instances-at-once", test_progress_two_instances_at_once);
+  g_test_add_func ("/upstander/progress/big-file-linear", test_progress_big_file_linear);
+  g_test_add_func ("/upstander/progress/oversized-moved-aside", test_progress_oversized_moved_aside);
+  g_test_add_data_func ("/upstander/progress/fifo-does-not-block", "fifo", test_progress_not_regular);
+  g_test_add_data_func ("/upstander/progress/device-is-corrupt", "device", test_progress_not_regular);
+  g_test_add_func ("/upstander/progress/forget-final-across-instances", test_progress_forget_final_across_instances);
+  g_test_add_func ("/upstander/progress/saves-off-main-thread", test_progress_saves_off_main_thread);
 
   return g_test_run ();
 }

@@ -447,6 +447,34 @@ test_window_help_and_guides (void)
   ui_test_close_app (app);
 }
 
+/* Ctrl+W closes the window it is pressed in, and only that one. */
+static void
+test_window_close_shortcut (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+  UpstanderWindow *second;
+  g_auto(GStrv) actions = NULL;
+
+  reset_progress ();
+  app = ui_test_new_app (library);
+  window = new_window (app);
+  second = new_window (app);
+  ui_test_spin (50);
+  g_object_add_weak_pointer (G_OBJECT (second), (gpointer *) &second);
+
+  actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "<Control>w");
+  g_assert_true (g_strv_contains ((const char * const *) actions, "window.close"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "window.close", NULL));
+  ui_test_spin (50);
+  g_assert_null (second);
+  g_assert_nonnull (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), window));
+
+  ui_test_close_app (app);
+}
+
 static void
 test_window_quick_exit (void)
 {
@@ -522,6 +550,8 @@ test_window_corrupt_progress (void)
   ui_test_click (GTK_WIDGET (window), "Continue");
   ui_test_click (GTK_WIDGET (window), "Send a laughing face");
   ui_test_click (GTK_WIDGET (window), "Continue");
+  /* Saved in a worker: wait for it. */
+  upstander_progress_flush (upstander_application_get_progress (app));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 
   ui_test_close_app (app);
@@ -1124,6 +1154,7 @@ main (int   argc,
   g_test_add_func ("/upstander/window/feed-and-content-note", test_window_feed_and_content_note);
   g_test_add_func ("/upstander/window/help-and-guides", test_window_help_and_guides);
   g_test_add_func ("/upstander/window/quick-exit", test_window_quick_exit);
+  g_test_add_func ("/upstander/window/close-shortcut", test_window_close_shortcut);
   g_test_add_func ("/upstander/window/corrupt-progress", test_window_corrupt_progress);
   g_test_add_func ("/upstander/window/unwritable-progress", test_window_unwritable_progress);
   g_test_add_func ("/upstander/window/first-run-language", test_window_first_run_language);

@@ -462,8 +462,12 @@ append_row (GString    *csv,
  * its votes and "yes" on the one taken, and at the end an "ending" row.
  * Counts only: there is nothing about any pupil to write.
  *
- * Returns: (transfer full): UTF-8 text with CRLF line ends
+ * Returns: (transfer full): UTF-8 text with CRLF line ends, starting with a
+ *   byte-order mark: without it, spreadsheet programs read the file in the
+ *   system's legacy encoding and garble Arabic, Chinese and Russian
  */
+#define UTF8_BYTE_ORDER_MARK "\xEF\xBB\xBF"
+
 char *
 upstander_class_run_dup_csv (UpstanderClassRun *self)
 {
@@ -474,7 +478,7 @@ upstander_class_run_dup_csv (UpstanderClassRun *self)
   g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), NULL);
 
   scenario = upstander_session_get_scenario (self->session);
-  csv = g_string_new ("\"step\",\"kind\",\"id\",\"text\",\"votes\",\"taken\"\r\n");
+  csv = g_string_new (UTF8_BYTE_ORDER_MARK "\"step\",\"kind\",\"id\",\"text\",\"votes\",\"taken\"\r\n");
 
   for (guint i = 0; i < self->decisions->len; i++)
     {

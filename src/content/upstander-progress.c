@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <fcntl.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "upstander-file.h"
 #include "upstander-progress.h"
 
 /*
@@ -18,6 +20,7 @@
  *
  *   [upstander]
  *   format=1
+ *   generation=5f0c2a9e13d47b86     (after a forget; see GENERATION_KEY)
  *
  *   [core/the-group-chat/3]
  *   finished=true
@@ -32,16 +35,38 @@
 #define HEADER_GROUP "upstander"
 #define MAX_ID_LENGTH 64
 
+/*
+ * A real file holds a few lines for each story played: even thousands of
+ * stories stay far below this. Anything larger is not ours: it is moved
+ * aside as corrupt, never read whole into memory.
+ */
+#define MAX_FILE_SIZE (1024 * 1024)
+
+/*
+ * "Forget my progress" writes a new generation into the header. An instance
+ * that loaded or saved an older generation knows, at its next save, that
+ * everything it knew from before was forgotten by another copy of the app:
+ * it keeps only what it found since, so forgetting stays final.
+ */
+#define GENERATION_KEY "generation"
+
 struct _UpstanderProgress
 {
-  GObject   parent_instance;
+  GObject       parent_instance;
 
-  char     *path;
-  GKeyFile *keyfile;
+  char         *path;
+  GKeyFile     *keyfile;    /* everything known, header included */
+  GKeyFile     *additions;  /* endings found since the last save that succeeded */
+  GMainContext *context;    /* where saves report back */
+  GThread      *save_thread; /* the worker of the save running now, joined when it reports */
 
   UpstanderProgressNotice pending_notice;
-  guint     reported;      /* bit per UpstanderProgressNotice already handed out */
-  guint     read_only : 1; /* a newer format: never overwrite it */
+  guint         reported;        /* bit per UpstanderProgressNotice already handed out */
+  guint         forget_serial;   /* bumped by each forget, to drop older saves' results */
+  guint         read_only : 1;   /* a newer format: never overwrite it */
+  guint         saving : 1;      /* a save runs in a worker */
+  guint         save_pending : 1;
+  guint         pending_merge : 1;
 };
 
 enum {
@@ -52,6 +77,14 @@ enum {
 static guint signals [N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (UpstanderProgress, upstander_progress, G_TYPE_OBJECT)
+
+/*
+ * Saves running in this process, whatever the store: a store being loaded
+ * waits for them, so that it reads what this process last wrote.
+ */
+static GMutex saves_lock;
+static GCond saves_done;
+static guint saves_running;
 
 /**
  * upstander_progress_id_is_valid:
@@ -95,7 +128,7 @@ group_name (const char *bundle_id,
 static gboolean
 group_name_is_valid (const char *group)
 {
-  g_auto(GStrv) parts = g_strsplit (group, "/", -1);
+  g_auto(GStrv) parts = g_strsplit (group, "/", 4);
   guint64 version = 0;
 
   return g_strv_length (parts) == 3 &&
@@ -104,14 +137,44 @@ group_name_is_valid (const char *group)
          g_ascii_string_to_unsigned (parts[2], 10, 1, G_MAXUINT, &version, NULL);
 }
 
+static char *
+new_generation (void)
+{
+  return g_strdup_printf ("%08x%08x", g_random_int (), g_random_int ());
+}
+
+/* A generation is what new_generation() makes; anything else is dropped. */
+static gboolean
+generation_is_valid (const char *generation)
+{
+  if (generation == NULL || strlen (generation) != 16)
+    return FALSE;
+  for (const char *p = generation; *p != '\0'; p++)
+    if (!g_ascii_isxdigit (*p) || g_ascii_isupper (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
 static GKeyFile *
-new_keyfile (void)
+new_keyfile (const char *generation)
 {
   GKeyFile *keyfile = g_key_file_new ();
 
   g_key_file_set_integer (keyfile, HEADER_GROUP, "format", UPSTANDER_PROGRESS_FORMAT);
+  if (generation != NULL)
+    g_key_file_set_string (keyfile, HEADER_GROUP, GENERATION_KEY, generation);
 
   return keyfile;
+}
+
+/* The generation of @keyfile, or "" for a file never forgotten. */
+static char *
+dup_generation (GKeyFile *keyfile)
+{
+  char *generation = g_key_file_get_string (keyfile, HEADER_GROUP, GENERATION_KEY, NULL);
+
+  return generation != NULL ? generation : g_strdup ("");
 }
 
 static void
@@ -125,18 +188,31 @@ raise_notice (UpstanderProgress       *self,
   self->pending_notice = notice;
 }
 
-/* Keeps only the groups and values this version understands. */
+/* Sets @group's endings to @endings, and marks the story finished. */
+static void
+set_endings (GKeyFile   *keyfile,
+             const char *group,
+             GPtrArray  *endings)
+{
+  g_key_file_set_boolean (keyfile, group, "finished", TRUE);
+  if (endings->len > 0)
+    g_key_file_set_string_list (keyfile, group, "endings",
+                                (const char * const *) endings->pdata, endings->len);
+}
+
+/* Keeps only the groups and values this version understands, in linear time. */
 static GKeyFile *
 sanitize (GKeyFile *in)
 {
-  g_autoptr(GKeyFile) out = new_keyfile ();
+  g_autofree char *generation = g_key_file_get_string (in, HEADER_GROUP, GENERATION_KEY, NULL);
+  g_autoptr(GKeyFile) out = new_keyfile (generation_is_valid (generation) ? generation : NULL);
   g_auto(GStrv) groups = g_key_file_get_groups (in, NULL);
 
   for (guint i = 0; groups[i] != NULL; i++)
     {
       g_auto(GStrv) endings = NULL;
-      g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
-      g_auto(GStrv) kept_endings = NULL;
+      g_autoptr(GHashTable) seen = NULL;
+      g_autoptr(GPtrArray) kept = NULL;
       gboolean finished;
 
       if (!group_name_is_valid (groups[i]))
@@ -144,28 +220,165 @@ sanitize (GKeyFile *in)
 
       finished = g_key_file_get_boolean (in, groups[i], "finished", NULL);
       endings = g_key_file_get_string_list (in, groups[i], "endings", NULL, NULL);
+      seen = g_hash_table_new (g_str_hash, g_str_equal);
+      kept = g_ptr_array_new ();
       for (guint e = 0; endings != NULL && endings[e] != NULL; e++)
-        {
-          gboolean dup = FALSE;
+        if (upstander_progress_id_is_valid (endings[e]) && g_hash_table_add (seen, endings[e]))
+          g_ptr_array_add (kept, endings[e]);
 
-          for (guint d = 0; d < e; d++)
-            dup |= g_str_equal (endings[d], endings[e]);
-          if (!dup && upstander_progress_id_is_valid (endings[e]))
-            g_strv_builder_add (kept, endings[e]);
-        }
-      kept_endings = g_strv_builder_end (kept);
-
-      if (!finished && kept_endings[0] == NULL)
-        continue;
-
-      g_key_file_set_boolean (out, groups[i], "finished", finished || kept_endings[0] != NULL);
-      if (kept_endings[0] != NULL)
-        g_key_file_set_string_list (out, groups[i], "endings",
-                                    (const char * const *) kept_endings,
-                                    g_strv_length (kept_endings));
+      if (finished || kept->len > 0)
+        set_endings (out, groups[i], kept);
     }
 
   return g_steal_pointer (&out);
+}
+
+/*
+ * Adds what @from knows to @into: every story finished, every ending found,
+ * each once. Linear in the size of both.
+ *
+ * Returns: whether @into learnt anything
+ */
+static gboolean
+merge_into (GKeyFile *into,
+            GKeyFile *from)
+{
+  g_auto(GStrv) groups = g_key_file_get_groups (from, NULL);
+  gboolean changed = FALSE;
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_auto(GStrv) theirs = NULL;
+      g_auto(GStrv) ours = NULL;
+      g_autoptr(GHashTable) seen = NULL;
+      g_autoptr(GPtrArray) all = NULL;
+      gboolean grew = FALSE;
+
+      if (g_str_equal (groups[i], HEADER_GROUP))
+        continue;
+
+      theirs = g_key_file_get_string_list (from, groups[i], "endings", NULL, NULL);
+      ours = g_key_file_get_string_list (into, groups[i], "endings", NULL, NULL);
+      seen = g_hash_table_new (g_str_hash, g_str_equal);
+      all = g_ptr_array_new ();
+      for (guint e = 0; ours != NULL && ours[e] != NULL; e++)
+        if (g_hash_table_add (seen, ours[e]))
+          g_ptr_array_add (all, ours[e]);
+      for (guint e = 0; theirs != NULL && theirs[e] != NULL; e++)
+        if (g_hash_table_add (seen, theirs[e]))
+          {
+            g_ptr_array_add (all, theirs[e]);
+            grew = TRUE;
+          }
+
+      if (grew || !g_key_file_get_boolean (into, groups[i], "finished", NULL))
+        {
+          set_endings (into, groups[i], all);
+          changed = TRUE;
+        }
+    }
+
+  return changed;
+}
+
+typedef enum
+{
+  READ_OK,
+  READ_MISSING,     /* no file: a fresh start */
+  READ_UNREADABLE,  /* something we may not read: leave it alone */
+  READ_CORRUPT,     /* not a progress file, or not a regular file, or too big */
+  READ_NEWER,       /* read as far as understood, never to be overwritten */
+} ReadStatus;
+
+/*
+ * Reads at most MAX_FILE_SIZE bytes of @path. Opened first, then checked
+ * on the descriptor: a FIFO or a device in its place is refused without
+ * blocking (O_NONBLOCK) and nothing can be swapped in between a check and
+ * the open.
+ */
+static ReadStatus
+read_capped (const char  *path,
+             char       **contents,
+             gsize       *length)
+{
+  g_autofree char *buffer = NULL;
+  struct stat info;
+  gsize used = 0;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
+    return errno == ENOENT ? READ_MISSING : READ_UNREADABLE;
+
+  if (fstat (fd, &info) != 0)
+    {
+      close (fd);
+      return READ_UNREADABLE;
+    }
+  if (!S_ISREG (info.st_mode) || info.st_size > MAX_FILE_SIZE)
+    {
+      close (fd);
+      return READ_CORRUPT;
+    }
+
+  /* One byte more than allowed, to notice a file that grew past the cap. */
+  buffer = g_malloc (MAX_FILE_SIZE + 1);
+  while (used <= MAX_FILE_SIZE)
+    {
+      gssize got = read (fd, buffer + used, MAX_FILE_SIZE + 1 - used);
+
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got < 0)
+        {
+          close (fd);
+          return READ_UNREADABLE;
+        }
+      if (got == 0)
+        break;
+      used += got;
+    }
+  close (fd);
+
+  if (used > MAX_FILE_SIZE)
+    return READ_CORRUPT;
+
+  *contents = g_realloc (g_steal_pointer (&buffer), used + 1);
+  (*contents)[used] = '\0';
+  *length = used;
+
+  return READ_OK;
+}
+
+/*
+ * Reads the store at @path: what this version understands of it, or NULL.
+ * Touches nothing but @path: safe in a worker.
+ */
+static GKeyFile *
+read_store (const char *path,
+            ReadStatus *status)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gint64 format;
+
+  *status = read_capped (path, &contents, &length);
+  if (*status != READ_OK)
+    return NULL;
+
+  if (!g_key_file_load_from_data (keyfile, contents, length, G_KEY_FILE_NONE, NULL) ||
+      !g_key_file_has_key (keyfile, HEADER_GROUP, "format", NULL) ||
+      (format = g_key_file_get_int64 (keyfile, HEADER_GROUP, "format", NULL)) < 1)
+    {
+      *status = READ_CORRUPT;
+      return NULL;
+    }
+
+  if (format > UPSTANDER_PROGRESS_FORMAT)
+    *status = READ_NEWER;
+
+  return sanitize (keyfile);
 }
 
 static void
@@ -183,105 +396,20 @@ move_aside (UpstanderProgress *self)
 }
 
 /*
- * Reads the file. A missing file is a fresh start; a corrupt one is moved
- * aside (and the reader told once); a newer one is read as far as it can be
- * but never written.
- */
-static GKeyFile *
-read_file (UpstanderProgress *self,
-           gboolean           report)
-{
-  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  gint64 format;
-
-  if (!g_file_get_contents (self->path, &contents, &length, &error))
-    {
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT) && report)
-        {
-          /* Something is there that we cannot read: do not overwrite it. */
-          self->read_only = TRUE;
-          raise_notice (self, UPSTANDER_PROGRESS_NOTICE_UNWRITABLE);
-        }
-      return NULL;
-    }
-
-  if (!g_key_file_load_from_data (keyfile, contents, length, G_KEY_FILE_NONE, &error) ||
-      !g_key_file_has_key (keyfile, HEADER_GROUP, "format", NULL) ||
-      (format = g_key_file_get_int64 (keyfile, HEADER_GROUP, "format", NULL)) < 1)
-    {
-      if (report)
-        {
-          move_aside (self);
-          raise_notice (self, UPSTANDER_PROGRESS_NOTICE_CORRUPT);
-        }
-      return NULL;
-    }
-
-  if (format > UPSTANDER_PROGRESS_FORMAT)
-    {
-      if (report)
-        {
-          self->read_only = TRUE;
-          raise_notice (self, UPSTANDER_PROGRESS_NOTICE_NEWER);
-        }
-      else
-        {
-          return NULL;
-        }
-    }
-
-  return sanitize (keyfile);
-}
-
-static void
-merge_into (GKeyFile *into,
-            GKeyFile *from)
-{
-  g_auto(GStrv) groups = g_key_file_get_groups (from, NULL);
-
-  for (guint i = 0; groups[i] != NULL; i++)
-    {
-      g_auto(GStrv) theirs = NULL;
-      g_auto(GStrv) ours = NULL;
-      g_autoptr(GStrvBuilder) all = g_strv_builder_new ();
-      g_auto(GStrv) merged = NULL;
-
-      if (g_str_equal (groups[i], HEADER_GROUP))
-        continue;
-
-      theirs = g_key_file_get_string_list (from, groups[i], "endings", NULL, NULL);
-      ours = g_key_file_get_string_list (into, groups[i], "endings", NULL, NULL);
-      if (ours != NULL)
-        g_strv_builder_addv (all, (const char **) ours);
-      for (guint e = 0; theirs != NULL && theirs[e] != NULL; e++)
-        if (ours == NULL || !g_strv_contains ((const char * const *) ours, theirs[e]))
-          g_strv_builder_add (all, theirs[e]);
-      merged = g_strv_builder_end (all);
-
-      g_key_file_set_boolean (into, groups[i], "finished", TRUE);
-      if (merged[0] != NULL)
-        g_key_file_set_string_list (into, groups[i], "endings",
-                                    (const char * const *) merged, g_strv_length (merged));
-    }
-}
-
-/*
  * Two instances (two windows of a family computer, or a crash and a restart)
  * each read, merge and write the file. Without a lock, one could write
  * between the other's read and write and lose what it found; an advisory
  * lock on a companion file orders them. It is released when the descriptor
  * closes, so a killed instance never leaves it held. If the lock cannot be
  * taken within a few seconds (a stuck instance), saving goes on without it:
- * the write itself stays atomic either way.
+ * the write itself stays atomic either way. This runs in the save worker,
+ * never on the main thread.
  */
 static int
 lock_store (const char *path)
 {
   g_autofree char *lock_path = g_strconcat (path, ".lock", NULL);
-  int fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  int fd = g_open (lock_path, O_RDWR | O_CREAT | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0600);
 
   if (fd < 0)
     return -1;
@@ -300,49 +428,277 @@ lock_store (const char *path)
   return -1;
 }
 
+/* What the main thread hands a save worker: copies, nothing shared. */
+typedef struct
+{
+  char     *path;
+  char     *state;      /* the whole store, serialized */
+  char     *additions;  /* endings found since the last save that succeeded */
+  guint     merge : 1;  /* keep what another instance wrote (not after a forget) */
+  guint     forget_serial;
+} SaveJob;
+
+typedef struct
+{
+  char     *written;    /* the store as written: ours, merged with the file */
+  gboolean  newer;      /* the file is from a newer version: nothing written */
+} SaveResult;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_free (job->path);
+  g_free (job->state);
+  g_free (job->additions);
+  g_free (job);
+}
+
+static void
+save_result_free (SaveResult *result)
+{
+  g_free (result->written);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveResult, save_result_free)
+
+static GKeyFile *
+keyfile_from_data (const char *data)
+{
+  GKeyFile *keyfile = g_key_file_new ();
+
+  /* Our own serialization: it always parses. */
+  g_key_file_load_from_data (keyfile, data, -1, G_KEY_FILE_NONE, NULL);
+
+  return keyfile;
+}
+
+/* In the worker: merge with the file (under the lock), write, report. */
+static SaveResult *
+save_in_worker (const SaveJob  *job,
+                GError        **error)
+{
+  g_autoptr(SaveResult) result = g_new0 (SaveResult, 1);
+  g_autoptr(GKeyFile) state = keyfile_from_data (job->state);
+  g_autoptr(GKeyFile) on_disk = NULL;
+  g_autofree char *dir = g_path_get_dirname (job->path);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  ReadStatus status;
+  gboolean written;
+  int lock;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "Could not create %s: %s", dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  lock = lock_store (job->path);
+
+  on_disk = read_store (job->path, &status);
+  if (status == READ_NEWER)
+    {
+      /* A newer version wrote it since we read it: leave it to that one. */
+      if (lock >= 0)
+        close (lock);
+      result->newer = TRUE;
+      return g_steal_pointer (&result);
+    }
+
+  if (job->merge && on_disk != NULL)
+    {
+      g_autofree char *ours = dup_generation (state);
+      g_autofree char *theirs = dup_generation (on_disk);
+
+      if (g_str_equal (ours, theirs))
+        {
+          /* Another instance may have written since we read: keep what it found. */
+          merge_into (state, on_disk);
+        }
+      else
+        {
+          /* Another instance forgot everything since we read: what we knew
+           * from before is gone; only what we found since is added. */
+          g_autoptr(GKeyFile) additions = keyfile_from_data (job->additions);
+
+          merge_into (on_disk, additions);
+          g_clear_pointer (&state, g_key_file_unref);
+          state = g_key_file_ref (on_disk);
+        }
+    }
+
+  data = g_key_file_to_data (state, &length, NULL);
+  written = upstander_file_replace (job->path, data, length, 0600, error);
+
+  if (lock >= 0)
+    close (lock);
+
+  if (!written)
+    return NULL;
+
+  result->written = g_steal_pointer (&data);
+
+  return g_steal_pointer (&result);
+}
+
+static void
+save_thread_done (void)
+{
+  g_mutex_lock (&saves_lock);
+  saves_running--;
+  g_cond_broadcast (&saves_done);
+  g_mutex_unlock (&saves_lock);
+}
+
+/*
+ * A thread of its own for each save, not GTask's pool: the pool's threads
+ * do not survive fork(), and a forked child (the tests, a crash reporter)
+ * that saved would wait for them forever. Saves are rare: one per ending.
+ */
+static gpointer
+save_thread (gpointer data)
+{
+  GTask *task = data;
+  GError *error = NULL;
+  SaveResult *result = save_in_worker (g_task_get_task_data (task), &error);
+
+  if (result != NULL)
+    g_task_return_pointer (task, result, (GDestroyNotify) save_result_free);
+  else
+    g_task_return_error (task, error);
+  g_object_unref (task);
+
+  /* Last: by now the result waits on the main context, and this thread
+   * holds nothing of the store's. */
+  save_thread_done ();
+
+  return NULL;
+}
+
+static void start_save (UpstanderProgress *self,
+                        gboolean           merge);
+
+/* Back on the main thread: take in what the file held, tell the reader. */
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  UpstanderProgress *self = UPSTANDER_PROGRESS (object);
+  SaveJob *job = g_task_get_task_data (G_TASK (res));
+  g_autoptr(SaveResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean changed = FALSE;
+
+  /* The worker has returned its result and only has to exit: wait for that,
+   * so that no thread outlives its save (a process that exits right after
+   * upstander_progress_flush() would otherwise cut it off mid-exit). */
+  g_thread_join (g_steal_pointer (&self->save_thread));
+  self->saving = FALSE;
+  result = g_task_propagate_pointer (G_TASK (res), &error);
+
+  if (result == NULL)
+    {
+      g_debug ("Could not save progress: %s", error->message);
+      if (job->forget_serial == self->forget_serial)
+        {
+          g_autoptr(GKeyFile) unsaved = keyfile_from_data (job->additions);
+
+          /* Sent again with the next save. */
+          merge_into (self->additions, unsaved);
+        }
+      raise_notice (self, UPSTANDER_PROGRESS_NOTICE_UNWRITABLE);
+      changed = TRUE;
+    }
+  else if (result->newer)
+    {
+      self->read_only = TRUE;
+      self->save_pending = FALSE;
+      raise_notice (self, UPSTANDER_PROGRESS_NOTICE_NEWER);
+      changed = TRUE;
+    }
+  else if (job->forget_serial == self->forget_serial)
+    {
+      g_autoptr(GKeyFile) written = keyfile_from_data (result->written);
+      g_autofree char *ours = dup_generation (self->keyfile);
+      g_autofree char *theirs = dup_generation (written);
+
+      if (!g_str_equal (ours, theirs))
+        {
+          /* Forgotten elsewhere: what was written, and what was found since. */
+          merge_into (written, self->additions);
+          g_clear_pointer (&self->keyfile, g_key_file_unref);
+          self->keyfile = g_steal_pointer (&written);
+          changed = TRUE;
+        }
+      else
+        {
+          changed = merge_into (self->keyfile, written);
+        }
+    }
+
+  if (self->save_pending)
+    {
+      self->save_pending = FALSE;
+      start_save (self, self->pending_merge);
+    }
+
+  if (changed)
+    g_signal_emit (self, signals [SIGNAL_CHANGED], 0);
+}
+
+static void
+start_save (UpstanderProgress *self,
+            gboolean           merge)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, save_done_cb, NULL);
+  SaveJob *job = g_new0 (SaveJob, 1);
+
+  job->path = g_strdup (self->path);
+  job->state = g_key_file_to_data (self->keyfile, NULL, NULL);
+  job->additions = g_key_file_to_data (self->additions, NULL, NULL);
+  job->merge = merge;
+  job->forget_serial = self->forget_serial;
+  g_clear_pointer (&self->additions, g_key_file_unref);
+  self->additions = g_key_file_new ();
+
+  g_task_set_source_tag (task, start_save);
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+  self->saving = TRUE;
+
+  g_mutex_lock (&saves_lock);
+  saves_running++;
+  g_mutex_unlock (&saves_lock);
+
+  g_assert (self->save_thread == NULL);
+  self->save_thread = g_thread_new ("upstander-progress-save", save_thread, g_steal_pointer (&task));
+}
+
+/*
+ * Saves in a worker, so the main loop never waits for the disk or for
+ * another instance's lock. One save at a time: what changes meanwhile is
+ * saved once that one is done, in one more save.
+ */
 static void
 save (UpstanderProgress *self,
       gboolean           merge)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  int lock = -1;
-
   if (self->read_only)
     return;
 
-  dir = g_path_get_dirname (self->path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if (self->saving)
     {
-      g_debug ("Could not create %s: %s", dir, g_strerror (errno));
-      raise_notice (self, UPSTANDER_PROGRESS_NOTICE_UNWRITABLE);
+      /* A forget pending stays a forget: nothing from before it may come back. */
+      self->pending_merge = self->save_pending ? (self->pending_merge && merge) : merge;
+      self->save_pending = TRUE;
       return;
     }
 
-  lock = lock_store (self->path);
-
-  /* Another instance may have written since we read: keep what it found. */
-  if (merge)
-    {
-      g_autoptr(GKeyFile) on_disk = read_file (self, FALSE);
-
-      if (on_disk != NULL)
-        merge_into (self->keyfile, on_disk);
-    }
-
-  data = g_key_file_to_data (self->keyfile, &length, NULL);
-  if (!g_file_set_contents_full (self->path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &error))
-    {
-      g_debug ("Could not save progress: %s", error->message);
-      raise_notice (self, UPSTANDER_PROGRESS_NOTICE_UNWRITABLE);
-    }
-
-  if (lock >= 0)
-    close (lock);
+  start_save (self, merge);
 }
 
 static void
@@ -352,6 +708,8 @@ upstander_progress_finalize (GObject *object)
 
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->keyfile, g_key_file_unref);
+  g_clear_pointer (&self->additions, g_key_file_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
 
   G_OBJECT_CLASS (upstander_progress_parent_class)->finalize (object);
 }
@@ -380,7 +738,9 @@ upstander_progress_class_init (UpstanderProgressClass *klass)
 static void
 upstander_progress_init (UpstanderProgress *self)
 {
-  self->keyfile = new_keyfile ();
+  self->keyfile = new_keyfile (NULL);
+  self->additions = g_key_file_new ();
+  self->context = g_main_context_ref_thread_default ();
 }
 
 /**
@@ -411,13 +771,23 @@ upstander_progress_get_path (UpstanderProgress *self)
   return self->path;
 }
 
+static void
+wait_for_saves (void)
+{
+  g_mutex_lock (&saves_lock);
+  while (saves_running > 0)
+    g_cond_wait (&saves_done, &saves_lock);
+  g_mutex_unlock (&saves_lock);
+}
+
 /* Long enough that no save in progress, by this or another instance, is touched. */
 #define STALE_TEMP_AGE_SECONDS (10 * 60)
 
 /*
- * g_file_set_contents_full() writes "progress.ini.XXXXXX" and renames it over
- * the file; a writer killed in between leaves the temporary file behind. They
- * hold nothing the file does not, so old ones are removed.
+ * A writer killed between writing its temporary file and renaming it leaves
+ * the temporary file behind. It holds nothing the store does not, so old
+ * ones are removed: only names upstander_file_replace() makes for this
+ * file, never anything else a person keeps beside it ("progress.ini.backup").
  */
 static void
 remove_stale_temporary_files (UpstanderProgress *self)
@@ -433,8 +803,7 @@ remove_stale_temporary_files (UpstanderProgress *self)
       g_autofree char *path = NULL;
       GStatBuf info;
 
-      if (!g_str_has_prefix (name, base) || strlen (name) != strlen (base) + 7 ||
-          name[strlen (base)] != '.')
+      if (!upstander_file_is_temporary (name, base))
         continue;
 
       path = g_build_filename (dir, name, NULL);
@@ -444,19 +813,78 @@ remove_stale_temporary_files (UpstanderProgress *self)
     }
 }
 
+/*
+ * Reads the file. A missing file is a fresh start; a corrupt one (or a
+ * FIFO, a device, a file over the size cap) is moved aside, and the reader
+ * told once; a newer one is read as far as it can be but never written; one
+ * that cannot be read at all is left alone and never overwritten.
+ */
 void
 upstander_progress_load (UpstanderProgress *self)
 {
   g_autoptr(GKeyFile) keyfile = NULL;
+  ReadStatus status;
 
   g_return_if_fail (UPSTANDER_IS_PROGRESS (self));
 
+  /* What this process is saving right now is read back, not missed. At
+   * start-up, the only time the app loads, nothing is being saved. */
+  wait_for_saves ();
+
   remove_stale_temporary_files (self);
-  keyfile = read_file (self, TRUE);
+  keyfile = read_store (self->path, &status);
+
+  switch (status)
+    {
+    case READ_UNREADABLE:
+      self->read_only = TRUE;
+      raise_notice (self, UPSTANDER_PROGRESS_NOTICE_UNWRITABLE);
+      break;
+
+    case READ_CORRUPT:
+      move_aside (self);
+      raise_notice (self, UPSTANDER_PROGRESS_NOTICE_CORRUPT);
+      break;
+
+    case READ_NEWER:
+      self->read_only = TRUE;
+      raise_notice (self, UPSTANDER_PROGRESS_NOTICE_NEWER);
+      break;
+
+    case READ_OK:
+    case READ_MISSING:
+    default:
+      break;
+    }
+
   g_clear_pointer (&self->keyfile, g_key_file_unref);
-  self->keyfile = keyfile != NULL ? g_steal_pointer (&keyfile) : new_keyfile ();
+  self->keyfile = keyfile != NULL ? g_steal_pointer (&keyfile) : new_keyfile (NULL);
+  g_clear_pointer (&self->additions, g_key_file_unref);
+  self->additions = g_key_file_new ();
 
   g_signal_emit (self, signals [SIGNAL_CHANGED], 0);
+}
+
+/**
+ * upstander_progress_flush:
+ *
+ * Waits until every save asked for so far is written (or has failed), and
+ * its result is taken in: for tests, and for the app as it quits. Runs the
+ * store's main context meanwhile.
+ */
+void
+upstander_progress_flush (UpstanderProgress *self)
+{
+  g_return_if_fail (UPSTANDER_IS_PROGRESS (self));
+
+  /* Waits for the worker, then takes its result in without blocking: a
+   * wake-up through the main context could be lost to a forked process
+   * that shares its descriptor. */
+  while (self->saving)
+    {
+      wait_for_saves ();
+      g_main_context_iteration (self->context, FALSE);
+    }
 }
 
 /**
@@ -542,7 +970,6 @@ upstander_progress_add_ending (UpstanderProgress *self,
                                const char        *ending_id)
 {
   g_autofree char *group = NULL;
-  g_auto(GStrv) endings = NULL;
 
   g_return_val_if_fail (UPSTANDER_IS_PROGRESS (self), FALSE);
 
@@ -550,19 +977,15 @@ upstander_progress_add_ending (UpstanderProgress *self,
   if (group == NULL || !upstander_progress_id_is_valid (ending_id))
     return FALSE;
 
-  endings = upstander_progress_dup_endings (self, bundle_id, scenario_id, version);
-  g_key_file_set_boolean (self->keyfile, group, "finished", TRUE);
-  if (!g_strv_contains ((const char * const *) endings, ending_id))
-    {
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) all = NULL;
+  {
+    g_autoptr(GKeyFile) found = g_key_file_new ();
+    const char *one[] = { ending_id };
 
-      g_strv_builder_addv (builder, (const char **) endings);
-      g_strv_builder_add (builder, ending_id);
-      all = g_strv_builder_end (builder);
-      g_key_file_set_string_list (self->keyfile, group, "endings",
-                                  (const char * const *) all, g_strv_length (all));
-    }
+    g_key_file_set_boolean (found, group, "finished", TRUE);
+    g_key_file_set_string_list (found, group, "endings", one, 1);
+    merge_into (self->keyfile, found);
+    merge_into (self->additions, found);
+  }
 
   save (self, TRUE);
   g_signal_emit (self, signals [SIGNAL_CHANGED], 0);
@@ -574,10 +997,17 @@ upstander_progress_add_ending (UpstanderProgress *self,
 void
 upstander_progress_forget (UpstanderProgress *self)
 {
+  g_autofree char *generation = new_generation ();
+
   g_return_if_fail (UPSTANDER_IS_PROGRESS (self));
 
+  /* A new generation: another instance's next save sees that everything
+   * from before was forgotten, and does not bring it back. */
   g_clear_pointer (&self->keyfile, g_key_file_unref);
-  self->keyfile = new_keyfile ();
+  self->keyfile = new_keyfile (generation);
+  g_clear_pointer (&self->additions, g_key_file_unref);
+  self->additions = g_key_file_new ();
+  self->forget_serial++;
   save (self, FALSE);
 
   g_signal_emit (self, signals [SIGNAL_CHANGED], 0);

@@ -23,6 +23,7 @@ G_DECLARE_FINAL_TYPE (UpstanderProgress, upstander_progress, UPSTANDER, PROGRESS
 UpstanderProgress       *upstander_progress_new                 (const char        *path);
 const char              *upstander_progress_get_path            (UpstanderProgress *self);
 void                     upstander_progress_load                (UpstanderProgress *self);
+void                     upstander_progress_flush               (UpstanderProgress *self);
 UpstanderProgressNotice  upstander_progress_take_notice         (UpstanderProgress *self);
 gboolean                 upstander_progress_get_finished        (UpstanderProgress *self,
                                                                  const char        *bundle_id,

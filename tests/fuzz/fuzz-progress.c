@@ -1,4 +1,4 @@
-/* fuzz-progress.c: libFuzzer target: any bytes as the progress file, read and queried */
+/* fuzz-progress.c: libFuzzer target: any bytes as the progress file, read, queried and saved over */
 #define G_LOG_DOMAIN "fuzz-progress"
 
 #include "config.h"
@@ -68,6 +68,14 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     g_assert (upstander_progress_id_is_valid (endings[i]));
   (void) upstander_progress_get_finished (progress, "core", "the-sticker", 1);
   (void) upstander_progress_get_n_endings (progress, "a", "b", G_MAXUINT);
+
+  /* A save merges with the file as it is on disk, generation and all. */
+  if (notice == UPSTANDER_PROGRESS_NOTICE_NONE)
+    {
+      g_assert (upstander_progress_add_ending (progress, "core", "the-sticker", 1, "found"));
+      upstander_progress_flush (progress);
+      g_assert (upstander_progress_get_n_endings (progress, "core", "the-sticker", 1) >= 1);
+    }
 
   remove_all ();
 
