@@ -356,7 +356,8 @@ run_window (gboolean app,
     g_autoptr(AdwApplication) empty = NULL;
 
     setlocale (LC_ALL, "");
-    empty = adw_application_new ("io.github.upstander.BenchEmpty", G_APPLICATION_NON_UNIQUE);
+    /* Unique, like the app: both register a name on the session bus. */
+    empty = adw_application_new ("io.github.upstander.BenchEmpty", G_APPLICATION_DEFAULT_FLAGS);
     g_signal_connect (empty, "activate", G_CALLBACK (empty_activate_cb), NULL);
 
     return g_application_run (G_APPLICATION (empty), 1, argv);
