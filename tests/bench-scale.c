@@ -271,6 +271,8 @@ static const char * const config_names[N_CONFIGS] = {
 typedef struct
 {
   GArray *frame_ms;
+  GArray *frame_cpu_ms;       /* the whole process, its threads too */
+  GArray *frame_main_cpu_ms;  /* the main thread alone */
   GArray *frame_mib;
   GArray *loaded_ms;
   GArray *loaded_mib;
@@ -290,6 +292,8 @@ measure_startup (void)
   for (guint c = 0; c < N_CONFIGS; c++)
     {
       startup[c].frame_ms = doubles ();
+      startup[c].frame_cpu_ms = doubles ();
+      startup[c].frame_main_cpu_ms = doubles ();
       startup[c].frame_mib = doubles ();
       startup[c].loaded_ms = doubles ();
       startup[c].loaded_mib = doubles ();
@@ -309,6 +313,8 @@ measure_startup (void)
             continue;
 
           append (startup[c].frame_ms, (value (&result, "frame-us") - started) / 1000.0);
+          append (startup[c].frame_cpu_ms, value (&result, "frame-cpu-us") / 1000.0);
+          append (startup[c].frame_main_cpu_ms, value (&result, "frame-main-cpu-us") / 1000.0);
           append (startup[c].frame_mib, value (&result, "frame-hwm-kib") / 1024.0);
           if (c != CONFIG_EMPTY)
             {
@@ -337,6 +343,16 @@ bench_first_frame (void)
       g_test_message ("  %-28s %7.1f ms, %.2fx (catalogue filled and painted: %.1f ms, %.2fx)",
                       config_names[c], frame, frame / empty, loaded, loaded / empty);
     }
+
+  g_test_message ("CPU time until that frame (depends much less on the machine's load):");
+  g_test_message ("  %-28s %7.1f ms, main thread %.1f ms (baseline)", config_names[CONFIG_EMPTY],
+                  median (startup[CONFIG_EMPTY].frame_cpu_ms), median (startup[CONFIG_EMPTY].frame_main_cpu_ms));
+  for (guint c = CONFIG_CORE; c < N_CONFIGS; c++)
+    g_test_message ("  %-28s %7.1f ms, %.2fx; main thread %.1f ms, %.2fx", config_names[c],
+                    median (startup[c].frame_cpu_ms),
+                    median (startup[c].frame_cpu_ms) / median (startup[CONFIG_EMPTY].frame_cpu_ms),
+                    median (startup[c].frame_main_cpu_ms),
+                    median (startup[c].frame_main_cpu_ms) / median (startup[CONFIG_EMPTY].frame_main_cpu_ms));
 
   g_test_minimized_result (median (startup[CONFIG_BIG].frame_ms) / empty,
                            "first frame with 1,000 stories: %.2fx the empty window (target <= 1.15x)",
