@@ -215,16 +215,12 @@ sort_func (gconstpointer a,
 {
   UpstanderScenario *sa = (UpstanderScenario *) a;
   UpstanderScenario *sb = (UpstanderScenario *) b;
-  g_autofree char *ka = NULL;
-  g_autofree char *kb = NULL;
 
   if (upstander_scenario_get_age_min (sa) != upstander_scenario_get_age_min (sb))
     return upstander_scenario_get_age_min (sa) < upstander_scenario_get_age_min (sb) ? -1 : 1;
 
-  ka = g_utf8_collate_key (upstander_scenario_get_title (sa), -1);
-  kb = g_utf8_collate_key (upstander_scenario_get_title (sb), -1);
-
-  return strcmp (ka, kb);
+  /* Keys made once per story, not twice per comparison. */
+  return strcmp (upstander_scenario_get_sort_key (sa), upstander_scenario_get_sort_key (sb));
 }
 
 /* The search entry's text, folded once per change here rather than once per story. */

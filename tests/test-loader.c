@@ -578,7 +578,7 @@ test_not_half_loaded (void)
   g_assert_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_INVALID);
 }
 
-/* Search finds what the card shows, in the reader's language, whichever way it changed. */
+/* Search and sort use what the card shows, in the reader's language, whichever way it changed. */
 static void
 test_search_follows_language (void)
 {
@@ -589,6 +589,8 @@ test_search_follows_language (void)
   const char *english[] = { "en", NULL };
   const char *french[] = { "fr", NULL };
   g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *english_key = NULL;
+  g_autofree char *collate_key = NULL;
   UpstanderScenario *sticker;
 
   g_assert_no_error (error);
@@ -603,7 +605,11 @@ test_search_follows_language (void)
   g_assert_true (upstander_scenario_matches_search (sticker, ""));
   g_assert_false (upstander_scenario_matches_search (sticker, "autocollant"));
 
+  english_key = g_strdup (upstander_scenario_get_sort_key (sticker));
+  g_assert_cmpstr (english_key, ==, collate_key = g_utf8_collate_key ("The sticker", -1));
+
   upstander_bundle_set_languages (bundle, french);
+  g_assert_cmpstr (upstander_scenario_get_sort_key (sticker), !=, english_key);
   g_assert_true (upstander_scenario_matches_search (sticker, "L’AUTOCOLLANT"));
   g_assert_false (upstander_scenario_matches_search (sticker, "sticker"));
 
@@ -613,8 +619,10 @@ test_search_follows_language (void)
   g_setenv ("LANGUAGE", "en", TRUE);
   upstander_scenario_prepare_search (sticker);
   g_assert_true (upstander_scenario_matches_search (sticker, "sticker"));
+  g_assert_cmpstr (upstander_scenario_get_sort_key (sticker), ==, english_key);
   g_setenv ("LANGUAGE", "fr", TRUE);
   g_assert_false (upstander_scenario_matches_search (sticker, "sticker"));
+  g_assert_cmpstr (upstander_scenario_get_sort_key (sticker), !=, english_key);
   g_assert_true (upstander_scenario_matches_folded (sticker, "camarade"));
 
   if (old_language != NULL)

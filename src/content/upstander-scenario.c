@@ -54,6 +54,7 @@ upstander_scenario_finalize (GObject *object)
   g_clear_pointer (&self->people_by_id, g_hash_table_unref);
   g_clear_pointer (&self->choices_by_id, g_hash_table_unref);
   g_clear_pointer (&self->search_keys, g_array_unref);
+  g_clear_pointer (&self->sort_key, g_free);
 
   G_OBJECT_CLASS (upstander_scenario_parent_class)->finalize (object);
 }
@@ -461,6 +462,33 @@ prepare_search_keys (UpstanderScenario *self)
 }
 
 /**
+ * upstander_scenario_get_sort_key:
+ *
+ * The title's collation key (g_utf8_collate_key()) in the language shown,
+ * made once per language: a catalogue sorts by strcmp() of these, and a
+ * sort compares each story many times.
+ *
+ * Returns: (transfer none): the key, valid until the language changes
+ */
+const char *
+upstander_scenario_get_sort_key (UpstanderScenario *self)
+{
+  const char *title;
+
+  g_return_val_if_fail (UPSTANDER_IS_SCENARIO (self), NULL);
+
+  title = upstander_scenario_get_title (self);
+  if (self->sort_key == NULL || self->sort_key_title != title)
+    {
+      g_free (self->sort_key);
+      self->sort_key = g_utf8_collate_key (title != NULL ? title : "", -1);
+      self->sort_key_title = title;
+    }
+
+  return self->sort_key;
+}
+
+/**
  * upstander_scenario_prepare_search:
  *
  * Folds what a search compares against now, in the languages shown, rather
@@ -528,8 +556,9 @@ upstander_scenario_languages_changed (UpstanderScenario *self)
 {
   g_return_if_fail (UPSTANDER_IS_SCENARIO (self));
 
-  /* Made again in the new language by the next search. */
+  /* Made again in the new language by the next search or sort. */
   g_clear_pointer (&self->search_keys, g_array_unref);
+  g_clear_pointer (&self->sort_key, g_free);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SUMMARY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOPIC_NAMES]);
