@@ -350,8 +350,20 @@ library_loaded_cb (GObject      *object,
 {
   g_autoptr(UpstanderApplication) self = user_data;
 
+  GPtrArray *problems;
+
   upstander_library_load_finish (UPSTANDER_LIBRARY (object), result, NULL);
   self->loading = FALSE;
+
+  /* For whoever installed a bundle and started the app from a terminal:
+   * what was skipped or refused, and why (as upstander --list prints it). */
+  problems = upstander_library_get_diagnostics (UPSTANDER_LIBRARY (object));
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = upstander_diagnostic_format (g_ptr_array_index (problems, i));
+
+      g_printerr ("%s\n", line);
+    }
 
   if (self->language_pending)
     switch_language (self);
@@ -513,7 +525,7 @@ upstander_application_init (UpstanderApplication *self)
   };
   static const GOptionEntry options[] = {
     { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Check bundle files and print their problems as FILE:LINE:COL: message"), NULL },
+      N_("Check bundle files and print their problems as FILE:LINE[:COL]: message"), NULL },
     { "list", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the scenarios that would be shown: bundle, id, language, title"), NULL },
     { "handout", 0, 0, G_OPTION_ARG_STRING, NULL,

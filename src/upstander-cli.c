@@ -14,7 +14,7 @@
 
 /*
  * Output is for authors and scripts: one diagnostic a line on stdout in the
- * FILE:LINE:COL: severity: message form that editors understand, nothing
+ * FILE:LINE[:COL]: severity: message form that editors understand, nothing
  * else on success.
  */
 

@@ -286,6 +286,180 @@ test_languages (Fixture       *fixture,
   g_assert_cmpuint (notified, ==, 1);
 }
 
+static UpstanderLibrary *
+library_with_builtin (Fixture *fixture)
+{
+  const char *dirs[] = { fixture->system_dir, fixture->user_dir, NULL };
+
+  /* The core bundle is compiled into the app's resources, linked here. */
+  return upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, dirs);
+}
+
+static const UpstanderDiagnostic *
+find_diagnostic (UpstanderLibrary *library,
+                 const char       *file_suffix)
+{
+  GPtrArray *diagnostics = upstander_library_get_diagnostics (library);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const UpstanderDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+      if (g_str_has_suffix (diagnostic->file, file_suffix))
+        return diagnostic;
+    }
+
+  return NULL;
+}
+
+/* A bundle installed with the id of a built-in one, even at a higher
+ * version, is refused by name: the core stories and help stay. */
+static void
+test_builtin_id_reserved (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *example = read_fixture ("example.xml");
+  g_autoptr(GString) impostor = g_string_new (example);
+  g_autoptr(UpstanderLibrary) builtin_only = upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, NULL);
+  g_autoptr(UpstanderLibrary) library = library_with_builtin (fixture);
+  const UpstanderDiagnostic *refused;
+  UpstanderBundle *core;
+
+  upstander_library_load (builtin_only);
+
+  g_string_replace (impostor, "id=\"example\" version=\"1\"", "id=\"core\" version=\"999999\"", 1);
+  put_bundle (fixture->user_dir, "core.xml", impostor->str);
+  put_bundle (fixture->system_dir, "core.xml", impostor->str);
+  upstander_library_load (library);
+
+  core = upstander_library_get_bundles (library)->len > 0
+         ? g_ptr_array_index (upstander_library_get_bundles (library), 0) : NULL;
+  g_assert_nonnull (core);
+  g_assert_cmpstr (upstander_bundle_get_id (core), ==, "core");
+  g_assert_true (g_str_has_prefix (upstander_bundle_get_source (core), UPSTANDER_BUNDLES_RESOURCE));
+  g_assert_cmpuint (upstander_library_get_bundles (library)->len, ==,
+                    upstander_library_get_bundles (builtin_only)->len);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (builtin_only)));
+  g_assert_null (upstander_library_lookup_scenario (library, NULL, "the-sticker"));
+  g_assert_cmpuint (upstander_library_get_n_failed (library), ==, 2);
+
+  refused = find_diagnostic (library, "user/core.xml");
+  g_assert_nonnull (refused);
+  g_assert_cmpint (refused->severity, ==, UPSTANDER_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (refused->message, "the bundle id “core” belongs to a bundle built into Upstander"));
+  g_assert_nonnull (find_diagnostic (library, "system/core.xml"));
+}
+
+/* Two installed bundles with the same id and version: the first found is
+ * used, and the other is named, with the reason. */
+static void
+test_same_id_named (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *example = read_fixture ("example.xml");
+  g_autoptr(GString) other = g_string_new (example);
+  g_autoptr(UpstanderLibrary) library = library_for (fixture);
+  const UpstanderDiagnostic *dropped;
+
+  g_string_replace (other, "<title>The sticker</title>", "<title>Another sticker</title>", 1);
+  put_bundle (fixture->system_dir, "example.xml", example);
+  put_bundle (fixture->user_dir, "a-other.xml", other->str);
+  upstander_library_load (library);
+
+  g_assert_cmpuint (upstander_library_get_bundles (library)->len, ==, 1);
+  g_assert_cmpstr (upstander_scenario_get_title (upstander_library_lookup_scenario (library, "example", "the-sticker")),
+                   ==, "The sticker");
+  g_assert_cmpuint (upstander_library_get_n_failed (library), ==, 0);
+
+  dropped = find_diagnostic (library, "user/a-other.xml");
+  g_assert_nonnull (dropped);
+  g_assert_cmpint (dropped->severity, ==, UPSTANDER_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (dropped->message, "system/example.xml has the same bundle id “example”"));
+}
+
+typedef struct
+{
+  guint    n_notified;
+  guint    n_items_first;
+  gboolean complete_first;
+  gboolean done;
+} Arrival;
+
+static void
+loaded_notify_cb (UpstanderLibrary *library,
+                  GParamSpec       *pspec,
+                  Arrival          *arrival)
+{
+  if (arrival->n_notified++ == 0)
+    {
+      arrival->n_items_first = g_list_model_get_n_items (G_LIST_MODEL (library));
+      arrival->complete_first = upstander_library_get_complete (library);
+    }
+}
+
+static void
+arrival_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Arrival *arrival = user_data;
+
+  g_assert_true (upstander_library_load_finish (UPSTANDER_LIBRARY (object), result, NULL));
+  arrival->done = TRUE;
+}
+
+/* The built-in stories are published before any installed bundle is read. */
+static void
+test_builtin_first (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *example = read_fixture ("example.xml");
+  g_autoptr(UpstanderLibrary) builtin_only = upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, NULL);
+  g_autoptr(UpstanderLibrary) library = library_with_builtin (fixture);
+  Arrival arrival = { 0 };
+  guint n_builtin;
+
+  upstander_library_load (builtin_only);
+  n_builtin = g_list_model_get_n_items (G_LIST_MODEL (builtin_only));
+  g_assert_cmpuint (n_builtin, >, 0);
+
+  put_bundle (fixture->user_dir, "example.xml", example);
+  g_signal_connect (library, "notify::loaded", G_CALLBACK (loaded_notify_cb), &arrival);
+  upstander_library_load_async (library, NULL, arrival_done_cb, &arrival);
+  while (!arrival.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (arrival.n_notified, ==, 2);
+  g_assert_cmpuint (arrival.n_items_first, ==, n_builtin);
+  g_assert_false (arrival.complete_first);
+  g_assert_true (upstander_library_get_complete (library));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, n_builtin + 1);
+}
+
+/* An installed bundle that misses its deadline is a problem with its name,
+ * not a wait; the built-in stories have none. */
+static void
+test_bundle_deadline (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *example = read_fixture ("example.xml");
+  g_autoptr(UpstanderLibrary) library = library_with_builtin (fixture);
+  const UpstanderDiagnostic *skipped;
+
+  put_bundle (fixture->user_dir, "example.xml", example);
+  /* Every bundle takes longer than a microsecond. */
+  upstander_library_set_bundle_timeout (library, 1);
+  upstander_library_load (library);
+
+  g_assert_null (upstander_library_lookup_scenario (library, "example", "the-sticker"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), >, 0);
+  g_assert_cmpuint (upstander_library_get_n_failed (library), ==, 1);
+  skipped = find_diagnostic (library, "user/example.xml");
+  g_assert_nonnull (skipped);
+  g_assert_nonnull (strstr (skipped->message, "took too long to load"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +478,14 @@ main (int   argc,
               fixture_set_up, test_async_fills_in, fixture_tear_down);
   g_test_add ("/upstander/library/help-for-region", Fixture, NULL,
               fixture_set_up, test_help_for_region, fixture_tear_down);
+  g_test_add ("/upstander/library/builtin-id-reserved", Fixture, NULL,
+              fixture_set_up, test_builtin_id_reserved, fixture_tear_down);
+  g_test_add ("/upstander/library/same-id-named", Fixture, NULL,
+              fixture_set_up, test_same_id_named, fixture_tear_down);
+  g_test_add ("/upstander/library/builtin-first", Fixture, NULL,
+              fixture_set_up, test_builtin_first, fixture_tear_down);
+  g_test_add ("/upstander/library/bundle-deadline", Fixture, NULL,
+              fixture_set_up, test_bundle_deadline, fixture_tear_down);
   g_test_add ("/upstander/library/languages", Fixture, NULL,
               fixture_set_up, test_languages, fixture_tear_down);
 

@@ -633,6 +633,55 @@ test_search_follows_language (void)
   g_assert_finalize_object (g_steal_pointer (&bundle));
 }
 
+/* A topic named several times is the bundle's own topic, listed once: a
+ * reference costs a pointer, not a copy of every translated name. */
+static void
+test_topic_references_shared (void)
+{
+  g_autofree char *xml = replace (VALID, "topics=\"chats\"", "topics=\"chats chats\n chats\"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = load_string (xml, NULL, &error);
+  g_autofree char *names = NULL;
+  UpstanderScenario *scenario;
+  GPtrArray *topics;
+
+  g_assert_no_error (error);
+  scenario = upstander_bundle_lookup_scenario (bundle, "s");
+  topics = upstander_scenario_get_topics (scenario);
+  g_assert_cmpuint (topics->len, ==, 1);
+  g_assert_true (g_ptr_array_index (topics, 0) == g_ptr_array_index (upstander_bundle_get_topics (bundle), 0));
+
+  /* It outlives the bundle for as long as the scenario does. */
+  g_object_ref (scenario);
+  g_clear_object (&bundle);
+  g_assert_cmpstr (((UpstanderTopic *) g_ptr_array_index (topics, 0))->id, ==, "chats");
+  names = upstander_scenario_dup_topic_names (scenario);
+  g_assert_cmpstr (names, ==, "Chats");
+  g_assert_finalize_object (scenario);
+}
+
+/* More topic references than the limit, however they are separated. */
+static void
+test_topic_references_limited (void)
+{
+  g_autoptr(GString) many = g_string_new ("topics=\"");
+  g_autofree char *xml = NULL;
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = NULL;
+
+  for (guint i = 0; i < 21; i++)
+    g_string_append (many, "chats&#9;");
+  g_string_append (many, "\"");
+  xml = replace (VALID, "topics=\"chats\"", many->str);
+  bundle = load_string (xml, diagnostics, &error);
+  dump (diagnostics);
+
+  g_assert_null (bundle);
+  g_assert_true (has_diagnostic (diagnostics, UPSTANDER_SEVERITY_ERROR, line_of (xml, "<scenario"),
+                                 "topics= lists 21 values; the limit is 20"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -641,6 +690,8 @@ main (int   argc,
 
   g_test_add_func ("/upstander/loader/valid-loads", test_valid_loads);
   g_test_add_func ("/upstander/loader/search-follows-language", test_search_follows_language);
+  g_test_add_func ("/upstander/loader/topic-references-shared", test_topic_references_shared);
+  g_test_add_func ("/upstander/loader/topic-references-limited", test_topic_references_limited);
   g_test_add_func ("/upstander/loader/example-fixture", test_example_fixture);
   g_test_add_func ("/upstander/loader/whitespace-collapsed", test_whitespace_collapsed);
   g_test_add_func ("/upstander/loader/markup-kept-literally", test_markup_kept_literally);

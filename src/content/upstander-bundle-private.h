@@ -22,6 +22,7 @@ struct _UpstanderBundle
   char          *license;
 
   GPtrArray  *topics;      /* UpstanderTopic */
+  GHashTable *topics_by_id; /* id → UpstanderTopic in topics */
   GPtrArray  *scenarios;   /* UpstanderScenario */
   GPtrArray  *help;        /* UpstanderHelp */
   GPtrArray  *guides;      /* UpstanderGuide */
@@ -29,14 +30,25 @@ struct _UpstanderBundle
   GStrv       languages;   /* the reader's, best first; NULL: the system's */
 };
 
+/* Limits shared by the streaming pass and the loader (docs/bundle-format.md). */
+#define UPSTANDER_MAX_SCENARIOS 200
+#define UPSTANDER_MAX_TOPIC_REFS 20
+#define UPSTANDER_MAX_REGIONS 300
+
 /* The loader's state for one document; the checks report through it too. */
 typedef struct
 {
   const char      *file;
   GPtrArray       *diagnostics;
-  guint            n_reported;
+  guint            n_reported;          /* errors shown */
+  guint            n_warnings_reported; /* warnings shown */
+  gboolean         said_too_many;
   guint            n_errors;
   UpstanderBundle *bundle;
+  guint            flag_states_left; /* for the flag reachability of every scenario */
+  gint64           deadline;   /* monotonic time; 0: none */
+  guint            n_elements; /* parsed so far */
+  gboolean         timed_out;
 } UpstanderLoadState;
 
 void _upstander_report (UpstanderLoadState *state,
@@ -51,6 +63,17 @@ char *_upstander_quote (const char *value);
 gboolean _upstander_id_is_valid (const char *id);
 
 void _upstander_check_bundle (UpstanderLoadState *state);
+
+gboolean _upstander_past_deadline (UpstanderLoadState *state);
+
+UpstanderBundle *_upstander_bundle_load_file_until (GFile       *file,
+                                                    gint64       deadline,
+                                                    GPtrArray   *diagnostics,
+                                                    GError     **error);
+
+gboolean _upstander_prescan (UpstanderLoadState *state,
+                             const char         *data,
+                             gsize               size);
 
 UpstanderBundle *_upstander_bundle_new (void);
 

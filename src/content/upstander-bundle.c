@@ -25,6 +25,7 @@ upstander_bundle_finalize (GObject *object)
   g_clear_pointer (&self->description, upstander_text_free);
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->license, g_free);
+  g_clear_pointer (&self->topics_by_id, g_hash_table_unref);
   g_clear_pointer (&self->topics, g_ptr_array_unref);
   g_clear_pointer (&self->scenarios, g_ptr_array_unref);
   g_clear_pointer (&self->help, g_ptr_array_unref);
@@ -46,6 +47,7 @@ static void
 upstander_bundle_init (UpstanderBundle *self)
 {
   self->topics = g_ptr_array_new_with_free_func (upstander_topic_free);
+  self->topics_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->scenarios = g_ptr_array_new_with_free_func (g_object_unref);
   self->help = g_ptr_array_new_with_free_func (upstander_help_free);
   self->guides = g_ptr_array_new_with_free_func (upstander_guide_free);

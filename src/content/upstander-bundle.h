@@ -16,6 +16,7 @@ typedef enum
   UPSTANDER_BUNDLE_ERROR_READ,      /* the file could not be read at all */
   UPSTANDER_BUNDLE_ERROR_TOO_LARGE, /* over UPSTANDER_BUNDLE_MAX_SIZE */
   UPSTANDER_BUNDLE_ERROR_INVALID,   /* read, but the diagnostics hold errors */
+  UPSTANDER_BUNDLE_ERROR_TIMED_OUT, /* not loaded within its deadline */
 } UpstanderBundleError;
 
 /* Large enough for hundreds of stories in a dozen languages. */

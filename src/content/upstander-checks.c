@@ -197,9 +197,362 @@ reachable_from (GHashTable *edges,
 }
 
 /*
- * Conditions are taken as possibly true, so a path counts when some set of
- * flags allows it: an over-approximation that never calls a sound story
- * broken, while still catching every scene that can never end.
+ * Whether a child can always still reach an ending, with flags tracked. A
+ * state is a scene or ending with the set of flags set on the way to it;
+ * flags are only ever set, by choices. From a scene, a choice whose
+ * condition holds leads on (setting its flag); without a decision, the
+ * first <continue> whose condition holds does. Every state reachable from
+ * the start is explored (bounded: MAX_FLAGS flags, MAX_FLAG_STATES states),
+ * then those from which no ending is reachable are found backwards: each is
+ * a place a child would be stuck in, whatever they chose.
+ */
+
+#define MAX_FLAGS 64
+#define MAX_FLAG_STATES 100000
+/* For all scenarios together: else 200 scenarios at the bound each would
+ * cost 200 times as much. */
+#define MAX_FLAG_STATES_PER_BUNDLE 300000
+
+typedef struct
+{
+  guint   node;    /* index into FlagGraph.nodes */
+  guint64 flags;   /* bit i: flag i set */
+} FlagState;
+
+typedef struct
+{
+  UpstanderScenario *scenario;
+  GPtrArray         *flag_names;   /* const char *, by bit */
+  GHashTable        *flag_bits;    /* name → bit + 1 */
+  GHashTable        *node_index;   /* id → index + 1 */
+  GPtrArray         *nodes;        /* UpstanderScene or UpstanderEnding, scenes first */
+  guint              n_scenes;
+  GArray            *states;       /* FlagState */
+  GHashTable        *state_index;  /* FlagState → index + 1 */
+  GArray            *edge_from;    /* guint, per edge */
+  GArray            *edge_to;      /* guint, per edge */
+  guint              max_states;
+} FlagGraph;
+
+static guint
+flag_state_hash (gconstpointer key)
+{
+  const FlagState *state = key;
+
+  return state->node * 2654435761u ^ (guint) state->flags ^ (guint) (state->flags >> 32);
+}
+
+static gboolean
+flag_state_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const FlagState *x = a, *y = b;
+
+  return x->node == y->node && x->flags == y->flags;
+}
+
+static guint64
+flag_bit (FlagGraph  *graph,
+          const char *flag)
+{
+  guint bit = GPOINTER_TO_UINT (g_hash_table_lookup (graph->flag_bits, flag));
+
+  return bit > 0 ? G_GUINT64_CONSTANT (1) << (bit - 1) : 0;
+}
+
+static gboolean
+holds (FlagGraph                *graph,
+       const UpstanderCondition *condition,
+       guint64                   flags)
+{
+  if (condition->if_flag != NULL && (flags & flag_bit (graph, condition->if_flag)) == 0)
+    return FALSE;
+  if (condition->unless_flag != NULL && (flags & flag_bit (graph, condition->unless_flag)) != 0)
+    return FALSE;
+
+  return TRUE;
+}
+
+/* The index of the state, added (to be explored) if new; G_MAXUINT past the bound. */
+static guint
+add_state (FlagGraph  *graph,
+           GQueue     *queue,
+           const char *id,
+           guint64     flags)
+{
+  FlagState state = { GPOINTER_TO_UINT (g_hash_table_lookup (graph->node_index, id)) - 1, flags };
+  gpointer found;
+  guint index;
+
+  if (g_hash_table_lookup_extended (graph->state_index, &state, NULL, &found))
+    return GPOINTER_TO_UINT (found) - 1;
+
+  if (graph->states->len >= graph->max_states)
+    return G_MAXUINT;
+
+  index = graph->states->len;
+  g_array_append_val (graph->states, state);
+  /* Keys point into the array, which may move: give the table its own copy. */
+  g_hash_table_insert (graph->state_index, g_memdup2 (&state, sizeof state), GUINT_TO_POINTER (index + 1));
+  g_queue_push_tail (queue, GUINT_TO_POINTER (index));
+
+  return index;
+}
+
+static gboolean
+add_edge_to (FlagGraph  *graph,
+             GQueue     *queue,
+             guint       from,
+             const char *id,
+             guint64     flags)
+{
+  guint to = add_state (graph, queue, id, flags);
+
+  if (to == G_MAXUINT)
+    return FALSE;
+
+  g_array_append_val (graph->edge_from, from);
+  g_array_append_val (graph->edge_to, to);
+
+  return TRUE;
+}
+
+/* Explores every state reachable from @start; FALSE when past the bounds. */
+static gboolean
+explore (FlagGraph            *graph,
+         const UpstanderScene *start)
+{
+  g_autoptr(GQueue) queue = g_queue_new ();
+
+  add_state (graph, queue, start->id, 0);
+
+  while (!g_queue_is_empty (queue))
+    {
+      guint index = GPOINTER_TO_UINT (g_queue_pop_head (queue));
+      FlagState state = g_array_index (graph->states, FlagState, index);
+      const UpstanderScene *scene;
+
+      if (state.node >= graph->n_scenes)
+        continue;  /* an ending */
+
+      scene = g_ptr_array_index (graph->nodes, state.node);
+      if (scene->decision != NULL)
+        {
+          for (guint c = 0; c < scene->decision->choices->len; c++)
+            {
+              const UpstanderChoice *choice = g_ptr_array_index (scene->decision->choices, c);
+              guint64 flags = state.flags;
+
+              if (!holds (graph, &choice->condition, flags))
+                continue;
+              if (choice->sets != NULL)
+                flags |= flag_bit (graph, choice->sets);
+              if (!add_edge_to (graph, queue, index, choice->next, flags))
+                return FALSE;
+            }
+        }
+      else
+        {
+          for (guint c = 0; c < scene->continues->len; c++)
+            {
+              const UpstanderContinue *cont = g_ptr_array_index (scene->continues, c);
+
+              if (!holds (graph, &cont->condition, state.flags))
+                continue;
+              if (!add_edge_to (graph, queue, index, cont->next, state.flags))
+                return FALSE;
+              break;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static char *
+describe_flags (FlagGraph *graph,
+                guint64    flags)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint bit = 0; bit < graph->flag_names->len; bit++)
+    {
+      if ((flags & (G_GUINT64_CONSTANT (1) << bit)) == 0)
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append_printf (names, "“%s”", (const char *) g_ptr_array_index (graph->flag_names, bit));
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+check_flag_paths (UpstanderLoadState   *state,
+                  UpstanderScenario    *scenario,
+                  const UpstanderScene *start)
+{
+  FlagGraph graph = { scenario };
+  g_autofree guint *first_edge = NULL;
+  g_autofree guint *reverse = NULL;
+  g_autofree gboolean *can_end = NULL;
+  g_autofree guint *stuck_state = NULL;
+  g_autoptr(GQueue) queue = g_queue_new ();
+  guint n_states, n_edges;
+
+  graph.flag_names = g_ptr_array_new ();
+  graph.flag_bits = g_hash_table_new (g_str_hash, g_str_equal);
+  graph.node_index = g_hash_table_new (g_str_hash, g_str_equal);
+  graph.nodes = g_ptr_array_new ();
+  graph.states = g_array_new (FALSE, FALSE, sizeof (FlagState));
+  graph.state_index = g_hash_table_new_full (flag_state_hash, flag_state_equal, g_free, NULL);
+  graph.edge_from = g_array_new (FALSE, FALSE, sizeof (guint));
+  graph.edge_to = g_array_new (FALSE, FALSE, sizeof (guint));
+  graph.max_states = MIN (MAX_FLAG_STATES, state->flag_states_left);
+
+  for (guint i = 0; i < scenario->scenes->len; i++)
+    {
+      const UpstanderScene *scene = g_ptr_array_index (scenario->scenes, i);
+
+      g_ptr_array_add (graph.nodes, (gpointer) scene);
+      g_hash_table_insert (graph.node_index, scene->id, GUINT_TO_POINTER (graph.nodes->len));
+
+      for (guint c = 0; scene->decision != NULL && c < scene->decision->choices->len; c++)
+        {
+          const UpstanderChoice *choice = g_ptr_array_index (scene->decision->choices, c);
+
+          if (choice->sets != NULL && !g_hash_table_contains (graph.flag_bits, choice->sets))
+            {
+              g_ptr_array_add (graph.flag_names, choice->sets);
+              g_hash_table_insert (graph.flag_bits, choice->sets,
+                                   GUINT_TO_POINTER (graph.flag_names->len));
+            }
+        }
+    }
+  graph.n_scenes = graph.nodes->len;
+  for (guint i = 0; i < scenario->endings->len; i++)
+    {
+      const UpstanderEnding *ending = g_ptr_array_index (scenario->endings, i);
+
+      g_ptr_array_add (graph.nodes, (gpointer) ending);
+      g_hash_table_insert (graph.node_index, ending->id, GUINT_TO_POINTER (graph.nodes->len));
+    }
+
+  if (graph.flag_names->len > MAX_FLAGS)
+    {
+      error_at (state, scenario->line,
+                "scenario “%s” sets %u different flags; the limit is %u",
+                scenario->id, graph.flag_names->len, MAX_FLAGS);
+      goto out;
+    }
+
+  if (!explore (&graph, start))
+    {
+      if (graph.max_states == MAX_FLAG_STATES)
+        error_at (state, scenario->line,
+                  "scenario “%s” has more than %u combinations of scene and flags to check; "
+                  "use fewer flags", scenario->id, MAX_FLAG_STATES);
+      else
+        error_at (state, scenario->line,
+                  "with scenario “%s”, the bundle has more than %u combinations of scene and "
+                  "flags to check; use fewer flags", scenario->id, MAX_FLAG_STATES_PER_BUNDLE);
+      state->flag_states_left = 0;
+      goto out;
+    }
+  state->flag_states_left -= graph.states->len;
+
+  /* Backwards from every ending state, along the edges reversed (CSR). */
+  n_states = graph.states->len;
+  n_edges = graph.edge_from->len;
+  first_edge = g_new0 (guint, n_states + 1);
+  reverse = g_new (guint, MAX (n_edges, 1));
+  can_end = g_new0 (gboolean, n_states);
+  stuck_state = g_new0 (guint, graph.n_scenes);
+
+  for (guint e = 0; e < n_edges; e++)
+    first_edge[g_array_index (graph.edge_to, guint, e) + 1]++;
+  for (guint i = 0; i < n_states; i++)
+    first_edge[i + 1] += first_edge[i];
+  {
+    g_autofree guint *fill = g_memdup2 (first_edge, sizeof (guint) * n_states);
+
+    for (guint e = 0; e < n_edges; e++)
+      {
+        guint to = g_array_index (graph.edge_to, guint, e);
+
+        reverse[fill[to]++] = g_array_index (graph.edge_from, guint, e);
+      }
+  }
+
+  for (guint i = 0; i < n_states; i++)
+    {
+      if (g_array_index (graph.states, FlagState, i).node >= graph.n_scenes)
+        {
+          can_end[i] = TRUE;
+          g_queue_push_tail (queue, GUINT_TO_POINTER (i));
+        }
+    }
+  while (!g_queue_is_empty (queue))
+    {
+      guint i = GPOINTER_TO_UINT (g_queue_pop_head (queue));
+
+      for (guint e = first_edge[i]; e < first_edge[i + 1]; e++)
+        {
+          if (!can_end[reverse[e]])
+            {
+              can_end[reverse[e]] = TRUE;
+              g_queue_push_tail (queue, GUINT_TO_POINTER (reverse[e]));
+            }
+        }
+    }
+
+  /* The first state found stuck in each scene, said in file order. */
+  for (guint i = 0; i < n_states; i++)
+    {
+      guint node = g_array_index (graph.states, FlagState, i).node;
+
+      if (!can_end[i] && stuck_state[node] == 0)
+        stuck_state[node] = i + 1;
+    }
+
+  for (guint node = 0; node < graph.n_scenes; node++)
+    {
+      const UpstanderScene *scene = g_ptr_array_index (graph.nodes, node);
+      g_autofree char *flags = NULL;
+
+      if (stuck_state[node] == 0)
+        continue;
+
+      flags = describe_flags (&graph, g_array_index (graph.states, FlagState, stuck_state[node] - 1).flags);
+      if (graph.flag_names->len == 0)
+        error_at (state, scene->line,
+                  "no ending can be reached from scene “%s”: the story would never end", scene->id);
+      else if (*flags == '\0')
+        error_at (state, scene->line,
+                  "no ending can be reached from scene “%s” when it is reached with no flag set, "
+                  "and no flag that can still be set opens a way out: the story would never end",
+                  scene->id);
+      else
+        error_at (state, scene->line,
+                  "no ending can be reached from scene “%s” when it is reached with %s set, "
+                  "and no flag that can still be set opens a way out: the story would never end",
+                  scene->id, flags);
+    }
+
+out:
+  g_ptr_array_unref (graph.flag_names);
+  g_hash_table_unref (graph.flag_bits);
+  g_hash_table_unref (graph.node_index);
+  g_ptr_array_unref (graph.nodes);
+  g_array_unref (graph.states);
+  g_hash_table_unref (graph.state_index);
+  g_array_unref (graph.edge_from);
+  g_array_unref (graph.edge_to);
+}
+
+/*
+ * Without flags, for the warnings: a scene or ending that no path reaches
+ * even with every condition taken as possibly true.
  */
 static void
 check_graph (UpstanderLoadState   *state,
@@ -208,12 +561,8 @@ check_graph (UpstanderLoadState   *state,
 {
   g_autoptr(GHashTable) forward = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                          (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GHashTable) backward = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                          (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) starts = g_ptr_array_new ();
-  g_autoptr(GPtrArray) ending_ids = g_ptr_array_new ();
   g_autoptr(GHashTable) reachable = NULL;
-  g_autoptr(GHashTable) can_end = NULL;
 
   for (guint i = 0; i < scenario->scenes->len; i++)
     {
@@ -224,23 +573,17 @@ check_graph (UpstanderLoadState   *state,
           const UpstanderChoice *choice = g_ptr_array_index (scene->decision->choices, c);
 
           add_edge (forward, scene->id, choice->next);
-          add_edge (backward, choice->next, scene->id);
         }
       for (guint c = 0; c < scene->continues->len; c++)
         {
           const UpstanderContinue *cont = g_ptr_array_index (scene->continues, c);
 
           add_edge (forward, scene->id, cont->next);
-          add_edge (backward, cont->next, scene->id);
         }
     }
 
-  for (guint i = 0; i < scenario->endings->len; i++)
-    g_ptr_array_add (ending_ids, ((UpstanderEnding *) g_ptr_array_index (scenario->endings, i))->id);
-
   g_ptr_array_add (starts, start->id);
   reachable = reachable_from (forward, starts);
-  can_end = reachable_from (backward, ending_ids);
 
   for (guint i = 0; i < scenario->scenes->len; i++)
     {
@@ -248,9 +591,6 @@ check_graph (UpstanderLoadState   *state,
 
       if (!g_hash_table_contains (reachable, scene->id))
         warning_at (state, scene->line, "scene “%s” cannot be reached from the start", scene->id);
-      else if (!g_hash_table_contains (can_end, scene->id))
-        error_at (state, scene->line,
-                  "no ending can be reached from scene “%s”: the story would never end", scene->id);
     }
 
   for (guint i = 0; i < scenario->endings->len; i++)
@@ -329,7 +669,10 @@ check_scenario (UpstanderLoadState *state,
 
   /* The graph is only meaningful once every target exists. */
   if (state->n_errors == 0)
-    check_graph (state, scenario, start);
+    {
+      check_graph (state, scenario, start);
+      check_flag_paths (state, scenario, start);
+    }
 }
 
 void
@@ -337,6 +680,7 @@ _upstander_check_bundle (UpstanderLoadState *state)
 {
   UpstanderBundle *bundle = state->bundle;
 
-  for (guint i = 0; i < bundle->scenarios->len; i++)
+  state->flag_states_left = MAX_FLAG_STATES_PER_BUNDLE;
+  for (guint i = 0; i < bundle->scenarios->len && !_upstander_past_deadline (state); i++)
     check_scenario (state, g_ptr_array_index (bundle->scenarios, i));
 }

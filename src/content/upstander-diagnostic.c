@@ -3,6 +3,8 @@
 
 #include "upstander-diagnostic.h"
 
+#include <string.h>
+
 UpstanderDiagnostic *
 upstander_diagnostic_new (const char        *file,
                           guint              line,
@@ -35,15 +37,47 @@ upstander_diagnostic_free (UpstanderDiagnostic *self)
   g_free (self);
 }
 
+/**
+ * upstander_diagnostic_escape_name:
+ * @name: a file name as the file system gave it
+ *
+ * A file name is chosen by whoever wrote the file: it may hold invalid
+ * UTF-8, terminal escapes, line breaks that forge a diagnostic of their own,
+ * or bidirectional overrides. What is shown keeps it on one line, printable:
+ * each such character becomes "?", as in the quoted values of messages.
+ *
+ * Returns: (transfer full): @name, safe to print
+ */
+char *
+upstander_diagnostic_escape_name (const char *name)
+{
+  g_autofree char *valid = g_utf8_make_valid (name != NULL ? name : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        g_string_append_c (out, '?');
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /* "FILE:LINE:COL: error: message", leaving out what is unknown. */
 char *
 upstander_diagnostic_format (const UpstanderDiagnostic *self)
 {
+  g_autofree char *file = NULL;
   GString *out;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  out = g_string_new (self->file);
+  file = upstander_diagnostic_escape_name (self->file);
+  out = g_string_new (file);
   if (self->line > 0)
     g_string_append_printf (out, ":%u", self->line);
   if (self->line > 0 && self->column > 0)

@@ -27,6 +27,7 @@ UpstanderDiagnostic *upstander_diagnostic_new    (const char          *file,
                                                   const char          *message);
 void                 upstander_diagnostic_free   (UpstanderDiagnostic *self);
 char                *upstander_diagnostic_format (const UpstanderDiagnostic *self);
+char                *upstander_diagnostic_escape_name (const char     *name);
 GPtrArray           *upstander_diagnostics_new   (void);
 guint                upstander_diagnostics_count (GPtrArray           *diagnostics,
                                                   UpstanderSeverity    severity);

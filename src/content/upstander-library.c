@@ -2,13 +2,29 @@
 #define G_LOG_DOMAIN "upstander-content"
 
 #include "upstander-library.h"
+#include "upstander-bundle-private.h"
+
+#include <libxml/parser.h>
 
 /*
  * Bundles come from the app's resources, then $XDG_DATA_DIRS/upstander/bundles,
  * then $XDG_DATA_HOME/upstander/bundles. They are read in a worker thread so
- * the first frame never waits; the model fills in when they are all read.
- * For the same bundle id the higher version wins, the earlier source on a tie.
+ * the first frame never waits: the built-in bundles first, published at once,
+ * then the installed ones, each against a deadline.
+ *
+ * Which bundle is used when ids meet:
+ * - a built-in bundle's id is reserved: an installed bundle with it is refused
+ *   (an error naming the file), whatever its version;
+ * - among installed bundles (and among built-in ones), the higher version
+ *   wins; on a tie, the one found first: system folders in $XDG_DATA_DIRS
+ *   order, then the user's folder, and within a folder by file name. The one
+ *   not used is named in a warning.
  */
+
+/* How long one installed bundle may take to load before it is skipped: the
+ * largest valid bundle takes a third of a second here, so this leaves room
+ * for a slow school computer, not for a bundle built to stall. */
+#define DEFAULT_BUNDLE_TIMEOUT_USEC (5 * G_USEC_PER_SEC)
 
 struct _UpstanderLibrary
 {
@@ -17,12 +33,16 @@ struct _UpstanderLibrary
   char       *resource_dir;   /* nullable */
   GStrv       dirs;
   GStrv       languages;      /* nullable: the system's */
+  gint64      bundle_timeout_usec;
 
   GPtrArray  *bundles;        /* UpstanderBundle */
+  GHashTable *bundles_by_id;  /* id → UpstanderBundle in bundles */
+  GHashTable *builtin_ids;    /* ids of the built-in bundles: reserved */
   GPtrArray  *scenarios;      /* UpstanderScenario, the model's items */
   GPtrArray  *diagnostics;    /* UpstanderDiagnostic, from every bundle read */
   guint       n_failed;
-  gboolean    loaded;
+  gboolean    loaded;         /* the built-in bundles are in */
+  gboolean    complete;       /* the installed ones too */
   gboolean    loading;
 };
 
@@ -36,6 +56,7 @@ typedef struct
 enum {
   PROP_0,
   PROP_LOADED,
+  PROP_COMPLETE,
   PROP_N_ITEMS,
   N_PROPS
 };
@@ -46,6 +67,17 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (UpstanderLibrary, upstander_library, G_TYPE_OBJEC
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 static GParamSpec *properties [N_PROPS];
+
+static LoadResult *
+load_result_new (void)
+{
+  LoadResult *result = g_new0 (LoadResult, 1);
+
+  result->bundles = g_ptr_array_new_with_free_func (g_object_unref);
+  result->diagnostics = upstander_diagnostics_new ();
+
+  return result;
+}
 
 static void
 load_result_free (gpointer data)
@@ -98,6 +130,8 @@ upstander_library_finalize (GObject *object)
   g_clear_pointer (&self->dirs, g_strfreev);
   g_clear_pointer (&self->languages, g_strfreev);
   g_clear_pointer (&self->scenarios, g_ptr_array_unref);
+  g_clear_pointer (&self->bundles_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->builtin_ids, g_hash_table_unref);
   g_clear_pointer (&self->bundles, g_ptr_array_unref);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
 
@@ -116,6 +150,10 @@ upstander_library_get_property (GObject    *object,
     {
     case PROP_LOADED:
       g_value_set_boolean (value, self->loaded);
+      break;
+
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, self->complete);
       break;
 
     case PROP_N_ITEMS:
@@ -138,6 +176,11 @@ upstander_library_class_init (UpstanderLibraryClass *klass)
   properties [PROP_LOADED] =
     g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* "loaded" turns TRUE when the built-in bundles are in, and is notified
+   * again when the installed ones have arrived; then "complete" is TRUE. */
+  properties [PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -149,6 +192,9 @@ static void
 upstander_library_init (UpstanderLibrary *self)
 {
   self->bundles = g_ptr_array_new_with_free_func (g_object_unref);
+  self->bundles_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->builtin_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->bundle_timeout_usec = DEFAULT_BUNDLE_TIMEOUT_USEC;
   self->scenarios = g_ptr_array_new_with_free_func (g_object_unref);
   self->diagnostics = upstander_diagnostics_new ();
 }
@@ -216,14 +262,18 @@ load_one (LoadResult      *result,
   g_ptr_array_add (result->bundles, bundle);
 }
 
-static void
-load_resource_dir (LoadResult   *result,
-                   const char   *resource_dir)
+static LoadResult *
+load_resource_dir (const char *resource_dir)
 {
-  g_auto(GStrv) names = g_resources_enumerate_children (resource_dir, 0, NULL);
+  LoadResult *result = load_result_new ();
+  g_auto(GStrv) names = NULL;
 
+  if (resource_dir == NULL)
+    return result;
+
+  names = g_resources_enumerate_children (resource_dir, 0, NULL);
   if (names == NULL)
-    return;
+    return result;
 
   qsort (names, g_strv_length (names), sizeof (char *), compare_names);
   for (guint i = 0; names[i] != NULL; i++)
@@ -236,10 +286,13 @@ load_resource_dir (LoadResult   *result,
       path = g_build_path ("/", resource_dir, names[i], NULL);
       load_one (result, upstander_bundle_load_resource (path, result->diagnostics, NULL));
     }
+
+  return result;
 }
 
+/* The bundle files of @dir, sorted by name; appended to @paths. */
 static void
-load_dir (LoadResult   *result,
+list_dir (GPtrArray    *paths,
           const char   *dir,
           GCancellable *cancellable)
 {
@@ -248,6 +301,7 @@ load_dir (LoadResult   *result,
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   GFileInfo *info;
 
+  /* The type is only a hint here: the loader checks what it opens. */
   children = g_file_enumerate_children (folder,
                                         G_FILE_ATTRIBUTE_STANDARD_NAME ","
                                         G_FILE_ATTRIBUTE_STANDARD_TYPE,
@@ -267,111 +321,247 @@ load_dir (LoadResult   *result,
 
   g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i < names->len; i++)
-    {
-      g_autoptr(GFile) file = g_file_get_child (folder, g_ptr_array_index (names, i));
-
-      load_one (result, upstander_bundle_load_file (file, cancellable, result->diagnostics, NULL));
-    }
+    g_ptr_array_add (paths, g_build_filename (dir, g_ptr_array_index (names, i), NULL));
 }
 
-static LoadResult *
-load_all (const char         *resource_dir,
-          const char * const *dirs,
-          GCancellable       *cancellable)
+/* One installed bundle, loaded by a worker of the pool. */
+typedef struct
 {
-  LoadResult *result = g_new0 (LoadResult, 1);
+  const char      *path;
+  gint64           timeout_usec;
+  GCancellable    *cancellable;
+  UpstanderBundle *bundle;
+  GPtrArray       *diagnostics;
+} Slot;
 
-  result->bundles = g_ptr_array_new_with_free_func (g_object_unref);
-  result->diagnostics = upstander_diagnostics_new ();
+static void
+load_slot (Slot *slot)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (slot->path);
+  gint64 deadline = slot->timeout_usec > 0 ? g_get_monotonic_time () + slot->timeout_usec : 0;
 
-  if (resource_dir != NULL)
-    load_resource_dir (result, resource_dir);
+  slot->diagnostics = upstander_diagnostics_new ();
+  if (g_cancellable_is_cancelled (slot->cancellable))
+    return;
+
+  slot->bundle = _upstander_bundle_load_file_until (file, deadline, slot->diagnostics, NULL);
+}
+
+typedef struct
+{
+  Slot          *slots;
+  guint          n_slots;
+  volatile gint  next;
+} Work;
+
+/* Each worker takes the next slot until none is left. */
+static gpointer
+load_worker (gpointer data)
+{
+  Work *work = data;
+  guint index;
+
+  while ((index = (guint) g_atomic_int_add (&work->next, 1)) < work->n_slots)
+    load_slot (&work->slots[index]);
+
+  return NULL;
+}
+
+/*
+ * Reads every installed bundle, several at once (a folder may hold
+ * thousands), and gathers them in the order they were found, so that which
+ * bundle wins a tie does not depend on which thread was quicker.
+ */
+static LoadResult *
+load_dirs (const char * const *dirs,
+           gint64              timeout_usec,
+           GCancellable       *cancellable)
+{
+  LoadResult *result = load_result_new ();
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree Slot *slots = NULL;
+  guint n_threads = CLAMP (g_get_num_processors (), 1, 4);
+
   for (guint i = 0; dirs != NULL && dirs[i] != NULL; i++)
-    load_dir (result, dirs[i], cancellable);
+    list_dir (paths, dirs[i], cancellable);
+
+  slots = g_new0 (Slot, MAX (paths->len, 1));
+  for (guint i = 0; i < paths->len; i++)
+    slots[i] = (Slot) { g_ptr_array_index (paths, i), timeout_usec, cancellable, NULL, NULL };
+
+  {
+    Work work = { slots, paths->len, 0 };
+    GThread *threads[4] = { NULL };
+
+    /* Before any worker: libxml2's own set-up is not safe to race. Plain
+     * threads, not a GThreadPool: a pool's threads come from a spawner
+     * thread that a forked child (as in the tests) does not have. */
+    xmlInitParser ();
+    for (guint i = 1; i < n_threads && i < paths->len; i++)
+      threads[i] = g_thread_new ("upstander-load", load_worker, &work);
+    load_worker (&work);
+    for (guint i = 1; i < G_N_ELEMENTS (threads); i++)
+      g_clear_pointer (&threads[i], g_thread_join);
+  }
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_ptr_array_extend_and_steal (result->diagnostics, g_steal_pointer (&slots[i].diagnostics));
+      load_one (result, g_steal_pointer (&slots[i].bundle));
+    }
 
   return result;
 }
 
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+load_builtin_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
 {
   UpstanderLibrary *self = source_object;
 
-  /* Only immutable fields are read here: they are set at construction. */
+  /* Only immutable fields are read here: they are set before loading. */
+  g_task_return_pointer (task, load_resource_dir (self->resource_dir), load_result_free);
+}
+
+static void
+load_installed_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  UpstanderLibrary *self = source_object;
+
   g_task_return_pointer (task,
-                         load_all (self->resource_dir, (const char * const *) self->dirs,
-                                   cancellable),
+                         load_dirs ((const char * const *) self->dirs, self->bundle_timeout_usec,
+                                    cancellable),
                          load_result_free);
 }
 
-static gint
-find_bundle (UpstanderLibrary *self,
-             const char       *id)
+static void
+add_diagnostic (UpstanderLibrary  *self,
+                const char        *file,
+                UpstanderSeverity  severity,
+                const char        *message)
 {
-  for (guint i = 0; i < self->bundles->len; i++)
-    {
-      if (g_strcmp0 (upstander_bundle_get_id (g_ptr_array_index (self->bundles, i)), id) == 0)
-        return (gint) i;
-    }
-
-  return -1;
+  g_ptr_array_add (self->diagnostics, upstander_diagnostic_new (file, 0, 0, severity, message));
 }
 
-/* On the main thread: takes the bundles read and publishes their scenarios. */
-static void
-apply_result (UpstanderLibrary *self,
-              LoadResult       *result)
+/*
+ * Chooses between two bundles with the same id: the higher version, else the
+ * one found first (@kept). Says which one is not used and why. Returns the
+ * winner.
+ */
+static UpstanderBundle *
+resolve_same_id (UpstanderLibrary *self,
+                 UpstanderBundle  *kept,
+                 UpstanderBundle  *other)
 {
-  g_autoptr(GHashTable) index_by_id = NULL;
-  guint old_n_items = self->scenarios->len;
+  UpstanderBundle *winner = upstander_bundle_get_version (other) > upstander_bundle_get_version (kept)
+                            ? other : kept;
+  UpstanderBundle *loser = winner == kept ? other : kept;
+  g_autofree char *winner_name = upstander_diagnostic_escape_name (upstander_bundle_get_source (winner));
+  g_autofree char *message = NULL;
 
-  g_ptr_array_set_size (self->scenarios, 0);
-  g_ptr_array_set_size (self->bundles, 0);
-  g_ptr_array_set_size (self->diagnostics, 0);
+  message = g_strdup_printf ("not used: %s has the same bundle id “%s” with %s version (%u, this is %u)",
+                             winner_name, upstander_bundle_get_id (winner),
+                             upstander_bundle_get_version (winner) > upstander_bundle_get_version (loser)
+                             ? "a higher" : "the same, and was found first:",
+                             upstander_bundle_get_version (winner),
+                             upstander_bundle_get_version (loser));
+  add_diagnostic (self, upstander_bundle_get_source (loser), UPSTANDER_SEVERITY_WARNING, message);
+
+  return winner;
+}
+
+/* Adds the bundles of @result, in order, resolving ids; returns how many scenarios it added. */
+static guint
+add_bundles (UpstanderLibrary *self,
+             LoadResult       *result,
+             gboolean          builtin)
+{
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  guint n_scenarios = 0;
+
   g_ptr_array_extend_and_steal (self->diagnostics, g_steal_pointer (&result->diagnostics));
-  self->n_failed = result->n_failed;
-
-  /* By id, not find_bundle(): a search per bundle made 10,000 bundles cost
-   * 50 million string comparisons, half of `upstander --list`. */
-  index_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  result->diagnostics = upstander_diagnostics_new ();
+  self->n_failed += result->n_failed;
 
   for (guint i = 0; i < result->bundles->len; i++)
     {
       UpstanderBundle *bundle = g_ptr_array_index (result->bundles, i);
-      gpointer found;
-      gint existing = -1;
+      const char *id = upstander_bundle_get_id (bundle);
+      UpstanderBundle *existing = g_hash_table_lookup (self->bundles_by_id, id);
 
-      if (g_hash_table_lookup_extended (index_by_id, upstander_bundle_get_id (bundle), NULL, &found))
-        existing = GPOINTER_TO_INT (found);
-
-      if (existing < 0)
+      if (!builtin && g_hash_table_contains (self->builtin_ids, id))
         {
-          g_hash_table_insert (index_by_id, (gpointer) upstander_bundle_get_id (bundle),
-                               GINT_TO_POINTER (self->bundles->len));
-          g_ptr_array_add (self->bundles, g_object_ref (bundle));
+          g_autofree char *message =
+            g_strdup_printf ("not loaded: the bundle id “%s” belongs to a bundle built into "
+                             "Upstander, which no other bundle may replace; give this bundle an "
+                             "id of its own", id);
+
+          add_diagnostic (self, upstander_bundle_get_source (bundle), UPSTANDER_SEVERITY_ERROR, message);
+          self->n_failed++;
+          continue;
         }
-      else if (upstander_bundle_get_version (bundle) >
-               upstander_bundle_get_version (g_ptr_array_index (self->bundles, existing)))
+
+      if (existing == NULL)
         {
-          g_object_unref (g_ptr_array_index (self->bundles, existing));
-          g_ptr_array_index (self->bundles, existing) = g_object_ref (bundle);
-          /* The key is the id of the bundle it names. */
-          g_hash_table_replace (index_by_id, (gpointer) upstander_bundle_get_id (bundle), found);
+          g_ptr_array_add (added, bundle);
+          g_hash_table_insert (self->bundles_by_id, (gpointer) id, bundle);
+          continue;
+        }
+
+      if (resolve_same_id (self, existing, bundle) == bundle)
+        {
+          guint at = 0;
+
+          /* Only a bundle of this same batch can be replaced (a built-in id
+           * is refused above): its scenarios are not published yet. */
+          if (!g_ptr_array_find (added, existing, &at))
+            g_assert_not_reached ();
+          g_ptr_array_index (added, at) = bundle;
+          /* Replace, not insert: insert keeps the old key, the id string of
+           * the bundle that lost, which is freed with it. */
+          g_hash_table_replace (self->bundles_by_id, (gpointer) id, bundle);
         }
     }
 
-  for (guint i = 0; i < self->bundles->len; i++)
+  for (guint i = 0; i < added->len; i++)
     {
-      UpstanderBundle *bundle = g_ptr_array_index (self->bundles, i);
+      UpstanderBundle *bundle = g_ptr_array_index (added, i);
       GPtrArray *scenarios = upstander_bundle_get_scenarios (bundle);
 
+      if (builtin)
+        g_hash_table_add (self->builtin_ids, g_strdup (upstander_bundle_get_id (bundle)));
+
+      g_ptr_array_add (self->bundles, g_object_ref (bundle));
       upstander_bundle_set_languages (bundle, (const char * const *) self->languages);
       for (guint s = 0; s < scenarios->len; s++)
         g_ptr_array_add (self->scenarios, g_object_ref (g_ptr_array_index (scenarios, s)));
+      n_scenarios += scenarios->len;
     }
+
+  return n_scenarios;
+}
+
+/* On the main thread: starts again from the built-in bundles, and publishes them. */
+static void
+apply_builtin (UpstanderLibrary *self,
+               LoadResult       *result)
+{
+  guint old_n_items = self->scenarios->len;
+
+  g_ptr_array_set_size (self->scenarios, 0);
+  g_hash_table_remove_all (self->bundles_by_id);
+  g_hash_table_remove_all (self->builtin_ids);
+  g_ptr_array_set_size (self->bundles, 0);
+  g_ptr_array_set_size (self->diagnostics, 0);
+  self->n_failed = 0;
+  self->complete = FALSE;
+
+  add_bundles (self, result, TRUE);
 
   self->loaded = TRUE;
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->scenarios->len);
@@ -379,10 +569,29 @@ apply_result (UpstanderLibrary *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADED]);
 }
 
+/* On the main thread: adds the installed bundles after the built-in ones. */
 static void
-load_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+apply_installed (UpstanderLibrary *self,
+                 LoadResult       *result)
+{
+  guint position = self->scenarios->len;
+  guint n_added = add_bundles (self, result, FALSE);
+
+  self->complete = TRUE;
+  if (n_added > 0)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, n_added);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
+    }
+  /* Views refresh what they show of every bundle (topics, help) on it. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COMPLETE]);
+}
+
+static void
+installed_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   UpstanderLibrary *self = UPSTANDER_LIBRARY (object);
   g_autoptr(GTask) task = user_data;
@@ -397,16 +606,46 @@ load_done_cb (GObject      *object,
       return;
     }
 
-  apply_result (self, loaded);
+  apply_installed (self, loaded);
   load_result_free (loaded);
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+builtin_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  UpstanderLibrary *self = UPSTANDER_LIBRARY (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GTask) worker = NULL;
+  GCancellable *cancellable;
+  LoadResult *loaded;
+  GError *error = NULL;
+
+  loaded = g_task_propagate_pointer (G_TASK (result), &error);
+  if (loaded == NULL)
+    {
+      self->loading = FALSE;
+      g_task_return_error (task, error);
+      return;
+    }
+
+  apply_builtin (self, loaded);
+  load_result_free (loaded);
+
+  cancellable = g_task_get_cancellable (task);
+  worker = g_task_new (self, cancellable, installed_done_cb, g_steal_pointer (&task));
+  g_task_run_in_thread (worker, load_installed_thread);
 }
 
 /**
  * upstander_library_load_async:
  *
- * Reads every bundle in a worker thread, then replaces the model's items in
- * one change on the main thread.
+ * Reads the built-in bundles in a worker thread and publishes them (the
+ * model's items and #UpstanderLibrary:loaded), then reads the installed
+ * bundles, each within its deadline, and adds them after. The task
+ * completes when both are in.
  */
 void
 upstander_library_load_async (UpstanderLibrary    *self,
@@ -424,8 +663,8 @@ upstander_library_load_async (UpstanderLibrary    *self,
   g_task_set_source_tag (task, upstander_library_load_async);
 
   self->loading = TRUE;
-  worker = g_task_new (self, cancellable, load_done_cb, task);
-  g_task_run_in_thread (worker, load_thread);
+  worker = g_task_new (self, cancellable, builtin_done_cb, task);
+  g_task_run_in_thread (worker, load_builtin_thread);
 }
 
 gboolean
@@ -448,9 +687,40 @@ upstander_library_load (UpstanderLibrary *self)
   g_return_if_fail (UPSTANDER_IS_LIBRARY (self));
   g_return_if_fail (!self->loading);
 
-  result = load_all (self->resource_dir, (const char * const *) self->dirs, NULL);
-  apply_result (self, result);
+  result = load_resource_dir (self->resource_dir);
+  apply_builtin (self, result);
   load_result_free (result);
+
+  result = load_dirs ((const char * const *) self->dirs, self->bundle_timeout_usec, NULL);
+  apply_installed (self, result);
+  load_result_free (result);
+}
+
+/**
+ * upstander_library_set_bundle_timeout:
+ * @timeout_usec: how long one installed bundle may take to load, or 0 for
+ *   no limit
+ *
+ * A bundle that takes longer is skipped and reported as a problem. Set it
+ * before loading.
+ */
+void
+upstander_library_set_bundle_timeout (UpstanderLibrary *self,
+                                      gint64            timeout_usec)
+{
+  g_return_if_fail (UPSTANDER_IS_LIBRARY (self));
+  g_return_if_fail (!self->loading);
+  g_return_if_fail (timeout_usec >= 0);
+
+  self->bundle_timeout_usec = timeout_usec;
+}
+
+gboolean
+upstander_library_get_complete (UpstanderLibrary *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_LIBRARY (self), FALSE);
+
+  return self->complete;
 }
 
 gboolean
@@ -505,16 +775,14 @@ upstander_library_lookup_scenario (UpstanderLibrary *self,
                                    const char       *bundle_id,
                                    const char       *scenario_id)
 {
-  gint index;
-
   g_return_val_if_fail (UPSTANDER_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (scenario_id != NULL, NULL);
 
   if (bundle_id != NULL)
     {
-      index = find_bundle (self, bundle_id);
-      return index < 0 ? NULL : upstander_bundle_lookup_scenario (g_ptr_array_index (self->bundles, index),
-                                                                  scenario_id);
+      UpstanderBundle *bundle = g_hash_table_lookup (self->bundles_by_id, bundle_id);
+
+      return bundle != NULL ? upstander_bundle_lookup_scenario (bundle, scenario_id) : NULL;
     }
 
   for (guint i = 0; i < self->bundles->len; i++)

@@ -25,6 +25,9 @@ gboolean           upstander_library_load_finish       (UpstanderLibrary    *sel
                                                         GError             **error);
 void               upstander_library_load              (UpstanderLibrary    *self);
 gboolean           upstander_library_get_loaded        (UpstanderLibrary    *self);
+gboolean           upstander_library_get_complete      (UpstanderLibrary    *self);
+void               upstander_library_set_bundle_timeout (UpstanderLibrary   *self,
+                                                        gint64               timeout_usec);
 GPtrArray         *upstander_library_get_bundles       (UpstanderLibrary    *self);
 GPtrArray         *upstander_library_get_diagnostics   (UpstanderLibrary    *self);
 guint              upstander_library_get_n_failed      (UpstanderLibrary    *self);

@@ -7,7 +7,11 @@
 #include <libxml/relaxng.h>
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define BUNDLE_NAMESPACE "urn:upstander:bundle:1"
 #define SCHEMA_RESOURCE "/io/github/upstander/Upstander/schema/upstander-bundle-1.rng"
@@ -15,7 +19,7 @@
 /* Enough to tell an author what to fix; more only buries the first problem. */
 #define MAX_DIAGNOSTICS 100
 
-#define MAX_SCENARIOS 500
+#define MAX_SCENARIOS UPSTANDER_MAX_SCENARIOS
 #define MAX_NODES_PER_SCENARIO 200
 #define MAX_LINES_PER_SCENE 100
 #define MAX_COMMENTS_PER_POST 50
@@ -45,20 +49,26 @@ _upstander_report (UpstanderLoadState *state,
                    ...)
 {
   g_autofree char *message = NULL;
+  guint *n_reported;
   va_list args;
 
+  /* Errors and warnings are capped apart: a flood of warnings must not
+   * hide the error that keeps the bundle from loading. */
   if (severity == UPSTANDER_SEVERITY_ERROR)
-    state->n_errors++;
-
-  state->n_reported++;
-  if (state->n_reported > MAX_DIAGNOSTICS + 1)
-    return;
-
-  if (state->n_reported == MAX_DIAGNOSTICS + 1)
     {
-      g_ptr_array_add (state->diagnostics,
-                       upstander_diagnostic_new (state->file, 0, 0, severity,
-                                                 "too many problems; the rest are not shown"));
+      state->n_errors++;
+      n_reported = &state->n_reported;
+    }
+  else
+    n_reported = &state->n_warnings_reported;
+
+  if (++*n_reported > MAX_DIAGNOSTICS)
+    {
+      if (!state->said_too_many)
+        g_ptr_array_add (state->diagnostics,
+                         upstander_diagnostic_new (state->file, 0, 0, severity,
+                                                   "too many problems; the rest are not shown"));
+      state->said_too_many = TRUE;
       return;
     }
 
@@ -68,6 +78,28 @@ _upstander_report (UpstanderLoadState *state,
 
   g_ptr_array_add (state->diagnostics,
                    upstander_diagnostic_new (state->file, line, column, severity, message));
+}
+
+/*
+ * Whether the load has run past its deadline; said once, as an error. The
+ * loader asks between its stages and every few thousand elements: each
+ * stage's cost is bounded by the limits, so none runs long past it.
+ */
+gboolean
+_upstander_past_deadline (UpstanderLoadState *state)
+{
+  if (state->timed_out)
+    return TRUE;
+
+  if (state->deadline == 0 || g_get_monotonic_time () <= state->deadline)
+    return FALSE;
+
+  state->timed_out = TRUE;
+  _upstander_report (state, 0, 0, UPSTANDER_SEVERITY_ERROR,
+                     "skipped: the bundle took too long to load (it may be very large, or the "
+                     "computer busy); check it with upstander --validate");
+
+  return TRUE;
 }
 
 /* A value from the file, made safe to show in a message: short, printable, quoted. */
@@ -132,11 +164,17 @@ typedef struct
   const char         *lang;  /* the bundle's own xml:lang */
 } Loader;
 
-/* Tracks the last original text per element name, for translations to join. */
+/*
+ * Tracks the last original text per element name, for translations to join.
+ * An original that was refused (reported, then freed) leaves its slot empty
+ * and marked, so that its translations are dropped quietly instead of
+ * joining freed memory or drawing a second, misleading error.
+ */
 typedef struct
 {
   const char    *names[12];
   UpstanderText *texts[12];
+  gboolean       refused[12];
   guint          n;
 } Leaves;
 
@@ -211,7 +249,27 @@ read_text (Loader     *self,
 
   for (const char *p = (const char *) content; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
+
+      /* Most text is printable ASCII: copied as a run, without decoding. */
+      if ((guchar) *p > ' ' && (guchar) *p < 0x7F)
+        {
+          const char *run = p;
+
+          while ((guchar) p[1] > ' ' && (guchar) p[1] < 0x7F)
+            p++;
+          if (pending_space)
+            {
+              g_string_append_c (out, ' ');
+              n_chars++;
+              pending_space = FALSE;
+            }
+          g_string_append_len (out, run, p - run + 1);
+          n_chars += p - run + 1;
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
 
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
         {
@@ -271,8 +329,29 @@ leaves_slot (Leaves     *leaves,
   g_assert (leaves->n < G_N_ELEMENTS (leaves->names));
   leaves->names[leaves->n] = name;
   leaves->texts[leaves->n] = NULL;
+  leaves->refused[leaves->n] = FALSE;
 
   return &leaves->texts[leaves->n++];
+}
+
+static void
+leaves_mark_refused (Leaves     *leaves,
+                     const char *name)
+{
+  UpstanderText **slot = leaves_slot (leaves, name);
+
+  *slot = NULL;
+  leaves->refused[slot - leaves->texts] = TRUE;
+}
+
+/* An original read by read_leaf() that its parent refuses: freed, and forgotten by @leaves. */
+static void
+refuse_leaf (Leaves        *leaves,
+             xmlNode       *node,
+             UpstanderText *text)
+{
+  leaves_mark_refused (leaves, (const char *) node->name);
+  upstander_text_free (text);
 }
 
 /*
@@ -290,6 +369,7 @@ read_leaf (Loader  *self,
   g_autofree char *lang = dup_lang (node);
   g_autofree char *value = NULL;
   UpstanderText **previous = leaves_slot (leaves, (const char *) node->name);
+  gboolean is_original;
 
   if (lang != NULL && !upstander_language_tag_is_valid (lang))
     {
@@ -299,18 +379,29 @@ read_leaf (Loader  *self,
       return NULL;
     }
 
+  is_original = lang == NULL ||
+                (upstander_language_matches (lang, self->lang) && strlen (lang) == strlen (self->lang));
+
   value = read_text (self, node, max_chars);
   if (value == NULL)
-    return NULL;
+    {
+      if (is_original)
+        leaves_mark_refused (leaves, (const char *) node->name);
+      return NULL;
+    }
 
-  if (lang == NULL ||
-      (upstander_language_matches (lang, self->lang) && strlen (lang) == strlen (self->lang)))
+  if (is_original)
     {
       UpstanderText *text = upstander_text_new (self->lang, value);
 
       *previous = text;
+      leaves->refused[previous - leaves->texts] = FALSE;
       return text;
     }
+
+  /* Its original was refused and reported already. */
+  if (*previous == NULL && leaves->refused[previous - leaves->texts])
+    return NULL;
 
   if (*previous == NULL)
     {
@@ -333,6 +424,7 @@ read_leaf (Loader  *self,
 static void
 take_single (Loader         *self,
              xmlNode        *node,
+             Leaves         *leaves,
              UpstanderText **slot,
              UpstanderText  *text)
 {
@@ -343,7 +435,7 @@ take_single (Loader         *self,
     {
       report_error (self, node,
                     "a second <%s> here; mark a translation with xml:lang", node->name);
-      upstander_text_free (text);
+      refuse_leaf (leaves, node, text);
       return;
     }
 
@@ -503,7 +595,7 @@ read_line (Loader            *self,
               report_error (self, child,
                             "a <%s> has one <text>; mark a translation with xml:lang",
                             node->name);
-              upstander_text_free (text);
+              refuse_leaf (&leaves, child, text);
               continue;
             }
 
@@ -588,7 +680,7 @@ read_choice (Loader            *self,
     {
       if (is_element (child, "label"))
         {
-          take_single (self, child, &choice->label,
+          take_single (self, child, &leaves, &choice->label,
                        read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
         }
       else if (is_element (child, "feedback"))
@@ -632,7 +724,7 @@ read_decision (Loader            *self,
     {
       if (is_element (child, "prompt"))
         {
-          take_single (self, child, &decision->prompt,
+          take_single (self, child, &leaves, &decision->prompt,
                        read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
         }
       else if (is_element (child, "discuss"))
@@ -704,7 +796,7 @@ read_scene (Loader            *self,
 
       if (is_element (child, "title"))
         {
-          take_single (self, child, &scene->title,
+          take_single (self, child, &leaves, &scene->title,
                        read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
         }
       else if (is_element (child, "message") || is_element (child, "narration") ||
@@ -767,7 +859,7 @@ read_ending (Loader            *self,
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       if (is_element (child, "title"))
-        take_single (self, child, &ending->title,
+        take_single (self, child, &leaves, &ending->title,
                      read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
       else if (is_element (child, "text"))
         take_many (ending->texts, read_leaf (self, child, &leaves, MAX_TEXT_CHARS));
@@ -800,7 +892,7 @@ read_person (Loader            *self,
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       if (is_element (child, "name"))
-        take_single (self, child, &person->name,
+        take_single (self, child, &leaves, &person->name,
                      read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
     }
 
@@ -815,19 +907,11 @@ read_person (Loader            *self,
     g_hash_table_insert (scenario->people_by_id, person->id, person);
 }
 
-static const UpstanderTopic *
+static UpstanderTopic *
 lookup_topic (UpstanderBundle *bundle,
               const char      *id)
 {
-  for (guint i = 0; i < bundle->topics->len; i++)
-    {
-      const UpstanderTopic *topic = g_ptr_array_index (bundle->topics, i);
-
-      if (g_strcmp0 (topic->id, id) == 0)
-        return topic;
-    }
-
-  return NULL;
+  return g_hash_table_lookup (bundle->topics_by_id, id);
 }
 
 static void
@@ -839,6 +923,7 @@ read_scenario_attributes (Loader            *self,
   g_autofree char *topics = dup_attribute (node, "topics");
   g_auto(GStrv) topic_ids = NULL;
   g_autoptr(GStrvBuilder) kept_ids = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   guint64 age_min = 0, age_max = 0;
   char *dash;
 
@@ -859,10 +944,31 @@ read_scenario_attributes (Loader            *self,
   scenario->age_min = age_min;
   scenario->age_max = age_max;
 
+  /* The scenario points at the bundle's topics, each once however often it
+   * is named: a reference costs a pointer, never a copy of every name. */
+  scenario->topic_store = g_ptr_array_ref (self->state.bundle->topics);
+
   topic_ids = g_strsplit_set (topics != NULL ? topics : "", " \t\n\r", -1);
+  /* Checked again here: character references can hide separators from the
+   * streaming pass. */
+  if (g_strv_length (topic_ids) > UPSTANDER_MAX_TOPIC_REFS)
+    {
+      guint n_tokens = 0;
+
+      for (guint i = 0; topic_ids[i] != NULL; i++)
+        n_tokens += *topic_ids[i] != '\0';
+      if (n_tokens > UPSTANDER_MAX_TOPIC_REFS)
+        {
+          report_error (self, node, "topics= lists %u values; the limit is %u",
+                        n_tokens, UPSTANDER_MAX_TOPIC_REFS);
+          scenario->topic_ids = g_strv_builder_end (kept_ids);
+          return;
+        }
+    }
+
   for (guint i = 0; topic_ids[i] != NULL; i++)
     {
-      const UpstanderTopic *topic;
+      UpstanderTopic *topic;
 
       if (*topic_ids[i] == '\0')
         continue;
@@ -876,10 +982,10 @@ read_scenario_attributes (Loader            *self,
           continue;
         }
 
-      g_ptr_array_add (scenario->topics,
-                       g_memdup2 (&(UpstanderTopic) { g_strdup (topic->id),
-                                                      upstander_text_copy (topic->name) },
-                                  sizeof (UpstanderTopic)));
+      if (!g_hash_table_add (seen, topic))
+        continue;
+
+      g_ptr_array_add (scenario->topics, topic);
       g_strv_builder_add (kept_ids, topic->id);
     }
   scenario->topic_ids = g_strv_builder_end (kept_ids);
@@ -903,12 +1009,12 @@ read_scenario (Loader  *self,
 
       if (is_element (child, "title"))
         {
-          take_single (self, child, &scenario->title,
+          take_single (self, child, &leaves, &scenario->title,
                        read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
         }
       else if (is_element (child, "summary"))
         {
-          take_single (self, child, &scenario->summary,
+          take_single (self, child, &leaves, &scenario->summary,
                        read_leaf (self, child, &leaves, MAX_TEXT_CHARS));
         }
       else if (is_element (child, "goal"))
@@ -1016,13 +1122,13 @@ read_contact (Loader  *self,
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       if (is_element (child, "name"))
-        take_single (self, child, &contact->name,
+        take_single (self, child, &leaves, &contact->name,
                      read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
       else if (is_element (child, "description"))
-        take_single (self, child, &contact->description,
+        take_single (self, child, &leaves, &contact->description,
                      read_leaf (self, child, &leaves, MAX_TEXT_CHARS));
       else if (is_element (child, "hours"))
-        take_single (self, child, &contact->hours,
+        take_single (self, child, &leaves, &contact->hours,
                      read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
       else if (is_element (child, "phone"))
         contact->phone = read_plain (self, child, is_phone_number,
@@ -1060,6 +1166,9 @@ read_help (Loader  *self,
       g_strv_builder_add (regions, codes[i]);
       n_codes++;
     }
+  if (n_codes > UPSTANDER_MAX_REGIONS)
+    report_error (self, node, "region= lists %u values; the limit is %u",
+                  n_codes, UPSTANDER_MAX_REGIONS);
   if (has_all && n_codes > 1)
     report_error (self, node, "region=\"all\" stands alone; give the other regions their own <help>");
   help->regions = g_strv_builder_end (regions);
@@ -1102,12 +1211,12 @@ read_guide (Loader  *self,
     {
       if (is_element (child, "title"))
         {
-          take_single (self, child, &guide->title,
+          take_single (self, child, &leaves, &guide->title,
                        read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
         }
       else if (is_element (child, "summary"))
         {
-          take_single (self, child, &guide->summary,
+          take_single (self, child, &leaves, &guide->summary,
                        read_leaf (self, child, &leaves, MAX_TEXT_CHARS));
         }
       else if (is_element (child, "p"))
@@ -1164,7 +1273,7 @@ read_topic (Loader  *self,
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       if (is_element (child, "name"))
-        take_single (self, child, &topic->name,
+        take_single (self, child, &leaves, &topic->name,
                      read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
     }
 
@@ -1182,6 +1291,7 @@ read_topic (Loader  *self,
     }
 
   g_ptr_array_add (bundle->topics, topic);
+  g_hash_table_insert (bundle->topics_by_id, topic->id, topic);
 }
 
 static void
@@ -1194,10 +1304,10 @@ read_info (Loader  *self,
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       if (is_element (child, "name"))
-        take_single (self, child, &bundle->name,
+        take_single (self, child, &leaves, &bundle->name,
                      read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
       else if (is_element (child, "description"))
-        take_single (self, child, &bundle->description,
+        take_single (self, child, &leaves, &bundle->description,
                      read_leaf (self, child, &leaves, MAX_TEXT_CHARS));
       else if (is_element (child, "author"))
         bundle->author = read_text (self, child, MAX_SHORT_TEXT_CHARS);
@@ -1229,6 +1339,9 @@ read_bundle (Loader  *self,
 
   for (xmlNode *child = root->children; child != NULL; child = child->next)
     {
+      if (_upstander_past_deadline (&self->state))
+        return;
+
       if (is_element (child, "info"))
         {
           read_info (self, child);
@@ -1350,6 +1463,28 @@ processing_instruction_cb (void          *user_data,
   xmlStopParser (ctxt);
 }
 
+/* Builds the tree as libxml2 does, and stops it once past the deadline. */
+static void
+start_element_cb (void           *user_data,
+                  const xmlChar  *localname,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             n_namespaces,
+                  const xmlChar **namespaces,
+                  int             n_attributes,
+                  int             n_defaulted,
+                  const xmlChar **attributes)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  UpstanderLoadState *state = ctxt->_private;
+
+  xmlSAX2StartElementNs (ctxt, localname, prefix, uri, n_namespaces, namespaces,
+                         n_attributes, n_defaulted, attributes);
+
+  if (++state->n_elements % 4096 == 0 && _upstander_past_deadline (state))
+    xmlStopParser (ctxt);
+}
+
 static xmlDoc *
 parse_document (UpstanderLoadState *state,
                 const char         *data,
@@ -1373,6 +1508,9 @@ parse_document (UpstanderLoadState *state,
   ctxt->sax->serror = parser_error_cb;
   ctxt->sax->internalSubset = internal_subset_cb;
   ctxt->sax->processingInstruction = processing_instruction_cb;
+  /* Comments mean nothing to the loader: not kept, they cost no nodes. */
+  ctxt->sax->comment = NULL;
+  ctxt->sax->startElementNs = start_element_cb;
 
   doc = xmlCtxtReadMemory (ctxt, data, (int) size, state->file, NULL, PARSE_OPTIONS);
 
@@ -1418,6 +1556,12 @@ validate_structure (UpstanderLoadState *state,
   static GMutex mutex;
   xmlRelaxNGValidCtxtPtr validator;
   int result;
+
+  /* With a document URL, libxml2 2.9.14 walks back over every earlier node
+   * for each validity error (looking for an xi:include to name the file):
+   * quadratic in a file full of errors. Messages name the file themselves. */
+  xmlFree ((xmlChar *) doc->URL);
+  doc->URL = NULL;
 
   g_mutex_lock (&mutex);
   validator = xmlRelaxNGNewValidCtxt (load_schema ());
@@ -1467,6 +1611,25 @@ has_child_element (xmlNode    *node,
   return FALSE;
 }
 
+/* Whether @value is one of the space-separated @values. */
+static gboolean
+is_one_of (const char *value,
+           const char *values)
+{
+  gsize length = strlen (value);
+
+  if (length == 0 || strchr (value, ' ') != NULL)
+    return FALSE;
+
+  for (const char *p = values; (p = strstr (p, value)) != NULL; p++)
+    {
+      if ((p == values || p[-1] == ' ') && (p[length] == ' ' || p[length] == '\0'))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 check_before_schema (UpstanderLoadState *state,
                      xmlNode            *node)
@@ -1497,19 +1660,18 @@ check_before_schema (UpstanderLoadState *state,
             continue;
 
           value = dup_attribute (node, enumerations[i].attribute);
-          if (value == NULL)
+          if (value == NULL || is_one_of (value, enumerations[i].values))
             continue;
 
           allowed = g_strsplit (enumerations[i].values, " ", -1);
-          if (!g_strv_contains ((const char * const *) allowed, value))
-            {
-              g_autofree char *quoted = _upstander_quote (value);
-              g_autofree char *choices = g_strjoinv (", ", allowed);
+          {
+            g_autofree char *quoted = _upstander_quote (value);
+            g_autofree char *choices = g_strjoinv (", ", allowed);
 
-              _upstander_report (state, node_line (node), 0, UPSTANDER_SEVERITY_ERROR,
-                                 "%s=%s is not one of: %s", enumerations[i].attribute,
-                                 quoted, choices);
-            }
+            _upstander_report (state, node_line (node), 0, UPSTANDER_SEVERITY_ERROR,
+                               "%s=%s is not one of: %s", enumerations[i].attribute,
+                               quoted, choices);
+          }
         }
 
       check_before_schema (state, node->children);
@@ -1560,6 +1722,46 @@ looks_compressed (const guchar *data,
          (size >= 3 && memcmp (data, "BZh", 3) == 0);                         /* bzip2 */
 }
 
+/* The streaming pass reads UTF-8; a UTF-16 bundle (accepted, with its
+ * byte-order mark or its "<" telling) is converted for it first. */
+static void
+prescan (UpstanderLoadState *state,
+         const guchar       *data,
+         gsize               size)
+{
+  g_autofree char *converted = NULL;
+  const char *from = NULL;
+  gsize converted_size = 0;
+
+  if (size >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == '<' && data[1] == 0)))
+    from = "UTF-16LE";
+  else if (size >= 2 && ((data[0] == 0xFE && data[1] == 0xFF) || (data[0] == 0 && data[1] == '<')))
+    from = "UTF-16BE";
+
+  if (from == NULL)
+    {
+      _upstander_prescan (state, (const char *) data, size);
+      return;
+    }
+
+  converted = g_convert ((const char *) data, size & ~(gsize) 1, "UTF-8", from, NULL,
+                         &converted_size, NULL);
+  if (converted == NULL)
+    {
+      _upstander_report (state, 1, 0, UPSTANDER_SEVERITY_ERROR,
+                         "the file looks like UTF-16 but is not valid UTF-16; save the bundle as UTF-8");
+      return;
+    }
+
+  _upstander_prescan (state, converted, converted_size);
+}
+
+static UpstanderBundle *load_bytes_until (GBytes      *bytes,
+                                          const char  *display_name,
+                                          gint64       deadline,
+                                          GPtrArray   *diagnostics,
+                                          GError     **error);
+
 /**
  * upstander_bundle_load_bytes:
  * @bytes: the bundle's XML
@@ -1578,15 +1780,25 @@ upstander_bundle_load_bytes (GBytes      *bytes,
                              GPtrArray   *diagnostics,
                              GError     **error)
 {
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_bytes_until (bytes, display_name, 0, diagnostics, error);
+}
+
+static UpstanderBundle *
+load_bytes_until (GBytes      *bytes,
+                  const char  *display_name,
+                  gint64       deadline,
+                  GPtrArray   *diagnostics,
+                  GError     **error)
+{
   g_autoptr(UpstanderBundle) bundle = NULL;
   g_autoptr(GPtrArray) own_diagnostics = NULL;
   Loader self = { { 0 } };
   xmlDoc *doc;
   const guchar *data;
   gsize size;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (diagnostics == NULL)
     diagnostics = own_diagnostics = upstander_diagnostics_new ();
@@ -1597,13 +1809,16 @@ upstander_bundle_load_bytes (GBytes      *bytes,
   self.state.file = bundle->source;
   self.state.diagnostics = diagnostics;
   self.state.bundle = bundle;
+  self.state.deadline = deadline;
 
   data = g_bytes_get_data (bytes, &size);
 
   if (size > UPSTANDER_BUNDLE_MAX_SIZE)
     {
+      g_autofree char *shown = upstander_diagnostic_escape_name (bundle->source);
+
       g_set_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_TOO_LARGE,
-                   "%s is larger than %u MiB", bundle->source, UPSTANDER_BUNDLE_MAX_SIZE >> 20);
+                   "%s is larger than %u MiB", shown, UPSTANDER_BUNDLE_MAX_SIZE >> 20);
       _upstander_report (&self.state, 0, 0, UPSTANDER_SEVERITY_ERROR,
                          "the file is larger than %u MiB", UPSTANDER_BUNDLE_MAX_SIZE >> 20);
       return NULL;
@@ -1615,7 +1830,10 @@ upstander_bundle_load_bytes (GBytes      *bytes,
     _upstander_report (&self.state, 1, 0, UPSTANDER_SEVERITY_ERROR,
                        "the file is compressed; a bundle must be plain XML");
 
-  if (self.state.n_errors == 0)
+  if (self.state.n_errors == 0 && !_upstander_past_deadline (&self.state))
+    prescan (&self.state, data, size);
+
+  if (self.state.n_errors == 0 && !_upstander_past_deadline (&self.state))
     {
       /* libxml2 keeps its error handlers per thread; keep its own quiet. */
       xmlSetGenericErrorFunc (NULL, ignore_generic_error_cb);
@@ -1628,7 +1846,8 @@ upstander_bundle_load_bytes (GBytes      *bytes,
       if (doc != NULL && check_document (&self.state, doc))
         check_before_schema (&self.state, xmlDocGetRootElement (doc));
 
-      if (doc != NULL && self.state.n_errors == 0 && validate_structure (&self.state, doc))
+      if (doc != NULL && self.state.n_errors == 0 && !_upstander_past_deadline (&self.state) &&
+          validate_structure (&self.state, doc) && !_upstander_past_deadline (&self.state))
         {
           read_bundle (&self, xmlDocGetRootElement (doc));
           if (self.state.n_errors == 0)
@@ -1641,12 +1860,118 @@ upstander_bundle_load_bytes (GBytes      *bytes,
 
   if (self.state.n_errors > 0)
     {
-      g_set_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_INVALID,
-                   "%s was not loaded: %u problem(s) found", bundle->source, self.state.n_errors);
+      g_autofree char *shown = upstander_diagnostic_escape_name (bundle->source);
+
+      if (self.state.timed_out)
+        g_set_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_TIMED_OUT,
+                     "%s was not loaded within its deadline", shown);
+      else
+        g_set_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_INVALID,
+                     "%s was not loaded: %u problem(s) found", shown, self.state.n_errors);
       return NULL;
     }
 
   return g_steal_pointer (&bundle);
+}
+
+/* Reports a file that could not be read at all; always returns %NULL. */
+static UpstanderBundle *
+refuse_unread (const char  *name,
+               gint         code,
+               const char  *message,
+               GPtrArray   *diagnostics,
+               GError     **error)
+{
+  g_autofree char *shown = upstander_diagnostic_escape_name (name);
+
+  g_set_error (error, UPSTANDER_BUNDLE_ERROR, code, "%s: %s", shown, message);
+  if (diagnostics != NULL)
+    g_ptr_array_add (diagnostics,
+                     upstander_diagnostic_new (name, 0, 0, UPSTANDER_SEVERITY_ERROR, message));
+
+  return NULL;
+}
+
+/*
+ * Open first, then check what was opened: a path checked and then opened
+ * again can be swapped in between (for a FIFO, whose read never returns).
+ * O_NONBLOCK makes opening a FIFO return at once; fstat() on the descriptor
+ * then refuses anything that is not a regular file.
+ */
+static GBytes *
+read_native (const char  *path,
+             GPtrArray   *diagnostics,
+             GError     **error)
+{
+  g_autoptr(GByteArray) buffer = NULL;
+  struct stat st;
+  int fd;
+
+  fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *message = g_strdup_printf ("could not read the file: %s",
+                                                  g_strerror (saved_errno));
+
+      refuse_unread (path, UPSTANDER_BUNDLE_ERROR_READ, message, diagnostics, error);
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      refuse_unread (path, UPSTANDER_BUNDLE_ERROR_READ,
+                     "could not read the file: not a regular file", diagnostics, error);
+      return NULL;
+    }
+
+  if (st.st_size > UPSTANDER_BUNDLE_MAX_SIZE)
+    {
+      close (fd);
+      refuse_unread (path, UPSTANDER_BUNDLE_ERROR_TOO_LARGE, "the file is larger than 16 MiB",
+                     diagnostics, error);
+      return NULL;
+    }
+
+  buffer = g_byte_array_sized_new ((guint) st.st_size);
+  /* The size may change while reading: the cap is checked on what arrives. */
+  for (;;)
+    {
+      guchar chunk[65536];
+      gssize n_read = read (fd, chunk, sizeof chunk);
+
+      if (n_read < 0 && errno == EINTR)
+        continue;
+
+      if (n_read < 0)
+        {
+          int saved_errno = errno;
+          g_autofree char *message = g_strdup_printf ("could not read the file: %s",
+                                                      g_strerror (saved_errno));
+
+          close (fd);
+          refuse_unread (path, UPSTANDER_BUNDLE_ERROR_READ, message, diagnostics, error);
+          return NULL;
+        }
+
+      if (n_read == 0)
+        break;
+
+      if (buffer->len + (gsize) n_read > UPSTANDER_BUNDLE_MAX_SIZE)
+        {
+          close (fd);
+          refuse_unread (path, UPSTANDER_BUNDLE_ERROR_TOO_LARGE, "the file is larger than 16 MiB",
+                         diagnostics, error);
+          return NULL;
+        }
+
+      g_byte_array_append (buffer, chunk, (guint) n_read);
+    }
+
+  close (fd);
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
 /**
@@ -1662,66 +1987,62 @@ upstander_bundle_load_file (GFile         *file,
                             GPtrArray     *diagnostics,
                             GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GByteArray) buffer = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  name = g_file_is_native (file) ? g_file_get_path (file) : g_file_get_uri (file);
+  return _upstander_bundle_load_file_until (file, 0, diagnostics, error);
+}
 
-  /* A FIFO or device would block or never end: only regular files are read. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "not a regular file");
+/* As upstander_bundle_load_file(), skipping the bundle once past @deadline
+ * (monotonic time, 0 for none) with %UPSTANDER_BUNDLE_ERROR_TIMED_OUT. */
+UpstanderBundle *
+_upstander_bundle_load_file_until (GFile      *file,
+                                   gint64      deadline,
+                                   GPtrArray  *diagnostics,
+                                   GError    **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
 
-  if (local_error == NULL)
-    stream = g_file_read (file, cancellable, &local_error);
-
-  if (stream != NULL)
+  if (g_file_is_native (file))
     {
-      guchar chunk[65536];
-      gssize n_read;
+      name = g_file_get_path (file);
+      bytes = read_native (name, diagnostics, error);
+    }
+  else if (g_file_has_uri_scheme (file, "resource"))
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *unescaped = g_uri_unescape_string (uri + strlen ("resource://"), NULL);
 
-      buffer = g_byte_array_new ();
-      /* The cap is checked while reading, so a huge file costs no more than it. */
-      while ((n_read = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk,
-                                            cancellable, &local_error)) > 0)
+      name = g_steal_pointer (&uri);
+      if (unescaped != NULL)
+        bytes = g_resources_lookup_data (unescaped, 0, &local_error);
+      if (bytes == NULL)
         {
-          if (buffer->len + (gsize) n_read > UPSTANDER_BUNDLE_MAX_SIZE)
-            {
-              g_set_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_TOO_LARGE,
-                           "%s is larger than %u MiB", name, UPSTANDER_BUNDLE_MAX_SIZE >> 20);
-              if (diagnostics != NULL)
-                g_ptr_array_add (diagnostics,
-                                 upstander_diagnostic_new (name, 0, 0, UPSTANDER_SEVERITY_ERROR,
-                                                           "the file is larger than 16 MiB"));
-              return NULL;
-            }
-          g_byte_array_append (buffer, chunk, (guint) n_read);
+          g_autofree char *message = g_strdup_printf ("could not read the file: %s",
+                                                      local_error != NULL ? local_error->message
+                                                                          : "not a resource");
+
+          return refuse_unread (name, UPSTANDER_BUNDLE_ERROR_READ, message, diagnostics, error);
         }
+      if (g_bytes_get_size (bytes) > UPSTANDER_BUNDLE_MAX_SIZE)
+        return refuse_unread (name, UPSTANDER_BUNDLE_ERROR_TOO_LARGE,
+                              "the file is larger than 16 MiB", diagnostics, error);
     }
-
-  if (local_error != NULL)
+  else
     {
-      g_autofree char *message = g_strdup_printf ("could not read the file: %s", local_error->message);
-
-      g_set_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_READ,
-                   "%s: %s", name, message);
-      if (diagnostics != NULL)
-        g_ptr_array_add (diagnostics,
-                         upstander_diagnostic_new (name, 0, 0, UPSTANDER_SEVERITY_ERROR, message));
-      return NULL;
+      /* Bundles are local: another scheme could reach the network or block. */
+      name = g_file_get_uri (file);
+      return refuse_unread (name, UPSTANDER_BUNDLE_ERROR_READ,
+                            "could not read the file: only local files are read", diagnostics,
+                            error);
     }
 
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+  if (bytes == NULL)
+    return NULL;
 
-  return upstander_bundle_load_bytes (bytes, name, diagnostics, error);
+  return load_bytes_until (bytes, name, deadline, diagnostics, error);
 }
 
 UpstanderBundle *

@@ -23,7 +23,8 @@ struct _UpstanderScenario
 
   UpstanderText *title;
   UpstanderText *summary;
-  GPtrArray *topics;         /* UpstanderTopic, copies of the bundle's */
+  GPtrArray *topics;         /* UpstanderTopic, each once, owned by topic_store */
+  GPtrArray *topic_store;    /* the bundle's topics, kept alive for as long as this */
   GStrv      topic_ids;
   GPtrArray *goals;          /* UpstanderText */
   GPtrArray *content_notes;  /* UpstanderText */

@@ -43,6 +43,7 @@ upstander_scenario_finalize (GObject *object)
   g_clear_pointer (&self->title, upstander_text_free);
   g_clear_pointer (&self->summary, upstander_text_free);
   g_clear_pointer (&self->topics, g_ptr_array_unref);
+  g_clear_pointer (&self->topic_store, g_ptr_array_unref);
   g_clear_pointer (&self->topic_ids, g_strfreev);
   g_clear_pointer (&self->goals, g_ptr_array_unref);
   g_clear_pointer (&self->content_notes, g_ptr_array_unref);
@@ -147,7 +148,7 @@ upstander_scenario_init (UpstanderScenario *self)
 {
   self->goals = upstander_text_array_new ();
   self->content_notes = upstander_text_array_new ();
-  self->topics = g_ptr_array_new_with_free_func (upstander_topic_free);
+  self->topics = g_ptr_array_new ();
   self->cast = g_ptr_array_new_with_free_func (upstander_person_free);
   self->scenes = g_ptr_array_new_with_free_func (upstander_scene_free);
   self->endings = g_ptr_array_new_with_free_func (upstander_ending_free);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <libxml/parser.h>
+#include <libxml/tree.h>
 
 #include "fuzz.h"
 #include "upstander-bundle.h"
@@ -76,3 +77,131 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   return 0;
 }
+
+#ifdef UPSTANDER_FUZZING
+/*
+ * Structure-aware mutations: byte flips rarely keep a bundle well-formed and
+ * valid, so most inputs would stop at the parser or the schema. Half of the
+ * time, a seed that parses is changed as a tree instead: an element deleted,
+ * duplicated or moved before its previous sibling, or an attribute given
+ * another value of the same document (an id where a reference was, a flag
+ * where a condition was). Those reach the readers and the checks:
+ * references, flags, reachability, limits per parent.
+ */
+
+size_t LLVMFuzzerMutate (guint8 *data, size_t size, size_t max_size);
+size_t LLVMFuzzerCustomMutator (guint8 *data, size_t size, size_t max_size, unsigned int seed);
+
+static void
+collect (xmlNode   *node,
+         GPtrArray *elements,
+         GPtrArray *values)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+
+      g_ptr_array_add (elements, node);
+      for (xmlAttr *attribute = node->properties; attribute != NULL; attribute = attribute->next)
+        {
+          if (attribute->children != NULL && attribute->children->content != NULL)
+            g_ptr_array_add (values, attribute->children->content);
+        }
+      collect (node->children, elements, values);
+    }
+}
+
+static gboolean
+mutate_tree (xmlDoc *doc,
+             GRand  *rand)
+{
+  g_autoptr(GPtrArray) elements = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  static const char *references[] = { "next", "if", "unless", "sets", "guide", "from", "id", "topics" };
+  xmlNode *node;
+
+  collect (xmlDocGetRootElement (doc), elements, values);
+  if (elements->len < 2 || values->len == 0)
+    return FALSE;
+
+  /* Never the root: it would only make the document invalid at once. */
+  node = g_ptr_array_index (elements, g_rand_int_range (rand, 1, elements->len));
+
+  switch (g_rand_int_range (rand, 0, 5))
+    {
+    case 0:
+      xmlUnlinkNode (node);
+      xmlFreeNode (node);
+      break;
+
+    case 1:
+      xmlAddNextSibling (node, xmlCopyNode (node, 1));
+      break;
+
+    case 2:
+      if (node->prev != NULL)
+        {
+          xmlNode *before = node->prev;
+
+          xmlUnlinkNode (node);
+          xmlAddPrevSibling (before, node);
+        }
+      break;
+
+    case 3:
+      {
+        const char *name = references[g_rand_int_range (rand, 0, G_N_ELEMENTS (references))];
+        g_autofree char *value = g_strdup (g_ptr_array_index (values, g_rand_int_range (rand, 0, values->len)));
+
+        xmlSetProp (node, (const xmlChar *) name, (const xmlChar *) value);
+      }
+      break;
+
+    default:
+      if (node->properties != NULL)
+        xmlRemoveProp (node->properties);
+      break;
+    }
+
+  return TRUE;
+}
+
+size_t
+LLVMFuzzerCustomMutator (guint8       *data,
+                         size_t        size,
+                         size_t        max_size,
+                         unsigned int  seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  xmlDoc *doc;
+  xmlChar *out = NULL;
+  int out_size = 0;
+
+  fuzz_init ();
+
+  if (g_rand_boolean (rand) || size > G_MAXINT)
+    return LLVMFuzzerMutate (data, size, max_size);
+
+  doc = xmlReadMemory ((const char *) data, (int) size, NULL, NULL,
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc == NULL || !mutate_tree (doc, rand))
+    {
+      g_clear_pointer (&doc, xmlFreeDoc);
+      return LLVMFuzzerMutate (data, size, max_size);
+    }
+
+  xmlDocDumpMemoryEnc (doc, &out, &out_size, "UTF-8");
+  xmlFreeDoc (doc);
+  if (out == NULL || out_size <= 0 || (size_t) out_size > max_size)
+    {
+      xmlFree (out);
+      return LLVMFuzzerMutate (data, size, max_size);
+    }
+
+  memcpy (data, out, out_size);
+  xmlFree (out);
+
+  return out_size;
+}
+#endif
