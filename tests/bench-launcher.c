@@ -24,7 +24,8 @@
  *                      src/main.c runs it) or an AdwApplication with an empty
  *                      AdwApplicationWindow of the same size; reports when the
  *                      first window first painted and its peak RSS then, and
- *                      for the app the same once the library has loaded and
+ *                      for the app the same once the library is complete (every
+ *                      bundle, built-in and installed, read) and
  *                      the catalogue painted.
  *   search             the app, then types queries into the catalogue's search
  *                      entry one character at a time; reports for each
@@ -55,8 +56,8 @@ typedef struct
   GtkWindow          *window;
   gboolean            search;
   gboolean            painted;
-  gboolean            loaded;
-  gboolean            loaded_reported;
+  gboolean            complete;
+  gboolean            complete_reported;
 
   GtkEditable        *entry;
   GtkFilterListModel *filtered;
@@ -140,11 +141,11 @@ after_paint_cb (GdkFrameClock *clock,
   if (!UPSTANDER_IS_APPLICATION (run.app))
     finish ();
 
-  if (run.loaded && !run.loaded_reported)
+  if (run.complete && !run.complete_reported)
     {
-      run.loaded_reported = TRUE;
-      report ("loaded-us", g_get_monotonic_time ());
-      report ("loaded-hwm-kib", status_kib ("VmHWM:"));
+      run.complete_reported = TRUE;
+      report ("complete-us", g_get_monotonic_time ());
+      report ("complete-hwm-kib", status_kib ("VmHWM:"));
       if (!run.search)
         finish ();
       g_idle_add_once (type_next_cb, NULL);
@@ -161,12 +162,12 @@ after_paint_cb (GdkFrameClock *clock,
 }
 
 static void
-library_loaded_cb (UpstanderLibrary *library)
+library_complete_cb (UpstanderLibrary *library)
 {
-  if (!upstander_library_get_loaded (library) || run.loaded)
+  if (!upstander_library_get_complete (library) || run.complete)
     return;
 
-  run.loaded = TRUE;
+  run.complete = TRUE;
   /* The catalogue fills in now: its next frame is the one to wait for. */
   gtk_widget_queue_draw (GTK_WIDGET (run.window));
 }
@@ -192,8 +193,8 @@ window_added_cb (GSignalInvocationHint *hint,
     {
       UpstanderLibrary *library = upstander_application_get_library (UPSTANDER_APPLICATION (run.app));
 
-      g_signal_connect (library, "notify::loaded", G_CALLBACK (library_loaded_cb), NULL);
-      library_loaded_cb (library);
+      g_signal_connect (library, "notify::complete", G_CALLBACK (library_complete_cb), NULL);
+      library_complete_cb (library);
     }
 
   /* The first window only. */
