@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fails when any language in po/LINGUAS or po/content/LINGUAS is incomplete
 # against the sources as they are now: the templates are extracted afresh
-# (xgettext for the interface, itstool for the core stories) and every po file
+# (xgettext for the interface, itstool for the core stories and help) and every po file
 # must translate every message of them, pass msgfmt --check (which catches a
 # dropped or reordered c-format placeholder and a wrong number of plural
 # forms), and have nothing fuzzy.
@@ -20,7 +20,7 @@ grep -v '^#' "$root/po/POTFILES.in" | sed '/^ *$/d' > "$tmp/potfiles"
   cat "$tmp/xgettext.log" >&2; exit 1; }
 
 itstool -i "$root/resources/upstander-bundle.its" -o "$tmp/upstander-content.pot" \
-  "$root/resources/bundles/core.xml" || exit 1
+  "$root/resources/bundles/core.xml" "$root/resources/bundles/help.xml" || exit 1
 
 check_dir() {
   local dir=$1 template=$2

@@ -20,6 +20,9 @@ PACKAGES=(
   # build: compiler, meson, the libraries, glib-compile-resources/-schemas
   gcc meson ninja-build pkg-config
   libgtk-4-dev libadwaita-1-dev libxml2-dev libglib2.0-dev-bin
+  # iso-codes: the country list (its JSON at build time, its iso_3166-1
+  # translations at run time) for the help page's regions
+  iso-codes
   # translations (msgfmt, xgettext, itstool) and the data validators
   # (desktop-file-validate, appstreamcli, rsvg-convert for the icons test)
   gettext itstool desktop-file-utils appstream librsvg2-bin librsvg2-common

@@ -419,6 +419,8 @@ build_ending (UpstanderClassroomPage *self)
   gtk_box_append (self->content, takeaways);
 
   add_button (self->actions, _("Class Summary"), "classroom.summary", NULL, "suggested-action");
+  /* Every ending leads to help, in class too. */
+  add_button (self->actions, _("Get help"), "win.show-help", NULL, NULL);
 }
 
 static void
@@ -1269,6 +1271,8 @@ upstander_classroom_page_export_pdf (UpstanderClassroomPage  *self,
 {
   g_autoptr(UpstanderDocument) doc = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *region = NULL;
+  UpstanderApplication *app;
 
   g_return_val_if_fail (UPSTANDER_IS_CLASSROOM_PAGE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -1281,7 +1285,13 @@ upstander_classroom_page_export_pdf (UpstanderClassroomPage  *self,
       return FALSE;
     }
 
-  doc = upstander_class_summary_new (self->run);
+  app = app_of (self);
+  if (app != NULL)
+    region = upstander_settings_dup_effective_region (upstander_application_get_settings (app));
+  /* Help for the chosen region, printed as the handout prints it. */
+  doc = upstander_class_summary_new (self->run,
+                                     app != NULL ? upstander_application_get_library (app) : NULL,
+                                     region);
 
   return upstander_document_write_pdf (doc, path, error);
 }

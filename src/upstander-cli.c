@@ -165,12 +165,12 @@ upstander_cli_handout (const char *scenario_id,
 
   if (region != NULL)
     {
-      if (strlen (region) != 2 || !g_ascii_isalpha (region[0]) || !g_ascii_isalpha (region[1]))
+      effective_region = upstander_region_parse (region);
+      if (effective_region == NULL)
         {
           g_printerr (_("upstander: “%s” is not a two-letter region code such as “GB”\n"), region);
           return 2;
         }
-      effective_region = g_ascii_strup (region, -1);
     }
   else
     {

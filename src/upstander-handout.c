@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "upstander-handout.h"
+#include "upstander-help-sheet.h"
 
 /*
  * Both documents are built from the model alone, so the command line can
@@ -149,48 +150,49 @@ add_texts (UpstanderDocument *doc,
     }
 }
 
+/* The help for @region, printed from the same sheet the help page shows. */
 static void
 add_help (UpstanderDocument *doc,
           UpstanderLibrary  *library,
           const char        *region)
 {
-  const char * const *languages = g_get_language_names ();
-  g_autoptr(GPtrArray) help = NULL;
-  gboolean has_regional = FALSE;
+  g_autoptr(UpstanderHelpSheet) sheet = NULL;
 
   if (library == NULL)
     return;
 
-  help = upstander_library_dup_help (library, region, &has_regional);
+  sheet = upstander_help_sheet_new (library, region);
   upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("Where to get help"));
-  if (region != NULL && region[0] != '\0')
-    upstander_document_add_printf (doc, UPSTANDER_DOC_SMALL, 0, _("Showing help for region %s."), region);
-  if (!has_regional)
-    upstander_document_add (doc, UPSTANDER_DOC_BODY, 0,
-                            _("We do not have a checked helpline for your region yet. The directory below lists the children’s helplines of every country, with their numbers."));
+  upstander_document_add (doc, UPSTANDER_DOC_SMALL, 0, sheet->region_line);
+  if (sheet->notice != NULL)
+    upstander_document_add (doc, UPSTANDER_DOC_BODY, 0, sheet->notice);
 
-  for (guint i = 0; i < help->len; i++)
+  for (guint a = 0; a < sheet->advice->len; a++)
+    upstander_document_add_printf (doc, UPSTANDER_DOC_BODY, 0, "• %s", (const char *) g_ptr_array_index (sheet->advice, a));
+  for (guint a = 0; a < sheet->general_advice->len; a++)
+    upstander_document_add_printf (doc, UPSTANDER_DOC_BODY, 0, "• %s", (const char *) g_ptr_array_index (sheet->general_advice, a));
+
+  for (guint s = 0; s < sheet->sections->len; s++)
     {
-      const UpstanderHelp *entry = g_ptr_array_index (help, i);
+      const UpstanderHelpSection *section = g_ptr_array_index (sheet->sections, s);
 
-      for (guint a = 0; a < entry->advice->len; a++)
-        upstander_document_add (doc, UPSTANDER_DOC_BODY, 0,
-                                upstander_text_get (g_ptr_array_index (entry->advice, a), languages));
-
-      for (guint c = 0; c < entry->contacts->len; c++)
+      upstander_document_add (doc, UPSTANDER_DOC_SUBHEADING, 0, section->heading);
+      for (guint c = 0; c < section->cards->len; c++)
         {
-          const UpstanderContact *contact = g_ptr_array_index (entry->contacts, c);
+          const UpstanderHelpCard *card = g_ptr_array_index (section->cards, c);
 
-          upstander_document_add (doc, UPSTANDER_DOC_STRONG, 0, upstander_text_get (contact->name, languages));
-          if (contact->description != NULL)
-            upstander_document_add (doc, UPSTANDER_DOC_BODY, 1, upstander_text_get (contact->description, languages));
-          if (contact->phone != NULL)
-            upstander_document_add_printf (doc, UPSTANDER_DOC_BODY, 1, _("Phone: %s"), contact->phone);
-          if (contact->hours != NULL)
-            upstander_document_add_printf (doc, UPSTANDER_DOC_BODY, 1, _("Open: %s"),
-                                           upstander_text_get (contact->hours, languages));
-          if (contact->url != NULL)
-            upstander_document_add (doc, UPSTANDER_DOC_BODY, 1, contact->url);
+          for (guint i = 0; i < card->lines->len; i++)
+            {
+              const UpstanderHelpLine *line = g_ptr_array_index (card->lines, i);
+
+              upstander_document_add (doc,
+                                      line->kind == UPSTANDER_HELP_LINE_NAME ? UPSTANDER_DOC_STRONG :
+                                      line->kind == UPSTANDER_HELP_LINE_CALL ||
+                                      line->kind == UPSTANDER_HELP_LINE_TEXT ? UPSTANDER_DOC_STRONG :
+                                      UPSTANDER_DOC_BODY,
+                                      line->kind == UPSTANDER_HELP_LINE_NAME ? 0 : 1,
+                                      line->text);
+            }
         }
     }
 }
@@ -312,12 +314,15 @@ upstander_handout_new (UpstanderScenario *scenario,
  * upstander_class_summary_new:
  *
  * What the class chose: the votes at each decision and the path taken,
- * then the ending. Counts only; nothing about any pupil.
+ * then the ending, then where to get help for @region, as the handout
+ * prints it. Counts only; nothing about any pupil.
  *
  * Returns: (transfer full): a document in the interface language's direction
  */
 UpstanderDocument *
-upstander_class_summary_new (UpstanderClassRun *run)
+upstander_class_summary_new (UpstanderClassRun *run,
+                             UpstanderLibrary  *library,
+                             const char        *region)
 {
   UpstanderScenario *scenario;
   const UpstanderEnding *ending;
@@ -366,6 +371,8 @@ upstander_class_summary_new (UpstanderClassRun *run)
       upstander_document_add (doc, UPSTANDER_DOC_STRONG, 0, _("What to remember"));
       add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, ending->takeaways, TRUE);
     }
+
+  add_help (doc, library, region);
 
   return doc;
 }

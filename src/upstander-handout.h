@@ -13,6 +13,8 @@ char              *upstander_format_elapsed       (gint64              microseco
 UpstanderDocument *upstander_handout_new          (UpstanderScenario  *scenario,
                                                    UpstanderLibrary   *library,
                                                    const char         *region);
-UpstanderDocument *upstander_class_summary_new    (UpstanderClassRun  *run);
+UpstanderDocument *upstander_class_summary_new    (UpstanderClassRun  *run,
+                                                   UpstanderLibrary   *library,
+                                                   const char         *region);
 
 G_END_DECLS

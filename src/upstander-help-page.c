@@ -7,14 +7,17 @@
 #include <glib/gi18n.h>
 
 #include "upstander-help-page.h"
+#include "upstander-help-sheet.h"
 #include "upstander-language.h"
+#include "upstander-region-chooser.h"
 #include "upstander-util.h"
 
 /*
  * Contacts come from the bundles only: no phone number or address lives in
- * the code. When no bundle has a checked contact for the region, the page
- * says so and shows the contacts meant for everywhere (the Child Helpline
- * International directory in the core bundle).
+ * the code. What the page shows for a region is an UpstanderHelpSheet, the
+ * same lines the handout and the class summary print; this page only turns
+ * them into widgets. A region without its own checked contacts gets one
+ * sentence saying so, the directory and the help meant for everywhere.
  */
 
 struct _UpstanderHelpPage
@@ -26,83 +29,85 @@ struct _UpstanderHelpPage
   gboolean           regional;
 
   GtkLabel          *region_label;
-  GtkWidget         *region_button;
+  GtkBox            *region_box;
+  GtkWidget         *region_chooser;
   GtkWidget         *guides_button;
   GtkBox            *contacts_box;
 };
 
 G_DEFINE_FINAL_TYPE (UpstanderHelpPage, upstander_help_page, GTK_TYPE_WIDGET)
 
-static const char *
-kind_name (UpstanderContactKind kind)
+static GtkWidget *
+link_new (const UpstanderHelpLine *line)
 {
-  switch (kind)
+  GtkWidget *link = gtk_link_button_new_with_label (line->target, line->text);
+  GtkWidget *child = gtk_button_get_child (GTK_BUTTON (link));
+
+  if (GTK_IS_LABEL (child))
     {
-    case UPSTANDER_CONTACT_HELPLINE:  return _("Helpline");
-    case UPSTANDER_CONTACT_REPORT:    return _("Report");
-    case UPSTANDER_CONTACT_DIRECTORY: return _("Helplines everywhere");
-    case UPSTANDER_CONTACT_EMERGENCY: return _("Emergency");
-    default:                          return "";
+      gtk_label_set_use_markup (GTK_LABEL (child), FALSE);
+      gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (child), 0);
+      gtk_label_set_text (GTK_LABEL (child), line->text);
     }
+  gtk_widget_set_halign (link, GTK_ALIGN_START);
+  upstander_button_set_label_a11y (link, line->text);
+
+  return link;
 }
 
 static GtkWidget *
-contact_new (const UpstanderContact *contact)
+card_new (const UpstanderHelpCard *contact)
 {
   GtkWidget *card = g_object_new (GTK_TYPE_BOX,
                                   "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
                                   "orientation", GTK_ORIENTATION_VERTICAL,
                                   "spacing", 6,
                                   NULL);
-  const char *name = upstander_ui_text (contact->name);
-  GtkWidget *label;
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "contact");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, contact->name, -1);
 
-  gtk_box_append (GTK_BOX (card), upstander_text_label_new (kind_name (contact->kind), "caption-heading"));
-  gtk_box_append (GTK_BOX (card), upstander_text_label_new (name, "title-4"));
-  if (contact->description != NULL)
-    gtk_box_append (GTK_BOX (card), upstander_text_label_new (upstander_ui_text (contact->description), NULL));
-
-  if (contact->phone != NULL)
+  for (guint i = 0; i < contact->lines->len; i++)
     {
-      g_autofree char *number = upstander_language_isolate (contact->phone);
-      g_autofree char *phone = NULL;
+      const UpstanderHelpLine *line = g_ptr_array_index (contact->lines, i);
+      GtkWidget *label;
 
-      /* Translators: %s is a phone number from a bundle */
-      phone = g_strdup_printf (_("Phone: %s"), number);
-      label = upstander_text_label_new (phone, "heading");
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_box_append (GTK_BOX (card), label);
-    }
-
-  if (contact->hours != NULL)
-    {
-      g_autofree char *when = upstander_language_isolate (upstander_ui_text (contact->hours));
-      g_autofree char *hours = NULL;
-
-      /* Translators: %s is when a helpline is open, from a bundle */
-      hours = g_strdup_printf (_("Open: %s"), when);
-      gtk_box_append (GTK_BOX (card), upstander_text_label_new (hours, "dim-label"));
-    }
-
-  if (contact->url != NULL)
-    {
-      GtkWidget *link = gtk_link_button_new_with_label (contact->url, contact->url);
-      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (link));
-
-      if (GTK_IS_LABEL (child))
+      switch (line->kind)
         {
-          gtk_label_set_use_markup (GTK_LABEL (child), FALSE);
-          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_CHAR);
-          gtk_label_set_text (GTK_LABEL (child), contact->url);
+        case UPSTANDER_HELP_LINE_NAME:
+          gtk_box_append (GTK_BOX (card), upstander_text_label_new (line->text, "title-4"));
+          break;
+
+        case UPSTANDER_HELP_LINE_TRANSLATION:
+        case UPSTANDER_HELP_LINE_DETAIL:
+          gtk_box_append (GTK_BOX (card), upstander_text_label_new (line->text, "dim-label"));
+          break;
+
+        case UPSTANDER_HELP_LINE_DESCRIPTION:
+          gtk_box_append (GTK_BOX (card), upstander_text_label_new (line->text, NULL));
+          break;
+
+        case UPSTANDER_HELP_LINE_CALL:
+        case UPSTANDER_HELP_LINE_TEXT:
+          label = upstander_text_label_new (line->text, "heading");
+          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+          gtk_box_append (GTK_BOX (card), label);
+          break;
+
+        case UPSTANDER_HELP_LINE_LINK:
+          gtk_box_append (GTK_BOX (card), link_new (line));
+          break;
+
+        case UPSTANDER_HELP_LINE_ADDED_BY:
+          gtk_box_append (GTK_BOX (card), upstander_text_label_new (line->text, "added-by"));
+          break;
+
+        default:
+          g_assert_not_reached ();
         }
-      gtk_widget_set_halign (link, GTK_ALIGN_START);
-      upstander_button_set_label_a11y (link, contact->url);
-      gtk_box_append (GTK_BOX (card), link);
     }
 
   return card;
@@ -111,9 +116,8 @@ contact_new (const UpstanderContact *contact)
 void
 upstander_help_page_refresh (UpstanderHelpPage *self)
 {
-  g_autoptr(GPtrArray) help = NULL;
+  g_autoptr(UpstanderHelpSheet) sheet = NULL;
   g_autofree char *region = NULL;
-  g_autofree char *region_text = NULL;
   GtkWidget *child;
 
   g_return_if_fail (UPSTANDER_IS_HELP_PAGE (self));
@@ -125,36 +129,28 @@ upstander_help_page_refresh (UpstanderHelpPage *self)
     return;
 
   region = upstander_settings_dup_effective_region (self->settings);
-  help = upstander_library_dup_help (self->library, region, &self->regional);
+  sheet = upstander_help_sheet_new (self->library, region);
+  self->regional = sheet->national;
 
-  if (region != NULL)
+  gtk_label_set_text (self->region_label, sheet->region_line);
+
+  if (sheet->notice != NULL)
+    gtk_box_append (self->contacts_box, upstander_text_label_new (sheet->notice, "fallback-notice"));
+
+  /* The advice for every region is what the emergency card and "What you
+   * can do now" say already; a region's own advice is new, so it shows. */
+  for (guint a = 0; a < sheet->advice->len; a++)
+    gtk_box_append (self->contacts_box, upstander_text_label_new (g_ptr_array_index (sheet->advice, a), "advice"));
+
+  for (guint s = 0; s < sheet->sections->len; s++)
     {
-      g_autofree char *code = upstander_language_isolate (region);
+      const UpstanderHelpSection *section = g_ptr_array_index (sheet->sections, s);
+      GtkWidget *heading = upstander_text_label_new (section->heading, "title-4");
 
-      /* Translators: %s is a region code such as "GB" */
-      region_text = g_strdup_printf (_("Showing help for region %s."), code);
-    }
-  else
-    region_text = g_strdup (_("Your region is not known."));
-  gtk_label_set_text (self->region_label, region_text);
-
-  if (!self->regional)
-    {
-      GtkWidget *notice = upstander_text_label_new (_("We do not have a checked helpline for your region yet. The directory below lists the children’s helplines of every country, with their numbers."),
-                                                    "fallback-notice");
-
-      gtk_box_append (self->contacts_box, notice);
-    }
-
-  for (guint i = 0; i < help->len; i++)
-    {
-      const UpstanderHelp *entry = g_ptr_array_index (help, i);
-
-      for (guint a = 0; a < entry->advice->len; a++)
-        gtk_box_append (self->contacts_box,
-                        upstander_text_label_new (upstander_ui_text (g_ptr_array_index (entry->advice, a)), "advice"));
-      for (guint c = 0; c < entry->contacts->len; c++)
-        gtk_box_append (self->contacts_box, contact_new (g_ptr_array_index (entry->contacts, c)));
+      gtk_widget_add_css_class (heading, "help-section");
+      gtk_box_append (self->contacts_box, heading);
+      for (guint c = 0; c < section->cards->len; c++)
+        gtk_box_append (self->contacts_box, card_new (g_ptr_array_index (section->cards, c)));
     }
 }
 
@@ -185,7 +181,7 @@ upstander_help_page_class_init (UpstanderHelpPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "helppage");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-help-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UpstanderHelpPage, region_label);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderHelpPage, region_button);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderHelpPage, region_box);
   gtk_widget_class_bind_template_child (widget_class, UpstanderHelpPage, guides_button);
   gtk_widget_class_bind_template_child (widget_class, UpstanderHelpPage, contacts_box);
 }
@@ -195,7 +191,6 @@ upstander_help_page_init (UpstanderHelpPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  upstander_button_set_label_a11y (self->region_button, _("Change region"));
   upstander_button_set_label_a11y (self->guides_button, _("Read the guides"));
 }
 
@@ -210,12 +205,17 @@ upstander_help_page_set_sources (UpstanderHelpPage *self,
 
   g_set_object (&self->library, library);
   g_set_object (&self->settings, settings);
+  if (self->region_chooser != NULL)
+    gtk_box_remove (self->region_box, self->region_chooser);
+  self->region_chooser = upstander_region_chooser_new (settings);
+  gtk_widget_set_halign (self->region_chooser, GTK_ALIGN_START);
+  gtk_box_append (self->region_box, self->region_chooser);
   g_signal_connect_object (settings, "notify::region",
                            G_CALLBACK (upstander_help_page_refresh), self, G_CONNECT_SWAPPED);
   upstander_help_page_refresh (self);
 }
 
-/* Whether a bundle has checked contacts for the reader's own region. */
+/* Whether a bundle has checked contacts of the reader's region's own. */
 gboolean
 upstander_help_page_get_regional (UpstanderHelpPage *self)
 {

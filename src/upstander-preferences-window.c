@@ -7,10 +7,8 @@
 
 #include "upstander-language.h"
 #include "upstander-preferences-window.h"
+#include "upstander-region-chooser.h"
 #include "upstander-util.h"
-
-/* "ZZ" is the code CLDR uses for an unknown region: "Other" in the list. */
-#define OTHER_REGION "ZZ"
 
 struct _UpstanderPreferencesWindow
 {
@@ -18,12 +16,11 @@ struct _UpstanderPreferencesWindow
 
   UpstanderSettings    *settings;
   UpstanderProgress    *progress;
-  GPtrArray            *regions;   /* char*: "" (automatic), the bundles' codes, OTHER_REGION */
   gboolean              updating;
 
   AdwComboRow          *language_row;
   AdwComboRow          *text_size_row;
-  AdwComboRow          *region_row;
+  AdwActionRow         *region_row;
   GtkWidget            *forget_button;
 };
 
@@ -86,97 +83,6 @@ fill_languages (UpstanderPreferencesWindow *self)
 }
 
 static void
-region_selected_cb (UpstanderPreferencesWindow *self)
-{
-  guint selected = adw_combo_row_get_selected (self->region_row);
-
-  if (self->updating || self->settings == NULL || self->regions == NULL || selected >= self->regions->len)
-    return;
-
-  upstander_settings_set_region (self->settings, g_ptr_array_index (self->regions, selected));
-}
-
-/* g_ptr_array_sort() hands over pointers to the elements. */
-static int
-compare_codes (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-static void
-fill_regions (UpstanderPreferencesWindow *self,
-              UpstanderLibrary           *library)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
-  g_autofree char *from_locale = upstander_region_from_locale ();
-  g_autofree char *automatic = NULL;
-  GPtrArray *bundles = upstander_library_get_bundles (library);
-  const char *current = upstander_settings_get_region (self->settings);
-  guint selected = 0;
-
-  for (guint b = 0; bundles != NULL && b < bundles->len; b++)
-    {
-      GPtrArray *help = upstander_bundle_get_help (g_ptr_array_index (bundles, b));
-
-      for (guint h = 0; h < help->len; h++)
-        {
-          const UpstanderHelp *entry = g_ptr_array_index (help, h);
-
-          for (guint r = 0; entry->regions[r] != NULL; r++)
-            {
-              gboolean seen = FALSE;
-
-              if (g_str_equal (entry->regions[r], "all"))
-                continue;
-              for (guint i = 0; i < codes->len && !seen; i++)
-                seen = g_str_equal (g_ptr_array_index (codes, i), entry->regions[r]);
-              if (!seen)
-                g_ptr_array_add (codes, entry->regions[r]);
-            }
-        }
-    }
-  g_ptr_array_sort (codes, compare_codes);
-
-  g_ptr_array_set_size (self->regions, 0);
-
-  if (from_locale != NULL)
-    {
-      g_autofree char *code = upstander_language_isolate (from_locale);
-
-      /* Translators: %s is a region code such as "GB", taken from the system */
-      automatic = g_strdup_printf (_("Automatic (%s)"), code);
-    }
-  else
-    automatic = g_strdup (_("Automatic"));
-  gtk_string_list_append (names, automatic);
-  g_ptr_array_add (self->regions, g_strdup (""));
-
-  for (guint i = 0; i < codes->len; i++)
-    {
-      const char *code = g_ptr_array_index (codes, i);
-
-      gtk_string_list_append (names, code);
-      g_ptr_array_add (self->regions, g_strdup (code));
-    }
-
-  gtk_string_list_append (names, _("Other"));
-  g_ptr_array_add (self->regions, g_strdup (OTHER_REGION));
-
-  for (guint i = 0; i < self->regions->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->regions, i), current) == 0)
-      selected = i;
-  if (current != NULL && current[0] != '\0' && selected == 0)
-    selected = self->regions->len - 1;
-
-  self->updating = TRUE;
-  adw_combo_row_set_model (self->region_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->region_row, selected);
-  self->updating = FALSE;
-}
-
-static void
 forget_response_cb (AdwMessageDialog           *dialog,
                     const char                 *response,
                     UpstanderPreferencesWindow *self)
@@ -220,7 +126,6 @@ upstander_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSTANDER_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->progress);
-  g_clear_pointer (&self->regions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (upstander_preferences_window_parent_class)->dispose (object);
 }
@@ -240,7 +145,6 @@ upstander_preferences_window_class_init (UpstanderPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, forget_button);
   gtk_widget_class_bind_template_callback (widget_class, language_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_size_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, region_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "prefs.forget", NULL, forget_activated);
 }
@@ -248,7 +152,6 @@ upstander_preferences_window_class_init (UpstanderPreferencesWindowClass *klass)
 static void
 upstander_preferences_window_init (UpstanderPreferencesWindow *self)
 {
-  self->regions = g_ptr_array_new_with_free_func (g_free);
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->updating = FALSE;
@@ -260,6 +163,7 @@ UpstanderPreferencesWindow *
 upstander_preferences_window_new (UpstanderApplication *application)
 {
   UpstanderPreferencesWindow *self;
+  GtkWidget *chooser;
   const char *size;
 
   g_return_val_if_fail (UPSTANDER_IS_APPLICATION (application), NULL);
@@ -276,7 +180,10 @@ upstander_preferences_window_new (UpstanderApplication *application)
   self->updating = FALSE;
 
   fill_languages (self);
-  fill_regions (self, upstander_application_get_library (application));
+  /* Every country by name, searchable: the same chooser as on the help page. */
+  chooser = upstander_region_chooser_new (self->settings);
+  gtk_widget_set_valign (chooser, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (self->region_row, chooser);
 
   return self;
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "upstander-scenario-card.h"
+#include "upstander-workshop-page.h"
 
 struct _UpstanderScenarioCard
 {
@@ -18,6 +19,7 @@ struct _UpstanderScenarioCard
   GtkLabel          *title_label;
   GtkLabel          *ages_label;
   GtkLabel          *minutes_label;
+  GtkWidget         *made_label;
   GtkLabel          *summary_label;
   GtkLabel          *topics_label;
   GtkWidget         *state_box;
@@ -45,6 +47,7 @@ update (UpstanderScenarioCard *self)
   g_autofree char *description = NULL;
   guint n_endings, n_found;
   gboolean finished;
+  gboolean made_here;
 
   if (scenario == NULL)
     {
@@ -68,6 +71,9 @@ update (UpstanderScenarioCard *self)
                                           upstander_scenario_get_minutes (scenario)),
                              upstander_scenario_get_minutes (scenario));
   gtk_label_set_text (self->minutes_label, minutes);
+
+  made_here = upstander_workshop_is_made_here (scenario);
+  gtk_widget_set_visible (self->made_label, made_here);
 
   topics = upstander_scenario_dup_topic_names (scenario);
   gtk_label_set_text (self->topics_label, topics != NULL ? topics : "");
@@ -99,7 +105,7 @@ update (UpstanderScenarioCard *self)
   description = g_strdup_printf (C_("story card", "%s, %s. %s %s"),
                                  ages, minutes,
                                  upstander_scenario_get_summary (scenario),
-                                 state != NULL ? state : "");
+                                 state != NULL ? state : (made_here ? _("Made here") : ""));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, upstander_scenario_get_title (scenario),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
@@ -184,6 +190,7 @@ upstander_scenario_card_class_init (UpstanderScenarioCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, ages_label);
   gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, minutes_label);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, made_label);
   gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, summary_label);
   gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, topics_label);
   gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, state_box);

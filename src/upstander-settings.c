@@ -57,55 +57,7 @@ text_size_is_valid (const char *text_size)
 static gboolean
 region_is_valid (const char *region)
 {
-  if (region == NULL)
-    return FALSE;
-  if (region[0] == '\0')
-    return TRUE;
-
-  return strlen (region) == 2 && g_ascii_isupper (region[0]) && g_ascii_isupper (region[1]);
-}
-
-/**
- * upstander_region_from_locale:
- *
- * Returns: (transfer full) (nullable): the territory of the user's locale,
- *   such as "GB" for `en_GB.UTF-8`, or %NULL when the locale names none
- */
-char *
-upstander_region_from_locale (void)
-{
-  const char * const *names = g_get_language_names ();
-  const char *locale_vars[] = { "LC_ALL", "LC_MESSAGES", "LANG", NULL };
-
-  /* LANGUAGE may list bare languages only; the locale itself names the territory. */
-  for (guint i = 0; locale_vars[i] != NULL; i++)
-    {
-      const char *value = g_getenv (locale_vars[i]);
-      const char *underscore;
-
-      if (value == NULL || value[0] == '\0')
-        continue;
-
-      underscore = strchr (value, '_');
-      if (underscore != NULL &&
-          g_ascii_isalpha (underscore[1]) && g_ascii_isalpha (underscore[2]) &&
-          (underscore[3] == '\0' || underscore[3] == '.' || underscore[3] == '@'))
-        return g_ascii_strup (underscore + 1, 2);
-
-      break;
-    }
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      const char *underscore = strchr (names[i], '_');
-
-      if (underscore != NULL &&
-          g_ascii_isalpha (underscore[1]) && g_ascii_isalpha (underscore[2]) &&
-          (underscore[3] == '\0' || underscore[3] == '.' || underscore[3] == '@'))
-        return g_ascii_strup (underscore + 1, 2);
-    }
-
-  return NULL;
+  return region != NULL && (region[0] == '\0' || upstander_region_is_known (region));
 }
 
 static void

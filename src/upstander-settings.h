@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "upstander-region.h"
+
 G_BEGIN_DECLS
 
 #define UPSTANDER_TYPE_SETTINGS (upstander_settings_get_type ())
@@ -27,6 +29,5 @@ gboolean           upstander_settings_get_language_chosen (UpstanderSettings *se
 char              *upstander_settings_dup_effective_region (UpstanderSettings *self);
 void               upstander_settings_bind_window       (UpstanderSettings *self,
                                                          GObject           *window);
-char              *upstander_region_from_locale         (void);
 
 G_END_DECLS

@@ -228,6 +228,8 @@ test_classroom_run (void)
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "ending");
   g_assert_true (shows (GTK_WIDGET (page), "Ana sits alone"));
   g_assert_cmpstr (upstander_facilitator_window_get_scene (notes), ==, "alone");
+  /* Every ending leads to help, in class too. */
+  g_assert_nonnull (ui_test_find_button (GTK_WIDGET (page), "Get help"));
 
   ui_test_click (GTK_WIDGET (page), "Class Summary");
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");

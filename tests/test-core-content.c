@@ -13,6 +13,28 @@ static const char * const required_topics[] = {
   "group-chats", "photos-videos", "gaming", "fake-accounts", "rumours", "hate",
   "offline-online", "friendship", "secrets", "reporting", "self-protection",
   "digital-divide", "awareness", "image-pressure", "self-harm",
+  /* Added by issue 13: the topics children meet that the first set missed. */
+  "grooming", "image-sharing", "trusted-adults", "making-amends", "better-reporting",
+};
+
+/* Topics that need a content note before the story starts. */
+static const char * const noted_topics[] = {
+  "image-pressure", "self-harm", "grooming", "image-sharing",
+};
+
+/* Topics pitched for more than one band, and the bands each must reach. */
+static const struct
+{
+  const char *topic;
+  const char *band;
+} topic_bands[] = {
+  { "grooming", "8-11" }, { "grooming", "12-14" },
+  { "image-sharing", "12-14" }, { "image-sharing", "15-17" },
+};
+
+/* Words that are a title or a family word, not part of a person's own name. */
+static const char * const not_names[] = {
+  "Mr", "Ms", "Mrs", "Aunt", "Auntie", "Uncle", "Grandma", "Grandad", "Mum", "Dad", "Papa",
 };
 
 static const char * const required_guides[] = {
@@ -36,6 +58,26 @@ count_effect (const UpstanderDecision *decision,
     count += ((UpstanderChoice *) g_ptr_array_index (decision->choices, i))->effect == effect;
 
   return count;
+}
+
+static gboolean
+has_topic (UpstanderScenario *scenario,
+           const char        *topic)
+{
+  GPtrArray *topics = upstander_scenario_get_topics (scenario);
+
+  for (guint k = 0; k < topics->len; k++)
+    if (g_str_equal (((UpstanderTopic *) g_ptr_array_index (topics, k))->id, topic))
+      return TRUE;
+
+  return FALSE;
+}
+
+static char *
+band_of (UpstanderScenario *scenario)
+{
+  return g_strdup_printf ("%u-%u", upstander_scenario_get_age_min (scenario),
+                          upstander_scenario_get_age_max (scenario));
 }
 
 static gboolean
@@ -98,18 +140,17 @@ test_loads_clean (void)
 }
 
 static void
-test_fifteen_scenarios_in_three_bands (void)
+test_six_stories_per_band (void)
 {
   GPtrArray *scenarios = upstander_bundle_get_scenarios (core);
   guint per_band[G_N_ELEMENTS (bands)] = { 0 };
 
-  g_assert_cmpuint (scenarios->len, ==, 15);
+  g_assert_cmpuint (scenarios->len, >=, 20);
 
   for (guint i = 0; i < scenarios->len; i++)
     {
       UpstanderScenario *scenario = g_ptr_array_index (scenarios, i);
-      g_autofree char *band = g_strdup_printf ("%u-%u", upstander_scenario_get_age_min (scenario),
-                                               upstander_scenario_get_age_max (scenario));
+      g_autofree char *band = band_of (scenario);
       gboolean known = FALSE;
 
       for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
@@ -124,7 +165,7 @@ test_fifteen_scenarios_in_three_bands (void)
     }
 
   for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
-    g_assert_cmpuint (per_band[b], >=, 4);
+    g_assert_cmpuint (per_band[b], >=, 6);
 }
 
 static void
@@ -137,12 +178,7 @@ test_every_topic_covered (void)
       gboolean covered = FALSE;
 
       for (guint i = 0; i < scenarios->len && !covered; i++)
-        {
-          GPtrArray *topics = upstander_scenario_get_topics (g_ptr_array_index (scenarios, i));
-
-          for (guint k = 0; k < topics->len; k++)
-            covered |= g_str_equal (((UpstanderTopic *) g_ptr_array_index (topics, k))->id, required_topics[t]);
-        }
+        covered = has_topic (g_ptr_array_index (scenarios, i), required_topics[t]);
 
       if (!covered)
         g_error ("no scenario covers the topic “%s”", required_topics[t]);
@@ -160,6 +196,7 @@ test_scenario_shape (void)
       GPtrArray *scenes = upstander_scenario_get_scenes (scenario);
       GPtrArray *endings = upstander_scenario_get_endings (scenario);
       guint n_decisions = 0;
+      guint n_harmful = 0;
       guint n_flags_that_matter = 0;
       const UpstanderScene *start = upstander_scenario_get_start (scenario);
       gboolean start_has_notes = start->facilitator->len > 0;
@@ -191,10 +228,12 @@ test_scenario_shape (void)
             continue;
 
           n_decisions++;
-          g_assert_cmpuint (scene->decision->choices->len, ==, 3);
-          g_assert_cmpuint (count_effect (scene->decision, UPSTANDER_EFFECT_HELPFUL), ==, 1);
-          g_assert_cmpuint (count_effect (scene->decision, UPSTANDER_EFFECT_MIXED), ==, 1);
-          g_assert_cmpuint (count_effect (scene->decision, UPSTANDER_EFFECT_HARMFUL), ==, 1);
+          /* Three choices, four where a story needs one more real option;
+           * at least one helps. Which ones are dilemmas is checked below. */
+          g_assert_cmpuint (scene->decision->choices->len, >=, 3);
+          g_assert_cmpuint (scene->decision->choices->len, <=, 4);
+          g_assert_cmpuint (count_effect (scene->decision, UPSTANDER_EFFECT_HELPFUL), >=, 1);
+          n_harmful += count_effect (scene->decision, UPSTANDER_EFFECT_HARMFUL);
           g_assert_cmpuint (scene->decision->questions->len, >=, 2);
           g_assert_cmpuint (scene->decision->questions->len, <=, 3);
 
@@ -209,6 +248,8 @@ test_scenario_shape (void)
         }
 
       g_assert_cmpuint (n_decisions, >=, 2);
+      /* Harmful choices stay playable and show their effect (content guide rule 2). */
+      g_assert_cmpuint (n_harmful, >=, 1);
       g_assert_cmpuint (n_flags_that_matter, >=, 1);
       g_assert_true (tells_what_to_do_on_disclosure);
 
@@ -256,19 +297,206 @@ test_sensitive_topics_have_notes (void)
   for (guint i = 0; i < scenarios->len; i++)
     {
       UpstanderScenario *scenario = g_ptr_array_index (scenarios, i);
-      GPtrArray *topics = upstander_scenario_get_topics (scenario);
 
-      for (guint k = 0; k < topics->len; k++)
+      /* Sextortion and self-harm stay for 15-17 (content guide). */
+      if (has_topic (scenario, "image-pressure") || has_topic (scenario, "self-harm"))
+        g_assert_cmpuint (upstander_scenario_get_age_min (scenario), >=, 15);
+
+      for (guint t = 0; t < G_N_ELEMENTS (noted_topics); t++)
         {
-          const char *id = ((UpstanderTopic *) g_ptr_array_index (topics, k))->id;
+          if (has_topic (scenario, noted_topics[t]) &&
+              upstander_scenario_get_content_notes (scenario)->len == 0)
+            g_error ("%s is about “%s” but has no content note",
+                     upstander_scenario_get_id (scenario), noted_topics[t]);
+        }
+    }
+}
 
-          if (g_str_equal (id, "image-pressure") || g_str_equal (id, "self-harm"))
+/* Grooming is pitched for 8-11 and 12-14, image sharing for 12-14 and 15-17 (issue 13). */
+static void
+test_new_topics_reach_their_bands (void)
+{
+  GPtrArray *scenarios = upstander_bundle_get_scenarios (core);
+
+  for (guint t = 0; t < G_N_ELEMENTS (topic_bands); t++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < scenarios->len && !found; i++)
+        {
+          UpstanderScenario *scenario = g_ptr_array_index (scenarios, i);
+          g_autofree char *band = band_of (scenario);
+
+          found = has_topic (scenario, topic_bands[t].topic) && g_str_equal (band, topic_bands[t].band);
+        }
+
+      if (!found)
+        g_error ("no %s story is about “%s”", topic_bands[t].band, topic_bands[t].topic);
+    }
+}
+
+static guint
+count_words (const UpstanderText *text)
+{
+  g_auto(GStrv) words = g_strsplit (upstander_text_get_original (text), " ", -1);
+
+  return g_strv_length (words);
+}
+
+/* Calls @func on every decision of the bundle. */
+static void
+foreach_decision (void (*func) (UpstanderScenario *, const UpstanderDecision *, gpointer),
+                  gpointer user_data)
+{
+  GPtrArray *scenarios = upstander_bundle_get_scenarios (core);
+
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      UpstanderScenario *scenario = g_ptr_array_index (scenarios, i);
+      GPtrArray *scenes = upstander_scenario_get_scenes (scenario);
+
+      for (guint s = 0; s < scenes->len; s++)
+        {
+          const UpstanderScene *scene = g_ptr_array_index (scenes, s);
+
+          if (scene->decision != NULL)
+            func (scenario, scene->decision, user_data);
+        }
+    }
+}
+
+/* The labels of one decision are within a few words of each other, so the
+ * careful-sounding long one does not give the answer away. */
+static void
+check_label_lengths (UpstanderScenario        *scenario,
+                     const UpstanderDecision  *decision,
+                     gpointer                  user_data)
+{
+  guint shortest = G_MAXUINT, longest = 0;
+
+  for (guint c = 0; c < decision->choices->len; c++)
+    {
+      guint words = count_words (((UpstanderChoice *) g_ptr_array_index (decision->choices, c))->label);
+
+      shortest = MIN (shortest, words);
+      longest = MAX (longest, words);
+    }
+
+  if (longest - shortest > 4)
+    g_error ("%s: the labels of “%s” differ by %u words", upstander_scenario_get_id (scenario),
+             upstander_text_get_original (decision->prompt), longest - shortest);
+}
+
+static void
+test_labels_of_even_length (void)
+{
+  foreach_decision (check_label_lengths, NULL);
+}
+
+#define MAX_POSITIONS 4
+
+typedef struct
+{
+  guint n_decisions;
+  guint helpful_at[MAX_POSITIONS];
+  guint harmful_at[MAX_POSITIONS];
+  guint longest_is_helpful;
+  guint dilemmas;
+} DecisionCounts;
+
+static void
+count_decision (UpstanderScenario       *scenario,
+                const UpstanderDecision *decision,
+                gpointer                 user_data)
+{
+  DecisionCounts *counts = user_data;
+  guint longest = 0;
+
+  g_assert_cmpuint (decision->choices->len, <=, MAX_POSITIONS);
+  counts->n_decisions++;
+  for (guint c = 0; c < decision->choices->len; c++)
+    {
+      const UpstanderChoice *choice = g_ptr_array_index (decision->choices, c);
+
+      counts->helpful_at[c] += choice->effect == UPSTANDER_EFFECT_HELPFUL;
+      counts->harmful_at[c] += choice->effect == UPSTANDER_EFFECT_HARMFUL;
+      if (count_words (choice->label) > count_words (((UpstanderChoice *) g_ptr_array_index (decision->choices, longest))->label))
+        longest = c;
+    }
+  counts->longest_is_helpful += ((UpstanderChoice *) g_ptr_array_index (decision->choices, longest))->effect == UPSTANDER_EFFECT_HELPFUL;
+  /* A dilemma: two choices that both help, each with its own cost. */
+  counts->dilemmas += count_effect (decision, UPSTANDER_EFFECT_HELPFUL) >= 2;
+}
+
+/* A child who always takes the first (or second, or last) button, or always the
+ * longest label, is right little more often than one who picks at random. */
+static void
+test_no_position_or_length_pattern (void)
+{
+  DecisionCounts counts = { 0 };
+
+  foreach_decision (count_decision, &counts);
+
+  for (guint p = 0; p < MAX_POSITIONS; p++)
+    {
+      g_test_message ("position %u: helpful in %u, harmful in %u of %u decisions", p,
+                      counts.helpful_at[p], counts.harmful_at[p], counts.n_decisions);
+      g_assert_cmpuint (counts.helpful_at[p] * 100, <=, counts.n_decisions * 55);
+      g_assert_cmpuint (counts.harmful_at[p] * 100, <=, counts.n_decisions * 55);
+    }
+  g_test_message ("the longest label helps in %u of %u decisions", counts.longest_is_helpful, counts.n_decisions);
+  g_assert_cmpuint (counts.longest_is_helpful * 100, <=, counts.n_decisions * 55);
+}
+
+/* At least a third of the decisions are dilemmas: two reasonable choices that
+ * both help, graded and explained on their own terms. */
+static void
+test_a_third_are_dilemmas (void)
+{
+  DecisionCounts counts = { 0 };
+
+  foreach_decision (count_decision, &counts);
+  g_test_message ("%u dilemmas in %u decisions", counts.dilemmas, counts.n_decisions);
+  g_assert_cmpuint (counts.dilemmas * 3, >=, counts.n_decisions);
+}
+
+/* A name is one person: no given name or surname appears in two stories (a
+ * family in one story may share a surname). Handles (night.owl.x) count as a whole. */
+static void
+test_unique_person_names (void)
+{
+  GPtrArray *scenarios = upstander_bundle_get_scenarios (core);
+  g_autoptr(GHashTable) owner = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      UpstanderScenario *scenario = g_ptr_array_index (scenarios, i);
+      GPtrArray *cast = upstander_scenario_get_cast (scenario);
+
+      for (guint c = 0; c < cast->len; c++)
+        {
+          const UpstanderPerson *person = g_ptr_array_index (cast, c);
+          const char *who = upstander_scenario_get_id (scenario);
+          g_auto(GStrv) words = NULL;
+
+          if (person->role == UPSTANDER_ROLE_PLAYER)
+            continue;
+
+          words = g_strsplit (upstander_text_get_original (person->name), " ", -1);
+          for (guint w = 0; words[w] != NULL; w++)
             {
-              g_assert_cmpuint (upstander_scenario_get_age_min (scenario), >=, 15);
-              g_assert_cmpuint (upstander_scenario_get_content_notes (scenario)->len, >=, 1);
+              const char *other;
+
+              if (g_strv_contains (not_names, words[w]))
+                continue;
+              other = g_hash_table_lookup (owner, words[w]);
+              if (other != NULL && !g_str_equal (other, who))
+                g_error ("the name “%s” is used in %s and in %s", words[w], other, who);
+              g_hash_table_replace (owner, g_strdup (words[w]), g_strdup (who));
             }
         }
     }
+  g_assert_cmpuint (g_hash_table_size (owner), >, 100);
 }
 
 static void
@@ -305,34 +533,6 @@ test_guides (void)
       g_assert_cmpuint (words, >, 50);
       g_assert_cmpuint (words, <, 400);
     }
-}
-
-static void
-test_help_contacts (void)
-{
-  GPtrArray *help = upstander_bundle_get_help (core);
-  gboolean has_general_advice = FALSE;
-  gboolean has_directory = FALSE;
-
-  for (guint h = 0; h < help->len; h++)
-    {
-      const UpstanderHelp *entry = g_ptr_array_index (help, h);
-
-      if (g_strv_contains ((const char * const *) entry->regions, "all"))
-        has_general_advice |= entry->advice->len > 0;
-
-      for (guint c = 0; c < entry->contacts->len; c++)
-        {
-          const UpstanderContact *contact = g_ptr_array_index (entry->contacts, c);
-
-          g_assert_nonnull (contact->source);
-          g_assert_true (g_str_has_prefix (contact->source, "https://"));
-          has_directory |= contact->kind == UPSTANDER_CONTACT_DIRECTORY;
-        }
-    }
-
-  g_assert_true (has_general_advice);
-  g_assert_true (has_directory);
 }
 
 static void
@@ -674,13 +874,17 @@ main (int   argc,
   languages = content_languages ();
 
   g_test_add_func ("/upstander/core-content/loads-clean", test_loads_clean);
-  g_test_add_func ("/upstander/core-content/fifteen-scenarios-in-three-bands", test_fifteen_scenarios_in_three_bands);
+  g_test_add_func ("/upstander/core-content/six-stories-per-band", test_six_stories_per_band);
   g_test_add_func ("/upstander/core-content/every-topic-covered", test_every_topic_covered);
   g_test_add_func ("/upstander/core-content/scenario-shape", test_scenario_shape);
   g_test_add_func ("/upstander/core-content/positive-ending-exists", test_positive_ending_exists);
   g_test_add_func ("/upstander/core-content/sensitive-topics-have-notes", test_sensitive_topics_have_notes);
+  g_test_add_func ("/upstander/core-content/new-topics-reach-their-bands", test_new_topics_reach_their_bands);
+  g_test_add_func ("/upstander/core-content/labels-of-even-length", test_labels_of_even_length);
+  g_test_add_func ("/upstander/core-content/no-position-or-length-pattern", test_no_position_or_length_pattern);
+  g_test_add_func ("/upstander/core-content/a-third-are-dilemmas", test_a_third_are_dilemmas);
+  g_test_add_func ("/upstander/core-content/unique-person-names", test_unique_person_names);
   g_test_add_func ("/upstander/core-content/guides", test_guides);
-  g_test_add_func ("/upstander/core-content/help-contacts", test_help_contacts);
   g_test_add_func ("/upstander/core-content/no-brands-or-numbers-in-stories", test_no_brands_or_numbers_in_stories);
   g_test_add_func ("/upstander/core-content/every-path-ends", test_every_path_ends);
 

@@ -428,7 +428,7 @@ check_summary (const char *dir,
   g_assert_true (upstander_class_run_choose (run, taken->id, NULL));
   upstander_class_run_advance (run, NULL);
 
-  doc = upstander_class_summary_new (run);
+  doc = upstander_class_summary_new (run, NULL, NULL);
   g_assert_true (upstander_document_write_pdf (doc, out, &error));
   g_assert_no_error (error);
   text = pdf_text (out);

@@ -283,6 +283,43 @@ test_unused_flag_warns (void)
                                  line_of (xml, "<scenario "), "“unused” is set but never used"));
 }
 
+/* The app adds the effect word itself; feedback that repeats it gets a warning. */
+static void
+test_feedback_starting_with_effect_word_warns (void)
+{
+  const char *openings[] = { "This helps because she feels less alone.", "Part of the way there.",
+                             "think again: it hurts." };
+
+  for (guint i = 0; i < G_N_ELEMENTS (openings); i++)
+    {
+      g_autofree char *feedback = g_strdup_printf ("<feedback><text>%s</text></feedback></choice>\n"
+                                                   "        <choice id=\"mean\"", openings[i]);
+      g_autofree char *xml = replace (VALID, "<feedback><text>Kind.</text></feedback></choice>\n"
+                                             "        <choice id=\"mean\"", feedback);
+      g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+      g_autoptr(UpstanderBundle) bundle = load_string (xml, diagnostics, NULL);
+
+      dump (diagnostics);
+      g_assert_nonnull (bundle);
+      g_assert_true (has_diagnostic (diagnostics, UPSTANDER_SEVERITY_WARNING,
+                                     line_of (xml, "<choice id=\"kind\""), "which the app already shows"));
+    }
+}
+
+/* The same words later in the text, or a reason first, are fine. */
+static void
+test_feedback_with_reason_first_is_quiet (void)
+{
+  g_autofree char *xml = replace (VALID, "<text>Kind.</text>",
+                                  "<text>She feels less alone. This helps, and so does telling an adult.</text>");
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(UpstanderBundle) bundle = load_string (xml, diagnostics, NULL);
+
+  dump (diagnostics);
+  g_assert_nonnull (bundle);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+}
+
 /* Each rule, broken once. */
 
 static void
@@ -698,6 +735,8 @@ main (int   argc,
   g_test_add_func ("/upstander/loader/translations", test_translations);
   g_test_add_func ("/upstander/loader/unreachable-scene-warns", test_unreachable_scene_warns);
   g_test_add_func ("/upstander/loader/unused-flag-warns", test_unused_flag_warns);
+  g_test_add_func ("/upstander/loader/feedback-starting-with-effect-word-warns", test_feedback_starting_with_effect_word_warns);
+  g_test_add_func ("/upstander/loader/feedback-with-reason-first-is-quiet", test_feedback_with_reason_first_is_quiet);
   g_test_add_func ("/upstander/loader/not-half-loaded", test_not_half_loaded);
   g_test_add_func ("/upstander/loader/rule/duplicate-scene-id", test_rule_duplicate_scene_id);
   g_test_add_func ("/upstander/loader/rule/dangling-next", test_rule_dangling_next);

@@ -493,8 +493,10 @@ test_window_help_and_guides (void)
   ui_test_spin (10);
   g_assert_false (upstander_help_page_get_regional (help));
   g_assert_nonnull (ui_test_find_label (root, "Child Helpline International"));
-  g_assert_nonnull (ui_test_find_label (root, "Showing help for region \u2068GB\u2069."));
-  g_assert_nonnull (ui_test_find_label (root, "If someone is in danger right now, tell an adult and call your local emergency number."));
+  g_assert_nonnull (ui_test_find_label (root, "Help for \u2068United Kingdom\u2069"));
+  g_assert_nonnull (ui_test_find_label (root, "Upstander has no checked helpline for \u2068United Kingdom\u2069 yet, so it shows help that works across borders."));
+  /* The emergency advice stays, whatever the region. */
+  g_assert_nonnull (ui_test_find_label (root, "If you or someone else could get hurt, tell an adult near you straight away and call your local emergency number."));
 
   ui_test_click (root, "Read the Guides");
   g_assert_cmpstr (upstander_window_get_page (window), ==, "guides");

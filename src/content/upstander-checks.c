@@ -3,6 +3,8 @@
 
 #include "upstander-bundle-private.h"
 
+#include <string.h>
+
 /*
  * Runs after the loader has read a bundle without errors: cross-references,
  * flags, the story graph and the cast. Structural problems were caught by the
@@ -31,6 +33,37 @@ check_target (UpstanderLoadState *state,
     return;
 
   error_at (state, line, "next=\"%s\" is not a scene or ending of scenario “%s”", next, scenario->id);
+}
+
+/*
+ * The app shows the effect word ("This helps", "Part of the way", "Think
+ * again") in front of every feedback text, so feedback that starts with one
+ * reads twice ("This helps · This helps because…"). Checked in the English
+ * words only: they are the words authors copy from older examples.
+ */
+static void
+check_feedback_opening (UpstanderLoadState    *state,
+                        const UpstanderChoice *choice)
+{
+  static const char * const effect_words[] = { "this helps", "part of the way", "think again" };
+  const UpstanderText *first = g_ptr_array_index (choice->feedback, 0);
+
+  for (guint v = 0; v < upstander_text_get_n_variants (first); v++)
+    {
+      const char *text = upstander_text_get_variant (first, v, NULL);
+
+      for (guint w = 0; w < G_N_ELEMENTS (effect_words); w++)
+        {
+          if (g_ascii_strncasecmp (text, effect_words[w], strlen (effect_words[w])) == 0)
+            {
+              warning_at (state, choice->line,
+                          "the feedback of choice “%s” starts with “%.*s”, which the app already "
+                          "shows in front of it: start with the reason instead",
+                          choice->id, (int) strlen (effect_words[w]), text);
+              return;
+            }
+        }
+    }
 }
 
 static void
@@ -116,6 +149,7 @@ check_scene (UpstanderLoadState   *state,
 
           check_target (state, scenario, choice->next, choice->line);
           check_guide (state, choice->guide, choice->line);
+          check_feedback_opening (state, choice);
           note_condition (state, used_flags, set_flags, &choice->condition, choice->line);
           n_unconditional += is_unconditional (&choice->condition);
         }

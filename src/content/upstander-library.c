@@ -804,12 +804,59 @@ help_covers (const UpstanderHelp *help,
 }
 
 /**
+ * upstander_library_bundle_is_builtin:
+ *
+ * Returns: whether @bundle is one of the app's own, read from its resources;
+ *   an installed bundle never is, since a built-in id is reserved
+ */
+gboolean
+upstander_library_bundle_is_builtin (UpstanderLibrary *self,
+                                     UpstanderBundle  *bundle)
+{
+  const char *id;
+
+  g_return_val_if_fail (UPSTANDER_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (UPSTANDER_IS_BUNDLE (bundle), FALSE);
+
+  id = upstander_bundle_get_id (bundle);
+
+  return g_hash_table_contains (self->builtin_ids, id) &&
+         g_hash_table_lookup (self->bundles_by_id, id) == bundle;
+}
+
+/**
+ * upstander_library_lookup_help_bundle:
+ * @help: an entry returned by upstander_library_dup_help()
+ *
+ * Returns: (transfer none) (nullable): the bundle @help comes from, to say
+ *   who added a contact that is not built in
+ */
+UpstanderBundle *
+upstander_library_lookup_help_bundle (UpstanderLibrary    *self,
+                                      const UpstanderHelp *help)
+{
+  g_return_val_if_fail (UPSTANDER_IS_LIBRARY (self), NULL);
+
+  for (guint b = 0; b < self->bundles->len; b++)
+    {
+      UpstanderBundle *bundle = g_ptr_array_index (self->bundles, b);
+
+      if (g_ptr_array_find (upstander_bundle_get_help (bundle), help, NULL))
+        return bundle;
+    }
+
+  return NULL;
+}
+
+/**
  * upstander_library_dup_help:
  * @region: (nullable): an ISO 3166-1 alpha-2 code
  * @has_regional: (out) (optional): whether any bundle has help for @region itself
  *
  * Returns: (transfer container) (element-type UpstanderHelp): the help for
- *   @region first, then the help for every region
+ *   @region first, then the help for every region; within each, the
+ *   built-in bundles' help before any installed bundle's (they come first in
+ *   the library, and no installed bundle can take a built-in id)
  */
 GPtrArray *
 upstander_library_dup_help (UpstanderLibrary *self,

@@ -39,6 +39,10 @@ UpstanderScenario *upstander_library_lookup_scenario   (UpstanderLibrary    *sel
 GPtrArray         *upstander_library_dup_help          (UpstanderLibrary    *self,
                                                         const char          *region,
                                                         gboolean            *has_regional);
+gboolean           upstander_library_bundle_is_builtin (UpstanderLibrary   *self,
+                                                        UpstanderBundle    *bundle);
+UpstanderBundle   *upstander_library_lookup_help_bundle (UpstanderLibrary    *self,
+                                                         const UpstanderHelp *help);
 GPtrArray         *upstander_library_dup_topics        (UpstanderLibrary    *self);
 const UpstanderGuide *upstander_library_lookup_guide   (UpstanderLibrary    *self,
                                                         const char          *guide_id,

@@ -9,6 +9,7 @@
 #include <libxml/xmlerror.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -1073,13 +1074,40 @@ is_phone_number (const char *value)
 
   for (const char *p = value; *p != '\0'; p++)
     {
+      /* Written as the service writes it, with its own grouping: "1-800-668-6868", "(852) 2343 2255". */
       if (g_ascii_isdigit (*p))
         digits++;
-      else if (!(*p == ' ' || (*p == '+' && p == value)))
+      else if (!(*p == ' ' || *p == '-' || *p == '(' || *p == ')' || (*p == '+' && p == value)))
         return FALSE;
     }
 
   return digits >= 3 && digits <= 20;
+}
+
+/* What to send by SMS, such as "CONNECT": a word, never markup. */
+static gboolean
+is_sms_keyword (const char *value)
+{
+  gsize length = 0;
+
+  for (const char *p = value; *p != '\0'; p++, length++)
+    {
+      if (!g_ascii_isalnum (*p))
+        return FALSE;
+    }
+
+  return length >= 1 && length <= 20;
+}
+
+static gboolean
+is_date (const char *value)
+{
+  unsigned year, month, day;
+  char end;
+
+  return strlen (value) == 10 && value[4] == '-' && value[7] == '-' &&
+         sscanf (value, "%4u-%2u-%2u%c", &year, &month, &day, &end) == 3 &&
+         g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
 }
 
 /* A plain, untranslated value such as a phone number or an address. */
@@ -1105,19 +1133,75 @@ read_plain (Loader   *self,
   return g_steal_pointer (&value);
 }
 
+/* An attribute holding a plain value, such as an SMS keyword; NULL when absent. */
+static char *
+read_plain_attribute (Loader     *self,
+                      xmlNode    *node,
+                      const char *name,
+                      gboolean  (*is_valid) (const char *value),
+                      const char *expected)
+{
+  g_autofree char *value = dup_attribute (node, name);
+
+  if (value == NULL)
+    return NULL;
+
+  if (!is_valid (value))
+    {
+      g_autofree char *quoted = _upstander_quote (value);
+
+      report_error (self, node, "%s=%s on <%s> is not %s", name, quoted, node->name, expected);
+      return NULL;
+    }
+
+  return g_steal_pointer (&value);
+}
+
+/* Takes @value and @keyword; a way whose value was rejected is left out. */
+static void
+add_way (UpstanderContact *contact,
+         UpstanderWayKind  kind,
+         char             *value,
+         char             *keyword)
+{
+  UpstanderContactWay *way;
+
+  if (value == NULL)
+    {
+      g_free (keyword);
+      return;
+    }
+
+  way = g_new0 (UpstanderContactWay, 1);
+  way->kind = kind;
+  way->value = value;
+  way->keyword = keyword;
+  g_ptr_array_add (contact->ways, way);
+
+  /* The first number and address, for readers that know only those two. */
+  if (kind == UPSTANDER_WAY_CALL && contact->phone == NULL)
+    contact->phone = g_strdup (value);
+  else if (kind == UPSTANDER_WAY_WEB && contact->url == NULL)
+    contact->url = g_strdup (value);
+}
+
 static UpstanderContact *
 read_contact (Loader  *self,
               xmlNode *node)
 {
   UpstanderContact *contact = g_new0 (UpstanderContact, 1);
   g_autofree char *kind = dup_attribute (node, "kind");
+  g_autofree char *free_value = dup_attribute (node, "free");
   Leaves leaves = { 0 };
 
   contact->line = node_line (node);
   contact->kind = g_strcmp0 (kind, "report") == 0 ? UPSTANDER_CONTACT_REPORT :
                   g_strcmp0 (kind, "directory") == 0 ? UPSTANDER_CONTACT_DIRECTORY :
                   g_strcmp0 (kind, "emergency") == 0 ? UPSTANDER_CONTACT_EMERGENCY :
+                  g_strcmp0 (kind, "images") == 0 ? UPSTANDER_CONTACT_IMAGES :
                   UPSTANDER_CONTACT_HELPLINE;
+  contact->free = g_strcmp0 (free_value, "yes") == 0;
+  contact->ways = g_ptr_array_new_with_free_func (upstander_contact_way_free);
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
@@ -1131,12 +1215,30 @@ read_contact (Loader  *self,
         take_single (self, child, &leaves, &contact->hours,
                      read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
       else if (is_element (child, "phone"))
-        contact->phone = read_plain (self, child, is_phone_number,
-                                     "a phone number (digits and spaces, with an optional leading +)");
+        add_way (contact, UPSTANDER_WAY_CALL,
+                 read_plain (self, child, is_phone_number,
+                             "a phone number (digits, spaces, hyphens and brackets, with an optional leading +)"),
+                 NULL);
+      else if (is_element (child, "sms"))
+        add_way (contact, UPSTANDER_WAY_TEXT,
+                 read_plain (self, child, is_phone_number,
+                             "a number to text (digits, spaces, hyphens and brackets, with an optional leading +)"),
+                 read_plain_attribute (self, child, "keyword", is_sms_keyword, "a word of letters and digits"));
+      else if (is_element (child, "chat"))
+        add_way (contact, UPSTANDER_WAY_CHAT,
+                 read_plain (self, child, is_https_address, "an https:// address"), NULL);
+      else if (is_element (child, "form"))
+        add_way (contact, UPSTANDER_WAY_FORM,
+                 read_plain (self, child, is_https_address, "an https:// address"), NULL);
       else if (is_element (child, "url"))
-        contact->url = read_plain (self, child, is_https_address, "an https:// address");
+        add_way (contact, UPSTANDER_WAY_WEB,
+                 read_plain (self, child, is_https_address, "an https:// address"), NULL);
+      else if (is_element (child, "local-name"))
+        contact->local_name = read_text (self, child, MAX_SHORT_TEXT_CHARS);
       else if (is_element (child, "source"))
         contact->source = read_plain (self, child, is_https_address, "an https:// address");
+      else if (is_element (child, "checked"))
+        contact->checked = read_plain (self, child, is_date, "a date such as 2026-12-04");
     }
 
   return contact;
@@ -1595,7 +1697,8 @@ static const struct
   { "choice", "effect", "helpful mixed harmful" },
   { "ending", "outcome", "positive mixed negative" },
   { "person", "role", "player target friend adult" },
-  { "contact", "kind", "helpline report directory emergency" },
+  { "contact", "kind", "helpline report images directory emergency" },
+  { "contact", "free", "yes" },
 };
 
 static gboolean

@@ -154,6 +154,16 @@ upstander_ending_free (gpointer data)
 }
 
 void
+upstander_contact_way_free (gpointer data)
+{
+  UpstanderContactWay *way = data;
+
+  g_free (way->value);
+  g_free (way->keyword);
+  g_free (way);
+}
+
+void
 upstander_contact_free (gpointer data)
 {
   UpstanderContact *contact = data;
@@ -164,6 +174,9 @@ upstander_contact_free (gpointer data)
   g_free (contact->url);
   upstander_text_free (contact->hours);
   g_free (contact->source);
+  g_free (contact->local_name);
+  g_free (contact->checked);
+  g_clear_pointer (&contact->ways, g_ptr_array_unref);
   g_free (contact);
 }
 

@@ -64,7 +64,25 @@ typedef enum
   UPSTANDER_CONTACT_REPORT,
   UPSTANDER_CONTACT_DIRECTORY,
   UPSTANDER_CONTACT_EMERGENCY,
+  UPSTANDER_CONTACT_IMAGES,     /* reporting or removing images, apart from "talk to someone" */
 } UpstanderContactKind;
+
+/* How a child can reach a contact, in the order the bundle lists them. */
+typedef enum
+{
+  UPSTANDER_WAY_CALL,  /* value: a phone number */
+  UPSTANDER_WAY_TEXT,  /* value: a number for SMS; keyword: what to send, if any */
+  UPSTANDER_WAY_CHAT,  /* value: an https:// address of a chat */
+  UPSTANDER_WAY_FORM,  /* value: an https:// address of a form to report at */
+  UPSTANDER_WAY_WEB,   /* value: an https:// address to read more at */
+} UpstanderWayKind;
+
+typedef struct
+{
+  UpstanderWayKind  kind;
+  char             *value;
+  char             *keyword;  /* nullable */
+} UpstanderContactWay;
 
 typedef struct
 {
@@ -160,6 +178,10 @@ typedef struct
   UpstanderText        *hours;        /* nullable */
   char                 *source;
   guint                 line;
+  char                 *local_name;   /* nullable: the service's own name, untranslated */
+  gboolean              free;         /* the source says it is free */
+  char                 *checked;      /* nullable: YYYY-MM-DD the source was last read */
+  GPtrArray            *ways;         /* UpstanderContactWay; phone and url are the first call and web */
 } UpstanderContact;
 
 typedef struct
@@ -207,6 +229,7 @@ void upstander_decision_free (gpointer decision);
 void upstander_continue_free (gpointer cont);
 void upstander_scene_free   (gpointer scene);
 void upstander_ending_free  (gpointer ending);
+void upstander_contact_way_free (gpointer way);
 void upstander_contact_free (gpointer contact);
 void upstander_help_free    (gpointer help);
 void upstander_guide_block_free (gpointer block);
