@@ -88,13 +88,13 @@ build_story (void)
   built.bad_ending = add_ending (story, "negative", "The joke spreads");
 
   built.message_mina = add_choice (story, built.start, "Message Mina privately", "helpful",
-                                   "This helps: Mina knows someone cares.", built.lunch);
+                                   "Mina knows someone cares.", built.lunch);
   built.laugh = add_choice (story, built.start, "Laugh along", "harmful",
-                            "Think again: a laugh tells Jo the joke worked.", built.bad_ending);
+                            "A laugh tells Jo the joke worked.", built.bad_ending);
   built.tell_teacher = add_choice (story, built.lunch, "Tell a teacher together", "helpful",
-                                   "This helps: an adult can stop it.", built.good_ending);
+                                   "An adult can stop it.", built.good_ending);
   built.keep_quiet = add_choice (story, built.lunch, "Keep it quiet", "mixed",
-                                 "Part of the way: Mina feels better, but the photo is still out there.",
+                                 "Mina feels better, but the photo is still out there.",
                                  built.mixed_ending);
 
   return built;
