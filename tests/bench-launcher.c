@@ -117,6 +117,20 @@ cpu_us_of (int who)
 static G_NORETURN void
 finish (void)
 {
+  GDBusConnection *bus = run.app != NULL ? g_application_get_dbus_connection (G_APPLICATION (run.app)) : NULL;
+
+  /* Both applications are unique: give the name back, and wait for the
+   * bus to say so, or the next run would find it taken and hand its
+   * activation to this process as it ends. */
+  if (bus != NULL)
+    {
+      g_autoptr(GVariant) reply =
+        g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                     "org.freedesktop.DBus", "ReleaseName",
+                                     g_variant_new ("(s)", g_application_get_application_id (G_APPLICATION (run.app))),
+                                     NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+    }
+
   close (REPORT_FD);
   /* Nothing after the measurement matters: leave without tearing down. */
   _exit (0);
