@@ -34,7 +34,8 @@
  *   load DIR...        reads the bundles in DIR with UpstanderLibrary, as
  *                      --list does (no core bundle); CPU time and peak RSS.
  *   parse DIR...       libxml2's bare parse of the same files, the baseline.
- *                      With --core first, the core bundle too (as --list reads).
+ *                      With --core first, the built-in bundles too (as --list
+ *                      reads them).
  */
 
 #define REPORT_FD 3
@@ -419,6 +420,7 @@ run_parse (char **dirs)
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   gboolean core = dirs[0] != NULL && g_str_equal (dirs[0], "--core");
+  g_auto(GStrv) builtin = core ? g_resources_enumerate_children (UPSTANDER_BUNDLES_RESOURCE, 0, NULL) : NULL;
   double cpu_start, hwm_start, input_bytes = 0;
 
   for (guint i = core ? 1 : 0; dirs[i] != NULL; i++)
@@ -428,15 +430,17 @@ run_parse (char **dirs)
   hwm_start = status_kib ("VmHWM:");
   cpu_start = cpu_us_of (RUSAGE_SELF);
 
-  if (core)
+  /* The built-in bundles, as --list reads them too. */
+  for (guint i = 0; builtin != NULL && builtin[i] != NULL; i++)
     {
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (UPSTANDER_BUNDLES_RESOURCE "/core.xml", 0, NULL);
+      g_autofree char *path = g_build_path ("/", UPSTANDER_BUNDLES_RESOURCE, builtin[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
       gsize size;
       const char *data = g_bytes_get_data (bytes, &size);
-      xmlDoc *doc = xmlReadMemory (data, (int) size, "core.xml", NULL, PARSE_OPTIONS);
+      xmlDoc *doc = xmlReadMemory (data, (int) size, builtin[i], NULL, PARSE_OPTIONS);
 
       if (doc == NULL)
-        g_error ("libxml2 cannot parse the core bundle");
+        g_error ("libxml2 cannot parse the built-in %s", builtin[i]);
       xmlFreeDoc (doc);
       input_bytes += size;
     }
@@ -458,7 +462,7 @@ run_parse (char **dirs)
     }
 
   report_work (cpu_start, hwm_start, input_bytes);
-  report ("files", paths->len + (core ? 1 : 0));
+  report ("files", paths->len + (builtin != NULL ? g_strv_length (builtin) : 0));
   finish ();
 }
 
