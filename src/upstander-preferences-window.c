@@ -16,7 +16,6 @@ struct _UpstanderPreferencesWindow
 
   UpstanderSettings    *settings;
   UpstanderProgress    *progress;
-  gboolean              updating;
 
   AdwComboRow          *language_row;
   AdwComboRow          *text_size_row;
@@ -27,60 +26,97 @@ struct _UpstanderPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (UpstanderPreferencesWindow, upstander_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-static const char * const text_sizes[] = { "small", "default", "large", "larger", NULL };
-
-static void
-text_size_selected_cb (UpstanderPreferencesWindow *self)
+/* Text size: the settings' string to the row's position in the list of sizes, and back. */
+static gboolean
+text_size_to_row (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      unused)
 {
-  guint selected = adw_combo_row_get_selected (self->text_size_row);
+  const char * const *sizes = upstander_settings_get_text_sizes ();
 
-  if (self->updating || self->settings == NULL || selected >= G_N_ELEMENTS (text_sizes) - 1)
-    return;
+  for (guint i = 0; sizes[i] != NULL; i++)
+    if (g_strcmp0 (sizes[i], g_value_get_string (from)) == 0)
+      {
+        g_value_set_uint (to, i);
+        return TRUE;
+      }
 
-  upstander_settings_set_text_size (self->settings, text_sizes[selected]);
+  return FALSE;
 }
 
-/* Row 0 is "System language"; row i > 0 is language i - 1. */
-static void
-language_selected_cb (UpstanderPreferencesWindow *self)
+static gboolean
+row_to_text_size (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      unused)
 {
-  guint selected = adw_combo_row_get_selected (self->language_row);
+  const char * const *sizes = upstander_settings_get_text_sizes ();
+  guint selected = g_value_get_uint (from);
+
+  if (selected >= g_strv_length ((char **) sizes))
+    return FALSE;
+
+  g_value_set_string (to, sizes[selected]);
+
+  return TRUE;
+}
+
+/* Language: row 0 is "System language" (""), row i > 0 is language i - 1. */
+static gboolean
+language_to_row (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      unused)
+{
   const UpstanderLanguage *languages;
   guint n_languages;
 
-  if (self->updating || self->settings == NULL || selected == GTK_INVALID_LIST_POSITION)
-    return;
+  languages = upstander_language_get_all (&n_languages);
+  g_value_set_uint (to, 0);
+  for (guint i = 0; i < n_languages; i++)
+    if (g_strcmp0 (languages[i].code, g_value_get_string (from)) == 0)
+      g_value_set_uint (to, i + 1);
+
+  return TRUE;
+}
+
+static gboolean
+row_to_language (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      unused)
+{
+  const UpstanderLanguage *languages;
+  guint n_languages;
+  guint selected = g_value_get_uint (from);
 
   languages = upstander_language_get_all (&n_languages);
   if (selected > n_languages)
-    return;
+    return FALSE;
 
   /* The application rebuilds every window, this one too, in the new language. */
-  upstander_settings_set_language (self->settings, selected == 0 ? "" : languages[selected - 1].code);
+  g_value_set_string (to, selected == 0 ? "" : languages[selected - 1].code);
+
+  return TRUE;
 }
 
 static void
 fill_languages (UpstanderPreferencesWindow *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  const char *current = upstander_settings_get_language (self->settings);
   const UpstanderLanguage *languages;
   guint n_languages;
-  guint selected = 0;
 
   gtk_string_list_append (names, _("System language"));
   languages = upstander_language_get_all (&n_languages);
   for (guint i = 0; i < n_languages; i++)
-    {
-      gtk_string_list_append (names, languages[i].name);
-      if (g_strcmp0 (languages[i].code, current) == 0)
-        selected = i + 1;
-    }
+    gtk_string_list_append (names, languages[i].name);
 
-  self->updating = TRUE;
   adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->language_row, selected);
-  self->updating = FALSE;
+  g_object_bind_property_full (self->settings, "language", self->language_row, "selected",
+                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                               language_to_row, row_to_language, NULL, NULL);
 }
 
 static void
@@ -145,8 +181,6 @@ upstander_preferences_window_class_init (UpstanderPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, region_row);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, read_aloud_switch);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, forget_button);
-  gtk_widget_class_bind_template_callback (widget_class, language_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, text_size_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "prefs.forget", NULL, forget_activated);
 }
@@ -154,9 +188,7 @@ upstander_preferences_window_class_init (UpstanderPreferencesWindowClass *klass)
 static void
 upstander_preferences_window_init (UpstanderPreferencesWindow *self)
 {
-  self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->updating = FALSE;
 
   upstander_button_set_label_a11y (self->forget_button, _("Forget my progress"));
 }
@@ -166,7 +198,6 @@ upstander_preferences_window_new (UpstanderApplication *application)
 {
   UpstanderPreferencesWindow *self;
   GtkWidget *chooser;
-  const char *size;
 
   g_return_val_if_fail (UPSTANDER_IS_APPLICATION (application), NULL);
 
@@ -174,13 +205,9 @@ upstander_preferences_window_new (UpstanderApplication *application)
   self->settings = g_object_ref (upstander_application_get_settings (application));
   self->progress = g_object_ref (upstander_application_get_progress (application));
 
-  size = upstander_settings_get_text_size (self->settings);
-  self->updating = TRUE;
-  for (guint i = 0; text_sizes[i] != NULL; i++)
-    if (g_strcmp0 (text_sizes[i], size) == 0)
-      adw_combo_row_set_selected (self->text_size_row, i);
-  self->updating = FALSE;
-
+  g_object_bind_property_full (self->settings, "text-size", self->text_size_row, "selected",
+                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                               text_size_to_row, row_to_text_size, NULL, NULL);
   g_object_bind_property (self->settings, "read-aloud-automatically",
                           self->read_aloud_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
