@@ -203,6 +203,16 @@ upstander_application_quick_exit (UpstanderApplication *self)
   g_application_quit (G_APPLICATION (self));
 }
 
+static const struct
+{
+  const char           *name;
+  UpstanderKitDocument  kind;
+} kit_options[] = {
+  { "lesson-plan", UPSTANDER_KIT_LESSON_PLAN },
+  { "worksheet", UPSTANDER_KIT_WORKSHEET },
+  { "parent-sheet", UPSTANDER_KIT_PARENT_SHEET },
+};
+
 /* The commands that need no display run here, before GTK is initialised. */
 static int
 upstander_application_handle_local_options (GApplication *app,
@@ -226,6 +236,19 @@ upstander_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, "language", "&s", &language);
       g_variant_dict_lookup (options, "region", "&s", &region);
       return upstander_cli_handout (handout, output, language, region);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (kit_options); i++)
+    {
+      const char *scenario_id = NULL;
+
+      if (g_variant_dict_lookup (options, kit_options[i].name, "&s", &scenario_id))
+        {
+          g_variant_dict_lookup (options, "output", "^&ay", &output);
+          g_variant_dict_lookup (options, "language", "&s", &language);
+          g_variant_dict_lookup (options, "region", "&s", &region);
+          return upstander_cli_kit (kit_options[i].kind, scenario_id, output, language, region);
+        }
     }
 
   if (g_variant_dict_contains (options, "validate"))
@@ -609,10 +632,16 @@ upstander_application_init (UpstanderApplication *self)
       N_("Print the scenarios that would be shown: bundle, id, language, title"), NULL },
     { "handout", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write the lesson handout of a story as a PDF, with no display (see --output)"), N_("SCENARIO-ID") },
-    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Where --handout writes the PDF"), N_("FILE.pdf") },
-    { "language", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The language of the handout, such as “fr”"), N_("LANG") },
+    { "lesson-plan", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write the 45-minute lesson plan of a story as a PDF, with no display (see --output)"), N_("SCENARIO-ID") },
+    { "worksheet", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write the pupils’ worksheet of a story as a PDF, with no display (see --output)"), N_("SCENARIO-ID") },
+    { "parent-sheet", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write the sheet for parents and carers about a story as a PDF, with no display (see --output)"), N_("SCENARIO-ID") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Where --handout, --lesson-plan, --worksheet or --parent-sheet writes the PDF"), N_("FILE.pdf") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The language of the document, such as “fr”"), N_("LANG") },
     { "region", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("The region whose help contacts the handout lists, such as “GB”"), N_("REGION") },
+      N_("The region whose help contacts the document lists, such as “GB”"), N_("REGION") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
     { NULL }

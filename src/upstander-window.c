@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "upstander-classroom-page.h"
+#include "upstander-lesson-kit-dialog.h"
 #include "upstander-facilitator-window.h"
 #include "upstander-guides-page.h"
 #include "upstander-help-page.h"
@@ -580,6 +581,33 @@ show_notes_activated (GtkWidget  *widget,
 }
 
 static void
+show_lesson_kit_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  UpstanderWindow *self = UPSTANDER_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+  UpstanderSession *session = upstander_player_get_session (self->player);
+  UpstanderClassRun *run = upstander_classroom_page_get_run (self->classroom_page);
+  UpstanderScenario *open = NULL;
+  UpstanderLessonKitDialog *dialog;
+
+  if (app == NULL)
+    return;
+
+  /* The story on screen comes first in the list. */
+  if (g_strcmp0 (page, "player") == 0 && session != NULL)
+    open = upstander_session_get_scenario (session);
+  else if (g_strcmp0 (page, "classroom") == 0 && run != NULL)
+    open = upstander_class_run_get_scenario (run);
+
+  dialog = upstander_lesson_kit_dialog_new (UPSTANDER_APPLICATION (app), open);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (widget));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 update_text_size (UpstanderWindow *self)
 {
   const char * const *sizes = upstander_settings_get_text_sizes ();
@@ -822,6 +850,7 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-notes", NULL, show_notes_activated);
   gtk_widget_class_install_action (widget_class, "win.read-aloud", NULL, read_aloud_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-lesson-kit", NULL, show_lesson_kit_activated);
   gtk_widget_class_install_action (widget_class, "win.show-workshop", NULL, show_workshop_activated);
   gtk_widget_class_install_action (widget_class, "win.back-to-workshop", NULL, back_to_workshop_activated);
 

@@ -28,6 +28,8 @@ struct _UpstanderScenario
   GStrv      topic_ids;
   GPtrArray *goals;          /* UpstanderText */
   GPtrArray *content_notes;  /* UpstanderText */
+  GPtrArray *plan_steps;     /* UpstanderPlanStep: the author's lesson plan, else empty */
+  GPtrArray *check_statements; /* UpstanderText: the author's before-and-after check, else empty */
   GPtrArray *cast;           /* UpstanderPerson */
   GPtrArray *scenes;         /* UpstanderScene, in file order */
   GPtrArray *endings;        /* UpstanderEnding, in file order */

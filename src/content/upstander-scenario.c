@@ -47,6 +47,8 @@ upstander_scenario_finalize (GObject *object)
   g_clear_pointer (&self->topic_ids, g_strfreev);
   g_clear_pointer (&self->goals, g_ptr_array_unref);
   g_clear_pointer (&self->content_notes, g_ptr_array_unref);
+  g_clear_pointer (&self->plan_steps, g_ptr_array_unref);
+  g_clear_pointer (&self->check_statements, g_ptr_array_unref);
   g_clear_pointer (&self->cast, g_ptr_array_unref);
   g_clear_pointer (&self->scenes, g_ptr_array_unref);
   g_clear_pointer (&self->endings, g_ptr_array_unref);
@@ -148,6 +150,8 @@ upstander_scenario_init (UpstanderScenario *self)
 {
   self->goals = upstander_text_array_new ();
   self->content_notes = upstander_text_array_new ();
+  self->plan_steps = g_ptr_array_new_with_free_func (upstander_plan_step_free);
+  self->check_statements = upstander_text_array_new ();
   self->topics = g_ptr_array_new ();
   self->cast = g_ptr_array_new_with_free_func (upstander_person_free);
   self->scenes = g_ptr_array_new_with_free_func (upstander_scene_free);
@@ -326,6 +330,36 @@ upstander_scenario_get_content_notes (UpstanderScenario *self)
   g_return_val_if_fail (UPSTANDER_IS_SCENARIO (self), NULL);
 
   return self->content_notes;
+}
+
+/**
+ * upstander_scenario_get_plan_steps:
+ *
+ * Returns: (transfer none) (element-type UpstanderPlanStep): the steps of
+ *   the lesson plan the author wrote, in order; empty when the bundle gives
+ *   none and the app composes one
+ */
+GPtrArray *
+upstander_scenario_get_plan_steps (UpstanderScenario *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SCENARIO (self), NULL);
+
+  return self->plan_steps;
+}
+
+/**
+ * upstander_scenario_get_check_statements:
+ *
+ * Returns: (transfer none) (element-type UpstanderText): the statements of
+ *   the before-and-after check the author wrote; empty when the bundle gives
+ *   none
+ */
+GPtrArray *
+upstander_scenario_get_check_statements (UpstanderScenario *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SCENARIO (self), NULL);
+
+  return self->check_statements;
 }
 
 GPtrArray *

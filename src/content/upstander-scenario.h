@@ -32,6 +32,8 @@ char                   *upstander_scenario_dup_topic_names   (UpstanderScenario 
 GPtrArray              *upstander_scenario_get_topics        (UpstanderScenario *self);
 GPtrArray              *upstander_scenario_get_goals         (UpstanderScenario *self);
 GPtrArray              *upstander_scenario_get_content_notes (UpstanderScenario *self);
+GPtrArray              *upstander_scenario_get_plan_steps    (UpstanderScenario *self);
+GPtrArray              *upstander_scenario_get_check_statements (UpstanderScenario *self);
 GPtrArray              *upstander_scenario_get_cast          (UpstanderScenario *self);
 GPtrArray              *upstander_scenario_get_scenes        (UpstanderScenario *self);
 GPtrArray              *upstander_scenario_get_endings       (UpstanderScenario *self);

@@ -329,3 +329,13 @@ upstander_language_tag_is_valid (const char *tag)
 
   return i <= 35;
 }
+
+/* A character no text may hold: controls would corrupt the display; bidi
+ * overrides and isolates let text disguise itself (the app isolates
+ * mixed-direction text on its own). */
+gboolean
+upstander_text_is_forbidden_char (gunichar c)
+{
+  return (c < 0x20) || (c >= 0x7F && c <= 0x9F) ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
