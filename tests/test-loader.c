@@ -657,6 +657,61 @@ test_not_half_loaded (void)
   g_assert_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_INVALID);
 }
 
+/* Search and sort use what the card shows, in the reader's language, whichever way it changed. */
+static void
+test_search_follows_language (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "ui", "ui-stories.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = upstander_bundle_load_file (file, NULL, NULL, &error);
+  const char *english[] = { "en", NULL };
+  const char *french[] = { "fr", NULL };
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *english_key = NULL;
+  g_autofree char *collate_key = NULL;
+  UpstanderScenario *sticker;
+
+  g_assert_no_error (error);
+  sticker = upstander_bundle_lookup_scenario (bundle, "the-sticker");
+  g_assert_nonnull (sticker);
+
+  upstander_bundle_set_languages (bundle, english);
+  upstander_scenario_prepare_search (sticker);
+  g_assert_true (upstander_scenario_matches_search (sticker, "STICKER"));
+  g_assert_true (upstander_scenario_matches_search (sticker, "classmate"));
+  g_assert_true (upstander_scenario_matches_search (sticker, "group chats"));
+  g_assert_true (upstander_scenario_matches_search (sticker, ""));
+  g_assert_false (upstander_scenario_matches_search (sticker, "autocollant"));
+
+  english_key = g_strdup (upstander_scenario_get_sort_key (sticker));
+  g_assert_cmpstr (english_key, ==, collate_key = g_utf8_collate_key ("The sticker", -1));
+
+  upstander_bundle_set_languages (bundle, french);
+  g_assert_cmpstr (upstander_scenario_get_sort_key (sticker), !=, english_key);
+  g_assert_true (upstander_scenario_matches_search (sticker, "L’AUTOCOLLANT"));
+  g_assert_false (upstander_scenario_matches_search (sticker, "sticker"));
+
+  /* With no languages of its own the bundle follows the environment, and
+   * nothing tells the scenario when that changes: the search sees it anyway. */
+  upstander_bundle_set_languages (bundle, NULL);
+  g_setenv ("LANGUAGE", "en", TRUE);
+  upstander_scenario_prepare_search (sticker);
+  g_assert_true (upstander_scenario_matches_search (sticker, "sticker"));
+  g_assert_cmpstr (upstander_scenario_get_sort_key (sticker), ==, english_key);
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  g_assert_false (upstander_scenario_matches_search (sticker, "sticker"));
+  g_assert_cmpstr (upstander_scenario_get_sort_key (sticker), !=, english_key);
+  g_assert_true (upstander_scenario_matches_folded (sticker, "camarade"));
+
+  if (old_language != NULL)
+    g_setenv ("LANGUAGE", old_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  g_assert_finalize_object (g_steal_pointer (&bundle));
+}
+
 /* A topic named several times is the bundle's own topic, listed once: a
  * reference costs a pointer, not a copy of every translated name. */
 static void
@@ -805,6 +860,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/upstander/loader/valid-loads", test_valid_loads);
+  g_test_add_func ("/upstander/loader/search-follows-language", test_search_follows_language);
   g_test_add_func ("/upstander/loader/lesson-kit-loads", test_lesson_kit_loads);
   g_test_add_func ("/upstander/loader/lesson-kit-optional", test_lesson_kit_optional);
   g_test_add_func ("/upstander/loader/rule/check-statements", test_rule_check_statements);

@@ -166,6 +166,125 @@ test_window_catalogue_filters (void)
   ui_test_close_app (app);
 }
 
+static gboolean
+set_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+count_paint_cb (GdkFrameClock *clock,
+                guint         *n_paints)
+{
+  (*n_paints)++;
+}
+
+static void
+loaded_after_paint_cb (UpstanderLibrary *library,
+                       GParamSpec       *pspec,
+                       guint            *n_paints_when_loaded)
+{
+  if (upstander_library_get_loaded (library) && *n_paints_when_loaded == G_MAXUINT)
+    *n_paints_when_loaded = *(guint *) g_object_get_data (G_OBJECT (library), "n-paints");
+}
+
+/* The app's own library is read once its first window has painted (not
+ * before: that would take CPU the first frame needs), and then it is. */
+static void
+test_window_loads_after_first_frame (void)
+{
+  g_autoptr(GError) error = NULL;
+  UpstanderApplication *app = upstander_application_new ();
+  UpstanderLibrary *library;
+  GtkWindow *window;
+  guint n_paints = 0;
+  guint n_paints_when_loaded = G_MAXUINT;
+  gboolean gave_up = FALSE;
+  guint give_up;
+
+  reset_progress ();
+  g_application_set_application_id (G_APPLICATION (app), APP_ID ".TestLoad");
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  library = upstander_application_get_library (app);
+  g_assert_nonnull (library);
+  g_object_set_data (G_OBJECT (library), "n-paints", &n_paints);
+  g_signal_connect (library, "notify::loaded", G_CALLBACK (loaded_after_paint_cb), &n_paints_when_loaded);
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_nonnull (window);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (count_paint_cb), &n_paints);
+  g_assert_false (upstander_library_get_loaded (library));
+
+  /* A generous bound, so that a load that never starts fails rather than hangs. */
+  give_up = g_timeout_add_seconds (30, set_flag_cb, &gave_up);
+  while (!upstander_library_get_complete (library) && !gave_up)
+    g_main_context_iteration (NULL, TRUE);
+  if (!gave_up)
+    g_source_remove (give_up);
+  g_assert_true (upstander_library_get_complete (library));
+
+  g_assert_cmpuint (n_paints_when_loaded, !=, G_MAXUINT);
+  g_assert_cmpuint (n_paints_when_loaded, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), >, 0);
+  ui_test_spin (20);
+  g_assert_cmpstr (upstander_window_get_page (UPSTANDER_WINDOW (window)), ==, "catalogue");
+
+  g_signal_handlers_disconnect_by_func (library, loaded_after_paint_cb, &n_paints_when_loaded);
+  ui_test_close_app (app);
+}
+
+/* Typing on narrows, deleting widens: after each keystroke the catalogue shows what a fresh search finds. */
+static void
+test_window_search_as_you_type (void)
+{
+  static const char * const typed[] = {
+    "s", "st", "sti", "stic", "sti", "", "photo", "photo of mei", "photo of meix",
+    "photo of mei", "PHOTO", "the", "", NULL
+  };
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+  GListModel *stories;
+  GtkWidget *entry;
+  guint n_library;
+  gboolean narrowed = FALSE;
+
+  reset_progress ();
+  app = ui_test_new_app (library);
+  window = new_window (app);
+  stories = upstander_window_get_stories (window);
+  entry = ui_test_find_one (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL);
+  n_library = g_list_model_get_n_items (G_LIST_MODEL (library));
+  g_assert_nonnull (entry);
+
+  for (guint t = 0; typed[t] != NULL; t++)
+    {
+      guint expected = 0;
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), typed[t]);
+      g_signal_emit_by_name (entry, "search-changed");
+
+      for (guint i = 0; i < n_library; i++)
+        {
+          g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+          expected += upstander_scenario_matches_search (scenario, typed[t]);
+        }
+      g_assert_cmpuint (g_list_model_get_n_items (stories), ==, expected);
+      narrowed |= expected > 0 && expected < n_library;
+    }
+
+  /* The queries did tell the stories apart. */
+  g_assert_true (narrowed);
+
+  ui_test_close_app (app);
+}
+
 static void
 test_window_plays_to_ending (void)
 {
@@ -1647,6 +1766,8 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/upstander/window/catalogue-filters", test_window_catalogue_filters);
+  g_test_add_func ("/upstander/window/search-as-you-type", test_window_search_as_you_type);
+  g_test_add_func ("/upstander/window/loads-after-first-frame", test_window_loads_after_first_frame);
   g_test_add_func ("/upstander/window/plays-to-ending", test_window_plays_to_ending);
   g_test_add_func ("/upstander/window/keyboard-two-stories", test_window_keyboard_two_stories);
   g_test_add_func ("/upstander/window/feed-and-content-note", test_window_feed_and_content_note);

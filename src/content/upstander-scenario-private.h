@@ -38,6 +38,10 @@ struct _UpstanderScenario
   GHashTable *endings_by_id;
   GHashTable *people_by_id;
   GHashTable *choices_by_id;
+
+  GArray     *search_keys;   /* SearchKey, made by the first search in a language */
+  const char *sort_key_title;  /* the shown title sort_key was made from */
+  char       *sort_key;
 };
 
 UpstanderScenario *_upstander_scenario_new (UpstanderBundle *bundle);

@@ -49,6 +49,10 @@ const UpstanderChoice  *upstander_scenario_lookup_choice     (UpstanderScenario 
 guint                   upstander_scenario_get_n_endings     (UpstanderScenario *self);
 gboolean                upstander_scenario_matches_search    (UpstanderScenario *self,
                                                               const char        *query);
+const char             *upstander_scenario_get_sort_key      (UpstanderScenario *self);
+void                    upstander_scenario_prepare_search    (UpstanderScenario *self);
+gboolean                upstander_scenario_matches_folded    (UpstanderScenario *self,
+                                                              const char        *folded_query);
 void                    upstander_scenario_languages_changed (UpstanderScenario *self);
 
 G_END_DECLS

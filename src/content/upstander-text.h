@@ -25,6 +25,8 @@ const char    *upstander_text_get_variant    (const UpstanderText *self,
 const char    *upstander_text_lookup         (const UpstanderText *self,
                                               const char          *lang);
 
+char          *upstander_text_fold_for_search (const char         *text);
+
 gboolean       upstander_text_is_forbidden_char (gunichar c);
 gboolean       upstander_language_tag_is_valid (const char *tag);
 gboolean       upstander_language_matches      (const char *wanted,
