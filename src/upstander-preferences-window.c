@@ -19,6 +19,7 @@ struct _UpstanderPreferencesWindow
   gboolean              updating;
 
   AdwComboRow          *language_row;
+  AdwComboRow          *reader_row;
   AdwComboRow          *text_size_row;
   AdwActionRow         *region_row;
   GtkWidget            *forget_button;
@@ -26,7 +27,7 @@ struct _UpstanderPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (UpstanderPreferencesWindow, upstander_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-static const char * const text_sizes[] = { "small", "default", "large", "larger", NULL };
+static const char * const text_sizes[] = { "small", "default", "large", "larger", "largest", NULL };
 
 static void
 text_size_selected_cb (UpstanderPreferencesWindow *self)
@@ -37,6 +38,45 @@ text_size_selected_cb (UpstanderPreferencesWindow *self)
     return;
 
   upstander_settings_set_text_size (self->settings, text_sizes[selected]);
+}
+
+static void
+reader_selected_cb (UpstanderPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->reader_row);
+  const UpstanderReaderBand *bands;
+  guint n_bands;
+
+  if (self->updating || self->settings == NULL)
+    return;
+
+  bands = upstander_reader_bands_get_all (&n_bands);
+  if (selected < n_bands)
+    upstander_settings_choose_reader (self->settings, bands[selected].id);
+}
+
+static void
+fill_readers (UpstanderPreferencesWindow *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  const UpstanderReaderBand *bands;
+  guint n_bands, selected = 0;
+
+  bands = upstander_reader_bands_get_all (&n_bands);
+  for (guint i = 0; i < n_bands; i++)
+    {
+      gtk_string_list_append (names, _(bands[i].label));
+      if (g_strcmp0 (bands[i].id, upstander_settings_get_reader (self->settings)) == 0)
+        selected = i;
+    }
+
+  self->updating = TRUE;
+  adw_combo_row_set_model (self->reader_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->reader_row, selected);
+  self->updating = FALSE;
+  /* An administrator's lock is shown, not fought. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reader_row),
+                            upstander_settings_get_reader_writable (self->settings));
 }
 
 /* Row 0 is "System language"; row i > 0 is language i - 1. */
@@ -140,11 +180,13 @@ upstander_preferences_window_class_init (UpstanderPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, reader_row);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, text_size_row);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, region_row);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, forget_button);
   gtk_widget_class_bind_template_callback (widget_class, language_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_size_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reader_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "prefs.forget", NULL, forget_activated);
 }
@@ -180,6 +222,9 @@ upstander_preferences_window_new (UpstanderApplication *application)
   self->updating = FALSE;
 
   fill_languages (self);
+  fill_readers (self);
+  g_signal_connect_object (self->settings, "notify::reader",
+                           G_CALLBACK (fill_readers), self, G_CONNECT_SWAPPED);
   /* Every country by name, searchable: the same chooser as on the help page. */
   chooser = upstander_region_chooser_new (self->settings);
   gtk_widget_set_valign (chooser, GTK_ALIGN_CENTER);

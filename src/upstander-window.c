@@ -56,7 +56,7 @@ struct _UpstanderWindow
 
 G_DEFINE_FINAL_TYPE (UpstanderWindow, upstander_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static const char * const text_size_classes[] = { "text-small", "text-large", "text-larger", NULL };
+static const char * const text_size_classes[] = { "text-small", "text-large", "text-larger", "text-largest", NULL };
 
 static void
 update_header (UpstanderWindow *self)
@@ -224,11 +224,60 @@ sort_func (gconstpointer a,
   return strcmp (ka, kb);
 }
 
+/* The band toggle that stands for who is reading ("adult": all ages). */
+static GtkToggleButton *
+reader_toggle (UpstanderWindow *self,
+               const char      *reader)
+{
+  if (g_strcmp0 (reader, "ages-8-11") == 0)
+    return self->age_8_11;
+  if (g_strcmp0 (reader, "ages-12-14") == 0)
+    return self->age_12_14;
+  if (g_strcmp0 (reader, "ages-15-17") == 0)
+    return self->age_15_17;
+
+  return self->age_all;
+}
+
+static const char *
+toggled_reader (UpstanderWindow *self)
+{
+  if (gtk_toggle_button_get_active (self->age_8_11))
+    return "ages-8-11";
+  if (gtk_toggle_button_get_active (self->age_12_14))
+    return "ages-12-14";
+  if (gtk_toggle_button_get_active (self->age_15_17))
+    return "ages-15-17";
+  if (gtk_toggle_button_get_active (self->age_all))
+    return "adult";
+
+  /* Between two toggles of the group, none is active. */
+  return NULL;
+}
+
 static void
 filters_changed_cb (UpstanderWindow *self)
 {
+  /* The band filter is who is reading: choosing another band is changing it,
+   * unless an administrator locked it (then the toggles are insensitive). */
+  if (self->settings != NULL && toggled_reader (self) != NULL &&
+      upstander_settings_get_reader_writable (self->settings))
+    upstander_settings_set_reader (self->settings, toggled_reader (self));
+
   if (self->filter != NULL)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+reader_changed_cb (UpstanderWindow *self)
+{
+  gboolean writable = upstander_settings_get_reader_writable (self->settings);
+
+  gtk_toggle_button_set_active (reader_toggle (self, upstander_settings_get_reader (self->settings)), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->age_all), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->age_8_11), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->age_12_14), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->age_15_17), writable);
 }
 
 static void
@@ -469,7 +518,8 @@ clear_filters_activated (GtkWidget  *widget,
   UpstanderWindow *self = UPSTANDER_WINDOW (widget);
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_toggle_button_set_active (self->age_all, TRUE);
+  if (upstander_settings_get_reader_writable (self->settings))
+    gtk_toggle_button_set_active (self->age_all, TRUE);
   gtk_drop_down_set_selected (self->topic_dropdown, 0);
   filters_changed_cb (self);
 }
@@ -639,6 +689,9 @@ upstander_window_new (UpstanderApplication *application)
   g_signal_connect_object (self->settings, "notify::text-size",
                            G_CALLBACK (update_text_size), self, G_CONNECT_SWAPPED);
   update_text_size (self);
+  g_signal_connect_object (self->settings, "notify::reader",
+                           G_CALLBACK (reader_changed_cb), self, G_CONNECT_SWAPPED);
+  reader_changed_cb (self);
 
   upstander_player_set_progress (self->player, self->progress);
   upstander_help_page_set_sources (self->help_page, self->library, self->settings);

@@ -133,6 +133,28 @@ test_window_catalogue_filters (void)
   ui_test_spin (100);
   g_assert_cmpuint (count (GTK_WIDGET (window), UPSTANDER_TYPE_SCENARIO_CARD, NULL), ==, 2);
   g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window), "Ages 8–11"));
+  {
+    g_autoptr(GPtrArray) cards = ui_test_find_all (GTK_WIDGET (window), UPSTANDER_TYPE_SCENARIO_CARD, NULL);
+
+    for (guint i = 0; i < cards->len; i++)
+      {
+        GtkWidget *card = g_ptr_array_index (cards, i);
+        UpstanderScenario *scenario = upstander_scenario_card_get_scenario (UPSTANDER_SCENARIO_CARD (card));
+        GtkWidget *note = ui_test_find_one (card, GTK_TYPE_BOX, "card-content-note");
+        gboolean has_note = upstander_scenario_get_content_notes (scenario)->len > 0;
+
+        /* A story with a content note says so in words, next to an icon. */
+        g_assert_true (gtk_widget_get_visible (note) == has_note);
+        g_assert_cmpstr (g_str_equal (upstander_scenario_get_id (scenario), "the-post") ? "note" : "none", ==,
+                         has_note ? "note" : "none");
+        if (has_note)
+          g_assert_nonnull (ui_test_find_label (note, "Content note"));
+        /* One empty star per ending, and how many there are to find. */
+        g_assert_cmpuint (count (card, GTK_TYPE_IMAGE, "ending-mark"), ==, upstander_scenario_get_n_endings (scenario));
+        g_assert_cmpuint (count (card, GTK_TYPE_IMAGE, "found"), ==, 0);
+      }
+    g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window), "2 endings to find"));
+  }
 
   upstander_window_set_search (window, "photo of mei");
   g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 1);
@@ -276,6 +298,9 @@ test_window_plays_to_ending (void)
         if (s != NULL && g_str_equal (upstander_scenario_get_id (s), "the-sticker"))
           {
             g_assert_cmpstr (upstander_scenario_card_get_state_text (c), ==, "Done · 2 of 2 endings found");
+            /* Both stars filled: the endings collected. */
+            g_assert_cmpuint (count (GTK_WIDGET (c), GTK_TYPE_IMAGE, "ending-mark"), ==, 2);
+            g_assert_cmpuint (count (GTK_WIDGET (c), GTK_TYPE_IMAGE, "found"), ==, 2);
             seen = TRUE;
           }
         else if (s != NULL)
@@ -838,6 +863,17 @@ find_message_dialog (void)
   return NULL;
 }
 
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n_rows = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+
+  return n_rows;
+}
+
 static void
 test_window_first_run_language (void)
 {
@@ -846,36 +882,102 @@ test_window_first_run_language (void)
   UpstanderApplication *app;
   AdwMessageDialog *dialog;
   GtkWidget *list, *first;
-  guint n_rows = 0;
 
   g_settings_reset (gsettings, "language");
+  g_settings_reset (gsettings, "reader");
   reset_progress ();
   app = ui_test_new_app (library);
   g_assert_false (upstander_settings_get_language_chosen (upstander_application_get_settings (app)));
+  g_assert_true (upstander_settings_get_reader_unasked (upstander_application_get_settings (app)));
 
   g_application_activate (G_APPLICATION (app));
   ui_test_spin (50);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  list = adw_message_dialog_get_extra_child (dialog);
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    n_rows++;
-  g_assert_cmpuint (n_rows, ==, 7);
+  list = ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "languages");
+  g_assert_cmpuint (count_rows (list), ==, 7);
   first = gtk_widget_get_first_child (list);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "System language");
   g_assert_true (gtk_check_button_get_active (g_object_get_data (G_OBJECT (first), "check")));
+  /* Who is reading, asked with it: three bands and a teacher or parent, the last checked. */
+  list = ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "readers");
+  g_assert_cmpuint (count_rows (list), ==, 4);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_first_child (list))), ==, "Ages 8 to 11");
+  g_assert_true (gtk_check_button_get_active (g_object_get_data (G_OBJECT (gtk_widget_get_last_child (list)), "check")));
 
-  /* Escape (the close response) keeps the system language, and counts as an answer. */
+  /* Escape (the close response) keeps the system language and the preselected
+   * reader, and counts as an answer to both. */
   gtk_window_close (GTK_WINDOW (dialog));
   ui_test_spin (50);
   g_assert_true (upstander_settings_get_language_chosen (upstander_application_get_settings (app)));
   g_assert_cmpstr (upstander_settings_get_language (upstander_application_get_settings (app)), ==, "");
+  g_assert_false (upstander_settings_get_reader_unasked (upstander_application_get_settings (app)));
+  g_assert_cmpstr (upstander_settings_get_reader (upstander_application_get_settings (app)), ==, "adult");
   g_assert_null (find_message_dialog ());
 
   g_application_activate (G_APPLICATION (app));
   ui_test_spin (50);
   g_assert_null (find_message_dialog ());
 
+  ui_test_close_app (app);
+}
+
+/* An 8-year-old's first run ends on the stories for 8 to 11; the band can be changed later. */
+static void
+test_window_first_run_reader (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  g_autoptr(GSettings) gsettings = g_settings_new (APP_ID);
+  UpstanderApplication *app;
+  UpstanderSettings *settings;
+  UpstanderWindow *window;
+  AdwMessageDialog *dialog;
+  GtkWidget *list, *row, *age_all;
+  GListModel *stories;
+
+  /* The language was answered before: only who is reading is asked. */
+  g_settings_set_string (gsettings, "language", "");
+  g_settings_reset (gsettings, "reader");
+  reset_progress ();
+  app = ui_test_new_app (library);
+  settings = upstander_application_get_settings (app);
+
+  g_application_activate (G_APPLICATION (app));
+  ui_test_spin (50);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_null (ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "languages"));
+  list = ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "readers");
+  g_assert_nonnull (list);
+  row = gtk_widget_get_first_child (list);
+  gtk_check_button_set_active (g_object_get_data (G_OBJECT (row), "check"), TRUE);
+  adw_message_dialog_response (dialog, "choose");
+  ui_test_spin (50);
+
+  g_assert_cmpstr (upstander_settings_get_reader (settings), ==, "ages-8-11");
+  g_assert_cmpstr (g_settings_get_user_value (gsettings, "reader") != NULL ? "kept" : "lost", ==, "kept");
+  window = UPSTANDER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  stories = upstander_window_get_stories (window);
+  g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 1);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_test_find_button (GTK_WIDGET (window), "8–11"))));
+
+  /* The catalogue's band filter changes who is reading, for the next start too. */
+  age_all = ui_test_find_button (GTK_WIDGET (window), "All ages");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (age_all), TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 2);
+  g_assert_cmpstr (upstander_settings_get_reader (settings), ==, "adult");
+  {
+    g_autofree char *stored = g_settings_get_string (gsettings, "reader");
+
+    g_assert_cmpstr (stored, ==, "adult");
+  }
+
+  /* And so does Preferences (or anything else that sets it): the catalogue follows. */
+  upstander_settings_set_reader (settings, "ages-12-14");
+  g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 1);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_test_find_button (GTK_WIDGET (window), "12–14"))));
+
+  upstander_settings_set_reader (settings, "adult");
   ui_test_close_app (app);
 }
 
@@ -1112,6 +1214,7 @@ main (int   argc,
   g_test_add_func ("/upstander/window/corrupt-progress", test_window_corrupt_progress);
   g_test_add_func ("/upstander/window/unwritable-progress", test_window_unwritable_progress);
   g_test_add_func ("/upstander/window/first-run-language", test_window_first_run_language);
+  g_test_add_func ("/upstander/window/first-run-reader", test_window_first_run_reader);
   g_test_add_func ("/upstander/window/switches-language", test_window_switches_language);
   g_test_add_func ("/upstander/window/preferences-language", test_window_preferences_language);
   g_test_add_func ("/upstander/window/screenshots", test_window_screenshots);
