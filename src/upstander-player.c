@@ -9,6 +9,7 @@
 #include "upstander-bundle.h"
 #include "upstander-language.h"
 #include "upstander-player.h"
+#include "upstander-story-map-view.h"
 #include "upstander-util.h"
 
 /*
@@ -674,6 +675,12 @@ build_ending (UpstanderPlayer *self)
                                         n_endings),
                            MIN (n_found, n_endings), n_endings);
   append_label (self, GTK_WIDGET (self->content), found, "endings-found");
+
+  {
+    g_autoptr(UpstanderStoryMap) map = upstander_story_map_new_for_session (self->session);
+
+    gtk_box_append (self->content, upstander_story_map_view_new (map));
+  }
 
   guide = guide_button_new (self, ending->guide);
   if (guide != NULL)

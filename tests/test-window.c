@@ -15,6 +15,7 @@
 #include "upstander-player.h"
 #include "upstander-preferences-window.h"
 #include "upstander-scenario-card.h"
+#include "upstander-story-map-view.h"
 #include "upstander-window.h"
 
 #include "ui-test.h"
@@ -245,6 +246,23 @@ test_window_plays_to_ending (void)
   g_assert_nonnull (ui_test_find_label (root, "Ana sits alone"));
   g_assert_nonnull (ui_test_find_label (root, "Endings found: 1 of 2"));
   g_assert_nonnull (ui_test_find_label (root, "A hard ending"));
+  /* The story map: the ending found with the way taken, the other one hidden, title and all. */
+  {
+    GtkWidget *map = ui_test_find_one (root, UPSTANDER_TYPE_STORY_MAP_VIEW, NULL);
+    GtkWidget *found, *hidden;
+
+    g_assert_nonnull (map);
+    g_assert_nonnull (ui_test_find_label (map, "Story map"));
+    found = ui_test_find_one (map, GTK_TYPE_BOX, "reached");
+    hidden = ui_test_find_one (map, GTK_TYPE_BOX, "hidden");
+    g_assert_nonnull (ui_test_find_label (found, "Ana sits alone"));
+    g_assert_nonnull (ui_test_find_label (found, "The way you took:"));
+    g_assert_nonnull (ui_test_find_label (ui_test_find_one (found, GTK_TYPE_BOX, "taken"), "Send a laughing face"));
+    g_assert_nonnull (ui_test_find_label (hidden, "A hidden ending"));
+    g_assert_null (ui_test_find_label (map, "Someone noticed"));
+    g_assert_nonnull (ui_test_find_label (hidden, "Send Ana a kind message"));
+    g_assert_null (ui_test_find_one (hidden, GTK_TYPE_BOX, "taken"));
+  }
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_nonnull (ui_test_find_button (root, "Get help"));
   g_assert_nonnull (ui_test_find_button (root, "Choose another story"));
