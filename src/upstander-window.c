@@ -9,6 +9,7 @@
 #include "upstander-facilitator-window.h"
 #include "upstander-guides-page.h"
 #include "upstander-help-page.h"
+#include "upstander-language.h"
 #include "upstander-player.h"
 #include "upstander-scenario-card.h"
 #include "upstander-util.h"
@@ -663,11 +664,38 @@ upstander_window_init (UpstanderWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* "Todas las edades" at twice the size is wider than half a phone: band
+   * names wrap between words, and numbers stay whole and in order in
+   * right-to-left text ("8–11" read as "11–8" otherwise). */
+  {
+    GtkToggleButton *toggles[] = { self->age_all, self->age_8_11, self->age_12_14, self->age_15_17 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
+      {
+        GtkWidget *label;
+
+        if (toggles[i] != self->age_all)
+          {
+            g_autofree char *isolated = upstander_language_isolate (gtk_button_get_label (GTK_BUTTON (toggles[i])));
+
+            gtk_button_set_label (GTK_BUTTON (toggles[i]), isolated);
+          }
+        label = gtk_button_get_child (GTK_BUTTON (toggles[i]));
+        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+        gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+        gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      }
+    gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->clear_filters_button))), TRUE);
+    gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->clear_filters_button))), GTK_JUSTIFY_CENTER);
+  }
+
+  /* After the labels are set: setting a label names the button again. */
   upstander_button_set_label_a11y (GTK_WIDGET (self->age_all), _(buttons[0].label));
   upstander_button_set_label_a11y (GTK_WIDGET (self->age_8_11), _(buttons[1].label));
   upstander_button_set_label_a11y (GTK_WIDGET (self->age_12_14), _(buttons[2].label));
   upstander_button_set_label_a11y (GTK_WIDGET (self->age_15_17), _(buttons[3].label));
   upstander_button_set_label_a11y (self->clear_filters_button, _("Show all stories"));
+
   name_header_buttons (GTK_WIDGET (self));
 }
 

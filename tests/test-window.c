@@ -166,7 +166,7 @@ test_window_catalogue_filters (void)
   ui_test_click (GTK_WIDGET (window), "Show All Stories");
   g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 2);
 
-  age_12 = ui_test_find_button (GTK_WIDGET (window), "12–14");
+  age_12 = ui_test_find_button (GTK_WIDGET (window), "\u206812–14\u2069");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (age_12), TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 1);
   check_label (age_12, "Ages 12 to 14");
@@ -977,7 +977,7 @@ test_window_first_run_reader (void)
   window = UPSTANDER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   stories = upstander_window_get_stories (window);
   g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 1);
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_test_find_button (GTK_WIDGET (window), "8–11"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_test_find_button (GTK_WIDGET (window), "\u20688–11\u2069"))));
 
   /* The catalogue's band filter changes who is reading, for the next start too. */
   age_all = ui_test_find_button (GTK_WIDGET (window), "All ages");
@@ -993,10 +993,133 @@ test_window_first_run_reader (void)
   /* And so does Preferences (or anything else that sets it): the catalogue follows. */
   upstander_settings_set_reader (settings, "ages-12-14");
   g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 1);
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_test_find_button (GTK_WIDGET (window), "12–14"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_test_find_button (GTK_WIDGET (window), "\u206812–14\u2069"))));
 
   upstander_settings_set_reader (settings, "adult");
   ui_test_close_app (app);
+}
+
+/* Text at 200 %: the real core stories in every language, at the largest
+ * text size, on a desktop and a phone-sized window. */
+
+/* The widget under @root that asks for the most width, with its ancestors, for a failure message. */
+static char *
+widest_chain (GtkWidget *root)
+{
+  GtkWidget *widest = root;
+  g_autoptr(GString) chain = g_string_new (NULL);
+  int min_width = 0;
+
+  for (;;)
+    {
+      GtkWidget *next = NULL;
+      int next_width = -1;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (widest); child != NULL; child = gtk_widget_get_next_sibling (child))
+        {
+          int width;
+
+          if (!gtk_widget_get_visible (child) ||
+              (GTK_IS_STACK (widest) && child != gtk_stack_get_visible_child (GTK_STACK (widest))))
+            continue;
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+          if (width > next_width)
+            next = child, next_width = width;
+        }
+      if (next == NULL)
+        break;
+      widest = next;
+      min_width = next_width;
+      g_string_append_printf (chain, " > %s.%s(%d)", G_OBJECT_TYPE_NAME (widest),
+                              gtk_widget_get_css_classes (widest)[0] != NULL ? gtk_widget_get_css_classes (widest)[0] : "",
+                              min_width);
+    }
+  if (GTK_IS_LABEL (widest))
+    g_string_append_printf (chain, " \"%s\"", gtk_label_get_text (GTK_LABEL (widest)));
+
+  return g_string_free (g_steal_pointer (&chain), FALSE);
+}
+
+/* Every label on screen under @root shows all its text: no "…", no lines cut off. */
+static void
+assert_no_label_cut (GtkWidget  *root,
+                     const char *where)
+{
+  g_autoptr(GPtrArray) labels = ui_test_find_all (root, GTK_TYPE_LABEL, NULL);
+  guint n_checked = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      int text_width, text_height;
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (label)) || gtk_widget_get_width (GTK_WIDGET (label)) == 0)
+        continue;
+
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_error ("%s: \"%s\" is cut off with an ellipsis", where, gtk_label_get_text (label));
+
+      /* The laid-out text against the label's content box (both without padding). */
+      pango_layout_get_pixel_size (gtk_label_get_layout (label), &text_width, &text_height);
+      if (text_height > gtk_widget_get_height (GTK_WIDGET (label)) ||
+          text_width > gtk_widget_get_width (GTK_WIDGET (label)))
+        g_error ("%s: \"%s\" needs %dx%d px and has %dx%d", where, gtk_label_get_text (label),
+                 text_width, text_height,
+                 gtk_widget_get_width (GTK_WIDGET (label)), gtk_widget_get_height (GTK_WIDGET (label)));
+      n_checked++;
+    }
+
+  /* The catalogue was on screen: a title, a summary, a filter at least. */
+  g_assert_cmpuint (n_checked, >, 5);
+}
+
+static void
+test_window_largest_text_catalogue (void)
+{
+  const char *languages[] = { "", "ar", "es", "fr", "ru", "zh_CN" };
+  const struct { int width, height; } sizes[] = { { 1280, 800 }, { 360, 740 } };
+  UpstanderLibrary *library = upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, NULL);
+
+  upstander_library_load (library);
+  reset_progress ();
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      {
+        UpstanderApplication *app = ui_test_new_app (library);
+        UpstanderSettings *settings = upstander_application_get_settings (app);
+        g_autofree char *where = g_strdup_printf ("%s %dx%d", languages[l][0] != '\0' ? languages[l] : "en",
+                                                  sizes[z].width, sizes[z].height);
+        UpstanderWindow *window;
+        int min_width;
+
+        upstander_settings_set_language (settings, languages[l]);
+        upstander_settings_set_reader (settings, "adult");
+        upstander_settings_set_text_size (settings, "largest");
+        ui_test_spin (20);
+        window = upstander_window_new (app);
+        gtk_window_set_default_size (GTK_WINDOW (window), sizes[z].width, sizes[z].height);
+        gtk_window_present (GTK_WINDOW (window));
+        ui_test_spin (300);
+        g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "text-largest"));
+        g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
+
+        /* The window fits the screen: nothing asks for more width than it has. */
+        gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+        if (min_width > sizes[z].width)
+          {
+            g_autofree char *chain = widest_chain (GTK_WIDGET (window));
+
+            g_error ("%s: the window needs %d px of width:%s", where, min_width, chain);
+          }
+        g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, sizes[z].width);
+        assert_no_label_cut (GTK_WIDGET (window), where);
+
+        ui_test_close_app (app);
+      }
+
+  upstander_settings_set_text_size (upstander_settings_new (), "default");
+  g_object_unref (library);
 }
 
 /* Screenshots: the real core stories, saved as PNGs in the build directory.
@@ -1235,6 +1358,7 @@ main (int   argc,
   g_test_add_func ("/upstander/window/first-run-reader", test_window_first_run_reader);
   g_test_add_func ("/upstander/window/switches-language", test_window_switches_language);
   g_test_add_func ("/upstander/window/preferences-language", test_window_preferences_language);
+  g_test_add_func ("/upstander/window/largest-text-catalogue", test_window_largest_text_catalogue);
   g_test_add_func ("/upstander/window/screenshots", test_window_screenshots);
 
   return g_test_run ();
