@@ -30,6 +30,9 @@ upstander_text_label_new (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
+  /* Narration is italic; Arabic and Chinese get an upright style instead (style.css). */
+  if (!upstander_text_script_has_italics (text))
+    gtk_widget_add_css_class (label, "upright");
 
   return label;
 }

@@ -100,6 +100,22 @@ test_language_tags (void)
     }
 }
 
+static void
+test_script_has_italics (void)
+{
+  g_assert_true (upstander_text_script_has_italics ("Ana is typing, then stops."));
+  g_assert_true (upstander_text_script_has_italics ("Аня печатает."));
+  g_assert_true (upstander_text_script_has_italics ("« Ana écrit… »"));
+  g_assert_false (upstander_text_script_has_italics ("آنا تكتب ثم تتوقف."));
+  g_assert_false (upstander_text_script_has_italics ("安娜正在输入，然后停了下来。"));
+  /* Punctuation and digits first: the first letter decides. */
+  g_assert_false (upstander_text_script_has_italics ("«12» — آنا"));
+  g_assert_true (upstander_text_script_has_italics ("12: Leo 说"));
+  g_assert_false (upstander_text_script_has_italics ("…安娜 Leo"));
+  g_assert_true (upstander_text_script_has_italics (""));
+  g_assert_true (upstander_text_script_has_italics (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -107,6 +123,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/upstander/text/fallback-to-original", test_fallback_to_original);
+  g_test_add_func ("/upstander/text/script-has-italics", test_script_has_italics);
   g_test_add_func ("/upstander/text/first-language-wins", test_first_language_wins);
   g_test_add_func ("/upstander/text/posix-locale-names", test_posix_locale_names);
   g_test_add_func ("/upstander/text/specific-variant-preferred", test_specific_variant_preferred);

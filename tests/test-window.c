@@ -770,6 +770,15 @@ test_window_switches_language (void)
   check_label (message, "\u2068Leo\u2069: \u2068صنعت ملصقًا بوجه آنا 😂\u2069");
 
   ui_test_click (root, "متابعة");
+  /* Arabic narration is not slanted: the script has no true italics. */
+  {
+    GtkWidget *narration = ui_test_find_label (root, "لم تكتب آنا شيئًا.");
+
+    g_assert_nonnull (narration);
+    g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (narration), "chat-narration"));
+    g_assert_true (gtk_widget_has_css_class (narration, "upright"));
+    g_assert_false (gtk_widget_has_css_class (ui_test_find_label (root, "Leo"), "upright"));
+  }
   ui_test_click (root, "أرسل رسالة لطيفة إلى آنا");
   g_assert_cmpstr (upstander_player_get_view (player), ==, "feedback");
   g_assert_nonnull (ui_test_find_label (root, "اخترت: \u2068أرسل رسالة لطيفة إلى آنا\u2069"));

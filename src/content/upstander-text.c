@@ -266,3 +266,40 @@ upstander_language_tag_is_valid (const char *tag)
 
   return i <= 35;
 }
+
+/*
+ * Whether the script @text is written in has true italics: Latin, Greek
+ * and Cyrillic do; Arabic, Chinese and most other scripts do not, and a
+ * renderer that slants them anyway draws a synthetic oblique that is harder
+ * to read. The first letter of a script decides, as the first strong
+ * character decides the direction of isolated text.
+ */
+gboolean
+upstander_text_script_has_italics (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (p));
+
+      switch (script)
+        {
+        case G_UNICODE_SCRIPT_COMMON:
+        case G_UNICODE_SCRIPT_INHERITED:
+        case G_UNICODE_SCRIPT_UNKNOWN:
+          continue;
+
+        case G_UNICODE_SCRIPT_LATIN:
+        case G_UNICODE_SCRIPT_GREEK:
+        case G_UNICODE_SCRIPT_CYRILLIC:
+          return TRUE;
+
+        default:
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
