@@ -44,27 +44,34 @@ step_new (UpstanderScenario      *scenario,
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   g_autofree char *number_text = g_strdup_printf ("%u", number);
   GtkWidget *number_label = gtk_label_new (number_text);
-  GtkWidget *label;
+  GtkWidget *label, *text_box;
 
   gtk_widget_set_valign (number_label, GTK_ALIGN_START);
   gtk_widget_add_css_class (number_label, "step-number");
   gtk_box_append (GTK_BOX (row), number_label);
 
-  /* Bundle text is plain text: set_text only. */
+  /* Bundle text is plain text: set_text only. The mark goes under the
+   * choice, so a narrow window keeps the words whole. */
+  text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (text_box, TRUE);
   label = upstander_text_label_new (upstander_scenario_translate (scenario, step->choice->label), NULL);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (text_box), label);
+  gtk_box_append (GTK_BOX (row), text_box);
 
   if (step->taken)
     {
+      GtkWidget *taken = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
       GtkWidget *mark = gtk_image_new_from_icon_name ("object-select-symbolic");
       GtkWidget *words = upstander_text_label_new (_("your choice"), "caption-heading");
 
+      /* Two words on a line of their own: wrapping them only upsets GTK 4.8's
+       * height-for-width next to an icon. */
+      gtk_label_set_wrap (GTK_LABEL (words), FALSE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-      gtk_widget_set_valign (mark, GTK_ALIGN_START);
-      gtk_widget_set_valign (words, GTK_ALIGN_START);
-      gtk_box_append (GTK_BOX (row), mark);
-      gtk_box_append (GTK_BOX (row), words);
+      gtk_box_append (GTK_BOX (taken), mark);
+      gtk_box_append (GTK_BOX (taken), words);
+      gtk_widget_add_css_class (taken, "taken-mark");
+      gtk_box_append (GTK_BOX (text_box), taken);
       gtk_widget_add_css_class (row, "taken");
     }
   gtk_widget_add_css_class (row, "map-step");

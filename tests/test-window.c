@@ -1293,6 +1293,18 @@ test_window_screenshots (void)
             }
         }
       save_shot (GTK_WIDGET (window), "ending");
+      /* The story map, scrolled to the top of the page. */
+      {
+        GtkWidget *map = ui_test_find_one (GTK_WIDGET (window), UPSTANDER_TYPE_STORY_MAP_VIEW, NULL);
+        GtkWidget *scrolled = map != NULL ? gtk_widget_get_ancestor (map, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+        graphene_point_t top;
+
+        g_assert_nonnull (scrolled);
+        g_assert_true (gtk_widget_compute_point (map, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                                 &GRAPHENE_POINT_INIT (0, 0), &top));
+        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), top.y - 12);
+        save_shot (GTK_WIDGET (window), "story-map");
+      }
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (stories) && !have_feed; i++)
