@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "upstander-scenario-card.h"
+#include "upstander-workshop-page.h"
 
 struct _UpstanderScenarioCard
 {
@@ -18,6 +19,7 @@ struct _UpstanderScenarioCard
   GtkLabel          *title_label;
   GtkLabel          *ages_label;
   GtkLabel          *minutes_label;
+  GtkWidget         *made_label;
   GtkLabel          *summary_label;
   GtkLabel          *topics_label;
   GtkWidget         *note_box;
@@ -76,6 +78,7 @@ update (UpstanderScenarioCard *self)
   gboolean has_note;
   guint n_endings, n_found;
   gboolean finished;
+  gboolean made_here;
 
   if (scenario == NULL)
     {
@@ -101,6 +104,9 @@ update (UpstanderScenarioCard *self)
                                           upstander_scenario_get_minutes (scenario)),
                              upstander_scenario_get_minutes (scenario));
   gtk_label_set_text (self->minutes_label, minutes);
+
+  made_here = upstander_workshop_is_made_here (scenario);
+  gtk_widget_set_visible (self->made_label, made_here);
 
   topics = upstander_scenario_dup_topic_names (scenario);
   gtk_label_set_text (self->topics_label, topics != NULL ? topics : "");
@@ -154,13 +160,16 @@ update (UpstanderScenarioCard *self)
                                  ages, minutes,
                                  upstander_scenario_get_summary (scenario),
                                  state != NULL ? state : to_find);
-  if (has_note)
+  /* The marks are words on screen; a screen reader hears them too. */
+  if (made_here || has_note)
     {
-      /* The mark is words on screen; a screen reader hears it too. */
-      g_autofree char *with_note = g_strconcat (description, " · ", _("Content note"), NULL);
+      g_autofree char *with_marks = g_strconcat (description,
+                                                 made_here ? " · " : "", made_here ? _("Made here") : "",
+                                                 has_note ? " · " : "", has_note ? _("Content note") : "",
+                                                 NULL);
 
       g_free (description);
-      description = g_steal_pointer (&with_note);
+      description = g_steal_pointer (&with_marks);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, upstander_scenario_get_title (scenario),
@@ -246,6 +255,7 @@ upstander_scenario_card_class_init (UpstanderScenarioCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, ages_label);
   gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, minutes_label);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, made_label);
   gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, summary_label);
   gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, topics_label);
   gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, note_box);

@@ -14,6 +14,7 @@
 #include "upstander-scenario-card.h"
 #include "upstander-util.h"
 #include "upstander-window.h"
+#include "upstander-workshop-page.h"
 
 /*
  * One stack of pages (catalogue → story → help or guides) with a history, so
@@ -53,6 +54,10 @@ struct _UpstanderWindow
   UpstanderHelpPage   *help_page;
   UpstanderGuidesPage *guides_page;
   UpstanderClassroomPage *classroom_page;
+  UpstanderWorkshopPage *workshop_page;
+  GtkWidget           *workshop_back_button;
+  GtkWidget           *workshop_back_wide;
+  gboolean             from_workshop;  /* the story on screen is the workshop's */
 };
 
 G_DEFINE_FINAL_TYPE (UpstanderWindow, upstander_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -64,8 +69,11 @@ update_header (UpstanderWindow *self)
 {
   const char *page = gtk_stack_get_visible_child_name (self->stack);
   UpstanderSession *session = upstander_player_get_session (self->player);
+  gboolean to_workshop = self->from_workshop &&
+                         (g_strcmp0 (page, "player") == 0 || g_strcmp0 (page, "classroom") == 0);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->history->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->history->len > 0 && !to_workshop);
+  gtk_widget_set_visible (self->workshop_back_button, to_workshop);
 
   if (g_strcmp0 (page, "player") == 0 && session != NULL)
     {
@@ -84,6 +92,11 @@ update_header (UpstanderWindow *self)
   else if (g_strcmp0 (page, "help") == 0)
     {
       adw_window_title_set_title (self->window_title, _("Get Help"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+    }
+  else if (g_strcmp0 (page, "workshop") == 0)
+    {
+      adw_window_title_set_title (self->window_title, _("Story Workshop"));
       adw_window_title_set_subtitle (self->window_title, NULL);
     }
   else if (g_strcmp0 (page, "guides") == 0)
@@ -133,6 +146,7 @@ show_catalogue (UpstanderWindow *self)
   gboolean loaded = upstander_library_get_loaded (self->library);
 
   g_ptr_array_set_size (self->history, 0);
+  self->from_workshop = FALSE;
   upstander_player_set_session (self->player, NULL);
   /* Leaving the presentation ends the run; its summary was the last step. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "classroom") == 0)
@@ -351,6 +365,58 @@ start_session (UpstanderWindow   *self,
   upstander_player_set_session (self->player, session);
   show_page (self, "player", TRUE);
   update_header (self);
+}
+
+/* A story from the workshop: played as it is now, with a way back to the workshop. */
+static void
+workshop_play_cb (UpstanderWindow   *self,
+                  UpstanderScenario *scenario,
+                  gboolean           classroom)
+{
+  g_autoptr(UpstanderSession) session = NULL;
+
+  self->from_workshop = TRUE;
+  if (classroom)
+    {
+      g_autoptr(UpstanderClassRun) run = upstander_class_run_new (scenario);
+
+      upstander_application_set_class_run (UPSTANDER_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), run);
+      return;
+    }
+
+  /* Progress is not read: a story being written starts afresh each time. */
+  session = upstander_session_new (scenario);
+  upstander_player_set_session (self->player, session);
+  show_page (self, "player", TRUE);
+}
+
+static void
+back_to_workshop_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  UpstanderWindow *self = UPSTANDER_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  self->from_workshop = FALSE;
+  upstander_player_set_session (self->player, NULL);
+  if (app != NULL && upstander_application_get_class_run (UPSTANDER_APPLICATION (app)) != NULL)
+    upstander_application_set_class_run (UPSTANDER_APPLICATION (app), NULL);
+  show_page (self, "workshop", TRUE);
+}
+
+static void
+show_workshop_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  UpstanderWindow *self = UPSTANDER_WINDOW (widget);
+
+  /* A story left open in the player may come from a bundle the workshop reloads. */
+  self->from_workshop = FALSE;
+  upstander_player_set_session (self->player, NULL);
+  upstander_workshop_page_refresh_drafts (self->workshop_page);
+  show_page (self, "workshop", TRUE);
 }
 
 static void
@@ -594,6 +660,7 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   g_type_ensure (UPSTANDER_TYPE_HELP_PAGE);
   g_type_ensure (UPSTANDER_TYPE_GUIDES_PAGE);
   g_type_ensure (UPSTANDER_TYPE_CLASSROOM_PAGE);
+  g_type_ensure (UPSTANDER_TYPE_WORKSHOP_PAGE);
   g_type_ensure (UPSTANDER_TYPE_SCENARIO);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-window.ui");
@@ -615,6 +682,9 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, help_page);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, guides_page);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, classroom_page);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, workshop_page);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, workshop_back_button);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, workshop_back_wide);
   gtk_widget_class_bind_template_callback (widget_class, grid_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
@@ -627,6 +697,8 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-notes", NULL, show_notes_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-workshop", NULL, show_workshop_activated);
+  gtk_widget_class_install_action (widget_class, "win.back-to-workshop", NULL, back_to_workshop_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
@@ -697,6 +769,7 @@ upstander_window_init (UpstanderWindow *self)
   upstander_button_set_label_a11y (self->clear_filters_button, _("Show all stories"));
 
   name_header_buttons (GTK_WIDGET (self));
+  upstander_button_set_label_a11y (self->workshop_back_wide, _("Back to the workshop"));
 }
 
 UpstanderWindow *
@@ -724,6 +797,8 @@ upstander_window_new (UpstanderApplication *application)
   upstander_player_set_progress (self->player, self->progress);
   upstander_help_page_set_sources (self->help_page, self->library, self->settings);
   upstander_guides_page_set_library (self->guides_page, self->library);
+  upstander_workshop_page_set_library (self->workshop_page, self->library);
+  g_signal_connect_object (self->workshop_page, "play", G_CALLBACK (workshop_play_cb), self, G_CONNECT_SWAPPED);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->library)),
