@@ -116,6 +116,34 @@ test_script_has_italics (void)
   g_assert_true (upstander_text_script_has_italics (NULL));
 }
 
+static void
+test_isolate_ltr_runs (void)
+{
+  const struct { const char *in, *out; } cases[] = {
+    /* No right-to-left letter: unchanged, whatever it holds. */
+    { "See https://example.org/help/ for ages 8–11.", "See https://example.org/help/ for ages 8–11." },
+    /* An address keeps its trailing slash, not the full stop after it. */
+    { "زوروا https://www.childhelplineinternational.org/.",
+      "زوروا \u2066https://www.childhelplineinternational.org/\u2069." },
+    { "«https://example.org/a?b=1»", "«https://example.org/a?b=1»" },
+    { "الرابط: «https://example.org/a?b=1»", "الرابط: «\u2066https://example.org/a?b=1\u2069»" },
+    /* Ranges and phone numbers in one piece; a lone number needs nothing. */
+    { "الأعمار 8–11", "الأعمار \u20668–11\u2069" },
+    { "اتصل على +44 800 1111 الآن", "اتصل على \u2066+44 800 1111\u2069 الآن" },
+    { "لديّ 3 رسائل", "لديّ 3 رسائل" },
+    /* Already isolated by whoever wrote it: not isolated twice. */
+    { "اتصل على \u2068900 20 20 10\u2069", "اتصل على \u2068900 20 20 10\u2069" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = upstander_text_isolate_ltr_runs (cases[i].in);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -124,6 +152,7 @@ main (int   argc,
 
   g_test_add_func ("/upstander/text/fallback-to-original", test_fallback_to_original);
   g_test_add_func ("/upstander/text/script-has-italics", test_script_has_italics);
+  g_test_add_func ("/upstander/text/isolate-ltr-runs", test_isolate_ltr_runs);
   g_test_add_func ("/upstander/text/first-language-wins", test_first_language_wins);
   g_test_add_func ("/upstander/text/posix-locale-names", test_posix_locale_names);
   g_test_add_func ("/upstander/text/specific-variant-preferred", test_specific_variant_preferred);

@@ -303,3 +303,78 @@ upstander_text_script_has_italics (const char *text)
 
   return TRUE;
 }
+
+static gboolean
+has_rtl_letter (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (p));
+
+      if (script == G_UNICODE_SCRIPT_ARABIC || script == G_UNICODE_SCRIPT_HEBREW ||
+          script == G_UNICODE_SCRIPT_SYRIAC || script == G_UNICODE_SCRIPT_THAANA ||
+          script == G_UNICODE_SCRIPT_NKO)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * upstander_text_isolate_ltr_runs:
+ * @text: plain text
+ *
+ * In right-to-left text, web addresses and runs of numbers ("8–11",
+ * "+44 800 1111") are laid out by the bidi algorithm piece by piece: a
+ * trailing "/" jumps to the front ("/https://example.org") and "8–11" reads
+ * "11–8". Each such run is wrapped in LEFT-TO-RIGHT ISOLATE … POP
+ * DIRECTIONAL ISOLATE, so it stays whole and in order. Text with no
+ * right-to-left letter, and text that already isolates its parts (a help
+ * line such as "Call ⁨900 20 20 10⁩"), is returned unchanged.
+ *
+ * Returns: (transfer full): the text to show
+ */
+char *
+upstander_text_isolate_ltr_runs (const char *text)
+{
+  static GRegex *runs;
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  int last = 0;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  if (!has_rtl_letter (text) || strstr (text, "\u2068") != NULL || strstr (text, "\u2066") != NULL)
+    return g_strdup (text);
+
+  if (g_once_init_enter (&runs))
+    {
+      /* An address up to the space or closing punctuation after it; a
+       * number, with the separators phone numbers and ranges use inside. */
+      GRegex *regex = g_regex_new ("https?://[^\\s«»\"“”()\\[\\]<>]*[^\\s«»\"“”()\\[\\]<>.,;:!?؟،؛]"
+                                   "|\\+?[0-9]+(?:[ \\-–.:/][0-9]+)+",
+                                   G_REGEX_OPTIMIZE, 0, NULL);
+
+      g_assert (regex != NULL);
+      g_once_init_leave (&runs, regex);
+    }
+
+  out = g_string_new (NULL);
+  g_regex_match (runs, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      int start, end;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      g_string_append_len (out, text + last, start - last);
+      g_string_append (out, "\u2066");
+      g_string_append_len (out, text + start, end - start);
+      g_string_append (out, "\u2069");
+      last = end;
+      g_match_info_next (match, NULL);
+    }
+  g_string_append (out, text + last);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

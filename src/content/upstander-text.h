@@ -26,6 +26,7 @@ const char    *upstander_text_lookup         (const UpstanderText *self,
                                               const char          *lang);
 
 gboolean       upstander_text_script_has_italics (const char *text);
+char          *upstander_text_isolate_ltr_runs   (const char *text);
 
 gboolean       upstander_language_tag_is_valid (const char *tag);
 gboolean       upstander_language_matches      (const char *wanted,
