@@ -55,28 +55,42 @@ reader_selected_cb (UpstanderPreferencesWindow *self)
     upstander_settings_choose_reader (self->settings, bands[selected].id);
 }
 
+/* Follows who is reading when it changes elsewhere (the catalogue's band filter). */
+static void
+sync_reader (UpstanderPreferencesWindow *self)
+{
+  const UpstanderReaderBand *bands;
+  guint n_bands;
+
+  bands = upstander_reader_bands_get_all (&n_bands);
+  for (guint i = 0; i < n_bands; i++)
+    if (g_strcmp0 (bands[i].id, upstander_settings_get_reader (self->settings)) == 0 &&
+        adw_combo_row_get_selected (self->reader_row) != i)
+      {
+        self->updating = TRUE;
+        adw_combo_row_set_selected (self->reader_row, i);
+        self->updating = FALSE;
+      }
+  /* An administrator's lock is shown, not fought. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reader_row),
+                            upstander_settings_get_reader_writable (self->settings));
+}
+
 static void
 fill_readers (UpstanderPreferencesWindow *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   const UpstanderReaderBand *bands;
-  guint n_bands, selected = 0;
+  guint n_bands;
 
   bands = upstander_reader_bands_get_all (&n_bands);
   for (guint i = 0; i < n_bands; i++)
-    {
-      gtk_string_list_append (names, _(bands[i].label));
-      if (g_strcmp0 (bands[i].id, upstander_settings_get_reader (self->settings)) == 0)
-        selected = i;
-    }
+    gtk_string_list_append (names, _(bands[i].label));
 
   self->updating = TRUE;
   adw_combo_row_set_model (self->reader_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->reader_row, selected);
   self->updating = FALSE;
-  /* An administrator's lock is shown, not fought. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->reader_row),
-                            upstander_settings_get_reader_writable (self->settings));
+  sync_reader (self);
 }
 
 /* Row 0 is "System language"; row i > 0 is language i - 1. */
@@ -224,7 +238,7 @@ upstander_preferences_window_new (UpstanderApplication *application)
   fill_languages (self);
   fill_readers (self);
   g_signal_connect_object (self->settings, "notify::reader",
-                           G_CALLBACK (fill_readers), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (sync_reader), self, G_CONNECT_SWAPPED);
   /* Every country by name, searchable: the same chooser as on the help page. */
   chooser = upstander_region_chooser_new (self->settings);
   gtk_widget_set_valign (chooser, GTK_ALIGN_CENTER);

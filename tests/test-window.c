@@ -1004,6 +1004,32 @@ test_window_first_run_reader (void)
   g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 1);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_test_find_button (GTK_WIDGET (window), "\u206812–14\u2069"))));
 
+  /* Preferences shows who is reading, and changes it. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  ui_test_spin (50);
+  {
+    UpstanderPreferencesWindow *preferences = find_preferences ();
+    g_autoptr(GPtrArray) rows = NULL;
+    AdwComboRow *reader_row = NULL;
+
+    g_assert_nonnull (preferences);
+    rows = ui_test_find_all (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL);
+    for (guint i = 0; i < rows->len; i++)
+      if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), "Who is reading") == 0)
+        reader_row = g_ptr_array_index (rows, i);
+    g_assert_nonnull (reader_row);
+    g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (reader_row)), ==, 4);
+    g_assert_cmpuint (adw_combo_row_get_selected (reader_row), ==, 1);
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (reader_row)));
+    adw_combo_row_set_selected (reader_row, 3);
+    g_assert_cmpstr (upstander_settings_get_reader (settings), ==, "adult");
+    g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 2);
+    adw_combo_row_set_selected (reader_row, 0);
+    g_assert_cmpstr (upstander_settings_get_reader (settings), ==, "ages-8-11");
+    g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 1);
+    gtk_window_destroy (GTK_WINDOW (preferences));
+  }
+
   upstander_settings_set_reader (settings, "adult");
   ui_test_close_app (app);
 }
