@@ -39,6 +39,10 @@ PACKAGES=(
   # clang + its runtime for the fuzzers (docs/fuzzing.md), valgrind for the
   # memcheck stage, strace for the no-network test
   clang libclang-rt-14-dev valgrind strace
+  # read aloud: libspeechd-dev to build against speech-dispatcher; the server
+  # and its espeak-ng voices (all six languages) for the app and for
+  # test-speaker, which starts a private speech-dispatcher and reads its log
+  speech-dispatcher speech-dispatcher-espeak-ng libspeechd-dev espeak-ng
 )
 
 BUILD_DIR=_build

@@ -19,6 +19,7 @@ struct _UpstanderApplication
   UpstanderLibrary  *library;
   UpstanderProgress *progress;
   UpstanderSettings *settings;
+  UpstanderSpeaker  *speaker;
   UpstanderClassRun *class_run;  /* nullable: here, so it outlives a rebuilt window */
 
   guint              loading : 1;          /* a worker parses bundles */
@@ -54,6 +55,15 @@ upstander_application_new (void)
                        "resource-base-path", RESOURCE_BASE,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        NULL);
+}
+
+/* Read aloud, shared by every window (it outlives a rebuilt one). */
+UpstanderSpeaker *
+upstander_application_get_speaker (UpstanderApplication *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_APPLICATION (self), NULL);
+
+  return self->speaker;
 }
 
 UpstanderLibrary *
@@ -145,6 +155,10 @@ upstander_application_quick_exit (UpstanderApplication *self)
   GList *windows;
 
   g_return_if_fail (UPSTANDER_IS_APPLICATION (self));
+
+  /* A voice reading on after the window is gone would give the reader away. */
+  if (self->speaker != NULL)
+    upstander_speaker_stop (self->speaker);
 
   windows = gtk_window_list_toplevels ();
   g_list_foreach (windows, (GFunc) g_object_ref, NULL);
@@ -368,6 +382,11 @@ upstander_application_startup (GApplication *app)
   }
   self->progress = upstander_progress_new (NULL);
   upstander_progress_load (self->progress);
+  /* Connects in the background; read aloud stays off until it has. Like
+   * Orca, start the user's speech-dispatcher when none runs, but not when
+   * SPEECHD_ADDRESS names a server: whoever set it runs that one (and the
+   * tests point it at a socket nobody serves, to run without speech). */
+  self->speaker = upstander_speaker_new (g_getenv ("SPEECHD_ADDRESS") == NULL);
 
   /* Before any worker starts and before the first window: the stored
    * language, and its direction (gtk_init, chained up to above, set the
@@ -393,6 +412,8 @@ upstander_application_shutdown (GApplication *app)
   /* The last ending found is written before the process ends. */
   if (self->progress != NULL)
     upstander_progress_flush (self->progress);
+  if (self->speaker != NULL)
+    upstander_speaker_stop (self->speaker);
 
   G_APPLICATION_CLASS (upstander_application_parent_class)->shutdown (app);
 }
@@ -406,6 +427,7 @@ upstander_application_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->progress);
   g_clear_object (&self->settings);
+  g_clear_object (&self->speaker);
   g_clear_object (&self->class_run);
 
   G_OBJECT_CLASS (upstander_application_parent_class)->dispose (object);

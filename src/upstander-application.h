@@ -7,6 +7,7 @@
 #include "upstander-library.h"
 #include "upstander-progress.h"
 #include "upstander-settings.h"
+#include "upstander-speaker.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,7 @@ void                  upstander_application_set_library (UpstanderApplication *s
                                                          UpstanderLibrary     *library);
 UpstanderProgress    *upstander_application_get_progress (UpstanderApplication *self);
 UpstanderSettings    *upstander_application_get_settings (UpstanderApplication *self);
+UpstanderSpeaker     *upstander_application_get_speaker  (UpstanderApplication *self);
 UpstanderClassRun    *upstander_application_get_class_run (UpstanderApplication *self);
 void                  upstander_application_set_class_run (UpstanderApplication *self,
                                                            UpstanderClassRun    *run);

@@ -32,6 +32,7 @@ struct _UpstanderPlayer
   guint                 note_pending : 1;
   guint                 show_all : 1; /* after a rewind: straight to the decision */
   const char           *view;         /* "none", "note", "scene", "feedback", "ending" */
+  GtkWidget            *reading_widget; /* what read aloud reads, to highlight it */
 
   GtkWidget            *scroller;
   GtkBox               *content;
@@ -43,9 +44,15 @@ enum {
   N_PROPS
 };
 
+enum {
+  SIGNAL_SHOWN,
+  N_SIGNALS
+};
+
 G_DEFINE_FINAL_TYPE (UpstanderPlayer, upstander_player, GTK_TYPE_WIDGET)
 
 static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
 
 static const char *
 translate (UpstanderPlayer     *self,
@@ -351,6 +358,8 @@ clear_content (UpstanderPlayer *self)
 {
   GtkWidget *child;
 
+  self->reading_widget = NULL;
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
 }
@@ -378,6 +387,7 @@ build_note (UpstanderPlayer *self)
                 _("You can stop whenever you like: press Back, or Exit to close Upstander at once."),
                 "dim-label");
   gtk_box_append (self->content, card);
+  self->reading_widget = card;
 
   buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_widget_add_css_class (buttons, "actions");
@@ -428,6 +438,9 @@ build_scene (UpstanderPlayer *self)
   for (guint i = 0; i < n_shown; i++)
     {
       GtkWidget *widget = line_new (self, g_ptr_array_index (lines, i), scene->place);
+
+      if (i + 1 == n_shown)
+        self->reading_widget = widget;
 
       if (i + 1 == n_shown && n_shown > 1 && n_shown <= lines->len)
         {
@@ -592,6 +605,7 @@ build_feedback (UpstanderPlayer *self)
   spoken = g_strdup_printf (C_("feedback card", "%s: %s"), word, ireason);
   set_label_a11y (card, spoken);
   gtk_box_append (self->content, card);
+  self->reading_widget = card;
 
   guide = guide_button_new (self, choice->guide);
   if (guide != NULL)
@@ -646,7 +660,7 @@ build_ending (UpstanderPlayer *self)
   append_label (self, header, word, "caption-heading");
   gtk_box_append (self->content, header);
 
-  append_label (self, GTK_WIDGET (self->content), translate (self, ending->title), "title-1");
+  self->reading_widget = append_label (self, GTK_WIDGET (self->content), translate (self, ending->title), "title-1");
   for (guint i = 0; i < ending->texts->len; i++)
     append_label (self, GTK_WIDGET (self->content),
                   translate (self, g_ptr_array_index (ending->texts, i)), "ending-text");
@@ -705,8 +719,18 @@ build_ending (UpstanderPlayer *self)
   gtk_widget_grab_focus (focus);
 }
 
+static void build_view (UpstanderPlayer *self);
+
 static void
 rebuild (UpstanderPlayer *self)
+{
+  build_view (self);
+  /* Read aloud reads what is new (upstander_player_dup_reading). */
+  g_signal_emit (self, signals [SIGNAL_SHOWN], 0);
+}
+
+static void
+build_view (UpstanderPlayer *self)
 {
   clear_content (self);
 
@@ -907,6 +931,15 @@ upstander_player_class_init (UpstanderPlayerClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * UpstanderPlayer::shown:
+   *
+   * The player shows something new: a page, or the next line of a scene.
+   */
+  signals [SIGNAL_SHOWN] =
+    g_signal_new ("shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "player");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-player.ui");
@@ -1016,4 +1049,151 @@ upstander_player_take_place (UpstanderPlayer *self,
   self->n_shown = other->n_shown;
   self->note_pending = other->note_pending;
   rebuild (self);
+}
+
+static void
+append_reading (UpstanderPlayer     *self,
+                GString             *reading,
+                const char         **language,
+                const UpstanderText *text)
+{
+  UpstanderScenario *scenario = upstander_session_get_scenario (self->session);
+
+  if (text == NULL)
+    return;
+
+  if (reading->len > 0)
+    g_string_append_c (reading, '\n');
+  g_string_append (reading, translate (self, text));
+  if (*language == NULL)
+    *language = upstander_scenario_get_text_language (scenario, text);
+}
+
+/* A line as it is read: a message or post with who wrote it. */
+static void
+append_line_reading (UpstanderPlayer     *self,
+                     GString             *reading,
+                     const char         **language,
+                     const UpstanderLine *line)
+{
+  g_autofree char *texts = join_texts (self, line->texts);
+
+  if (line->texts != NULL && line->texts->len > 0 && *language == NULL)
+    *language = upstander_scenario_get_text_language (upstander_session_get_scenario (self->session),
+                                                      g_ptr_array_index (line->texts, 0));
+  if (reading->len > 0)
+    g_string_append_c (reading, '\n');
+  if (line->from != NULL && line->from->name != NULL)
+    {
+      /* Translators: a chat message or post read aloud: who wrote it, then what */
+      g_string_append_printf (reading, C_("read aloud", "%s: %s"), translate (self, line->from->name), texts);
+    }
+  else
+    {
+      g_string_append (reading, texts);
+    }
+}
+
+/**
+ * upstander_player_dup_reading:
+ * @item: (out) (optional): names what is read, e.g. "scene:start:2"
+ * @language: (out) (optional): the language it is written in
+ *
+ * What "Read aloud" reads now: the content note, the newest line of the
+ * scene (with the question and the choices once they are shown), the
+ * feedback on a choice, or the ending.
+ *
+ * Returns: (nullable): plain text, or %NULL when nothing is shown
+ */
+char *
+upstander_player_dup_reading (UpstanderPlayer  *self,
+                              char            **item,
+                              char            **language)
+{
+  g_autoptr(GString) reading = g_string_new (NULL);
+  g_autofree char *item_name = NULL;
+  const char *lang = NULL;
+  UpstanderScenario *scenario;
+
+  g_return_val_if_fail (UPSTANDER_IS_PLAYER (self), NULL);
+
+  if (self->session == NULL || g_str_equal (self->view, "none"))
+    return NULL;
+
+  scenario = upstander_session_get_scenario (self->session);
+
+  if (g_str_equal (self->view, "note"))
+    {
+      GPtrArray *notes = upstander_scenario_get_content_notes (scenario);
+
+      for (guint i = 0; i < notes->len; i++)
+        append_reading (self, reading, &lang, g_ptr_array_index (notes, i));
+      item_name = g_strdup ("note");
+    }
+  else if (g_str_equal (self->view, "scene"))
+    {
+      const UpstanderScene *scene = upstander_session_get_scene (self->session);
+      g_autoptr(GPtrArray) lines = upstander_session_dup_visible_lines (self->session);
+      guint n_shown = MIN (self->n_shown, lines->len);
+
+      if (n_shown > 0)
+        append_line_reading (self, reading, &lang, g_ptr_array_index (lines, n_shown - 1));
+      if (n_shown == lines->len && scene->decision != NULL)
+        {
+          g_autoptr(GPtrArray) choices = upstander_session_dup_choices (self->session);
+
+          append_reading (self, reading, &lang, scene->decision->prompt);
+          for (guint i = 0; i < choices->len; i++)
+            append_reading (self, reading, &lang, ((const UpstanderChoice *) g_ptr_array_index (choices, i))->label);
+        }
+      item_name = g_strdup_printf ("scene:%s:%u", scene->id, n_shown);
+    }
+  else if (g_str_equal (self->view, "feedback"))
+    {
+      const UpstanderChoice *choice = upstander_session_get_last_choice (self->session);
+      const char *word, *icon_name, *css_class;
+
+      verdict_for (choice->effect, &word, &icon_name, &css_class);
+      g_string_append (reading, word);
+      for (guint i = 0; i < choice->feedback->len; i++)
+        append_reading (self, reading, &lang, g_ptr_array_index (choice->feedback, i));
+      item_name = g_strdup_printf ("feedback:%s", choice->id);
+    }
+  else if (g_str_equal (self->view, "ending"))
+    {
+      const UpstanderEnding *ending = upstander_session_get_ending (self->session);
+
+      append_reading (self, reading, &lang, ending->title);
+      for (guint i = 0; i < ending->texts->len; i++)
+        append_reading (self, reading, &lang, g_ptr_array_index (ending->texts, i));
+      for (guint i = 0; i < ending->takeaways->len; i++)
+        append_reading (self, reading, &lang, g_ptr_array_index (ending->takeaways, i));
+      item_name = g_strdup_printf ("ending:%s", ending->id);
+    }
+
+  if (reading->len == 0)
+    return NULL;
+
+  if (item != NULL)
+    *item = g_steal_pointer (&item_name);
+  if (language != NULL)
+    *language = g_strdup (lang != NULL ? lang : upstander_scenario_get_language (scenario));
+
+  return g_string_free (g_steal_pointer (&reading), FALSE);
+}
+
+/* Marks what upstander_player_dup_reading() reads while it is being read. */
+void
+upstander_player_set_reading_highlight (UpstanderPlayer *self,
+                                        gboolean         highlight)
+{
+  g_return_if_fail (UPSTANDER_IS_PLAYER (self));
+
+  if (self->reading_widget == NULL)
+    return;
+
+  if (highlight)
+    gtk_widget_add_css_class (self->reading_widget, "reading-aloud");
+  else
+    gtk_widget_remove_css_class (self->reading_widget, "reading-aloud");
 }

@@ -22,5 +22,10 @@ GtkWidget        *upstander_player_get_content  (UpstanderPlayer   *self);
 
 void              upstander_player_take_place   (UpstanderPlayer   *self,
                                                  UpstanderPlayer   *other);
+char             *upstander_player_dup_reading  (UpstanderPlayer   *self,
+                                                 char             **item,
+                                                 char             **language);
+void              upstander_player_set_reading_highlight (UpstanderPlayer *self,
+                                                          gboolean         highlight);
 
 G_END_DECLS

@@ -22,6 +22,7 @@ struct _UpstanderPreferencesWindow
   AdwComboRow          *reader_row;
   AdwComboRow          *text_size_row;
   AdwActionRow         *region_row;
+  GtkWidget            *read_aloud_switch;
   GtkWidget            *forget_button;
 };
 
@@ -197,6 +198,7 @@ upstander_preferences_window_class_init (UpstanderPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, reader_row);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, text_size_row);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, region_row);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, read_aloud_switch);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, forget_button);
   gtk_widget_class_bind_template_callback (widget_class, language_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_size_selected_cb);
@@ -234,6 +236,10 @@ upstander_preferences_window_new (UpstanderApplication *application)
     if (g_strcmp0 (text_sizes[i], size) == 0)
       adw_combo_row_set_selected (self->text_size_row, i);
   self->updating = FALSE;
+
+  g_object_bind_property (self->settings, "read-aloud-automatically",
+                          self->read_aloud_switch, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   fill_languages (self);
   fill_readers (self);

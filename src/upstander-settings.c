@@ -29,6 +29,7 @@ struct _UpstanderSettings
   int        window_height;
   gboolean   window_maximized;
   gboolean   classroom_mode;
+  gboolean           read_aloud_automatically;
 };
 
 enum {
@@ -41,6 +42,7 @@ enum {
   PROP_WINDOW_HEIGHT,
   PROP_WINDOW_MAXIMIZED,
   PROP_CLASSROOM_MODE,
+  PROP_READ_ALOUD_AUTOMATICALLY,
   N_PROPS
 };
 
@@ -163,6 +165,10 @@ upstander_settings_get_property (GObject    *object,
       g_value_set_boolean (value, self->classroom_mode);
       break;
 
+    case PROP_READ_ALOUD_AUTOMATICALLY:
+      g_value_set_boolean (value, self->read_aloud_automatically);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -227,6 +233,10 @@ upstander_settings_set_property (GObject      *object,
       upstander_settings_set_classroom_mode (self, g_value_get_boolean (value));
       break;
 
+    case PROP_READ_ALOUD_AUTOMATICALLY:
+      upstander_settings_set_read_aloud_automatically (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -267,6 +277,10 @@ upstander_settings_class_init (UpstanderSettingsClass *klass)
     g_param_spec_boolean ("classroom-mode", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties [PROP_READ_ALOUD_AUTOMATICALLY] =
+    g_param_spec_boolean ("read-aloud-automatically", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -301,6 +315,8 @@ upstander_settings_init (UpstanderSettings *self)
   g_settings_bind (self->settings, "window-height", self, "window-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "window-maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "classroom-mode", self, "classroom-mode", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "read-aloud-automatically", self, "read-aloud-automatically",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 UpstanderSettings *
@@ -341,6 +357,29 @@ upstander_settings_set_text_size (UpstanderSettings *self,
   g_free (self->text_size);
   self->text_size = g_strdup (text_size);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TEXT_SIZE]);
+}
+
+/* Whether each new line, feedback and ending is read aloud as it appears. */
+gboolean
+upstander_settings_get_read_aloud_automatically (UpstanderSettings *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SETTINGS (self), FALSE);
+
+  return self->read_aloud_automatically;
+}
+
+void
+upstander_settings_set_read_aloud_automatically (UpstanderSettings *self,
+                                                 gboolean           read_aloud_automatically)
+{
+  g_return_if_fail (UPSTANDER_IS_SETTINGS (self));
+
+  read_aloud_automatically = !!read_aloud_automatically;
+  if (self->read_aloud_automatically == read_aloud_automatically)
+    return;
+
+  self->read_aloud_automatically = read_aloud_automatically;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_READ_ALOUD_AUTOMATICALLY]);
 }
 
 /* Whether stories open in the presentation view for a whole class. */

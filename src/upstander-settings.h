@@ -30,6 +30,9 @@ void               upstander_settings_set_region        (UpstanderSettings *self
 gboolean           upstander_settings_get_classroom_mode (UpstanderSettings *self);
 void               upstander_settings_set_classroom_mode (UpstanderSettings *self,
                                                          gboolean           classroom_mode);
+gboolean           upstander_settings_get_read_aloud_automatically (UpstanderSettings *self);
+void               upstander_settings_set_read_aloud_automatically (UpstanderSettings *self,
+                                                                    gboolean           read_aloud_automatically);
 const char        *upstander_settings_get_language     (UpstanderSettings *self);
 void               upstander_settings_set_language     (UpstanderSettings *self,
                                                          const char        *language);

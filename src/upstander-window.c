@@ -11,6 +11,7 @@
 #include "upstander-help-page.h"
 #include "upstander-language.h"
 #include "upstander-player.h"
+#include "upstander-read-aloud.h"
 #include "upstander-scenario-card.h"
 #include "upstander-util.h"
 #include "upstander-window.h"
@@ -30,6 +31,7 @@ struct _UpstanderWindow
   UpstanderLibrary    *library;
   UpstanderProgress   *progress;
   UpstanderSettings   *settings;
+  UpstanderReadAloud  *read_aloud;
 
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filtered;
@@ -39,6 +41,7 @@ struct _UpstanderWindow
   AdwToastOverlay     *toast_overlay;
   AdwWindowTitle      *window_title;
   GtkButton           *back_button;
+  GtkWidget           *read_aloud_button;
   GtkWidget           *quick_exit_button;
   GtkStack            *stack;
   GtkStack            *catalogue_stack;
@@ -628,6 +631,29 @@ unbind_card_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+read_aloud_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  UpstanderWindow *self = UPSTANDER_WINDOW (widget);
+
+  if (self->read_aloud != NULL)
+    upstander_read_aloud_toggle (self->read_aloud);
+}
+
+/* Shown in a story; insensitive, with the reason as its tooltip, when it cannot read. */
+static void
+update_read_aloud (UpstanderWindow *self)
+{
+  gboolean in_story = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "player") == 0;
+
+  gtk_widget_set_visible (self->read_aloud_button, in_story);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.read-aloud",
+                                 upstander_read_aloud_get_can_read (self->read_aloud) ||
+                                 upstander_read_aloud_get_speaking (self->read_aloud));
+}
+
+static void
 upstander_window_dispose (GObject *object)
 {
   UpstanderWindow *self = (UpstanderWindow *)object;
@@ -642,6 +668,7 @@ upstander_window_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->progress);
   g_clear_object (&self->settings);
+  g_clear_object (&self->read_aloud);
   g_clear_pointer (&self->topic_ids, g_ptr_array_unref);
   g_clear_pointer (&self->history, g_ptr_array_unref);
 
@@ -669,6 +696,7 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, quick_exit_button);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, read_aloud_button);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, catalogue_stack);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, grid);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, search_entry);
@@ -697,6 +725,7 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-notes", NULL, show_notes_activated);
+  gtk_widget_class_install_action (widget_class, "win.read-aloud", NULL, read_aloud_activated);
   gtk_widget_class_install_action (widget_class, "win.show-workshop", NULL, show_workshop_activated);
   gtk_widget_class_install_action (widget_class, "win.back-to-workshop", NULL, back_to_workshop_activated);
 
@@ -704,6 +733,7 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.show-guides", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.read-aloud", NULL);
 }
 
 /* The header's squeezer holds Get help and Quick exit once for each width: each copy gets the same name. */
@@ -795,6 +825,15 @@ upstander_window_new (UpstanderApplication *application)
   reader_changed_cb (self);
 
   upstander_player_set_progress (self->player, self->progress);
+  self->read_aloud = upstander_read_aloud_new (upstander_application_get_speaker (application),
+                                               self->settings, self->player, self->stack);
+  g_object_bind_property (self->read_aloud, "tooltip", self->read_aloud_button, "tooltip-text",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->read_aloud, "icon-name", self->read_aloud_button, "icon-name",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->read_aloud, "notify::can-read",
+                           G_CALLBACK (update_read_aloud), self, G_CONNECT_SWAPPED);
+  update_read_aloud (self);
   upstander_help_page_set_sources (self->help_page, self->library, self->settings);
   upstander_guides_page_set_library (self->guides_page, self->library);
   upstander_workshop_page_set_library (self->workshop_page, self->library);

@@ -183,6 +183,48 @@ test_valid_loads (void)
 }
 
 static void
+test_avatars (void)
+{
+  g_autofree char *xml = replace (VALID, "<person id=\"ana\" role=\"target\">",
+                                  "<person id=\"ana\" role=\"target\" avatar=\"hearing-aid\">");
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = load_string (xml, diagnostics, &error);
+  UpstanderScenario *scenario;
+  GPtrArray *cast;
+
+  dump (diagnostics);
+  g_assert_no_error (error);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+
+  scenario = upstander_bundle_lookup_scenario (bundle, "s");
+  cast = upstander_scenario_get_cast (scenario);
+  g_assert_cmpuint (cast->len, >=, 2);
+  /* Without avatar= the app shows initials. */
+  g_assert_cmpstr (((UpstanderPerson *) g_ptr_array_index (cast, 0))->id, ==, "you");
+  g_assert_null (((UpstanderPerson *) g_ptr_array_index (cast, 0))->avatar);
+  g_assert_cmpstr (((UpstanderPerson *) g_ptr_array_index (cast, 1))->id, ==, "ana");
+  g_assert_cmpstr (((UpstanderPerson *) g_ptr_array_index (cast, 1))->avatar, ==, "hearing-aid");
+
+  g_assert_finalize_object (g_steal_pointer (&bundle));
+}
+
+static void
+test_rule_unknown_avatar (void)
+{
+  assert_refused ("<person id=\"ana\" role=\"target\">",
+                  "<person id=\"ana\" role=\"target\" avatar=\"dragon\">",
+                  "avatar=\"dragon\"", "avatar=“dragon” is not one of: braids, hijab");
+  /* A name is one word of the set, not a part of one or a path. */
+  assert_refused ("<person id=\"ana\" role=\"target\">",
+                  "<person id=\"ana\" role=\"target\" avatar=\"adult\">",
+                  "avatar=\"adult\"", "avatar=“adult” is not one of");
+  assert_refused ("<person id=\"ana\" role=\"target\">",
+                  "<person id=\"ana\" role=\"target\" avatar=\"../bob\">",
+                  "avatar=\"../bob\"", "is not one of");
+}
+
+static void
 test_example_fixture (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "example.xml", NULL);
@@ -673,6 +715,8 @@ main (int   argc,
   g_test_add_func ("/upstander/loader/valid-loads", test_valid_loads);
   g_test_add_func ("/upstander/loader/topic-references-shared", test_topic_references_shared);
   g_test_add_func ("/upstander/loader/topic-references-limited", test_topic_references_limited);
+  g_test_add_func ("/upstander/loader/avatars", test_avatars);
+  g_test_add_func ("/upstander/loader/rule/unknown-avatar", test_rule_unknown_avatar);
   g_test_add_func ("/upstander/loader/example-fixture", test_example_fixture);
   g_test_add_func ("/upstander/loader/whitespace-collapsed", test_whitespace_collapsed);
   g_test_add_func ("/upstander/loader/markup-kept-literally", test_markup_kept_literally);

@@ -197,3 +197,18 @@ ui_test_progress_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "upstander", "progress.ini", NULL);
 }
+
+/*
+ * The private XDG_DATA_DIRS of the test environment hides the icon theme and
+ * the MIME database that GTK's built-in SVG icons need: put the system's
+ * back after it. Call before gtk_test_init().
+ */
+void
+ui_test_add_system_data_dirs (void)
+{
+  const char *data_dirs = g_getenv ("XDG_DATA_DIRS");
+  g_autofree char *with_system = g_strconcat (data_dirs != NULL ? data_dirs : "",
+                                              ":/usr/local/share:/usr/share", NULL);
+
+  g_setenv ("XDG_DATA_DIRS", with_system, TRUE);
+}

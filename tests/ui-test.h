@@ -26,5 +26,6 @@ void                  ui_test_close_app     (UpstanderApplication *app);
 void                  ui_test_save_shot     (GtkWidget            *widget,
                                              const char           *file_name);
 char                 *ui_test_progress_path (void);
+void                  ui_test_add_system_data_dirs (void);
 
 G_END_DECLS

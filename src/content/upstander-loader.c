@@ -884,6 +884,8 @@ read_person (Loader            *self,
 
   person->line = node_line (node);
   person->id = read_id (self, node, "id");
+  /* check_before_schema has already refused a name outside the set. */
+  person->avatar = dup_attribute (node, "avatar");
   person->role = g_strcmp0 (role, "player") == 0 ? UPSTANDER_ROLE_PLAYER :
                  g_strcmp0 (role, "target") == 0 ? UPSTANDER_ROLE_TARGET :
                  g_strcmp0 (role, "friend") == 0 ? UPSTANDER_ROLE_FRIEND :
@@ -1697,6 +1699,7 @@ static const struct
   { "choice", "effect", "helpful mixed harmful" },
   { "ending", "outcome", "positive mixed negative" },
   { "person", "role", "player target friend adult" },
+  { "person", "avatar", UPSTANDER_AVATAR_NAMES },
   { "contact", "kind", "helpline report images directory emergency" },
   { "contact", "free", "yes" },
 };

@@ -75,6 +75,7 @@ upstander_person_free (gpointer data)
   UpstanderPerson *person = data;
 
   g_free (person->id);
+  g_free (person->avatar);
   upstander_text_free (person->name);
   g_free (person);
 }

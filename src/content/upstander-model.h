@@ -96,11 +96,23 @@ typedef struct
   UpstanderText *name;
 } UpstanderTopic;
 
+/*
+ * The illustrated avatars a <person avatar="…"> may name, space-separated, as
+ * in the schema and docs/bundle-format.md. Each has a drawing in the app's
+ * resources (avatars/NAME.svg and NAME-dark.svg, build-aux/draw-avatars.py).
+ */
+#define UPSTANDER_AVATAR_NAMES \
+  "braids hijab curls glasses ponytail bob spiky wheelchair hearing-aid puffs " \
+  "patka beanie waves buzz fringe headphones grandma grandpa adult-beard " \
+  "adult-hijab adult-glasses adult-curly adult-long adult-short adult-braids " \
+  "anonymous page you"
+
 typedef struct
 {
   char          *id;
   UpstanderRole  role;
   UpstanderText *name;
+  char          *avatar;  /* nullable: one of UPSTANDER_AVATAR_NAMES, else initials */
   guint          line;
 } UpstanderPerson;
 

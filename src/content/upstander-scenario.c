@@ -249,20 +249,37 @@ upstander_scenario_get_summary (UpstanderScenario *self)
 const char *
 upstander_scenario_get_language (UpstanderScenario *self)
 {
+  g_return_val_if_fail (UPSTANDER_IS_SCENARIO (self), NULL);
+
+  return upstander_scenario_get_text_language (self, self->title);
+}
+
+/*
+ * The language of the variant of @text that upstander_scenario_translate()
+ * picks: a line may fall back to another language than the story's, and
+ * read aloud must then speak it in that one.
+ */
+const char *
+upstander_scenario_get_text_language (UpstanderScenario   *self,
+                                      const UpstanderText *text)
+{
   const char *shown;
 
   g_return_val_if_fail (UPSTANDER_IS_SCENARIO (self), NULL);
 
-  shown = upstander_scenario_get_title (self);
-  for (guint i = 0; i < upstander_text_get_n_variants (self->title); i++)
+  if (text == NULL)
+    return NULL;
+
+  shown = upstander_scenario_translate (self, text);
+  for (guint i = 0; i < upstander_text_get_n_variants (text); i++)
     {
       const char *lang;
 
-      if (upstander_text_get_variant (self->title, i, &lang) == shown)
+      if (upstander_text_get_variant (text, i, &lang) == shown)
         return lang;
     }
 
-  return upstander_text_get_original_language (self->title);
+  return upstander_text_get_original_language (text);
 }
 
 /* The scenario's topics, as names in the reader's language, joined by " · ". */

@@ -26,6 +26,8 @@ const char             *upstander_scenario_get_language      (UpstanderScenario 
 const char * const     *upstander_scenario_get_languages     (UpstanderScenario *self);
 const char             *upstander_scenario_translate         (UpstanderScenario   *self,
                                                               const UpstanderText *text);
+const char             *upstander_scenario_get_text_language (UpstanderScenario   *self,
+                                                              const UpstanderText *text);
 char                   *upstander_scenario_dup_topic_names   (UpstanderScenario *self);
 GPtrArray              *upstander_scenario_get_topics        (UpstanderScenario *self);
 GPtrArray              *upstander_scenario_get_goals         (UpstanderScenario *self);

@@ -1,0 +1,368 @@
+/* upstander-avatar.c: a story character's illustrated avatar, or their initials */
+#define G_LOG_DOMAIN "upstander-avatar"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "upstander-avatar.h"
+
+struct _UpstanderAvatar
+{
+  AdwBin     parent_instance;
+
+  char      *avatar_name;
+  char      *person_name;
+  char      *resource;    /* the drawing shown now, NULL when initials are */
+
+  AdwAvatar *avatar;
+};
+
+enum {
+  PROP_0,
+  PROP_AVATAR_NAME,
+  PROP_PERSON_NAME,
+  PROP_SIZE,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (UpstanderAvatar, upstander_avatar, ADW_TYPE_BIN)
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+loader_size_prepared_cb (GdkPixbufLoader *loader,
+                         int              width,
+                         int              height,
+                         gpointer         data)
+{
+  int pixels = GPOINTER_TO_INT (data);
+
+  gdk_pixbuf_loader_set_size (loader, pixels, pixels);
+}
+
+/*
+ * Names the SVG loader rather than letting gdk-pixbuf guess the type: the
+ * guess needs the shared MIME database, which a sandbox or an unusual
+ * XDG_DATA_DIRS may hide, and then every avatar would fall back to initials.
+ */
+static GdkPixbuf *
+load_drawing (const char  *resource,
+              int          pixels,
+              GError     **error)
+{
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GdkPixbuf *pixbuf;
+
+  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  loader = gdk_pixbuf_loader_new_with_type ("svg", error);
+  if (loader == NULL)
+    return NULL;
+
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (loader_size_prepared_cb), GINT_TO_POINTER (pixels));
+  if (!gdk_pixbuf_loader_write_bytes (loader, bytes, error))
+    {
+      gdk_pixbuf_loader_close (loader, NULL);
+      return NULL;
+    }
+  if (!gdk_pixbuf_loader_close (loader, error))
+    return NULL;
+
+  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+  if (pixbuf == NULL)
+    {
+      g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_FAILED, "the drawing is empty");
+      return NULL;
+    }
+
+  return g_object_ref (pixbuf);
+}
+
+/*
+ * The drawing is rasterised at the size it is shown (times the scale
+ * factor), not scaled from one bitmap, so it stays sharp at every text size.
+ * The dark style has its own drawings (mid-tone backgrounds, light outlines)
+ * rather than a recoloured copy: skin tones must not change with the theme.
+ */
+static void
+update_image (UpstanderAvatar *self)
+{
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *resource = NULL;
+  gboolean dark;
+  int pixels;
+
+  g_assert (UPSTANDER_IS_AVATAR (self));
+
+  g_clear_pointer (&self->resource, g_free);
+
+  if (self->avatar_name == NULL || self->avatar_name[0] == '\0' ||
+      strchr (self->avatar_name, '/') != NULL)
+    {
+      adw_avatar_set_custom_image (self->avatar, NULL);
+      return;
+    }
+
+  dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  resource = g_strdup_printf (RESOURCE_BASE "/avatars/%s%s.svg",
+                              self->avatar_name, dark ? "-dark" : "");
+  pixels = adw_avatar_get_size (self->avatar) * MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+  pixbuf = load_drawing (resource, pixels, &error);
+  if (pixbuf == NULL)
+    {
+      /* The loader only lets known names through; a bundle from a newer
+       * version may still name one this build does not draw. */
+      g_debug ("No avatar drawing %s: %s; showing initials", resource, error->message);
+      adw_avatar_set_custom_image (self->avatar, NULL);
+      return;
+    }
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  adw_avatar_set_custom_image (self->avatar, GDK_PAINTABLE (texture));
+  self->resource = g_steal_pointer (&resource);
+}
+
+static void
+style_manager_notify_dark_cb (UpstanderAvatar *self)
+{
+  update_image (self);
+}
+
+static void
+notify_scale_factor_cb (UpstanderAvatar *self)
+{
+  update_image (self);
+}
+
+static void
+upstander_avatar_finalize (GObject *object)
+{
+  UpstanderAvatar *self = (UpstanderAvatar *) object;
+
+  g_clear_pointer (&self->avatar_name, g_free);
+  g_clear_pointer (&self->person_name, g_free);
+  g_clear_pointer (&self->resource, g_free);
+
+  G_OBJECT_CLASS (upstander_avatar_parent_class)->finalize (object);
+}
+
+static void
+upstander_avatar_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  UpstanderAvatar *self = UPSTANDER_AVATAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_AVATAR_NAME:
+      g_value_set_string (value, self->avatar_name);
+      break;
+
+    case PROP_PERSON_NAME:
+      g_value_set_string (value, self->person_name);
+      break;
+
+    case PROP_SIZE:
+      g_value_set_int (value, upstander_avatar_get_size (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upstander_avatar_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  UpstanderAvatar *self = UPSTANDER_AVATAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_AVATAR_NAME:
+      upstander_avatar_set_avatar_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_PERSON_NAME:
+      upstander_avatar_set_person_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_SIZE:
+      upstander_avatar_set_size (self, g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upstander_avatar_class_init (UpstanderAvatarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = upstander_avatar_finalize;
+  object_class->get_property = upstander_avatar_get_property;
+  object_class->set_property = upstander_avatar_set_property;
+
+  /**
+   * UpstanderAvatar:avatar-name:
+   *
+   * One of UPSTANDER_AVATAR_NAMES (a bundle's `<person avatar="…">`), or
+   * %NULL to show the person's initials.
+   */
+  properties [PROP_AVATAR_NAME] =
+    g_param_spec_string ("avatar-name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties [PROP_PERSON_NAME] =
+    g_param_spec_string ("person-name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties [PROP_SIZE] =
+    g_param_spec_int ("size", NULL, NULL, 1, G_MAXINT, 40,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "upstander-avatar");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-avatar.ui");
+  gtk_widget_class_bind_template_child (widget_class, UpstanderAvatar, avatar);
+}
+
+static void
+upstander_avatar_init (UpstanderAvatar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (style_manager_notify_dark_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (notify_scale_factor_cb), NULL);
+}
+
+/**
+ * upstander_avatar_new:
+ * @avatar_name: (nullable): an avatar's name, or %NULL for initials
+ * @person_name: (nullable): the person's name, for the initials and for
+ *   screen readers (plain text)
+ * @size: the diameter, in pixels
+ */
+GtkWidget *
+upstander_avatar_new (const char *avatar_name,
+                      const char *person_name,
+                      int         size)
+{
+  g_return_val_if_fail (size > 0, NULL);
+
+  return g_object_new (UPSTANDER_TYPE_AVATAR,
+                       "avatar-name", avatar_name,
+                       "person-name", person_name,
+                       "size", size,
+                       NULL);
+}
+
+const char *
+upstander_avatar_get_avatar_name (UpstanderAvatar *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_AVATAR (self), NULL);
+
+  return self->avatar_name;
+}
+
+void
+upstander_avatar_set_avatar_name (UpstanderAvatar *self,
+                                  const char      *avatar_name)
+{
+  g_return_if_fail (UPSTANDER_IS_AVATAR (self));
+
+  /* g_set_str () is GLib 2.76; Debian 12 has 2.74. */
+  if (g_strcmp0 (self->avatar_name, avatar_name) == 0)
+    return;
+
+  g_free (self->avatar_name);
+  self->avatar_name = g_strdup (avatar_name);
+
+  update_image (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AVATAR_NAME]);
+}
+
+const char *
+upstander_avatar_get_person_name (UpstanderAvatar *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_AVATAR (self), NULL);
+
+  return self->person_name;
+}
+
+void
+upstander_avatar_set_person_name (UpstanderAvatar *self,
+                                  const char      *person_name)
+{
+  g_return_if_fail (UPSTANDER_IS_AVATAR (self));
+
+  /* g_set_str () is GLib 2.76; Debian 12 has 2.74. */
+  if (g_strcmp0 (self->person_name, person_name) == 0)
+    return;
+
+  g_free (self->person_name);
+  self->person_name = g_strdup (person_name);
+
+  /* AdwAvatar takes the initials from its text; a name is plain text. */
+  adw_avatar_set_text (self->avatar, person_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, person_name ? person_name : "",
+                                  -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PERSON_NAME]);
+}
+
+int
+upstander_avatar_get_size (UpstanderAvatar *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_AVATAR (self), 0);
+
+  return adw_avatar_get_size (self->avatar);
+}
+
+void
+upstander_avatar_set_size (UpstanderAvatar *self,
+                           int              size)
+{
+  g_return_if_fail (UPSTANDER_IS_AVATAR (self));
+  g_return_if_fail (size > 0);
+
+  if (adw_avatar_get_size (self->avatar) == size)
+    return;
+
+  adw_avatar_set_size (self->avatar, size);
+  update_image (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SIZE]);
+}
+
+/* Whether a drawing is shown (rather than initials). */
+gboolean
+upstander_avatar_get_illustrated (UpstanderAvatar *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_AVATAR (self), FALSE);
+
+  return self->resource != NULL;
+}
+
+/* The resource path of the drawing shown, or %NULL when initials are. */
+const char *
+upstander_avatar_get_resource (UpstanderAvatar *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_AVATAR (self), NULL);
+
+  return self->resource;
+}

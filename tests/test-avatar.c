@@ -1,0 +1,263 @@
+/* test-avatar.c: the characters' avatars — drawings, initials, dark style, the core cast */
+#define G_LOG_DOMAIN "test-avatar"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <adwaita.h>
+
+#include "ui-test.h"
+#include "upstander-avatar.h"
+#include "upstander-bundle.h"
+#include "upstander-diagnostic.h"
+#include "upstander-model.h"
+#include "upstander-scenario.h"
+
+static void
+set_dark (gboolean dark)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_cmpint (adw_style_manager_get_dark (adw_style_manager_get_default ()), ==, dark);
+}
+
+/* Every documented name has a light and a dark drawing that loads as an image. */
+static void
+test_every_name_drawn (void)
+{
+  g_auto(GStrv) names = g_strsplit (UPSTANDER_AVATAR_NAMES, " ", -1);
+
+  g_assert_cmpuint (g_strv_length (names), >=, 16);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      for (guint dark = 0; dark <= 1; dark++)
+        {
+          g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/avatars/%s%s.svg",
+                                                   names[i], dark ? "-dark" : "");
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+          g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new_with_type ("svg", NULL);
+          GdkPixbuf *pixbuf;
+
+          g_assert_no_error (error);
+          gdk_pixbuf_loader_set_size (loader, 64, 64);
+          gdk_pixbuf_loader_write_bytes (loader, bytes, &error);
+          g_assert_no_error (error);
+          gdk_pixbuf_loader_close (loader, &error);
+          g_assert_no_error (error);
+          pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+          g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 64);
+          g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 64);
+        }
+    }
+}
+
+/* The schema offers exactly the names the loader and the drawings know. */
+static void
+test_schema_matches_names (void)
+{
+  g_auto(GStrv) names = g_strsplit (UPSTANDER_AVATAR_NAMES, " ", -1);
+  g_autoptr(GBytes) schema = g_resources_lookup_data ("/io/github/upstander/Upstander/schema/upstander-bundle-1.rng",
+                                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  const char *text;
+  const char *start, *end;
+  g_autofree char *choice = NULL;
+  guint n_values = 0;
+
+  g_assert_nonnull (schema);
+  text = g_bytes_get_data (schema, NULL);
+  start = strstr (text, "<attribute name=\"avatar\">");
+  g_assert_nonnull (start);
+  end = strstr (start, "</attribute>");
+  g_assert_nonnull (end);
+  choice = g_strndup (start, end - start);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *value = g_strdup_printf ("<value>%s</value>", names[i]);
+
+      if (strstr (choice, value) == NULL)
+        g_error ("the schema does not offer avatar=\"%s\"", names[i]);
+    }
+  for (const char *p = choice; (p = strstr (p, "<value>")) != NULL; p++)
+    n_values++;
+  g_assert_cmpuint (n_values, ==, g_strv_length (names));
+}
+
+/* Each person in the core stories has a drawing, and the reader is "you". */
+static void
+test_core_cast_illustrated (void)
+{
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) core = upstander_bundle_load_resource (RESOURCE_BASE "/bundles/core.xml",
+                                                                    diagnostics, &error);
+  GPtrArray *scenarios;
+  guint n_people = 0;
+
+  g_assert_no_error (error);
+  scenarios = upstander_bundle_get_scenarios (core);
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      UpstanderScenario *scenario = g_ptr_array_index (scenarios, i);
+      GPtrArray *cast = upstander_scenario_get_cast (scenario);
+
+      for (guint j = 0; j < cast->len; j++)
+        {
+          const UpstanderPerson *person = g_ptr_array_index (cast, j);
+
+          if (person->avatar == NULL)
+            g_error ("%s: person %s has no avatar", upstander_scenario_get_id (scenario), person->id);
+          if (person->role == UPSTANDER_ROLE_PLAYER)
+            g_assert_cmpstr (person->avatar, ==, "you");
+          else
+            g_assert_cmpstr (person->avatar, !=, "you");
+          n_people++;
+        }
+    }
+  g_assert_cmpuint (n_people, >, 100);
+  g_assert_finalize_object (g_steal_pointer (&core));
+}
+
+static void
+test_initials_fallback (void)
+{
+  GtkWidget *avatar = g_object_ref_sink (upstander_avatar_new (NULL, "Ana López", 48));
+  GtkWidget *inner = adw_bin_get_child (ADW_BIN (avatar));
+
+  g_assert_false (upstander_avatar_get_illustrated (UPSTANDER_AVATAR (avatar)));
+  g_assert_null (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)));
+  g_assert_null (adw_avatar_get_custom_image (ADW_AVATAR (inner)));
+  g_assert_true (adw_avatar_get_show_initials (ADW_AVATAR (inner)));
+  g_assert_cmpstr (adw_avatar_get_text (ADW_AVATAR (inner)), ==, "Ana López");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (avatar), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (avatar), GTK_ACCESSIBLE_PROPERTY_LABEL, "Ana López");
+
+  /* A name this build does not draw (say, from a newer bundle) shows
+   * initials too; so does anything that looks like a path. */
+  upstander_avatar_set_avatar_name (UPSTANDER_AVATAR (avatar), "dragon");
+  g_assert_false (upstander_avatar_get_illustrated (UPSTANDER_AVATAR (avatar)));
+  upstander_avatar_set_avatar_name (UPSTANDER_AVATAR (avatar), "../bundles/core.xml");
+  g_assert_false (upstander_avatar_get_illustrated (UPSTANDER_AVATAR (avatar)));
+  g_assert_null (adw_avatar_get_custom_image (ADW_AVATAR (inner)));
+
+  upstander_avatar_set_avatar_name (UPSTANDER_AVATAR (avatar), "hijab");
+  g_assert_true (upstander_avatar_get_illustrated (UPSTANDER_AVATAR (avatar)));
+  g_assert_nonnull (adw_avatar_get_custom_image (ADW_AVATAR (inner)));
+
+  upstander_avatar_set_avatar_name (UPSTANDER_AVATAR (avatar), NULL);
+  g_assert_false (upstander_avatar_get_illustrated (UPSTANDER_AVATAR (avatar)));
+  g_assert_null (adw_avatar_get_custom_image (ADW_AVATAR (inner)));
+
+  g_assert_finalize_object (avatar);
+}
+
+/* The drawing is rasterised at the size shown, and follows the dark style. */
+static void
+test_size_and_dark_style (void)
+{
+  GtkWidget *avatar;
+  GtkWidget *inner;
+  GdkPaintable *image;
+
+  set_dark (FALSE);
+  avatar = g_object_ref_sink (upstander_avatar_new ("wheelchair", "Tariq", 32));
+  inner = adw_bin_get_child (ADW_BIN (avatar));
+  g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==,
+                   RESOURCE_BASE "/avatars/wheelchair.svg");
+  image = adw_avatar_get_custom_image (ADW_AVATAR (inner));
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==, 32);
+
+  upstander_avatar_set_size (UPSTANDER_AVATAR (avatar), 80);
+  image = adw_avatar_get_custom_image (ADW_AVATAR (inner));
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==, 80);
+  g_assert_cmpint (adw_avatar_get_size (ADW_AVATAR (inner)), ==, 80);
+
+  set_dark (TRUE);
+  g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==,
+                   RESOURCE_BASE "/avatars/wheelchair-dark.svg");
+  set_dark (FALSE);
+  g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==,
+                   RESOURCE_BASE "/avatars/wheelchair.svg");
+
+  g_assert_finalize_object (avatar);
+}
+
+/* A sheet of every avatar with its name, light and dark, saved to look at. */
+static void
+shoot_sheet (gboolean dark)
+{
+  g_auto(GStrv) names = g_strsplit (UPSTANDER_AVATAR_NAMES, " ", -1);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *grid = gtk_grid_new ();
+  g_autoptr(GPtrArray) avatars = NULL;
+
+  set_dark (dark);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 12);
+  gtk_widget_set_margin_top (grid, 12);
+  gtk_widget_set_margin_bottom (grid, 12);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+      gtk_box_append (GTK_BOX (cell), upstander_avatar_new (names[i], names[i], 72));
+      gtk_box_append (GTK_BOX (cell), gtk_label_new (names[i]));
+      gtk_grid_attach (GTK_GRID (grid), cell, i % 7, i / 7, 1, 1);
+    }
+  /* The last cell: a person without an avatar keeps their initials. */
+  {
+    GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+    guint n = g_strv_length (names);
+
+    gtk_box_append (GTK_BOX (cell), upstander_avatar_new (NULL, "Noor Siddiqui", 72));
+    gtk_box_append (GTK_BOX (cell), gtk_label_new ("(initials)"));
+    gtk_grid_attach (GTK_GRID (grid), cell, n % 7, n / 7, 1, 1);
+  }
+  gtk_window_set_child (GTK_WINDOW (window), grid);
+  gtk_window_present (GTK_WINDOW (window));
+
+  avatars = ui_test_find_all (window, UPSTANDER_TYPE_AVATAR, NULL);
+  g_assert_cmpuint (avatars->len, ==, g_strv_length (names) + 1);
+  for (guint i = 0; i < avatars->len; i++)
+    {
+      UpstanderAvatar *avatar = g_ptr_array_index (avatars, i);
+      gboolean has_name = upstander_avatar_get_avatar_name (avatar) != NULL;
+
+      g_assert_cmpint (upstander_avatar_get_illustrated (avatar), ==, has_name);
+      if (has_name)
+        g_assert_cmpint (g_str_has_suffix (upstander_avatar_get_resource (avatar), "-dark.svg"), ==, dark);
+    }
+
+  ui_test_save_shot (window, dark ? "avatars-dark" : "avatars-light");
+  gtk_window_destroy (GTK_WINDOW (window));
+  set_dark (FALSE);
+}
+
+static void
+test_sheet (void)
+{
+  shoot_sheet (FALSE);
+  shoot_sheet (TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/upstander/avatar/every-name-drawn", test_every_name_drawn);
+  g_test_add_func ("/upstander/avatar/schema-matches-names", test_schema_matches_names);
+  g_test_add_func ("/upstander/avatar/core-cast-illustrated", test_core_cast_illustrated);
+  g_test_add_func ("/upstander/avatar/initials-fallback", test_initials_fallback);
+  g_test_add_func ("/upstander/avatar/size-and-dark-style", test_size_and_dark_style);
+  g_test_add_func ("/upstander/avatar/sheet", test_sheet);
+
+  return g_test_run ();
+}
