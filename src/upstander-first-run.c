@@ -42,6 +42,34 @@ checked_code (GtkWidget *list)
   return code;
 }
 
+typedef struct
+{
+  GtkApplication    *app;
+  UpstanderSettings *settings;
+} AskNext;
+
+static void
+ask_next_free (gpointer data)
+{
+  AskNext *next = data;
+
+  g_object_unref (next->app);
+  g_object_unref (next->settings);
+  g_free (next);
+}
+
+static gboolean
+ask_next_idle (gpointer data)
+{
+  AskNext *next = data;
+  GtkWindow *window = gtk_application_get_active_window (next->app);
+
+  if (window != NULL)
+    upstander_first_run_present (window, next->settings);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 response_cb (AdwMessageDialog  *dialog,
              const char        *response,
@@ -58,7 +86,21 @@ response_cb (AdwMessageDialog  *dialog,
   if (reader != NULL)
     upstander_settings_choose_reader (settings, reader);
   if (language_list != NULL)
-    upstander_settings_set_language (settings, chosen && language != NULL ? language : "");
+    {
+      GtkApplication *app = gtk_window_get_application (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
+      upstander_settings_set_language (settings, chosen && language != NULL ? language : "");
+      /* The window may be rebuilt in the new language: ask the next question
+       * over whichever window is there once that is done. */
+      if (app != NULL && upstander_settings_get_reader_unasked (settings))
+        {
+          AskNext *next = g_new0 (AskNext, 1);
+
+          next->app = g_object_ref (app);
+          next->settings = g_object_ref (settings);
+          g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, ask_next_idle, next, ask_next_free);
+        }
+    }
 }
 
 static GtkWidget *
@@ -156,17 +198,6 @@ reader_list_new (UpstanderSettings *settings)
   return list;
 }
 
-static GtkWidget *
-heading_new (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "heading");
-  return label;
-}
-
 /**
  * upstander_first_run_present:
  * @parent: the window to show the question over
@@ -180,7 +211,7 @@ GtkWindow *
 upstander_first_run_present (GtkWindow         *parent,
                              UpstanderSettings *settings)
 {
-  GtkWidget *dialog, *box;
+  GtkWidget *dialog, *box, *scroller;
   GtkWidget *language_list = NULL;
   GtkWidget *reader_list = NULL;
   gboolean ask_language, ask_reader;
@@ -188,8 +219,10 @@ upstander_first_run_present (GtkWindow         *parent,
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (UPSTANDER_IS_SETTINGS (settings), NULL);
 
+  /* One question at a time, the language first: both do not fit a phone's
+   * height, and who is reading is then asked in the language chosen. */
   ask_language = !upstander_settings_get_language_chosen (settings);
-  ask_reader = upstander_settings_get_reader_unasked (settings);
+  ask_reader = !ask_language && upstander_settings_get_reader_unasked (settings);
   if (!ask_language && !ask_reader)
     return NULL;
 
@@ -198,7 +231,8 @@ upstander_first_run_present (GtkWindow         *parent,
                                      _("Choose Your Language"),
                                      _("The stories and the buttons will be in this language. You can change it at any time in Preferences."));
   else
-    dialog = adw_message_dialog_new (parent, _("Who Is Reading?"), NULL);
+    dialog = adw_message_dialog_new (parent, _("Who Is Reading?"),
+                                     _("The catalogue opens on the stories for this age. It is kept on this computer only, and you can change it at any time."));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   if (ask_language)
@@ -209,18 +243,18 @@ upstander_first_run_present (GtkWindow         *parent,
   if (ask_reader)
     {
       reader_list = reader_list_new (settings);
-      if (ask_language)
-        gtk_box_append (GTK_BOX (box), heading_new (_("Who is reading?")));
-      gtk_box_append (GTK_BOX (box),
-                      g_object_new (GTK_TYPE_LABEL,
-                                      "label", _("The catalogue opens on the stories for this age. It is kept on this computer only, and you can change it at any time."),
-                                      "wrap", TRUE, "xalign", 0.0f, NULL));
       gtk_box_append (GTK_BOX (box), reader_list);
     }
   g_object_set_data (G_OBJECT (dialog), "language-list", language_list);
   g_object_set_data (G_OBJECT (dialog), "reader-list", reader_list);
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  /* On a short screen the list scrolls, and Continue stays on screen. */
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 440);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "choose", _("_Continue"));
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
