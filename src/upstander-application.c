@@ -267,6 +267,7 @@ rebuild_windows (UpstanderApplication *self)
 
           upstander_window_take_place (window, old);
           gtk_window_present (GTK_WINDOW (window));
+          upstander_window_restore_focus (window);
           if (old == (gpointer) gtk_application_get_active_window (GTK_APPLICATION (self)) ||
               main_window == NULL)
             main_window = window;

@@ -5,6 +5,7 @@
 
 #include "upstander-class-run.h"
 #include "upstander-library.h"
+#include "upstander-presentation.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,7 @@ G_DECLARE_FINAL_TYPE (UpstanderClassroomPage, upstander_classroom_page, UPSTANDE
 UpstanderClassRun *upstander_classroom_page_get_run      (UpstanderClassroomPage *self);
 void               upstander_classroom_page_set_run      (UpstanderClassroomPage *self,
                                                           UpstanderClassRun      *run);
+UpstanderPresentation *upstander_classroom_page_get_presentation (UpstanderClassroomPage *self);
 const char        *upstander_classroom_page_get_view     (UpstanderClassroomPage *self);
 const char        *upstander_classroom_page_get_panel    (UpstanderClassroomPage *self);
 int                upstander_classroom_page_get_selected (UpstanderClassroomPage *self);

@@ -7,7 +7,9 @@
 
 #include "upstander-facilitator-window.h"
 #include "upstander-handout.h"
+#include "upstander-line-item.h"
 #include "upstander-util.h"
+#include "upstander-words.h"
 
 /*
  * A window of its own, so it can sit on the laptop while the main window
@@ -174,11 +176,11 @@ rebuild (UpstanderFacilitatorWindow *self)
               const UpstanderChoice *choice = g_ptr_array_index (current->choices, i);
               g_autofree char *votes = g_strdup_printf (ngettext ("%u vote", "%u votes", current->votes[i]), current->votes[i]);
               g_autofree char *row = g_strdup_printf (C_("votes", "%s — %s"), translate (self, choice->label), votes);
-              g_autofree char *feedback = NULL;
+              g_autofree char *reason = upstander_join_texts (upstander_class_run_get_scenario (self->run),
+                                                              choice->feedback, " ");
+              g_autofree char *feedback = upstander_format_feedback (choice->effect, reason);
 
               gtk_box_append (GTK_BOX (box), upstander_text_label_new (row, "heading"));
-              feedback = g_strdup_printf (C_("feedback card", "%s: %s"), upstander_effect_word (choice->effect),
-                                          choice->feedback->len > 0 ? translate (self, g_ptr_array_index (choice->feedback, 0)) : "");
               gtk_box_append (GTK_BOX (box), upstander_text_label_new (feedback, "dim-label"));
             }
         }

@@ -8,6 +8,7 @@
 
 #include "upstander-first-run.h"
 #include "upstander-language.h"
+#include "upstander-util.h"
 
 /*
  * A small dialog over the first window: the languages, each by its own
@@ -119,7 +120,7 @@ row_new (const char *code,
     gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (group));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* The row labels its check box; a label of its own would be read as "English English". */
 
   g_object_set_data_full (G_OBJECT (row), "code", g_strdup (code), g_free);
   g_object_set_data (G_OBJECT (row), "check", check);
@@ -262,6 +263,7 @@ upstander_first_run_present (GtkWindow         *parent,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "system");
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (response_cb), settings, 0);
+  upstander_name_mnemonic_buttons (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return GTK_WINDOW (dialog);

@@ -21,6 +21,7 @@ struct _UpstanderGuidesPage
   GtkListBox       *list;
   GtkBox           *reader;
   GtkScrolledWindow *reader_scroller;
+  GtkStringList    *guide_ids;      /* what the list shows */
 };
 
 G_DEFINE_FINAL_TYPE (UpstanderGuidesPage, upstander_guides_page, GTK_TYPE_WIDGET)
@@ -29,59 +30,62 @@ static void
 row_activated_cb (UpstanderGuidesPage *self,
                   GtkListBoxRow       *row)
 {
-  const char *guide_id = g_object_get_data (G_OBJECT (row), "guide-id");
+  const char *guide_id = gtk_string_list_get_string (self->guide_ids, gtk_list_box_row_get_index (row));
 
   if (upstander_guides_page_show_guide (self, guide_id))
     self->from_list = TRUE;
 }
 
+/* A row of the list: the guide's title and summary, and an arrow to open it. */
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer data)
+{
+  UpstanderGuidesPage *self = data;
+  UpstanderBundle *bundle = NULL;
+  const UpstanderGuide *guide = upstander_library_lookup_guide (self->library,
+                                                                gtk_string_object_get_string (item), &bundle);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  /* A bundle's text is plain text; a row's title is markup unless told otherwise. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), upstander_bundle_translate (bundle, guide->title));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), upstander_bundle_translate (bundle, guide->summary));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_add_css_class (row, "guide-row");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+
+  return row;
+}
+
+/* The guides of every bundle, each id once: the list's model. */
 void
 upstander_guides_page_refresh (UpstanderGuidesPage *self)
 {
-  GtkWidget *child;
+  g_autoptr(GtkStringList) ids = gtk_string_list_new (NULL);
   GPtrArray *bundles;
 
   g_return_if_fail (UPSTANDER_IS_GUIDES_PAGE (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-
-  if (self->library == NULL)
-    return;
-
-  bundles = upstander_library_get_bundles (self->library);
+  bundles = self->library != NULL ? upstander_library_get_bundles (self->library) : NULL;
   for (guint b = 0; bundles != NULL && b < bundles->len; b++)
     {
-      UpstanderBundle *bundle = g_ptr_array_index (bundles, b);
-      GPtrArray *guides = upstander_bundle_get_guides (bundle);
+      GPtrArray *guides = upstander_bundle_get_guides (g_ptr_array_index (bundles, b));
 
       for (guint i = 0; i < guides->len; i++)
         {
           const UpstanderGuide *guide = g_ptr_array_index (guides, i);
-          const char *title = upstander_bundle_translate (bundle, guide->title);
-          GtkWidget *row = gtk_list_box_row_new ();
-          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-          GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-          GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
           /* The first bundle to have a guide id wins, as upstander_library_lookup_guide() does. */
-          if (upstander_library_lookup_guide (self->library, guide->id, NULL) != guide)
-            continue;
-
-          gtk_widget_add_css_class (box, "guide-row");
-          gtk_widget_set_hexpand (texts, TRUE);
-          gtk_box_append (GTK_BOX (texts), upstander_text_label_new (title, "heading"));
-          gtk_box_append (GTK_BOX (texts),
-                          upstander_text_label_new (upstander_bundle_translate (bundle, guide->summary), "dim-label"));
-          gtk_box_append (GTK_BOX (box), texts);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-          gtk_box_append (GTK_BOX (box), arrow);
-          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-          g_object_set_data_full (G_OBJECT (row), "guide-id", g_strdup (guide->id), g_free);
-          gtk_list_box_append (self->list, row);
+          if (upstander_library_lookup_guide (self->library, guide->id, NULL) == guide)
+            gtk_string_list_append (ids, guide->id);
         }
     }
+
+  g_set_object (&self->guide_ids, ids);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (ids), create_row_cb, self, NULL);
 }
 
 void
@@ -200,6 +204,7 @@ upstander_guides_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->library);
   g_clear_pointer (&self->guide_id, g_free);
+  g_clear_object (&self->guide_ids);
 
   G_OBJECT_CLASS (upstander_guides_page_parent_class)->dispose (object);
 }

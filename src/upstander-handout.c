@@ -7,6 +7,8 @@
 
 #include "upstander-handout.h"
 #include "upstander-help-sheet.h"
+#include "upstander-line-item.h"
+#include "upstander-words.h"
 
 /*
  * Both documents are built from the model alone, so the command line can
@@ -26,31 +28,6 @@ upstander_disclosure_advice (void)
            "danger now, call the local emergency number.");
 }
 
-/* The word that goes with a choice's feedback; the player uses the same words. */
-const char *
-upstander_effect_word (UpstanderEffect effect)
-{
-  switch (effect)
-    {
-    case UPSTANDER_EFFECT_HELPFUL: return _("This helps");
-    case UPSTANDER_EFFECT_MIXED:   return _("Part of the way");
-    case UPSTANDER_EFFECT_HARMFUL:
-    default:                       return _("Think again");
-    }
-}
-
-static const char *
-outcome_word (UpstanderOutcome outcome)
-{
-  switch (outcome)
-    {
-    case UPSTANDER_OUTCOME_POSITIVE: return _("A good ending");
-    case UPSTANDER_OUTCOME_MIXED:    return _("A mixed ending");
-    case UPSTANDER_OUTCOME_NEGATIVE:
-    default:                         return _("A hard ending");
-    }
-}
-
 /* "12:05", or "1:02:05" past an hour. */
 char *
 upstander_format_elapsed (gint64 microseconds)
@@ -63,55 +40,16 @@ upstander_format_elapsed (gint64 microseconds)
   return g_strdup_printf ("%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
 }
 
-static char *
-join_texts (UpstanderScenario *scenario,
-            GPtrArray         *texts)
-{
-  g_autoptr(GString) joined = g_string_new (NULL);
-
-  for (guint i = 0; texts != NULL && i < texts->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (joined, ' ');
-      g_string_append (joined, upstander_scenario_translate (scenario, g_ptr_array_index (texts, i)));
-    }
-
-  return g_string_free (g_steal_pointer (&joined), FALSE);
-}
-
-static const char *
-person_name (UpstanderScenario     *scenario,
-             const UpstanderPerson *person)
-{
-  return person != NULL ? upstander_scenario_translate (scenario, person->name) : "";
-}
-
 static void
 add_line (UpstanderDocument   *doc,
           UpstanderScenario   *scenario,
           const UpstanderLine *line,
           guint                indent)
 {
-  g_autofree char *text = join_texts (scenario, line->texts);
-  g_autofree char *shown = NULL;
+  g_autofree char *text = upstander_join_texts (scenario, line->texts, " ");
+  const char *speaker = line->from != NULL ? upstander_scenario_translate (scenario, line->from->name) : "";
+  g_autofree char *shown = upstander_format_line (line->kind, speaker, text);
   gboolean conditional = line->condition.if_flag != NULL || line->condition.unless_flag != NULL;
-
-  switch (line->kind)
-    {
-    case UPSTANDER_LINE_MESSAGE:
-    case UPSTANDER_LINE_COMMENT:
-      shown = g_strdup_printf (C_("chat line", "%s: %s"), person_name (scenario, line->from), text);
-      break;
-
-    case UPSTANDER_LINE_POST:
-      shown = g_strdup_printf (C_("social post", "%s posted: %s"), person_name (scenario, line->from), text);
-      break;
-
-    case UPSTANDER_LINE_NARRATION:
-    default:
-      shown = g_steal_pointer (&text);
-      break;
-    }
 
   if (conditional)
     {
@@ -207,12 +145,12 @@ add_decision (UpstanderDocument       *doc,
   for (guint c = 0; c < decision->choices->len; c++)
     {
       const UpstanderChoice *choice = g_ptr_array_index (decision->choices, c);
-      g_autofree char *feedback = join_texts (scenario, choice->feedback);
+      g_autofree char *reason = upstander_join_texts (scenario, choice->feedback, " ");
+      g_autofree char *feedback = upstander_format_feedback (choice->effect, reason);
 
       upstander_document_add_printf (doc, UPSTANDER_DOC_STRONG, 1, "%u. %s", c + 1,
                                      upstander_scenario_translate (scenario, choice->label));
-      upstander_document_add_printf (doc, UPSTANDER_DOC_BODY, 2, C_("feedback card", "%s: %s"),
-                                     upstander_effect_word (choice->effect), feedback);
+      upstander_document_add (doc, UPSTANDER_DOC_BODY, 2, feedback);
     }
 
   if (decision->questions != NULL && decision->questions->len > 0)
@@ -296,7 +234,7 @@ upstander_handout_new (UpstanderScenario *scenario,
       const UpstanderEnding *ending = g_ptr_array_index (endings, e);
 
       upstander_document_add_printf (doc, UPSTANDER_DOC_SUBHEADING, 0, C_("feedback card", "%s: %s"),
-                                     outcome_word (ending->outcome),
+                                     upstander_outcome_word (ending->outcome),
                                      upstander_scenario_translate (scenario, ending->title));
       add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, ending->texts, FALSE);
       add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, ending->takeaways, TRUE);
@@ -354,7 +292,7 @@ upstander_class_summary_new (UpstanderClassRun *run,
 
           if (choice == decision->taken)
             /* Translators: a choice in the class summary: its label, its votes; this is the path the class took */
-            upstander_document_add_printf (doc, UPSTANDER_DOC_STRONG, 1, _("✔ %s — %s (the class went this way)"), label, votes);
+            upstander_document_add_printf (doc, UPSTANDER_DOC_STRONG, 1, _("%s — %s (the class went this way)"), label, votes);
           else
             upstander_document_add_printf (doc, UPSTANDER_DOC_BODY, 1, C_("votes", "%s — %s"), label, votes);
         }
@@ -365,7 +303,7 @@ upstander_class_summary_new (UpstanderClassRun *run,
     {
       upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("Ending"));
       upstander_document_add_printf (doc, UPSTANDER_DOC_SUBHEADING, 0, C_("feedback card", "%s: %s"),
-                                     outcome_word (ending->outcome),
+                                     upstander_outcome_word (ending->outcome),
                                      upstander_scenario_translate (scenario, ending->title));
       add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, ending->texts, FALSE);
       upstander_document_add (doc, UPSTANDER_DOC_STRONG, 0, _("What to remember"));

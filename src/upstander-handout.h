@@ -8,7 +8,6 @@
 G_BEGIN_DECLS
 
 const char        *upstander_disclosure_advice    (void);
-const char        *upstander_effect_word          (UpstanderEffect     effect);
 char              *upstander_format_elapsed       (gint64              microseconds);
 UpstanderDocument *upstander_handout_new          (UpstanderScenario  *scenario,
                                                    UpstanderLibrary   *library,

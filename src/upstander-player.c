@@ -8,14 +8,18 @@
 
 #include "upstander-bundle.h"
 #include "upstander-language.h"
+#include "upstander-line-item.h"
 #include "upstander-player.h"
 #include "upstander-story-map-view.h"
+#include "upstander-transcript.h"
 #include "upstander-util.h"
+#include "upstander-words.h"
 
 /*
  * The view asks the session what to show and tells it what the reader did;
- * it holds no rules of play. The only state of its own is how many lines of
- * the current scene were revealed, and whether the content note was read.
+ * it holds no rules of play, and not even how far the scene was read: the
+ * session's lines model has that, and the transcript follows it row by row.
+ * The only state of its own is whether the content note was read.
  * Every text from a bundle goes through gtk_label_set_text(): never markup,
  * never a format string.
  */
@@ -27,15 +31,19 @@ struct _UpstanderPlayer
   UpstanderSession     *session;
   UpstanderProgress    *progress;
 
-  const UpstanderScene *scene;        /* the scene n_shown counts lines of */
-  guint                 n_shown;
   guint                 note_pending : 1;
-  guint                 show_all : 1; /* after a rewind: straight to the decision */
   const char           *view;         /* "none", "note", "scene", "feedback", "ending" */
+  guint                 scroll_tick;
+  guint                 scroll_frames;
   GtkWidget            *reading_widget; /* what read aloud reads, to highlight it */
+  GtkWidget            *transcript;     /* in a scene: a row per revealed line */
 
   GtkWidget            *scroller;
   GtkBox               *content;
+  GtkWidget            *way_on;       /* in a scene: Continue, or the decision */
+  GtkWidget            *prompt;       /* the decision's question, when shown */
+  GtkWidget            *next_button;  /* Continue to the next line, while lines are left */
+  GtkWidget            *focus_target; /* where the keyboard belongs in what is shown */
 };
 
 enum {
@@ -88,67 +96,16 @@ make_button (const char *label,
   return button;
 }
 
-static const char *
-place_icon (UpstanderPlace place)
+/*
+ * Focus goes to the way on of what is shown, and is remembered: a window
+ * rebuilt for another language puts it back there once the player shows.
+ */
+static void
+give_focus (UpstanderPlayer *self,
+            GtkWidget       *widget)
 {
-  switch (place)
-    {
-    case UPSTANDER_PLACE_GROUP_CHAT:     return "system-users-symbolic";
-    case UPSTANDER_PLACE_DIRECT_MESSAGE: return "chat-message-new-symbolic";
-    case UPSTANDER_PLACE_SOCIAL_FEED:    return "emoji-people-symbolic";
-    case UPSTANDER_PLACE_GAME_LOBBY:     return "applications-games-symbolic";
-    case UPSTANDER_PLACE_VIDEO:          return "camera-video-symbolic";
-    case UPSTANDER_PLACE_HOME:           return "user-home-symbolic";
-    case UPSTANDER_PLACE_SCHOOL:
-    case UPSTANDER_PLACE_OUTDOORS:
-    default:                             return "emoji-body-symbolic";
-    }
-}
-
-static const char *
-place_name (UpstanderPlace place)
-{
-  switch (place)
-    {
-    case UPSTANDER_PLACE_GROUP_CHAT:     return _("Group chat");
-    case UPSTANDER_PLACE_DIRECT_MESSAGE: return _("Direct message");
-    case UPSTANDER_PLACE_SOCIAL_FEED:    return _("Social feed");
-    case UPSTANDER_PLACE_GAME_LOBBY:     return _("Game lobby");
-    case UPSTANDER_PLACE_VIDEO:          return _("Video");
-    case UPSTANDER_PLACE_SCHOOL:         return _("At school");
-    case UPSTANDER_PLACE_HOME:           return _("At home");
-    case UPSTANDER_PLACE_OUTDOORS:       return _("Outdoors");
-    default:                             return "";
-    }
-}
-
-static const char *
-place_class (UpstanderPlace place)
-{
-  switch (place)
-    {
-    case UPSTANDER_PLACE_GROUP_CHAT:
-    case UPSTANDER_PLACE_DIRECT_MESSAGE: return "chat";
-    case UPSTANDER_PLACE_GAME_LOBBY:     return "lobby";
-    case UPSTANDER_PLACE_SOCIAL_FEED:    return "feed";
-    default:                             return "offline";
-    }
-}
-
-static char *
-join_texts (UpstanderPlayer *self,
-            GPtrArray       *texts)
-{
-  g_autoptr(GString) joined = g_string_new (NULL);
-
-  for (guint i = 0; texts != NULL && i < texts->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (joined, ' ');
-      g_string_append (joined, translate (self, g_ptr_array_index (texts, i)));
-    }
-
-  return g_string_free (g_steal_pointer (&joined), FALSE);
+  self->focus_target = widget;
+  gtk_widget_grab_focus (widget);
 }
 
 static void
@@ -160,205 +117,17 @@ set_label_a11y (GtkWidget  *widget,
                                   -1);
 }
 
-/* A message: avatar, name and bubble; the player's own on the end side. */
-static GtkWidget *
-message_new (UpstanderPlayer     *self,
-             const UpstanderLine *line)
-{
-  const UpstanderPerson *person = line->from;
-  const char *name = person != NULL ? translate (self, person->name) : "";
-  gboolean is_you = person != NULL && person->role == UPSTANDER_ROLE_PLAYER;
-  g_autofree char *text = join_texts (self, line->texts);
-  g_autofree char *spoken = NULL;
-  g_autofree char *iname = NULL;
-  g_autofree char *itext = NULL;
-  GtkWidget *row, *bubble;
-
-  row = g_object_new (GTK_TYPE_BOX,
-                      "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
-                      "spacing", 8,
-                      "halign", is_you ? GTK_ALIGN_END : GTK_ALIGN_START,
-                      NULL);
-  gtk_widget_add_css_class (row, "message");
-  if (is_you)
-    gtk_widget_add_css_class (row, "from-you");
-
-  if (!is_you)
-    {
-      GtkWidget *avatar = adw_avatar_new (36, name, TRUE);
-
-      gtk_widget_set_valign (avatar, GTK_ALIGN_START);
-      gtk_box_append (GTK_BOX (row), avatar);
-    }
-
-  bubble = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_add_css_class (bubble, "bubble");
-  gtk_box_append (GTK_BOX (row), bubble);
-
-  append_label (self, bubble, name, "sender");
-  gtk_label_set_wrap_mode (GTK_LABEL (append_label (self, bubble, text, "message-text")), PANGO_WRAP_WORD);
-
-  /* Keep bubbles off the far side, as chat apps do. */
-  if (is_you)
-    gtk_widget_set_margin_start (row, 48);
-  else
-    gtk_widget_set_margin_end (row, 32);
-
-  iname = upstander_language_isolate (name);
-  itext = upstander_language_isolate (text);
-  /* Translators: how a chat message is read aloud: "Leo: look at this" */
-  spoken = g_strdup_printf (C_("chat line", "%s: %s"), iname, itext);
-  set_label_a11y (row, spoken);
-
-  return row;
-}
-
-static GtkWidget *
-comment_new (UpstanderPlayer     *self,
-             const UpstanderLine *comment)
-{
-  const char *name = comment->from != NULL ? translate (self, comment->from->name) : "";
-  g_autofree char *text = join_texts (self, comment->texts);
-  g_autofree char *spoken = NULL;
-  g_autofree char *iname = NULL;
-  g_autofree char *itext = NULL;
-  GtkWidget *row, *avatar, *box;
-
-  row = g_object_new (GTK_TYPE_BOX,
-                      "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
-                      "spacing", 8,
-                      NULL);
-  gtk_widget_add_css_class (row, "comment");
-  avatar = adw_avatar_new (24, name, TRUE);
-  gtk_widget_set_valign (avatar, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (row), avatar);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_hexpand (box, TRUE);
-  gtk_box_append (GTK_BOX (row), box);
-  append_label (self, box, name, "sender");
-  append_label (self, box, text, NULL);
-
-  iname = upstander_language_isolate (name);
-  itext = upstander_language_isolate (text);
-  spoken = g_strdup_printf (C_("chat line", "%s: %s"), iname, itext);
-  set_label_a11y (row, spoken);
-
-  return row;
-}
-
-/* A post on a social feed, with the comments the session lets us see. */
-static GtkWidget *
-post_new (UpstanderPlayer     *self,
-          const UpstanderLine *line)
-{
-  const char *name = line->from != NULL ? translate (self, line->from->name) : "";
-  g_autofree char *text = join_texts (self, line->texts);
-  g_autofree char *spoken = NULL;
-  g_autofree char *iname = NULL;
-  g_autofree char *itext = NULL;
-  g_autoptr(GPtrArray) comments = upstander_session_dup_visible_comments (self->session, line);
-  GtkWidget *card, *header, *avatar, *post;
-
-  card = g_object_new (GTK_TYPE_BOX,
-                       "orientation", GTK_ORIENTATION_VERTICAL,
-                       "spacing", 8,
-                       NULL);
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "post");
-
-  post = g_object_new (GTK_TYPE_BOX,
-                       "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
-                       "orientation", GTK_ORIENTATION_VERTICAL,
-                       "spacing", 8,
-                       NULL);
-  gtk_box_append (GTK_BOX (card), post);
-
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  avatar = adw_avatar_new (32, name, TRUE);
-  gtk_box_append (GTK_BOX (header), avatar);
-  append_label (self, header, name, "heading");
-  gtk_box_append (GTK_BOX (post), header);
-  append_label (self, post, text, "post-text");
-
-  iname = upstander_language_isolate (name);
-  itext = upstander_language_isolate (text);
-  /* Translators: how a post on a social feed is read aloud: "Leo posted: look at this" */
-  spoken = g_strdup_printf (C_("social post", "%s posted: %s"), iname, itext);
-  set_label_a11y (post, spoken);
-
-  if (comments != NULL && comments->len > 0)
-    {
-      GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-
-      gtk_widget_add_css_class (list, "comments");
-      for (guint i = 0; i < comments->len; i++)
-        gtk_box_append (GTK_BOX (list), comment_new (self, g_ptr_array_index (comments, i)));
-      gtk_box_append (GTK_BOX (card), list);
-    }
-
-  return card;
-}
-
-static GtkWidget *
-narration_new (UpstanderPlayer     *self,
-               const UpstanderLine *line,
-               UpstanderPlace       place)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gboolean in_chat = upstander_place_is_chat (place);
-
-  gtk_widget_add_css_class (box, in_chat ? "chat-narration" : "narration");
-  for (guint i = 0; i < line->texts->len; i++)
-    {
-      GtkWidget *label = append_label (self, box, translate (self, g_ptr_array_index (line->texts, i)), NULL);
-
-      if (in_chat)
-        {
-          gtk_label_set_xalign (GTK_LABEL (label), 0.5);
-          gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-        }
-    }
-
-  return box;
-}
-
-static GtkWidget *
-line_new (UpstanderPlayer     *self,
-          const UpstanderLine *line,
-          UpstanderPlace       place)
-{
-  switch (line->kind)
-    {
-    case UPSTANDER_LINE_MESSAGE:
-      return message_new (self, line);
-
-    case UPSTANDER_LINE_POST:
-      return post_new (self, line);
-
-    case UPSTANDER_LINE_COMMENT:
-      return comment_new (self, line);
-
-    case UPSTANDER_LINE_NARRATION:
-    default:
-      return narration_new (self, line, place);
-    }
-}
-
-static gboolean
-reveal_cb (gpointer data)
-{
-  gtk_revealer_set_reveal_child (GTK_REVEALER (data), TRUE);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 clear_content (UpstanderPlayer *self)
 {
   GtkWidget *child;
 
+  self->way_on = NULL;
+  self->prompt = NULL;
+  self->next_button = NULL;
+  self->focus_target = NULL;
   self->reading_widget = NULL;
+  self->transcript = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
@@ -399,94 +168,140 @@ build_note (UpstanderPlayer *self)
   gtk_box_append (self->content, buttons);
 
   self->view = "note";
-  gtk_widget_grab_focus (start);
+  give_focus (self, start);
+}
+
+/*
+ * A heading a screen reader announces, which can hold the focus: a label
+ * cannot unless it is selectable, so its box takes it.
+ */
+static GtkWidget *
+heading_new (const char *text,
+             const char *css_class)
+{
+  GtkWidget *heading = g_object_new (GTK_TYPE_BOX,
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                     "focusable", TRUE,
+                                     NULL);
+
+  gtk_widget_add_css_class (heading, css_class);
+  gtk_box_append (GTK_BOX (heading), upstander_text_label_new (text, NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2,
+                                  -1);
+
+  return heading;
 }
 
 static void
-build_scene (UpstanderPlayer *self)
+clear_way_on (UpstanderPlayer *self)
 {
-  const UpstanderScene *scene = upstander_session_get_scene (self->session);
-  g_autoptr(GPtrArray) lines = upstander_session_dup_visible_lines (self->session);
-  GtkWidget *header, *icon, *titles, *transcript, *focus = NULL;
-  const char *title;
-  guint n_shown;
+  GtkWidget *child;
 
-  if (self->show_all)
-    self->n_shown = lines->len;
-  self->show_all = FALSE;
-  n_shown = MIN (self->n_shown, lines->len);
+  while ((child = gtk_widget_get_first_child (self->way_on)) != NULL)
+    gtk_box_remove (GTK_BOX (self->way_on), child);
+  self->prompt = NULL;
+}
 
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  gtk_widget_add_css_class (header, "scene-header");
-  icon = gtk_image_new_from_icon_name (place_icon (scene->place));
-  gtk_image_set_icon_size (GTK_IMAGE (icon), GTK_ICON_SIZE_LARGE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  gtk_box_append (GTK_BOX (header), icon);
-  titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  title = scene->title != NULL ? translate (self, scene->title) : place_name (scene->place);
-  append_label (self, titles, title, "heading");
-  if (scene->title != NULL)
-    append_label (self, titles, place_name (scene->place), "caption");
-  gtk_box_append (GTK_BOX (header), titles);
-  gtk_box_append (self->content, header);
+/*
+ * Brings the way on into view: the question and every choice, or Continue.
+ * It ends the view, so its end is shown, but its top never scrolls out of
+ * sight. Runs on the next few frames: the rows just added get their size
+ * in the layout after the one that follows their arrival.
+ */
+#define SCROLL_FRAMES 3
 
-  transcript = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
-  gtk_widget_add_css_class (transcript, "transcript");
-  gtk_widget_add_css_class (transcript, place_class (scene->place));
-  gtk_box_append (self->content, transcript);
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       unused)
+{
+  UpstanderPlayer *self = UPSTANDER_PLAYER (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  graphene_rect_t bounds;
 
-  for (guint i = 0; i < n_shown; i++)
+  if (self->way_on != NULL && gtk_widget_get_first_child (self->way_on) != NULL &&
+      gtk_widget_compute_bounds (self->way_on, GTK_WIDGET (self->content), &bounds))
     {
-      GtkWidget *widget = line_new (self, g_ptr_array_index (lines, i), scene->place);
+      double page = gtk_adjustment_get_page_size (adjustment);
+      double top = bounds.origin.y + gtk_widget_get_margin_top (GTK_WIDGET (self->content));
+      double bottom = top + bounds.size.height + 24;
+      double value = gtk_adjustment_get_value (adjustment);
 
-      if (i + 1 == n_shown)
-        self->reading_widget = widget;
-
-      if (i + 1 == n_shown && n_shown > 1 && n_shown <= lines->len)
-        {
-          /* The newest line slides in; GtkRevealer skips this when animations are off. */
-          GtkWidget *revealer = gtk_revealer_new ();
-
-          gtk_revealer_set_transition_type (GTK_REVEALER (revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
-          gtk_revealer_set_transition_duration (GTK_REVEALER (revealer), 200);
-          gtk_revealer_set_child (GTK_REVEALER (revealer), widget);
-          gtk_box_append (GTK_BOX (transcript), revealer);
-          g_idle_add_full (G_PRIORITY_DEFAULT, reveal_cb, g_object_ref (revealer), g_object_unref);
-        }
-      else
-        {
-          gtk_box_append (GTK_BOX (transcript), widget);
-        }
+      if (bottom > value + page)
+        value = bottom - page;
+      if (top < value)
+        value = top;
+      gtk_adjustment_set_value (adjustment, value);
     }
 
-  if (n_shown < lines->len)
+  if (++self->scroll_frames < SCROLL_FRAMES)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_way_on (UpstanderPlayer *self)
+{
+  self->scroll_frames = 0;
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
+}
+
+/*
+ * Below the transcript: Continue while lines are left, then the decision
+ * (its question, a focusable heading, and the choices in the order of this
+ * play) or the way on. Focus goes to Continue or to the question, never to
+ * a choice, so the Enter that reveals lines cannot pick one.
+ */
+static void
+update_way_on (UpstanderPlayer *self,
+               gboolean         move_focus)
+{
+  const UpstanderScene *scene = upstander_session_get_scene (self->session);
+  GtkWidget *focus = NULL;
+
+  if (self->next_button != NULL && !upstander_session_get_all_revealed (self->session))
     {
-      focus = make_button (_("Continue"), "player.next", NULL, "suggested-action");
+      /* Still revealing: the Continue button stays, and so does the focus on it. */
+      scroll_to_way_on (self);
+      return;
+    }
+
+  clear_way_on (self);
+  self->next_button = NULL;
+
+  if (!upstander_session_get_all_revealed (self->session))
+    {
+      focus = self->next_button = make_button (_("Continue"), "player.next", NULL, "suggested-action");
       gtk_widget_add_css_class (focus, "pill");
       gtk_widget_add_css_class (focus, "continue");
       gtk_widget_set_halign (focus, GTK_ALIGN_CENTER);
-      gtk_box_append (self->content, focus);
+      gtk_box_append (GTK_BOX (self->way_on), focus);
     }
   else if (scene->decision != NULL)
     {
-      g_autoptr(GPtrArray) choices = upstander_session_dup_choices (self->session);
+      GListModel *choices = upstander_session_get_choices (self->session);
       GtkWidget *decision = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
 
       gtk_widget_add_css_class (decision, "decision");
-      append_label (self, decision, translate (self, scene->decision->prompt), "prompt");
-      for (guint i = 0; i < choices->len; i++)
+      focus = self->prompt = heading_new (translate (self, scene->decision->prompt), "prompt");
+      gtk_box_append (GTK_BOX (decision), self->prompt);
+      for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
         {
-          const UpstanderChoice *choice = g_ptr_array_index (choices, i);
-          GtkWidget *button = make_button (translate (self, choice->label), "player.choose",
-                                           g_variant_new_string (choice->id), "choice");
+          g_autoptr(UpstanderChoiceItem) choice = g_list_model_get_item (choices, i);
+          GtkWidget *button = make_button (upstander_choice_item_get_label (choice), "player.choose",
+                                           g_variant_new_string (upstander_choice_item_get_id (choice)), "choice");
 
           gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
           gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), GTK_JUSTIFY_LEFT);
           gtk_box_append (GTK_BOX (decision), button);
-          if (focus == NULL)
-            focus = button;
         }
-      gtk_box_append (self->content, decision);
+      gtk_box_append (GTK_BOX (self->way_on), decision);
     }
   else
     {
@@ -494,41 +309,49 @@ build_scene (UpstanderPlayer *self)
       gtk_widget_add_css_class (focus, "pill");
       gtk_widget_add_css_class (focus, "continue");
       gtk_widget_set_halign (focus, GTK_ALIGN_CENTER);
-      gtk_box_append (self->content, focus);
+      gtk_box_append (GTK_BOX (self->way_on), focus);
     }
 
-  self->view = "scene";
-  if (focus != NULL)
-    gtk_widget_grab_focus (focus);
+  if (move_focus && focus != NULL)
+    give_focus (self, focus);
+  scroll_to_way_on (self);
 }
 
 static void
-verdict_for (UpstanderEffect  effect,
-             const char     **word,
-             const char     **icon,
-             const char     **css_class)
+build_scene (UpstanderPlayer *self)
 {
-  switch (effect)
-    {
-    case UPSTANDER_EFFECT_HELPFUL:
-      *word = _("This helps");
-      *icon = "object-select-symbolic";
-      *css_class = "helpful";
-      break;
+  const UpstanderScene *scene = upstander_session_get_scene (self->session);
+  GtkWidget *header, *icon, *titles, *transcript;
+  const char *title;
 
-    case UPSTANDER_EFFECT_MIXED:
-      *word = _("Part of the way");
-      *icon = "dialog-information-symbolic";
-      *css_class = "mixed";
-      break;
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  gtk_widget_add_css_class (header, "scene-header");
+  icon = gtk_image_new_from_icon_name (upstander_place_icon (scene->place));
+  gtk_image_set_icon_size (GTK_IMAGE (icon), GTK_ICON_SIZE_LARGE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_box_append (GTK_BOX (header), icon);
+  titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  title = scene->title != NULL ? translate (self, scene->title) : upstander_place_name (scene->place);
+  append_label (self, titles, title, "heading");
+  if (scene->title != NULL)
+    append_label (self, titles, upstander_place_name (scene->place), "caption");
+  gtk_box_append (GTK_BOX (header), titles);
+  gtk_box_append (self->content, header);
 
-    case UPSTANDER_EFFECT_HARMFUL:
-    default:
-      *word = _("Think again");
-      *icon = "dialog-warning-symbolic";
-      *css_class = "harmful";
-      break;
-    }
+  /* One row per revealed line: the session's lines model appends them. */
+  transcript = upstander_transcript_new ();
+  gtk_widget_add_css_class (transcript, "transcript");
+  gtk_widget_add_css_class (transcript, upstander_place_style (scene->place));
+  upstander_transcript_set_model (UPSTANDER_TRANSCRIPT (transcript), upstander_session_get_lines (self->session));
+  gtk_box_append (self->content, transcript);
+  self->transcript = transcript;
+  self->reading_widget = gtk_widget_get_last_child (transcript);
+
+  self->way_on = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
+  gtk_box_append (self->content, self->way_on);
+
+  self->view = "scene";
+  update_way_on (self, TRUE);
 }
 
 /* A button to the guide @guide_id of the story's bundle, or NULL. */
@@ -564,15 +387,12 @@ static void
 build_feedback (UpstanderPlayer *self)
 {
   const UpstanderChoice *choice = upstander_session_get_last_choice (self->session);
-  const char *word, *icon_name, *css_class;
-  g_autofree char *reason = join_texts (self, choice->feedback);
+  const char *word = upstander_effect_word (choice->effect);
+  g_autofree char *reason = upstander_join_texts (upstander_session_get_scenario (self->session), choice->feedback, " ");
   g_autofree char *chose = NULL;
   g_autofree char *spoken = NULL;
   g_autofree char *label = NULL;
-  g_autofree char *ireason = NULL;
   GtkWidget *card, *header, *icon, *guide, *button;
-
-  verdict_for (choice->effect, &word, &icon_name, &css_class);
 
   label = upstander_language_isolate (translate (self, choice->label));
   /* Translators: above the feedback card; %s is the choice the reader made */
@@ -586,10 +406,10 @@ build_feedback (UpstanderPlayer *self)
                        NULL);
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "feedback");
-  gtk_widget_add_css_class (card, css_class);
+  gtk_widget_add_css_class (card, upstander_effect_to_string (choice->effect));
 
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  icon = gtk_image_new_from_icon_name (icon_name);
+  icon = gtk_image_new_from_icon_name (upstander_effect_icon (choice->effect));
   gtk_image_set_icon_size (GTK_IMAGE (icon), GTK_ICON_SIZE_LARGE);
   gtk_widget_add_css_class (icon, "verdict-icon");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
@@ -600,9 +420,7 @@ build_feedback (UpstanderPlayer *self)
   for (guint i = 0; i < choice->feedback->len; i++)
     append_label (self, card, translate (self, g_ptr_array_index (choice->feedback, i)), "reason");
 
-  ireason = upstander_language_isolate (reason);
-  /* Translators: how the feedback card is read aloud: its verdict, then why */
-  spoken = g_strdup_printf (C_("feedback card", "%s: %s"), word, ireason);
+  spoken = upstander_format_feedback (choice->effect, reason);
   set_label_a11y (card, spoken);
   gtk_box_append (self->content, card);
   self->reading_widget = card;
@@ -618,7 +436,7 @@ build_feedback (UpstanderPlayer *self)
   gtk_box_append (self->content, button);
 
   self->view = "feedback";
-  gtk_widget_grab_focus (button);
+  give_focus (self, button);
 }
 
 static void
@@ -628,36 +446,16 @@ build_ending (UpstanderPlayer *self)
   UpstanderScenario *scenario = upstander_session_get_scenario (self->session);
   guint n_found = upstander_session_get_n_endings_found (self->session);
   guint n_endings = upstander_scenario_get_n_endings (scenario);
-  const char *word, *icon_name;
   g_autofree char *found = NULL;
   GtkWidget *header, *icon, *takeaways, *guide, *buttons, *button, *focus = NULL;
-
-  switch (ending->outcome)
-    {
-    case UPSTANDER_OUTCOME_POSITIVE:
-      word = _("A good ending");
-      icon_name = "starred-symbolic";
-      break;
-
-    case UPSTANDER_OUTCOME_MIXED:
-      word = _("A mixed ending");
-      icon_name = "dialog-information-symbolic";
-      break;
-
-    case UPSTANDER_OUTCOME_NEGATIVE:
-    default:
-      word = _("A hard ending");
-      icon_name = "dialog-warning-symbolic";
-      break;
-    }
 
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   gtk_widget_add_css_class (header, "outcome");
   gtk_widget_add_css_class (header, upstander_outcome_to_string (ending->outcome));
-  icon = gtk_image_new_from_icon_name (icon_name);
+  icon = gtk_image_new_from_icon_name (upstander_outcome_icon (ending->outcome));
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   gtk_box_append (GTK_BOX (header), icon);
-  append_label (self, header, word, "caption-heading");
+  append_label (self, header, upstander_outcome_word (ending->outcome), "caption-heading");
   gtk_box_append (self->content, header);
 
   self->reading_widget = append_label (self, GTK_WIDGET (self->content), translate (self, ending->title), "title-1");
@@ -716,7 +514,7 @@ build_ending (UpstanderPlayer *self)
   gtk_box_append (self->content, buttons);
 
   self->view = "ending";
-  gtk_widget_grab_focus (focus);
+  give_focus (self, focus);
 }
 
 static void build_view (UpstanderPlayer *self);
@@ -769,14 +567,7 @@ static void
 session_changed_cb (UpstanderPlayer  *self,
                     UpstanderSession *session)
 {
-  const UpstanderScene *scene = upstander_session_get_scene (session);
   UpstanderSessionState state = upstander_session_get_state (session);
-
-  if (state == UPSTANDER_SESSION_SCENE && scene != self->scene)
-    {
-      self->scene = scene;
-      self->n_shown = 1;
-    }
 
   if (state == UPSTANDER_SESSION_ENDING && self->progress != NULL)
     {
@@ -789,9 +580,6 @@ session_changed_cb (UpstanderPlayer  *self,
                                      upstander_session_get_ending (session)->id);
     }
 
-  if (state != UPSTANDER_SESSION_SCENE)
-    self->scene = NULL;
-
   rebuild (self);
 }
 
@@ -802,11 +590,14 @@ next_activated (GtkWidget  *widget,
 {
   UpstanderPlayer *self = UPSTANDER_PLAYER (widget);
 
-  if (self->session == NULL)
+  if (self->session == NULL || g_strcmp0 (self->view, "scene") != 0)
     return;
 
-  self->n_shown++;
-  rebuild (self);
+  upstander_session_reveal_next (self->session);
+  update_way_on (self, TRUE);
+  /* Read aloud reads the line just added. */
+  self->reading_widget = gtk_widget_get_last_child (self->transcript);
+  g_signal_emit (self, signals [SIGNAL_SHOWN], 0);
 }
 
 static void
@@ -844,9 +635,6 @@ rewind_activated (GtkWidget  *widget,
   if (self->session == NULL || !upstander_session_can_rewind (self->session))
     return;
 
-  /* Back at the last decision, its lines were read already. */
-  self->show_all = TRUE;
-  self->scene = NULL;
   upstander_session_rewind (self->session);
 }
 
@@ -869,6 +657,9 @@ upstander_player_dispose (GObject *object)
 
   upstander_player_set_session (self, NULL);
   g_clear_object (&self->progress);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSTANDER_TYPE_PLAYER);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -982,9 +773,6 @@ upstander_player_set_session (UpstanderPlayer  *self,
     g_signal_handlers_disconnect_by_func (self->session, session_changed_cb, self);
 
   g_set_object (&self->session, session);
-  self->scene = NULL;
-  self->n_shown = 1;
-  self->show_all = FALSE;
   self->note_pending = FALSE;
 
   if (session != NULL)
@@ -992,7 +780,6 @@ upstander_player_set_session (UpstanderPlayer  *self,
       GPtrArray *notes = upstander_scenario_get_content_notes (upstander_session_get_scenario (session));
 
       self->note_pending = notes != NULL && notes->len > 0;
-      self->scene = upstander_session_get_scene (session);
       g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
@@ -1020,6 +807,16 @@ upstander_player_get_view (UpstanderPlayer *self)
   return self->view;
 }
 
+/* Gives the keyboard focus back to where it belongs in what the player shows. */
+void
+upstander_player_restore_focus (UpstanderPlayer *self)
+{
+  g_return_if_fail (UPSTANDER_IS_PLAYER (self));
+
+  if (self->focus_target != NULL)
+    gtk_widget_grab_focus (self->focus_target);
+}
+
 /* The box the current view is built in; for tests. */
 GtkWidget *
 upstander_player_get_content (UpstanderPlayer *self)
@@ -1030,9 +827,10 @@ upstander_player_get_content (UpstanderPlayer *self)
 }
 
 /*
- * Shows what @other shows, at the same point: its session, the lines of the
- * scene revealed so far, and whether the content note was read. For the
- * window that replaces another one after a change of language.
+ * Shows what @other shows, at the same point: its session (which knows the
+ * lines revealed so far and the order of the choices), and whether the
+ * content note was read. For the window that replaces another one after a
+ * change of language.
  */
 void
 upstander_player_take_place (UpstanderPlayer *self,
@@ -1045,8 +843,6 @@ upstander_player_take_place (UpstanderPlayer *self,
   if (self->session == NULL)
     return;
 
-  self->scene = other->scene;
-  self->n_shown = other->n_shown;
   self->note_pending = other->note_pending;
   rebuild (self);
 }
@@ -1076,7 +872,7 @@ append_line_reading (UpstanderPlayer     *self,
                      const char         **language,
                      const UpstanderLine *line)
 {
-  g_autofree char *texts = join_texts (self, line->texts);
+  g_autofree char *texts = upstander_join_texts (upstander_session_get_scenario (self->session), line->texts, " ");
 
   if (line->texts != NULL && line->texts->len > 0 && *language == NULL)
     *language = upstander_scenario_get_text_language (upstander_session_get_scenario (self->session),
@@ -1134,7 +930,7 @@ upstander_player_dup_reading (UpstanderPlayer  *self,
     {
       const UpstanderScene *scene = upstander_session_get_scene (self->session);
       g_autoptr(GPtrArray) lines = upstander_session_dup_visible_lines (self->session);
-      guint n_shown = MIN (self->n_shown, lines->len);
+      guint n_shown = MIN (g_list_model_get_n_items (upstander_session_get_lines (self->session)), lines->len);
 
       if (n_shown > 0)
         append_line_reading (self, reading, &lang, g_ptr_array_index (lines, n_shown - 1));
@@ -1151,10 +947,7 @@ upstander_player_dup_reading (UpstanderPlayer  *self,
   else if (g_str_equal (self->view, "feedback"))
     {
       const UpstanderChoice *choice = upstander_session_get_last_choice (self->session);
-      const char *word, *icon_name, *css_class;
-
-      verdict_for (choice->effect, &word, &icon_name, &css_class);
-      g_string_append (reading, word);
+      g_string_append (reading, upstander_effect_word (choice->effect));
       for (guint i = 0; i < choice->feedback->len; i++)
         append_reading (self, reading, &lang, g_ptr_array_index (choice->feedback, i));
       item_name = g_strdup_printf ("feedback:%s", choice->id);

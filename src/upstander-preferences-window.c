@@ -16,7 +16,6 @@ struct _UpstanderPreferencesWindow
 
   UpstanderSettings    *settings;
   UpstanderProgress    *progress;
-  gboolean              updating;
 
   AdwComboRow          *language_row;
   AdwComboRow          *reader_row;
@@ -28,57 +27,66 @@ struct _UpstanderPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (UpstanderPreferencesWindow, upstander_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-static const char * const text_sizes[] = { "small", "default", "large", "larger", "largest", NULL };
-
-static void
-text_size_selected_cb (UpstanderPreferencesWindow *self)
+/* Text size: the settings' string to the row's position in the list of sizes, and back. */
+static gboolean
+text_size_to_row (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      unused)
 {
-  guint selected = adw_combo_row_get_selected (self->text_size_row);
+  const char * const *sizes = upstander_settings_get_text_sizes ();
 
-  if (self->updating || self->settings == NULL || selected >= G_N_ELEMENTS (text_sizes) - 1)
-    return;
+  for (guint i = 0; sizes[i] != NULL; i++)
+    if (g_strcmp0 (sizes[i], g_value_get_string (from)) == 0)
+      {
+        g_value_set_uint (to, i);
+        return TRUE;
+      }
 
-  upstander_settings_set_text_size (self->settings, text_sizes[selected]);
+  return FALSE;
 }
 
-static void
-reader_selected_cb (UpstanderPreferencesWindow *self)
-{
-  guint selected = adw_combo_row_get_selected (self->reader_row);
-  const UpstanderReaderBand *bands;
-  guint n_bands;
-
-  if (self->updating || self->settings == NULL)
-    return;
-
-  bands = upstander_reader_bands_get_all (&n_bands);
-  if (selected < n_bands)
-    upstander_settings_choose_reader (self->settings, bands[selected].id);
-}
-
-/* Follows who is reading when it changes elsewhere (the catalogue's band filter). */
-static void
-sync_reader (UpstanderPreferencesWindow *self)
+/* Who is reading: the settings' band to the row's position, and back. */
+static gboolean
+reader_to_row (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      unused)
 {
   const UpstanderReaderBand *bands;
   guint n_bands;
 
   bands = upstander_reader_bands_get_all (&n_bands);
   for (guint i = 0; i < n_bands; i++)
-    if (g_strcmp0 (bands[i].id, upstander_settings_get_reader (self->settings)) == 0 &&
-        adw_combo_row_get_selected (self->reader_row) != i)
+    if (g_strcmp0 (bands[i].id, g_value_get_string (from)) == 0)
       {
-        self->updating = TRUE;
-        adw_combo_row_set_selected (self->reader_row, i);
-        self->updating = FALSE;
+        g_value_set_uint (to, i);
+        return TRUE;
       }
-  /* An administrator's lock is shown, not fought. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->reader_row),
-                            upstander_settings_get_reader_writable (self->settings));
+
+  return FALSE;
+}
+
+static gboolean
+row_to_reader (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      unused)
+{
+  const UpstanderReaderBand *bands;
+  guint n_bands;
+
+  bands = upstander_reader_bands_get_all (&n_bands);
+  if (g_value_get_uint (from) >= n_bands)
+    return FALSE;
+
+  g_value_set_string (to, bands[g_value_get_uint (from)].id);
+
+  return TRUE;
 }
 
 static void
-fill_readers (UpstanderPreferencesWindow *self)
+bind_reader (UpstanderPreferencesWindow *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   const UpstanderReaderBand *bands;
@@ -87,54 +95,88 @@ fill_readers (UpstanderPreferencesWindow *self)
   bands = upstander_reader_bands_get_all (&n_bands);
   for (guint i = 0; i < n_bands; i++)
     gtk_string_list_append (names, _(bands[i].label));
-
-  self->updating = TRUE;
   adw_combo_row_set_model (self->reader_row, G_LIST_MODEL (names));
-  self->updating = FALSE;
-  sync_reader (self);
+
+  /* An administrator's lock is shown, not fought: the row is insensitive. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reader_row),
+                            upstander_settings_get_reader_writable (self->settings));
+  g_object_bind_property_full (self->settings, "reader", self->reader_row, "selected",
+                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                               reader_to_row, row_to_reader, NULL, NULL);
 }
 
-/* Row 0 is "System language"; row i > 0 is language i - 1. */
-static void
-language_selected_cb (UpstanderPreferencesWindow *self)
+static gboolean
+row_to_text_size (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      unused)
 {
-  guint selected = adw_combo_row_get_selected (self->language_row);
+  const char * const *sizes = upstander_settings_get_text_sizes ();
+  guint selected = g_value_get_uint (from);
+
+  if (selected >= g_strv_length ((char **) sizes))
+    return FALSE;
+
+  g_value_set_string (to, sizes[selected]);
+
+  return TRUE;
+}
+
+/* Language: row 0 is "System language" (""), row i > 0 is language i - 1. */
+static gboolean
+language_to_row (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      unused)
+{
   const UpstanderLanguage *languages;
   guint n_languages;
 
-  if (self->updating || self->settings == NULL || selected == GTK_INVALID_LIST_POSITION)
-    return;
+  languages = upstander_language_get_all (&n_languages);
+  g_value_set_uint (to, 0);
+  for (guint i = 0; i < n_languages; i++)
+    if (g_strcmp0 (languages[i].code, g_value_get_string (from)) == 0)
+      g_value_set_uint (to, i + 1);
+
+  return TRUE;
+}
+
+static gboolean
+row_to_language (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      unused)
+{
+  const UpstanderLanguage *languages;
+  guint n_languages;
+  guint selected = g_value_get_uint (from);
 
   languages = upstander_language_get_all (&n_languages);
   if (selected > n_languages)
-    return;
+    return FALSE;
 
   /* The application rebuilds every window, this one too, in the new language. */
-  upstander_settings_set_language (self->settings, selected == 0 ? "" : languages[selected - 1].code);
+  g_value_set_string (to, selected == 0 ? "" : languages[selected - 1].code);
+
+  return TRUE;
 }
 
 static void
 fill_languages (UpstanderPreferencesWindow *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  const char *current = upstander_settings_get_language (self->settings);
   const UpstanderLanguage *languages;
   guint n_languages;
-  guint selected = 0;
 
   gtk_string_list_append (names, _("System language"));
   languages = upstander_language_get_all (&n_languages);
   for (guint i = 0; i < n_languages; i++)
-    {
-      gtk_string_list_append (names, languages[i].name);
-      if (g_strcmp0 (languages[i].code, current) == 0)
-        selected = i + 1;
-    }
+    gtk_string_list_append (names, languages[i].name);
 
-  self->updating = TRUE;
   adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->language_row, selected);
-  self->updating = FALSE;
+  g_object_bind_property_full (self->settings, "language", self->language_row, "selected",
+                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                               language_to_row, row_to_language, NULL, NULL);
 }
 
 static void
@@ -200,9 +242,6 @@ upstander_preferences_window_class_init (UpstanderPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, region_row);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, read_aloud_switch);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, forget_button);
-  gtk_widget_class_bind_template_callback (widget_class, language_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, text_size_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, reader_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "prefs.forget", NULL, forget_activated);
 }
@@ -210,9 +249,7 @@ upstander_preferences_window_class_init (UpstanderPreferencesWindowClass *klass)
 static void
 upstander_preferences_window_init (UpstanderPreferencesWindow *self)
 {
-  self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->updating = FALSE;
 
   upstander_button_set_label_a11y (self->forget_button, _("Forget my progress"));
 }
@@ -222,7 +259,6 @@ upstander_preferences_window_new (UpstanderApplication *application)
 {
   UpstanderPreferencesWindow *self;
   GtkWidget *chooser;
-  const char *size;
 
   g_return_val_if_fail (UPSTANDER_IS_APPLICATION (application), NULL);
 
@@ -230,21 +266,15 @@ upstander_preferences_window_new (UpstanderApplication *application)
   self->settings = g_object_ref (upstander_application_get_settings (application));
   self->progress = g_object_ref (upstander_application_get_progress (application));
 
-  size = upstander_settings_get_text_size (self->settings);
-  self->updating = TRUE;
-  for (guint i = 0; text_sizes[i] != NULL; i++)
-    if (g_strcmp0 (text_sizes[i], size) == 0)
-      adw_combo_row_set_selected (self->text_size_row, i);
-  self->updating = FALSE;
-
+  g_object_bind_property_full (self->settings, "text-size", self->text_size_row, "selected",
+                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                               text_size_to_row, row_to_text_size, NULL, NULL);
   g_object_bind_property (self->settings, "read-aloud-automatically",
                           self->read_aloud_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   fill_languages (self);
-  fill_readers (self);
-  g_signal_connect_object (self->settings, "notify::reader",
-                           G_CALLBACK (sync_reader), self, G_CONNECT_SWAPPED);
+  bind_reader (self);
   /* Every country by name, searchable: the same chooser as on the help page. */
   chooser = upstander_region_chooser_new (self->settings);
   gtk_widget_set_valign (chooser, GTK_ALIGN_CENTER);

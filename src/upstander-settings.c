@@ -50,12 +50,23 @@ G_DEFINE_FINAL_TYPE (UpstanderSettings, upstander_settings, G_TYPE_OBJECT)
 
 static GParamSpec *properties [N_PROPS];
 
+/*
+ * The text sizes, smallest first: the one list the code has (the schema's
+ * choices say the same, and a test checks it). Preferences offers them in
+ * this order; the window takes the CSS class "text-" + size.
+ */
+static const char * const text_sizes[] = { "small", "default", "large", "larger", "largest", NULL };
+
+const char * const *
+upstander_settings_get_text_sizes (void)
+{
+  return text_sizes;
+}
+
 static gboolean
 text_size_is_valid (const char *text_size)
 {
-  static const char * const sizes[] = { "small", "default", "large", "larger", "largest", NULL };
-
-  return text_size != NULL && g_strv_contains (sizes, text_size);
+  return text_size != NULL && g_strv_contains (text_sizes, text_size);
 }
 
 /* An ISO 3166-1 alpha-2 code, or "" for "from the locale". */

@@ -21,6 +21,7 @@ G_DECLARE_FINAL_TYPE (UpstanderSettings, upstander_settings, UPSTANDER, SETTINGS
 
 UpstanderSettings *upstander_settings_new               (void);
 gboolean           upstander_settings_get_persistent    (UpstanderSettings *self);
+const char * const *upstander_settings_get_text_sizes   (void);
 const char        *upstander_settings_get_text_size     (UpstanderSettings *self);
 void               upstander_settings_set_text_size     (UpstanderSettings *self,
                                                          const char        *text_size);

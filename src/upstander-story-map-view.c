@@ -228,6 +228,7 @@ upstander_story_map_view_class_init (UpstanderStoryMapViewClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "storymap");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-story-map-view.ui");
   gtk_widget_class_bind_template_child (widget_class, UpstanderStoryMapView, box);
   gtk_widget_class_bind_template_child (widget_class, UpstanderStoryMapView, endings_box);
@@ -237,6 +238,7 @@ static void
 upstander_story_map_view_init (UpstanderStoryMapView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Story map"), -1);
   rebuild (self);
 }
 

@@ -56,6 +56,36 @@ upstander_button_set_label_a11y (GtkWidget  *button,
                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
+/*
+ * Names every button under @root whose label has a mnemonic ("_Continue")
+ * by its label without the underline, as a screen reader should read it.
+ * For buttons that a toolkit builds, such as an AdwMessageDialog's.
+ */
+void
+upstander_name_mnemonic_buttons (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *label = GTK_IS_BUTTON (child) ? gtk_button_get_label (GTK_BUTTON (child)) : NULL;
+
+      if (label != NULL && gtk_button_get_use_underline (GTK_BUTTON (child)))
+        {
+          g_autoptr(GString) plain = g_string_new (NULL);
+
+          /* "_" marks the mnemonic; "__" is a real underline. */
+          for (const char *p = label; *p != '\0'; p++)
+            if (*p != '_' || p[1] == '_')
+              g_string_append_c (plain, *p == '_' ? *p++ : *p);
+          upstander_button_set_label_a11y (child, plain->str);
+        }
+
+      upstander_name_mnemonic_buttons (child);
+    }
+}
+
 /* A button with a wrapping plain-text label that runs @action_name. */
 GtkWidget *
 upstander_text_button_new (const char *label,

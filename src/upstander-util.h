@@ -15,5 +15,6 @@ void        upstander_button_set_label_a11y    (GtkWidget           *button,
 GtkWidget  *upstander_text_button_new          (const char          *label,
                                                 const char          *action_name,
                                                 GVariant            *target);
+void        upstander_name_mnemonic_buttons    (GtkWidget           *root);
 
 G_END_DECLS

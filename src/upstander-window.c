@@ -37,6 +37,8 @@ struct _UpstanderWindow
   GtkFilterListModel  *filtered;
   GPtrArray           *topic_ids;   /* char*, in the order of the topic drop-down */
   GPtrArray           *history;     /* char*, page names before the visible one */
+  char                *last_story;  /* "bundle/scenario" of the story last opened */
+  guint32              next_seed;   /* the order of choices for the next play */
 
   AdwToastOverlay     *toast_overlay;
   AdwWindowTitle      *window_title;
@@ -53,6 +55,8 @@ struct _UpstanderWindow
   GtkToggleButton     *age_12_14;
   GtkToggleButton     *age_15_17;
   GtkWidget           *clear_filters_button;
+  GtkWidget           *classroom_banner;
+  GtkWidget           *classroom_off_button;
   UpstanderPlayer     *player;
   UpstanderHelpPage   *help_page;
   UpstanderGuidesPage *guides_page;
@@ -64,8 +68,6 @@ struct _UpstanderWindow
 };
 
 G_DEFINE_FINAL_TYPE (UpstanderWindow, upstander_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static const char * const text_size_classes[] = { "text-small", "text-large", "text-larger", "text-largest", NULL };
 
 static void
 update_header (UpstanderWindow *self)
@@ -109,8 +111,10 @@ update_header (UpstanderWindow *self)
     }
   else
     {
+      /* In the catalogue too, the header says when a story will open for the class. */
       adw_window_title_set_title (self->window_title, _("Upstander"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
+      adw_window_title_set_subtitle (self->window_title,
+                                     upstander_settings_get_classroom_mode (self->settings) ? _("Classroom Mode") : NULL);
     }
 }
 
@@ -143,6 +147,71 @@ show_page (UpstanderWindow *self,
   update_header (self);
 }
 
+/* Names a story across reloads of the library, which make new scenario objects. */
+static char *
+story_key (UpstanderScenario *scenario)
+{
+  return g_strconcat (upstander_scenario_get_bundle_id (scenario), "/", upstander_scenario_get_id (scenario), NULL);
+}
+
+static UpstanderScenarioCard *
+find_card (GtkWidget  *widget,
+           const char *key)
+{
+  if (UPSTANDER_IS_SCENARIO_CARD (widget))
+    {
+      UpstanderScenario *scenario = upstander_scenario_card_get_scenario (UPSTANDER_SCENARIO_CARD (widget));
+      g_autofree char *card_key = NULL;
+
+      if (scenario == NULL)
+        return NULL;
+      card_key = story_key (scenario);
+      return g_str_equal (card_key, key) ? UPSTANDER_SCENARIO_CARD (widget) : NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      UpstanderScenarioCard *card = find_card (child, key);
+
+      if (card != NULL)
+        return card;
+    }
+
+  return NULL;
+}
+
+/*
+ * Back from a story, focus goes to the card of that story, so a keyboard
+ * user carries on from where they were (not at the header's buttons).
+ */
+static void
+focus_last_story (UpstanderWindow *self)
+{
+  GListModel *stories = G_LIST_MODEL (gtk_grid_view_get_model (self->grid));
+  UpstanderScenarioCard *card;
+
+  if (self->last_story == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (self->catalogue_stack), "grid") != 0)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (stories, i);
+      g_autofree char *key = story_key (scenario);
+
+      if (g_str_equal (key, self->last_story))
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self->grid), "list.scroll-to-item", "u", i);
+          break;
+        }
+    }
+
+  card = find_card (GTK_WIDGET (self->grid), self->last_story);
+  /* The card's parent is the grid's focusable cell. */
+  if (card == NULL || !gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (card))))
+    gtk_widget_grab_focus (GTK_WIDGET (self->grid));
+}
+
 static void
 show_catalogue (UpstanderWindow *self)
 {
@@ -156,6 +225,7 @@ show_catalogue (UpstanderWindow *self)
     upstander_application_set_class_run (UPSTANDER_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), NULL);
   show_page (self, loaded ? "catalogue" : "loading", FALSE);
   update_header (self);
+  focus_last_story (self);
 }
 
 static void
@@ -346,6 +416,9 @@ start_session (UpstanderWindow   *self,
   g_autoptr(UpstanderSession) session = NULL;
   g_auto(GStrv) found = NULL;
 
+  g_free (self->last_story);
+  self->last_story = story_key (scenario);
+
   /* A classroom run is kept apart: it never reads or writes explore progress. */
   if (upstander_settings_get_classroom_mode (self->settings))
     {
@@ -355,7 +428,8 @@ start_session (UpstanderWindow   *self,
       return;
     }
 
-  session = upstander_session_new (scenario);
+  /* Seeds one apart: the next play of a story never shows its choices in the same order. */
+  session = upstander_session_new_with_seed (scenario, self->next_seed++);
 
   /* Endings found in earlier plays count towards "x of y". */
   found = upstander_progress_dup_endings (self->progress,
@@ -504,13 +578,19 @@ show_notes_activated (GtkWidget  *widget,
 static void
 update_text_size (UpstanderWindow *self)
 {
+  const char * const *sizes = upstander_settings_get_text_sizes ();
   const char *size = upstander_settings_get_text_size (self->settings);
-  g_autofree char *css_class = g_strconcat ("text-", size, NULL);
 
-  for (guint i = 0; text_size_classes[i] != NULL; i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self), text_size_classes[i]);
-  if (g_strv_contains (text_size_classes, css_class))
-    gtk_widget_add_css_class (GTK_WIDGET (self), css_class);
+  /* "text-large" and so on; the style sheet has no rule for "text-default". */
+  for (guint i = 0; sizes[i] != NULL; i++)
+    {
+      g_autofree char *css_class = g_strconcat ("text-", sizes[i], NULL);
+
+      if (g_str_equal (sizes[i], size))
+        gtk_widget_add_css_class (GTK_WIDGET (self), css_class);
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), css_class);
+    }
 }
 
 static void
@@ -618,8 +698,16 @@ bind_card_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               UpstanderWindow          *self)
 {
-  upstander_scenario_card_set_scenario (UPSTANDER_SCENARIO_CARD (gtk_list_item_get_child (item)),
-                                        gtk_list_item_get_item (item));
+  GtkWidget *card = gtk_list_item_get_child (item);
+  GtkWidget *cell = gtk_widget_get_parent (card);
+  UpstanderScenario *scenario = gtk_list_item_get_item (item);
+
+  upstander_scenario_card_set_scenario (UPSTANDER_SCENARIO_CARD (card), scenario);
+  /* The grid's cell is what a screen reader lands on: named by the story, not "GtkListItemWidget". */
+  if (cell != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, upstander_scenario_get_title (scenario),
+                                    -1);
 }
 
 static void
@@ -671,6 +759,7 @@ upstander_window_dispose (GObject *object)
   g_clear_object (&self->read_aloud);
   g_clear_pointer (&self->topic_ids, g_ptr_array_unref);
   g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->last_story, g_free);
 
   G_OBJECT_CLASS (upstander_window_parent_class)->dispose (object);
 }
@@ -710,6 +799,8 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, help_page);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, guides_page);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, classroom_page);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, classroom_banner);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, classroom_off_button);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, workshop_page);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, workshop_back_button);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, workshop_back_wide);
@@ -763,6 +854,7 @@ upstander_window_init (UpstanderWindow *self)
 
   self->topic_ids = g_ptr_array_new_with_free_func (g_free);
   self->history = g_ptr_array_new_with_free_func (g_free);
+  self->next_seed = g_random_int ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -800,6 +892,7 @@ upstander_window_init (UpstanderWindow *self)
 
   name_header_buttons (GTK_WIDGET (self));
   upstander_button_set_label_a11y (self->workshop_back_wide, _("Back to the workshop"));
+  upstander_button_set_label_a11y (self->classroom_off_button, _("Turn Off Classroom Mode"));
 }
 
 UpstanderWindow *
@@ -836,6 +929,12 @@ upstander_window_new (UpstanderApplication *application)
   update_read_aloud (self);
   upstander_help_page_set_sources (self->help_page, self->library, self->settings);
   upstander_guides_page_set_library (self->guides_page, self->library);
+  g_object_bind_property (self->settings, "classroom-mode", self->classroom_banner, "visible", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->settings, "notify::classroom-mode",
+                           G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
+
+  /* Services come from here: no page walks up to the application. */
+  g_object_set (self->classroom_page, "library", self->library, "settings", self->settings, NULL);
   upstander_workshop_page_set_library (self->workshop_page, self->library);
   g_signal_connect_object (self->workshop_page, "play", G_CALLBACK (workshop_play_cb), self, G_CONNECT_SWAPPED);
 
@@ -953,6 +1052,9 @@ upstander_window_take_place (UpstanderWindow *self,
   filters_changed_cb (self);
 
   upstander_player_take_place (self->player, other->player);
+  g_free (self->last_story);
+  self->last_story = g_strdup (other->last_story);
+  self->next_seed = other->next_seed;
 
   guide = upstander_guides_page_get_guide (other->guides_page);
   if (guide != NULL)
@@ -970,4 +1072,23 @@ upstander_window_take_place (UpstanderWindow *self,
   gtk_stack_set_visible_child_name (self->stack, page);
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
   update_header (self);
+}
+
+/*
+ * Puts the keyboard focus where a reader left it: the way on of the story,
+ * or the card of the last story. For a window that took another's place,
+ * once it is shown.
+ */
+void
+upstander_window_restore_focus (UpstanderWindow *self)
+{
+  const char *page;
+
+  g_return_if_fail (UPSTANDER_IS_WINDOW (self));
+
+  page = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (page, "player") == 0)
+    upstander_player_restore_focus (self->player);
+  else if (g_strcmp0 (page, "catalogue") == 0)
+    focus_last_story (self);
 }

@@ -21,5 +21,6 @@ void             upstander_window_set_search      (UpstanderWindow      *self,
                                                    const char           *text);
 void             upstander_window_take_place      (UpstanderWindow      *self,
                                                    UpstanderWindow      *other);
+void             upstander_window_restore_focus   (UpstanderWindow      *self);
 
 G_END_DECLS

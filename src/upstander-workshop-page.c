@@ -1117,7 +1117,12 @@ create_person_row (gpointer item,
   UpstanderWorkshopItem *person = item;
   gboolean is_player = g_strcmp0 (upstander_workshop_item_get (person, "role"), "player") == 0;
   GtkWidget *row = new_entry_row (self, is_player ? _("The player’s name") : _("Name"), person, "name");
-  GtkWidget *avatar = adw_avatar_new (32, NULL, TRUE);
+  /* Decoration: the row's title says whose face it is. */
+  GtkWidget *avatar = g_object_new (ADW_TYPE_AVATAR,
+                                    "size", 32,
+                                    "show-initials", TRUE,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                    NULL);
 
   /* The face the player shows beside their messages: initials and a colour from the name. */
   g_object_bind_property (person, "name", avatar, "text", G_BINDING_SYNC_CREATE);
@@ -1506,7 +1511,7 @@ fill_topics (UpstanderWorkshopPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       g_object_set_data_full (G_OBJECT (check), "topic-id", g_strdup (topic->id), g_free);
       g_object_set_data_full (G_OBJECT (check), "topic-name", g_strdup (name), g_free);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      /* The row's title labels the check box; a label of its own would be read twice. */
       g_signal_connect_object (check, "toggled", G_CALLBACK (topic_toggled_cb), self, 0);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);

@@ -4,20 +4,50 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <gtk/gtk.h>
+#include <pango/pangocairo.h>
 
 #include "upstander-classroom-page.h"
+#include "upstander-message-row.h"
+#include "upstander-narration-row.h"
 #include "upstander-facilitator-window.h"
+#include "upstander-language.h"
 #include "upstander-window.h"
 
 #include "ui-test.h"
 
 /* Whether a mapped label under @root reads @text. */
+#define CLASSROOM_BANNER "Classroom Mode is on: a story opens as a presentation for the whole class."
+
 static gboolean
 shows (GtkWidget  *root,
        const char *text)
 {
   return ui_test_find_label (root, text) != NULL;
+}
+
+/* The size a label's text is drawn at, in pixels. */
+static double
+font_px (GtkWidget *label)
+{
+  PangoContext *context = gtk_widget_get_pango_context (label);
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  double size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+
+  if (pango_font_description_get_size_is_absolute (font))
+    return size;
+
+  return size * pango_cairo_context_get_resolution (context) / 72.0;
+}
+
+/* How many message rows the page shows. */
+static guint
+n_rows (UpstanderClassroomPage *page)
+{
+  g_autoptr(GPtrArray) rows = ui_test_find_all (GTK_WIDGET (page), UPSTANDER_TYPE_MESSAGE_ROW, NULL);
+
+  return rows->len;
 }
 
 /* Sends a key press through the page's own key controller, as GTK would. */
@@ -130,15 +160,23 @@ test_classroom_run (void)
   UpstanderClassroomPage *page;
   UpstanderClassRun *run;
   UpstanderFacilitatorWindow *notes;
+  g_autoptr(GString) expected_csv = NULL;
+  guint dm, laugh, wait;
 
   g_unlink (progress);
   app = ui_test_new_app (library);
   window = new_window (app, 1000, 760);
   page = page_of (window);
 
-  /* Switched on from the main menu's action, and remembered in the settings. */
+  /* Switched on from the main menu's action, and remembered in the settings;
+   * the catalogue says so, with a way to switch it off. */
+  g_assert_null (ui_test_find_label (GTK_WIDGET (window), CLASSROOM_BANNER));
   g_action_group_activate_action (G_ACTION_GROUP (app), "classroom-mode", NULL);
   g_assert_true (upstander_settings_get_classroom_mode (upstander_application_get_settings (app)));
+  ui_test_spin (20);
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window), CLASSROOM_BANNER));
+  ui_test_save_shot (GTK_WIDGET (window), "classroom-mode-catalogue");
+  g_assert_nonnull (ui_test_find_button (GTK_WIDGET (window), "Turn Off"));
 
   g_assert_true (upstander_window_open_scenario (window, "ui-test", "the-sticker"));
   ui_test_spin (20);
@@ -158,10 +196,13 @@ test_classroom_run (void)
 
   /* Line by line: a click on Continue, then Space and PageDown. */
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "scene");
-  g_assert_true (shows (GTK_WIDGET (page), "Leo: made a sticker of Ana's face lol"));
+  /* Chat as bubbles, the same rows as the player's, one per line shown. */
+  g_assert_true (shows (GTK_WIDGET (page), "made a sticker of Ana's face lol"));
+  g_assert_cmpuint (n_rows (page), ==, 1);
   g_assert_false (shows (GTK_WIDGET (page), "Ana has not written anything."));
   ui_test_click (GTK_WIDGET (page), "Continue");
-  g_assert_true (shows (GTK_WIDGET (page), "You: <b>what?</b> %s"));
+  g_assert_true (shows (GTK_WIDGET (page), "<b>what?</b> %s"));
+  g_assert_cmpuint (n_rows (page), ==, 2);
   g_assert_true (press (page, GDK_KEY_space, 0));
   g_assert_true (shows (GTK_WIDGET (page), "Ana has not written anything."));
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "scene");
@@ -174,24 +215,29 @@ test_classroom_run (void)
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "decision");
   g_assert_true (shows (GTK_WIDGET (page), "What do you do?"));
 
+  /* The number keys follow the cards as shown. */
+  dm = upstander_class_run_find_choice (run, "dm-ana");
+  laugh = upstander_class_run_find_choice (run, "laugh");
+  wait = upstander_class_run_find_choice (run, "wait");
+
   /* Votes by click and by keyboard; the most voted is preselected. */
   g_assert_cmpint (upstander_classroom_page_get_selected (page), ==, -1);
-  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.vote", "u", 0);
-  g_assert_true (press (page, GDK_KEY_1, 0));
-  g_assert_true (press (page, GDK_KEY_2, 0));
-  g_assert_true (press (page, GDK_KEY_KP_2, 0));
-  g_assert_true (press (page, GDK_KEY_2, 0));
-  g_assert_true (press (page, GDK_KEY_3, 0));
-  g_assert_cmpuint (upstander_class_run_get_votes (run, 0), ==, 2);
-  g_assert_cmpuint (upstander_class_run_get_votes (run, 1), ==, 3);
-  g_assert_cmpuint (upstander_class_run_get_votes (run, 2), ==, 1);
-  g_assert_cmpint (upstander_classroom_page_get_selected (page), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.vote", "u", dm);
+  g_assert_true (press (page, GDK_KEY_1 + dm, 0));
+  g_assert_true (press (page, GDK_KEY_1 + laugh, 0));
+  g_assert_true (press (page, GDK_KEY_KP_1 + laugh, 0));
+  g_assert_true (press (page, GDK_KEY_1 + laugh, 0));
+  g_assert_true (press (page, GDK_KEY_1 + wait, 0));
+  g_assert_cmpuint (upstander_class_run_get_votes (run, dm), ==, 2);
+  g_assert_cmpuint (upstander_class_run_get_votes (run, laugh), ==, 3);
+  g_assert_cmpuint (upstander_class_run_get_votes (run, wait), ==, 1);
+  g_assert_cmpint (upstander_classroom_page_get_selected (page), ==, laugh);
   g_assert_true (shows (GTK_WIDGET (page), "3"));
-  /* Shift+2 takes one away (the key reads "@" or '"' with Shift). */
-  g_assert_true (press_shifted_digit (page, GDK_KEY_2));
-  g_assert_true (press_shifted_digit (page, GDK_KEY_2));
-  g_assert_cmpuint (upstander_class_run_get_votes (run, 1), ==, 1);
-  g_assert_cmpint (upstander_classroom_page_get_selected (page), ==, 0);
+  /* Shift+digit takes one away (the key reads "@" or '"' with Shift). */
+  g_assert_true (press_shifted_digit (page, GDK_KEY_1 + laugh));
+  g_assert_true (press_shifted_digit (page, GDK_KEY_1 + laugh));
+  g_assert_cmpuint (upstander_class_run_get_votes (run, laugh), ==, 1);
+  g_assert_cmpint (upstander_classroom_page_get_selected (page), ==, dm);
   /* A key for a fourth choice that is not there changes nothing. */
   press (page, GDK_KEY_4, 0);
   g_assert_cmpuint (upstander_class_run_get_votes (run, 0) + upstander_class_run_get_votes (run, 1) + upstander_class_run_get_votes (run, 2), ==, 4);
@@ -214,13 +260,13 @@ test_classroom_run (void)
     g_autoptr(GPtrArray) checks = ui_test_find_all (GTK_WIDGET (page), GTK_TYPE_CHECK_BUTTON, NULL);
 
     g_assert_cmpuint (checks->len, ==, 3);
-    g_assert_true (gtk_check_button_get_active (g_ptr_array_index (checks, 0)));
-    gtk_check_button_set_active (g_ptr_array_index (checks, 2), TRUE);
-    g_assert_cmpint (upstander_classroom_page_get_selected (page), ==, 2);
+    g_assert_true (gtk_check_button_get_active (g_ptr_array_index (checks, dm)));
+    gtk_check_button_set_active (g_ptr_array_index (checks, wait), TRUE);
+    g_assert_cmpint (upstander_classroom_page_get_selected (page), ==, wait);
   }
   ui_test_click (GTK_WIDGET (page), "Go This Way");
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "feedback");
-  g_assert_true (shows (GTK_WIDGET (page), "The class chose: Wait and see"));
+  g_assert_true (shows (GTK_WIDGET (page), "The class chose: \u2068Wait and see\u2069"));
   g_assert_true (shows (GTK_WIDGET (notes), "The class chose: Wait and see"));
 
   /* On to the ending, with the arrow key; the notes follow. */
@@ -233,20 +279,23 @@ test_classroom_run (void)
 
   ui_test_click (GTK_WIDGET (page), "Class Summary");
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
-  g_assert_true (shows (GTK_WIDGET (page), "✔ Wait and see — 1 vote (the class went this way)"));
+  g_assert_true (shows (GTK_WIDGET (page), "Wait and see — 1 vote (the class went this way)"));
   g_assert_true (shows (GTK_WIDGET (page), "Send Ana a kind message — 2 votes"));
 
   g_assert_true (upstander_classroom_page_export_csv (page, csv_file, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
-  /* With the byte-order mark that tells spreadsheet programs it is UTF-8. */
-  g_assert_cmpstr (csv, ==,
-                   "\xEF\xBB\xBF\"step\",\"kind\",\"id\",\"text\",\"votes\",\"taken\"\r\n"
-                   "\"1\",\"decision\",\"start\",\"What do you do?\",\"\",\"\"\r\n"
-                   "\"1\",\"choice\",\"dm-ana\",\"Send Ana a kind message\",\"2\",\"no\"\r\n"
-                   "\"1\",\"choice\",\"laugh\",\"Send a laughing face\",\"1\",\"no\"\r\n"
-                   "\"1\",\"choice\",\"wait\",\"Wait and see\",\"1\",\"yes\"\r\n"
-                   "\"2\",\"ending\",\"alone\",\"Ana sits alone\",\"\",\"yes\"\r\n");
+  /* The CSV lists the choices in the order the class saw them, after the
+   * byte-order mark that tells spreadsheet programs it is UTF-8. */
+  expected_csv = g_string_new ("\xEF\xBB\xBF\"step\",\"kind\",\"id\",\"text\",\"votes\",\"taken\"\r\n"
+                               "\"1\",\"decision\",\"start\",\"What do you do?\",\"\",\"\"\r\n");
+  for (guint i = 0; i < 3; i++)
+    g_string_append (expected_csv,
+                     i == dm ? "\"1\",\"choice\",\"dm-ana\",\"Send Ana a kind message\",\"2\",\"no\"\r\n"
+                     : i == laugh ? "\"1\",\"choice\",\"laugh\",\"Send a laughing face\",\"1\",\"no\"\r\n"
+                     : "\"1\",\"choice\",\"wait\",\"Wait and see\",\"1\",\"yes\"\r\n");
+  g_string_append (expected_csv, "\"2\",\"ending\",\"alone\",\"Ana sits alone\",\"\",\"yes\"\r\n");
+  g_assert_cmpstr (csv, ==, expected_csv->str);
   g_assert_true (upstander_classroom_page_export_pdf (page, pdf_file, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
@@ -298,29 +347,50 @@ test_classroom_survives_rebuild (void)
   ui_test_close_app (app);
 }
 
-static void
-test_classroom_screenshots (void)
+/*
+ * A window at 1920×1080 over the core stories in Classroom Mode, the first
+ * story open; in the language UPSTANDER_SHOT_LANGUAGE names, if set.
+ */
+static UpstanderWindow *
+open_first_core_story (UpstanderApplication **app_out)
 {
   UpstanderLibrary *library = upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, NULL);
   UpstanderApplication *app;
   UpstanderWindow *window;
-  UpstanderClassroomPage *page;
-  UpstanderFacilitatorWindow *notes;
   UpstanderScenario *scenario;
-  UpstanderClassRun *run;
 
-  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   upstander_library_load (library);
   app = ui_test_new_app (library);
   g_object_unref (library);
+  if (g_getenv ("UPSTANDER_SHOT_LANGUAGE") != NULL)
+    {
+      upstander_settings_set_language (upstander_application_get_settings (app), g_getenv ("UPSTANDER_SHOT_LANGUAGE"));
+      ui_test_spin (50);
+    }
   window = new_window (app, 1920, 1080);
-  page = page_of (window);
   upstander_settings_set_classroom_mode (upstander_application_get_settings (app), TRUE);
 
   scenario = g_list_model_get_item (G_LIST_MODEL (upstander_application_get_library (app)), 0);
   upstander_window_open_scenario (window, upstander_scenario_get_bundle_id (scenario), upstander_scenario_get_id (scenario));
   g_object_unref (scenario);
+  *app_out = app;
+
+  return window;
+}
+
+static void
+test_classroom_screenshots (void)
+{
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+  UpstanderClassroomPage *page;
+  UpstanderFacilitatorWindow *notes;
+  UpstanderClassRun *run;
+
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = open_first_core_story (&app);
+  page = page_of (window);
   run = upstander_application_get_class_run (app);
   for (guint i = 0; i < 3; i++)
     gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
@@ -334,6 +404,7 @@ test_classroom_screenshots (void)
     upstander_class_run_add_vote (run, 1);
   upstander_class_run_add_vote (run, 2);
   ui_test_save_shot (GTK_WIDGET (window), "classroom-votes");
+
   gtk_widget_activate_action (GTK_WIDGET (page), "classroom.panel", "s", "reveal");
   ui_test_save_shot (GTK_WIDGET (window), "classroom-reveal");
   gtk_widget_activate_action (GTK_WIDGET (page), "classroom.panel", "s", "discuss");
@@ -361,6 +432,49 @@ test_classroom_screenshots (void)
   ui_test_close_app (app);
 }
 
+/*
+ * Read from the back of a room, at 1920×1080 (meson runs this test under an
+ * X server of that size): the scene stays beside the vote cards, and its
+ * text and the cards' are at least 32 px, never italic.
+ */
+static void
+test_classroom_room_scale (void)
+{
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+  UpstanderClassroomPage *page;
+  GtkWidget *narration, *choice, *text;
+
+  window = open_first_core_story (&app);
+  page = page_of (window);
+  for (guint i = 0; i < 30 && g_strcmp0 (upstander_classroom_page_get_view (page), "decision") != 0; i++)
+    gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  ui_test_save_shot (GTK_WIDGET (window), "classroom-room");
+
+  /* The room's type scale follows the page's width once it is allocated. */
+  for (guint i = 0; i < 250 && !gtk_widget_has_css_class (GTK_WIDGET (page), "room-large"); i++)
+    ui_test_spin (20);
+  ui_test_spin (50);
+
+  if (gtk_widget_get_width (GTK_WIDGET (page)) < 1600)
+    g_error ("This check needs a 1920×1080 screen (xvfb-run -s \"-screen 0 1920x1080x24\"); the page is %d px wide",
+             gtk_widget_get_width (GTK_WIDGET (page)));
+
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "decision");
+  narration = ui_test_find_one (GTK_WIDGET (page), UPSTANDER_TYPE_NARRATION_ROW, NULL);
+  choice = ui_test_find_one (GTK_WIDGET (page), GTK_TYPE_LABEL, "choice-label");
+  g_assert_nonnull (narration);
+  g_assert_nonnull (choice);
+  text = ui_test_find_one (narration, GTK_TYPE_LABEL, NULL);
+  g_assert_cmpfloat (font_px (text), >=, 32);
+  g_assert_cmpint (pango_font_description_get_style (pango_context_get_font_description (gtk_widget_get_pango_context (text))),
+                   ==, PANGO_STYLE_NORMAL);
+  g_assert_cmpfloat (font_px (choice), >=, 32);
+
+  upstander_settings_set_classroom_mode (upstander_application_get_settings (app), FALSE);
+  ui_test_close_app (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,12 +483,16 @@ main (int   argc,
   g_autofree char *with_icons = g_strconcat (data_dirs != NULL ? data_dirs : "", ":/usr/local/share:/usr/share", NULL);
 
   g_setenv ("XDG_DATA_DIRS", with_icons, TRUE);
+  /* The interface in the language a screenshot asks for (UPSTANDER_SHOT_LANGUAGE). */
+  setlocale (LC_ALL, "");
+  upstander_language_bind_textdomain ();
   gtk_test_init (&argc, &argv, NULL);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/upstander/classroom/run", test_classroom_run);
   g_test_add_func ("/upstander/classroom/survives-rebuild", test_classroom_survives_rebuild);
   g_test_add_func ("/upstander/classroom/screenshots", test_classroom_screenshots);
+  g_test_add_func ("/upstander/classroom/room-scale", test_classroom_room_scale);
 
   return g_test_run ();
 }

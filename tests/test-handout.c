@@ -415,16 +415,31 @@ check_summary (const char *dir,
   g_autofree char *tmp = g_dir_make_tmp ("upstander-summary-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (tmp, "summary.pdf", NULL);
   const UpstanderClassDecision *decision = upstander_class_run_get_current (run);
-  const UpstanderChoice *taken = g_ptr_array_index (decision->choices, 1);
+  const UpstanderChoice *taken = NULL;
+  guint taken_index = 0;
   g_autoptr(UpstanderDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
+  /* The class takes a choice that ends the story (the order is shuffled per run)... */
+  for (guint c = 0; taken == NULL && c < decision->choices->len; c++)
+    {
+      const UpstanderChoice *choice = g_ptr_array_index (decision->choices, c);
+
+      if (upstander_scenario_lookup_ending (scenario, choice->next) != NULL)
+        {
+          taken = choice;
+          taken_index = c;
+        }
+    }
+  g_assert_nonnull (taken);
+
+  /* ... with one vote, while another had three. */
   g_setenv ("LANGUAGE", language, TRUE);
-  upstander_class_run_add_vote (run, 0);
-  upstander_class_run_add_vote (run, 0);
-  upstander_class_run_add_vote (run, 0);
-  upstander_class_run_add_vote (run, 1);
+  upstander_class_run_add_vote (run, (taken_index + 1) % decision->choices->len);
+  upstander_class_run_add_vote (run, (taken_index + 1) % decision->choices->len);
+  upstander_class_run_add_vote (run, (taken_index + 1) % decision->choices->len);
+  upstander_class_run_add_vote (run, taken_index);
   g_assert_true (upstander_class_run_choose (run, taken->id, NULL));
   upstander_class_run_advance (run, NULL);
 

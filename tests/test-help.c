@@ -757,7 +757,8 @@ static void
 test_region_from_locale (void)
 {
   const char *saved[] = { "LC_ALL", "LC_ADDRESS", "LC_MESSAGES", "LANG" };
-  g_autofree char *values[G_N_ELEMENTS (saved)] = { NULL };
+  /* (g_autofree on an array frees only its first element: freed by hand below.) */
+  char *values[G_N_ELEMENTS (saved)] = { NULL };
   const struct { const char *all, *address, *messages, *lang, *expected; } cases[] = {
     { NULL, "es_AR.UTF-8", "en_GB.UTF-8", "fr_FR.UTF-8", "AR" },
     { NULL, "C.UTF-8", "ru_BY.UTF-8", "fr_FR.UTF-8", "BY" },
@@ -793,6 +794,7 @@ test_region_from_locale (void)
         g_setenv (saved[i], values[i], TRUE);
       else
         g_unsetenv (saved[i]);
+      g_clear_pointer (&values[i], g_free);
     }
 
   {

@@ -18,6 +18,7 @@
 #include <valgrind/valgrind.h>
 
 #include "fault.h"
+#include "upstander-model.h"
 #include "upstander-progress.h"
 
 static char *
@@ -119,10 +120,18 @@ test_progress_rejects_bad_ids (void)
   g_assert_false (upstander_progress_add_ending (progress, "core", "story", 0, "end"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  g_assert_true (upstander_progress_id_is_valid ("a"));
-  g_assert_true (upstander_progress_id_is_valid ("end-2"));
-  g_assert_false (upstander_progress_id_is_valid (""));
-  g_assert_false (upstander_progress_id_is_valid (NULL));
+  g_assert_true (upstander_id_is_valid ("a"));
+  g_assert_true (upstander_id_is_valid ("end-2"));
+  g_assert_false (upstander_id_is_valid (""));
+  g_assert_false (upstander_id_is_valid (NULL));
+  /* The same rule as the loader's: 64 characters at most, no leading hyphen. */
+  g_assert_true (upstander_id_is_valid ("0-a-"));
+  g_assert_false (upstander_id_is_valid ("-a"));
+  g_assert_false (upstander_id_is_valid ("a_b"));
+  long_id[64] = '\0';
+  g_assert_true (upstander_id_is_valid (long_id));
+  long_id[64] = 'a';
+  g_assert_false (upstander_id_is_valid (long_id));
 
   /* Hostile groups and values in the file are dropped when it is read. */
   g_assert_true (g_file_set_contents (path,

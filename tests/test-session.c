@@ -1,5 +1,7 @@
 /* test-session.c: the rules of play, without a display */
 #include "upstander-bundle.h"
+#include "upstander-enums.h"
+#include "upstander-line-item.h"
 #include "upstander-session.h"
 
 static UpstanderBundle *
@@ -232,6 +234,208 @@ test_session_keeps_bundle_alive (void)
   g_assert_finalize_object (g_steal_pointer (&session));
 }
 
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint calls;
+} Change;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Change     *change)
+{
+  change->position = position;
+  change->removed = removed;
+  change->added = added;
+  change->calls++;
+}
+
+static void
+test_lines_revealed_one_at_a_time (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_example ();
+  g_autoptr(UpstanderSession) session = start (bundle);
+  GListModel *lines = upstander_session_get_lines (session);
+  g_autoptr(UpstanderLineItem) first = NULL;
+  g_autoptr(UpstanderLineItem) second = NULL;
+  Change change = { 0, };
+  guint notified = 0;
+
+  /* The scene opens on its first line. */
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, 1);
+  g_assert_false (upstander_session_get_all_revealed (session));
+  first = g_list_model_get_item (lines, 0);
+  g_assert_cmpint (upstander_line_item_get_kind (first), ==, UPSTANDER_LINE_MESSAGE);
+  g_assert_cmpint (upstander_line_item_get_place (first), ==, UPSTANDER_PLACE_GROUP_CHAT);
+  g_assert_cmpstr (upstander_line_item_get_speaker (first), ==, "Leo");
+  g_assert_cmpstr (upstander_line_item_get_text (first), ==, "lol look at Ana");
+  g_assert_false (upstander_line_item_get_from_player (first));
+
+  g_signal_connect (lines, "items-changed", G_CALLBACK (items_changed_cb), &change);
+  g_signal_connect_swapped (session, "notify::all-revealed", G_CALLBACK (g_atomic_int_inc), &notified);
+
+  /* Revealing appends one item and touches none of the others. */
+  g_assert_true (upstander_session_reveal_next (session));
+  g_assert_cmpuint (change.calls, ==, 1);
+  g_assert_cmpuint (change.position, ==, 1);
+  g_assert_cmpuint (change.removed, ==, 0);
+  g_assert_cmpuint (change.added, ==, 1);
+  second = g_list_model_get_item (lines, 1);
+  g_assert_cmpint (upstander_line_item_get_kind (second), ==, UPSTANDER_LINE_NARRATION);
+  g_assert_cmpstr (upstander_line_item_get_speaker (second), ==, "");
+  g_assert_true (upstander_session_get_all_revealed (session));
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* The line only a flag shows is skipped, and there is nothing more. */
+  g_assert_false (upstander_session_reveal_next (session));
+  g_assert_cmpuint (change.calls, ==, 1);
+
+  /* A teacher steps back a line: the last item goes again. */
+  upstander_session_set_n_revealed (session, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, 1);
+  g_assert_cmpuint (change.removed, ==, 1);
+  g_assert_false (upstander_session_get_all_revealed (session));
+
+  /* A new scene starts again at its first line. */
+  upstander_session_choose (session, "message-ana", NULL);
+  upstander_session_advance (session, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, 1);
+  g_assert_cmpuint (change.position, ==, 0);
+  g_assert_cmpuint (change.added, ==, 1);
+}
+
+static void
+test_rewind_reveals_every_line (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_example ();
+  g_autoptr(UpstanderSession) session = start (bundle);
+
+  play_to_ending (session, "say-nothing", "keep-quiet");
+  g_assert_cmpuint (g_list_model_get_n_items (upstander_session_get_lines (session)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (upstander_session_get_choices (session)), ==, 0);
+
+  /* Back at a decision, its lines were read already: straight to the choices. */
+  upstander_session_rewind (session);
+  g_assert_true (upstander_session_get_all_revealed (session));
+  g_assert_cmpuint (g_list_model_get_n_items (upstander_session_get_lines (session)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (upstander_session_get_choices (session)), ==, 2);
+}
+
+static void
+test_state_is_a_registered_enum (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_example ();
+  g_autoptr(UpstanderSession) session = start (bundle);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (session), "state");
+  g_autoptr(GEnumClass) states = g_type_class_ref (UPSTANDER_TYPE_SESSION_STATE);
+  UpstanderSessionState state;
+
+  g_assert_true (G_IS_PARAM_SPEC_ENUM (pspec));
+  g_assert_true (pspec->value_type == UPSTANDER_TYPE_SESSION_STATE);
+
+  upstander_session_choose (session, "say-nothing", NULL);
+  g_object_get (session, "state", &state, NULL);
+  g_assert_cmpstr (g_enum_get_value (states, state)->value_nick, ==, "feedback");
+}
+
+static void
+test_feedback_item (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_example ();
+  g_autoptr(UpstanderSession) session = start (bundle);
+  UpstanderChoiceItem *feedback;
+  guint notified = 0;
+
+  g_signal_connect_swapped (session, "notify::feedback", G_CALLBACK (g_atomic_int_inc), &notified);
+  g_assert_null (upstander_session_get_feedback (session));
+
+  upstander_session_choose (session, "say-nothing", NULL);
+  feedback = upstander_session_get_feedback (session);
+  g_assert_nonnull (feedback);
+  g_assert_cmpstr (upstander_choice_item_get_id (feedback), ==, "say-nothing");
+  g_assert_cmpstr (upstander_choice_item_get_label (feedback), ==, "Say nothing");
+  g_assert_cmpint (upstander_choice_item_get_effect (feedback), ==, UPSTANDER_EFFECT_HARMFUL);
+  g_assert_cmpstr (upstander_choice_item_get_feedback (feedback), ==, "Ana is left on her own.");
+  g_assert_cmpuint (notified, ==, 1);
+
+  upstander_session_advance (session, NULL);
+  g_assert_null (upstander_session_get_feedback (session));
+  g_assert_cmpuint (notified, ==, 2);
+}
+
+/* The ids of the choices model, in order, joined by spaces. */
+static char *
+choice_order (UpstanderSession *session)
+{
+  GListModel *choices = upstander_session_get_choices (session);
+  g_autoptr(GString) order = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(UpstanderChoiceItem) item = g_list_model_get_item (choices, i);
+
+      g_assert_cmpuint (upstander_choice_item_get_position (item), ==, i);
+      g_string_append_printf (order, "%s%s", i > 0 ? " " : "", upstander_choice_item_get_id (item));
+    }
+
+  return g_string_free (g_steal_pointer (&order), FALSE);
+}
+
+static void
+test_choices_shuffled_per_play (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_example ();
+  UpstanderScenario *scenario = upstander_bundle_lookup_scenario (bundle, "walk-home");
+  g_autoptr(GHashTable) firsts = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint32 seed = 0; seed < 12; seed++)
+    {
+      g_autoptr(UpstanderSession) play = upstander_session_new_with_seed (scenario, seed);
+      g_autoptr(UpstanderSession) again = upstander_session_new_with_seed (scenario, seed);
+      g_autoptr(UpstanderSession) next = upstander_session_new_with_seed (scenario, seed + 1);
+      g_autoptr(GPtrArray) offered = upstander_session_dup_choices (play);
+      g_autofree char *order = choice_order (play);
+      g_autofree char *next_order = NULL;
+      g_autofree char *offered_order = NULL;
+      g_autoptr(GString) joined = g_string_new (NULL);
+
+      for (guint i = 0; i < offered->len; i++)
+        g_string_append_printf (joined, "%s%s", i > 0 ? " " : "",
+                                ((const UpstanderChoice *) g_ptr_array_index (offered, i))->id);
+      offered_order = g_string_free (g_steal_pointer (&joined), FALSE);
+
+      /* What the model shows is what everyone else is given: facilitator, handout, votes. */
+      g_assert_cmpstr (order, ==, offered_order);
+
+      /* The same seed, the same order: a language switch keeps the session and its seed. */
+      next_order = choice_order (again);
+      g_assert_cmpstr (order, ==, next_order);
+      g_clear_pointer (&next_order, g_free);
+
+      /* The next play shows another order. */
+      next_order = choice_order (next);
+      g_assert_cmpstr (order, !=, next_order);
+
+      /* The rewound decision keeps its order. */
+      g_assert_cmpuint (offered->len, ==, 2);
+      g_assert_true (upstander_session_choose (play, ((const UpstanderChoice *) g_ptr_array_index (offered, 0))->id, NULL));
+      upstander_session_rewind (play);
+      g_clear_pointer (&next_order, g_free);
+      next_order = choice_order (play);
+      g_assert_cmpstr (order, ==, next_order);
+
+      g_hash_table_add (firsts, (gpointer) ((const UpstanderChoice *) g_ptr_array_index (offered, 0))->id);
+    }
+
+  /* Either choice comes first in some plays: the file order is not the answer key. */
+  g_assert_cmpuint (g_hash_table_size (firsts), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +451,11 @@ main (int   argc,
   g_test_add_func ("/upstander/session/endings-found", test_endings_found);
   g_test_add_func ("/upstander/session/history", test_history);
   g_test_add_func ("/upstander/session/keeps-bundle-alive", test_session_keeps_bundle_alive);
+  g_test_add_func ("/upstander/session/lines-revealed-one-at-a-time", test_lines_revealed_one_at_a_time);
+  g_test_add_func ("/upstander/session/rewind-reveals-every-line", test_rewind_reveals_every_line);
+  g_test_add_func ("/upstander/session/state-is-a-registered-enum", test_state_is_a_registered_enum);
+  g_test_add_func ("/upstander/session/feedback-item", test_feedback_item);
+  g_test_add_func ("/upstander/session/choices-shuffled-per-play", test_choices_shuffled_per_play);
 
   return g_test_run ();
 }

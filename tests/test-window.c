@@ -12,7 +12,9 @@
 #include "upstander-guides-page.h"
 #include "upstander-help-page.h"
 #include "upstander-language.h"
+#include "upstander-message-row.h"
 #include "upstander-player.h"
+#include "upstander-post-row.h"
 #include "upstander-preferences-window.h"
 #include "upstander-scenario-card.h"
 #include "upstander-story-map-view.h"
@@ -194,6 +196,7 @@ test_window_plays_to_ending (void)
   UpstanderPlayer *player;
   UpstanderProgress *progress;
   GtkWidget *root, *card, *button, *label;
+  GtkWidget *first_row;
 
   reset_progress ();
   app = ui_test_new_app (library);
@@ -206,8 +209,8 @@ test_window_plays_to_ending (void)
   g_assert_cmpstr (upstander_player_get_view (player), ==, "scene");
 
   /* Lines appear one at a time. */
-  g_assert_cmpuint (count (root, GTK_TYPE_BOX, "message"), ==, 1);
-  messages = ui_test_find_all (root, GTK_TYPE_BOX, "message");
+  g_assert_cmpuint (count (root, UPSTANDER_TYPE_MESSAGE_ROW, "message"), ==, 1);
+  messages = ui_test_find_all (root, UPSTANDER_TYPE_MESSAGE_ROW, "message");
   /* Names and text are isolated, so a Latin name reads right inside Arabic. */
   check_label (g_ptr_array_index (messages, 0), "\u2068Leo\u2069: \u2068made a sticker of Ana's face lol\u2069");
   g_assert_nonnull (ui_test_find_one (root, ADW_TYPE_AVATAR, NULL));
@@ -216,9 +219,15 @@ test_window_plays_to_ending (void)
   g_assert_true (gtk_widget_has_focus (button));
   g_assert_cmpuint (count (root, GTK_TYPE_BUTTON, "choice"), ==, 0);
 
+  /* Revealing a line adds its row and rebuilds none: the first row lives on. */
+  first_row = g_ptr_array_index (messages, 0);
+  g_object_add_weak_pointer (G_OBJECT (first_row), (gpointer *) &first_row);
   ui_test_click (root, "Continue");
-  g_assert_cmpuint (count (root, GTK_TYPE_BOX, "message"), ==, 2);
-  g_assert_cmpuint (count (root, GTK_TYPE_BOX, "from-you"), ==, 1);
+  g_assert_cmpuint (count (root, UPSTANDER_TYPE_MESSAGE_ROW, "message"), ==, 2);
+  g_assert_cmpuint (count (root, UPSTANDER_TYPE_MESSAGE_ROW, "from-you"), ==, 1);
+  g_assert_nonnull (first_row);
+  g_assert_true (ui_test_find_one (root, UPSTANDER_TYPE_MESSAGE_ROW, "message") == first_row);
+  g_object_remove_weak_pointer (G_OBJECT (first_row), (gpointer *) &first_row);
   /* Bundle text is plain text: shown exactly as written. */
   g_assert_nonnull (ui_test_find_label (root, "<b>what?</b> %s"));
 
@@ -364,9 +373,9 @@ test_window_feed_and_content_note (void)
   ui_test_click (root, "Start the story");
   g_assert_cmpstr (upstander_player_get_view (player), ==, "scene");
 
-  post = ui_test_find_one (root, GTK_TYPE_BOX, "post");
+  post = ui_test_find_one (root, UPSTANDER_TYPE_POST_ROW, "post");
   g_assert_nonnull (post);
-  comments = ui_test_find_all (root, GTK_TYPE_BOX, "comment");
+  comments = ui_test_find_all (root, UPSTANDER_TYPE_MESSAGE_ROW, "comment");
   /* The comment behind a flag is not shown. */
   g_assert_cmpuint (comments->len, ==, 1);
   check_label (g_ptr_array_index (comments, 0), "\u2068Jo\u2069: \u2068so embarrassing\u2069");
@@ -425,6 +434,23 @@ test_window_help_and_guides (void)
   ui_test_click (root, "Read the Guides");
   g_assert_cmpstr (upstander_window_get_page (window), ==, "guides");
   g_assert_null (upstander_guides_page_get_guide (guides));
+
+  /* The list: one action row per guide, bound to the list of guides; a row opens its guide. */
+  {
+    g_autoptr(GPtrArray) rows = ui_test_find_all (GTK_WIDGET (guides), ADW_TYPE_ACTION_ROW, "guide-row");
+    GtkWidget *speak_up = NULL;
+
+    for (guint i = 0; i < rows->len; i++)
+      if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), "Speaking up") == 0)
+        speak_up = g_ptr_array_index (rows, i);
+    g_assert_nonnull (speak_up);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (speak_up)), ==,
+                     "Three steps when you see someone being hurt online.");
+    g_signal_emit_by_name (gtk_widget_get_parent (speak_up), "row-activated", speak_up);
+    g_assert_cmpstr (upstander_guides_page_get_guide (guides), ==, "speak-up");
+    upstander_guides_page_show_list (guides);
+  }
+
   gtk_widget_activate_action (root, "win.show-guide", "s", "speak-up");
   ui_test_spin (10);
   g_assert_cmpstr (upstander_guides_page_get_guide (guides), ==, "speak-up");
@@ -670,7 +696,7 @@ wait_for_new_window (UpstanderApplication *app,
 static GtkWidget *
 find_message (GtkWidget *root)
 {
-  g_autoptr(GPtrArray) rows = ui_test_find_all (root, GTK_TYPE_BOX, "message");
+  g_autoptr(GPtrArray) rows = ui_test_find_all (root, UPSTANDER_TYPE_MESSAGE_ROW, "message");
 
   g_assert_cmpuint (rows->len, >, 0);
 
@@ -744,6 +770,8 @@ test_window_switches_language (void)
   g_assert_null (ui_test_find_label (root, "Ana n’a rien écrit."));
   g_assert_nonnull (ui_test_find_button (root, "Continuer"));
   g_assert_null (ui_test_find_button (root, "Continue"));
+  /* The keyboard carries on where it was: on the way on, not in the header. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (root)) == ui_test_find_button (root, "Continuer"));
   g_assert_cmpstr (upstander_scenario_get_title (upstander_session_get_scenario (session)), ==, "L’autocollant");
   g_assert_cmpint (gtk_widget_get_direction (root), ==, GTK_TEXT_DIR_LTR);
 
@@ -838,6 +866,40 @@ test_window_preferences_language (void)
         row = g_ptr_array_index (rows, i);
   }
   g_assert_nonnull (row);
+
+  /* Text size: the row offers the sizes of the one list, in its order, bound both ways. */
+  {
+    g_autoptr(GPtrArray) rows = ui_test_find_all (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL);
+    const char * const *sizes = upstander_settings_get_text_sizes ();
+    UpstanderSettings *settings = upstander_application_get_settings (app);
+    g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                                         APP_ID, TRUE);
+    g_autoptr(GSettingsSchemaKey) key = g_settings_schema_get_key (schema, "text-size");
+    g_autoptr(GVariant) range = g_settings_schema_key_get_range (key);
+    g_autoptr(GVariant) choices = NULL;
+    g_autofree const char **schema_sizes = NULL;
+    AdwComboRow *sizes_row = NULL;
+
+    /* The schema's choices are the same list. */
+    g_variant_get (range, "(&sv)", NULL, &choices);
+    schema_sizes = g_variant_get_strv (choices, NULL);
+    g_assert_true (g_strv_equal ((const char * const *) schema_sizes, sizes));
+
+    for (guint i = 0; i < rows->len; i++)
+      if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), "Text size") == 0)
+        sizes_row = g_ptr_array_index (rows, i);
+    g_assert_nonnull (sizes_row);
+    g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (sizes_row)), ==, g_strv_length ((char **) sizes));
+    g_assert_cmpstr (sizes[adw_combo_row_get_selected (sizes_row)], ==, upstander_settings_get_text_size (settings));
+    adw_combo_row_set_selected (sizes_row, 2);
+    g_assert_cmpstr (upstander_settings_get_text_size (settings), ==, sizes[2]);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "text-large"));
+    upstander_settings_set_text_size (settings, "small");
+    g_assert_cmpuint (adw_combo_row_get_selected (sizes_row), ==, 0);
+    upstander_settings_set_text_size (settings, "default");
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "text-large"));
+  }
+
   names = adw_combo_row_get_model (row);
   g_assert_cmpuint (g_list_model_get_n_items (names), ==, 7);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "System language");
@@ -1409,6 +1471,218 @@ test_window_screenshots (void)
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
 }
 
+/* Presses Enter on whatever has the focus, as a keyboard user would. */
+static GtkWidget *
+press_enter (GtkWidget *root)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (root));
+
+  g_assert_nonnull (focus);
+  /* A button runs "clicked" a moment (250 ms) after it is activated. */
+  gtk_widget_activate (focus);
+  ui_test_spin (300);
+
+  return focus;
+}
+
+/* Tabs forward until @want has the focus; fails if it never does (a trap). */
+static void
+tab_to (GtkWidget *root,
+        GtkWidget *want)
+{
+  for (guint i = 0; i < 80; i++)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (root));
+
+      if (focus == want)
+        return;
+      if (!gtk_widget_child_focus (root, GTK_DIR_TAB_FORWARD))
+        gtk_widget_child_focus (root, GTK_DIR_TAB_FORWARD);  /* wrapped round */
+      ui_test_spin (5);
+    }
+
+  g_error ("Tab never reached “%s”", gtk_widget_get_name (want));
+}
+
+/* Whether @widget lies wholly inside the scrolled window's view. */
+static gboolean
+in_view (GtkWidget *widget,
+         GtkWidget *scroller)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, scroller, &bounds));
+
+  return bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+/*
+ * Whether @widget comes wholly into the scrolled window's view: the player
+ * scrolls on the frames after a change, and a loaded machine draws frames
+ * late, so this waits for it (up to 5 s) before saying no.
+ */
+static gboolean
+comes_into_view (GtkWidget *widget,
+                 GtkWidget *scroller)
+{
+  for (guint i = 0; i < 250 && !in_view (widget, scroller); i++)
+    ui_test_spin (20);
+
+  return in_view (widget, scroller);
+}
+
+/* The story the focused catalogue cell shows, or NULL. */
+static UpstanderScenario *
+focused_story (GtkWidget *root)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (root));
+  GtkWidget *card;
+
+  if (focus == NULL)
+    return NULL;
+  card = UPSTANDER_IS_SCENARIO_CARD (focus) ? focus : ui_test_find_one (focus, UPSTANDER_TYPE_SCENARIO_CARD, NULL);
+
+  return card != NULL ? upstander_scenario_card_get_scenario (UPSTANDER_SCENARIO_CARD (card)) : NULL;
+}
+
+/*
+ * Plays the story on screen to an ending with Enter and Tab only, always
+ * taking the first choice shown. Returns the labels of the choices of the
+ * first decision, in the order shown.
+ */
+static char *
+play_by_keyboard (UpstanderWindow *window)
+{
+  GtkWidget *root = GTK_WIDGET (window);
+  UpstanderPlayer *player = player_of (window);
+  GtkWidget *scroller = ui_test_find_one (GTK_WIDGET (player), GTK_TYPE_SCROLLED_WINDOW, NULL);
+  UpstanderSession *session = upstander_player_get_session (player);
+  g_autoptr(GString) first_order = NULL;
+
+  for (guint step = 0; step < 300 && g_strcmp0 (upstander_player_get_view (player), "ending") != 0; step++)
+    {
+      const char *view = upstander_player_get_view (player);
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (root));
+      g_autoptr(GPtrArray) choices = ui_test_find_all (GTK_WIDGET (player), GTK_TYPE_BUTTON, "choice");
+
+      g_assert_nonnull (focus);
+      if (g_str_equal (view, "scene") && choices->len > 0)
+        {
+          guint made = upstander_session_get_n_decisions_made (session);
+          GtkWidget *prompt = ui_test_find_one (GTK_WIDGET (player), GTK_TYPE_BOX, "prompt");
+
+          /* A decision: focus on its question, a heading, never on a choice. */
+          g_assert_true (focus == prompt);
+          gtk_test_accessible_assert_role (GTK_ACCESSIBLE (prompt), GTK_ACCESSIBLE_ROLE_HEADING);
+          /* The question and every choice are on screen. */
+          for (guint i = 0; i < choices->len; i++)
+            g_assert_true (comes_into_view (g_ptr_array_index (choices, i), scroller));
+          g_assert_true (in_view (prompt, scroller));
+
+          if (first_order == NULL)
+            {
+              first_order = g_string_new (NULL);
+              for (guint i = 0; i < choices->len; i++)
+                g_string_append_printf (first_order, "%s|",
+                                        gtk_label_get_text (GTK_LABEL (gtk_button_get_child (g_ptr_array_index (choices, i)))));
+            }
+
+          /* The Enter that read the lines picks nothing. */
+          press_enter (root);
+          g_assert_cmpuint (upstander_session_get_n_decisions_made (session), ==, made);
+          g_assert_cmpstr (upstander_player_get_view (player), ==, "scene");
+
+          /* One Tab reaches the first choice; Enter takes it. */
+          gtk_widget_child_focus (root, GTK_DIR_TAB_FORWARD);
+          g_assert_true (gtk_root_get_focus (GTK_ROOT (root)) == g_ptr_array_index (choices, 0));
+          press_enter (root);
+          g_assert_cmpuint (upstander_session_get_n_decisions_made (session), ==, made + 1);
+        }
+      else
+        {
+          /* A line, feedback or the content note: Enter goes on. */
+          g_assert_true (GTK_IS_BUTTON (focus));
+          g_assert_false (gtk_widget_has_css_class (focus, "choice"));
+          g_assert_true (comes_into_view (focus, scroller));
+          press_enter (root);
+        }
+    }
+
+  g_assert_cmpstr (upstander_player_get_view (player), ==, "ending");
+  g_assert_nonnull (first_order);
+
+  return g_string_free (g_steal_pointer (&first_order), FALSE);
+}
+
+static void
+check_keyboard_two_stories (int      width,
+                            int      height,
+                            gboolean play_again)
+{
+  UpstanderLibrary *library = upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, NULL);
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+  GtkWidget *root, *grid;
+  GListModel *stories;
+  g_autoptr(UpstanderScenario) first = NULL;
+  g_autoptr(UpstanderScenario) second = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *order_again = NULL;
+
+  reset_progress ();
+  upstander_library_load (library);
+  app = ui_test_new_app (library);
+  g_object_unref (library);
+  window = upstander_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_spin (100);
+  root = GTK_WIDGET (window);
+  grid = ui_test_find_one (root, GTK_TYPE_GRID_VIEW, NULL);
+  stories = upstander_window_get_stories (window);
+  g_assert_cmpuint (g_list_model_get_n_items (stories), >=, 2);
+  first = g_list_model_get_item (stories, 0);
+  second = g_list_model_get_item (stories, 1);
+
+  /* Enter on a card; to the ending; "Choose another story" by Tab and Enter. */
+  g_signal_emit_by_name (grid, "activate", 0);
+  ui_test_spin (50);
+  order = play_by_keyboard (window);
+  tab_to (root, ui_test_find_button (root, "Choose another story"));
+  press_enter (root);
+  g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
+  /* Back on the card of the story just played, not in the header. */
+  g_assert_true (focused_story (root) == first);
+
+  /* A second story, left with Escape (win.back) at its ending. */
+  g_signal_emit_by_name (grid, "activate", 1);
+  ui_test_spin (50);
+  g_free (play_by_keyboard (window));
+  gtk_widget_activate_action (root, "win.back", NULL);
+  ui_test_spin (50);
+  g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
+  g_assert_true (focused_story (root) == second);
+
+  /* The first story again: its choices come in another order. */
+  if (play_again)
+    {
+      g_signal_emit_by_name (grid, "activate", 0);
+      ui_test_spin (50);
+      order_again = play_by_keyboard (window);
+      g_assert_cmpstr (order, !=, order_again);
+    }
+
+  ui_test_close_app (app);
+}
+
+static void
+test_window_keyboard_two_stories (void)
+{
+  check_keyboard_two_stories (1280, 800, TRUE);
+  check_keyboard_two_stories (1000, 720, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1429,6 +1703,7 @@ main (int   argc,
 
   g_test_add_func ("/upstander/window/catalogue-filters", test_window_catalogue_filters);
   g_test_add_func ("/upstander/window/plays-to-ending", test_window_plays_to_ending);
+  g_test_add_func ("/upstander/window/keyboard-two-stories", test_window_keyboard_two_stories);
   g_test_add_func ("/upstander/window/feed-and-content-note", test_window_feed_and_content_note);
   g_test_add_func ("/upstander/window/help-and-guides", test_window_help_and_guides);
   g_test_add_func ("/upstander/window/quick-exit", test_window_quick_exit);

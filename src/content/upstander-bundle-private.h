@@ -60,7 +60,6 @@ void _upstander_report (UpstanderLoadState *state,
 
 char *_upstander_quote (const char *value);
 
-gboolean _upstander_id_is_valid (const char *id);
 
 void _upstander_check_bundle (UpstanderLoadState *state);
 

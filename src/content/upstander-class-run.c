@@ -348,6 +348,28 @@ upstander_class_run_get_leader (UpstanderClassRun *self)
   return leader;
 }
 
+/*
+ * Where the choice @choice_id stands among the cards of the current
+ * decision (the order is shuffled per run, and the number keys follow it),
+ * or -1.
+ */
+int
+upstander_class_run_find_choice (UpstanderClassRun *self,
+                                 const char        *choice_id)
+{
+  const UpstanderClassDecision *current;
+
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), -1);
+  g_return_val_if_fail (choice_id != NULL, -1);
+
+  current = upstander_class_run_get_current (self);
+  for (guint i = 0; current != NULL && i < current->choices->len; i++)
+    if (g_str_equal (((const UpstanderChoice *) g_ptr_array_index (current->choices, i))->id, choice_id))
+      return i;
+
+  return -1;
+}
+
 /* Takes the path the teacher picked, and remembers it next to the votes. */
 gboolean
 upstander_class_run_choose (UpstanderClassRun  *self,

@@ -38,6 +38,8 @@ gboolean                      upstander_class_run_remove_vote      (UpstanderCla
 guint                         upstander_class_run_get_votes        (UpstanderClassRun *self,
                                                                     guint              choice);
 int                           upstander_class_run_get_leader       (UpstanderClassRun *self);
+int                           upstander_class_run_find_choice      (UpstanderClassRun *self,
+                                                                    const char        *choice_id);
 gboolean                      upstander_class_run_choose           (UpstanderClassRun *self,
                                                                     const char        *choice_id,
                                                                     GError           **error);

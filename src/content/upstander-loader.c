@@ -134,29 +134,6 @@ _upstander_quote (const char *value)
   return g_string_free (out, FALSE);
 }
 
-gboolean
-_upstander_id_is_valid (const char *id)
-{
-  gsize len;
-
-  if (id == NULL)
-    return FALSE;
-
-  len = strlen (id);
-  if (len == 0 || len > 64)
-    return FALSE;
-  if (!g_ascii_islower (id[0]) && !g_ascii_isdigit (id[0]))
-    return FALSE;
-
-  for (gsize i = 1; i < len; i++)
-    {
-      if (!g_ascii_islower (id[i]) && !g_ascii_isdigit (id[i]) && id[i] != '-')
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* The loader proper. */
 
 typedef struct
@@ -465,7 +442,7 @@ read_id (Loader     *self,
       return NULL;
     }
 
-  if (!_upstander_id_is_valid (id))
+  if (!upstander_id_is_valid (id))
     {
       g_autofree char *quoted = _upstander_quote (id);
 

@@ -3,6 +3,33 @@
 
 #include "upstander-model.h"
 
+/**
+ * upstander_id_is_valid:
+ * @id: (nullable): an id of a bundle, scenario, scene, choice, ending or guide
+ *
+ * The one rule for ids, which the loader checks and the progress store
+ * relies on (ids become key-file group names there):
+ * `[a-z0-9][a-z0-9-]{0,63}`.
+ */
+gboolean
+upstander_id_is_valid (const char *id)
+{
+  gsize len;
+
+  if (id == NULL || !(g_ascii_islower (id[0]) || g_ascii_isdigit (id[0])))
+    return FALSE;
+
+  for (len = 1; id[len] != '\0'; len++)
+    {
+      if (len >= 64)
+        return FALSE;
+      if (!g_ascii_islower (id[len]) && !g_ascii_isdigit (id[len]) && id[len] != '-')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 const char *
 upstander_place_to_string (UpstanderPlace place)
 {

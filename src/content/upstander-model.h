@@ -227,6 +227,7 @@ typedef struct
   guint          line;
 } UpstanderGuide;
 
+gboolean    upstander_id_is_valid       (const char      *id);
 const char *upstander_place_to_string   (UpstanderPlace   place);
 gboolean    upstander_place_is_chat     (UpstanderPlace   place);
 const char *upstander_effect_to_string  (UpstanderEffect  effect);

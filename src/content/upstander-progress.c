@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "upstander-file.h"
+#include "upstander-model.h"
 #include "upstander-progress.h"
 
 /*
@@ -33,7 +34,6 @@
  */
 
 #define HEADER_GROUP "upstander"
-#define MAX_ID_LENGTH 64
 
 /*
  * A real file holds a few lines for each story played: even thousands of
@@ -86,39 +86,13 @@ static GMutex saves_lock;
 static GCond saves_done;
 static guint saves_running;
 
-/**
- * upstander_progress_id_is_valid:
- * @id: (nullable): an id from a bundle
- *
- * Returns: whether @id matches `[a-z0-9][a-z0-9-]{0,63}`, the only ids the
- *   store accepts
- */
-gboolean
-upstander_progress_id_is_valid (const char *id)
-{
-  gsize len = 0;
-
-  if (id == NULL || id[0] == '\0' || id[0] == '-')
-    return FALSE;
-
-  for (const char *p = id; *p != '\0'; p++, len++)
-    {
-      if (len >= MAX_ID_LENGTH)
-        return FALSE;
-      if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static char *
 group_name (const char *bundle_id,
             const char *scenario_id,
             guint       version)
 {
-  if (!upstander_progress_id_is_valid (bundle_id) ||
-      !upstander_progress_id_is_valid (scenario_id) ||
+  if (!upstander_id_is_valid (bundle_id) ||
+      !upstander_id_is_valid (scenario_id) ||
       version == 0)
     return NULL;
 
@@ -132,8 +106,8 @@ group_name_is_valid (const char *group)
   guint64 version = 0;
 
   return g_strv_length (parts) == 3 &&
-         upstander_progress_id_is_valid (parts[0]) &&
-         upstander_progress_id_is_valid (parts[1]) &&
+         upstander_id_is_valid (parts[0]) &&
+         upstander_id_is_valid (parts[1]) &&
          g_ascii_string_to_unsigned (parts[2], 10, 1, G_MAXUINT, &version, NULL);
 }
 
@@ -223,7 +197,7 @@ sanitize (GKeyFile *in)
       seen = g_hash_table_new (g_str_hash, g_str_equal);
       kept = g_ptr_array_new ();
       for (guint e = 0; endings != NULL && endings[e] != NULL; e++)
-        if (upstander_progress_id_is_valid (endings[e]) && g_hash_table_add (seen, endings[e]))
+        if (upstander_id_is_valid (endings[e]) && g_hash_table_add (seen, endings[e]))
           g_ptr_array_add (kept, endings[e]);
 
       if (finished || kept->len > 0)
@@ -974,7 +948,7 @@ upstander_progress_add_ending (UpstanderProgress *self,
   g_return_val_if_fail (UPSTANDER_IS_PROGRESS (self), FALSE);
 
   group = group_name (bundle_id, scenario_id, version);
-  if (group == NULL || !upstander_progress_id_is_valid (ending_id))
+  if (group == NULL || !upstander_id_is_valid (ending_id))
     return FALSE;
 
   {

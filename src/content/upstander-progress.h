@@ -43,6 +43,5 @@ gboolean                 upstander_progress_add_ending          (UpstanderProgre
                                                                  guint              version,
                                                                  const char        *ending_id);
 void                     upstander_progress_forget              (UpstanderProgress *self);
-gboolean                 upstander_progress_id_is_valid         (const char        *id);
 
 G_END_DECLS

@@ -3,11 +3,21 @@
 
 #include "upstander-session.h"
 #include "upstander-bundle.h"
+#include "upstander-choice-item.h"
+#include "upstander-enums.h"
+#include "upstander-line-item.h"
 
 /*
  * Every rule of play lives here, so it is tested without a display: which
  * lines and choices show given the flags, what a choice does, where the story
  * goes on, and how to go back. The views only ask and tell.
+ *
+ * What is on screen is bindable: the lines of the scene revealed so far and
+ * the choices open now are list models of items, the feedback is the item
+ * of the choice made. Lines are revealed one at a time, so that a view
+ * appends one row per line. Choices come in an order shuffled per play: the
+ * seed is kept with the session, so everything that shows this play (after
+ * a change of language too) shows the same order.
  */
 
 typedef struct
@@ -31,12 +41,23 @@ struct _UpstanderSession
   GHashTable            *flags;
   GArray                *steps;           /* Step, one per decision made */
   GHashTable            *endings_found;   /* ids; kept across restarts and rewinds */
+
+  guint32                seed;            /* the order of the choices, for this play */
+  GPtrArray             *scene_lines;     /* const UpstanderLine*, visible in this scene */
+  GListStore            *lines;           /* UpstanderLineItem, the revealed ones */
+  GListStore            *choices;         /* UpstanderChoiceItem, in the order shown */
+  UpstanderChoiceItem   *feedback;        /* the choice made, while its feedback shows */
 };
 
 enum {
   PROP_0,
   PROP_SCENARIO,
   PROP_STATE,
+  PROP_SEED,
+  PROP_LINES,
+  PROP_ALL_REVEALED,
+  PROP_CHOICES,
+  PROP_FEEDBACK,
   N_PROPS
 };
 
@@ -81,12 +102,115 @@ step_clear (gpointer data)
   g_clear_pointer (&step->flags, g_hash_table_unref);
 }
 
+static guint64
+factorial (guint n)
+{
+  guint64 result = 1;
+
+  for (guint i = 2; i <= n; i++)
+    result *= i;
+
+  return result;
+}
+
+/*
+ * The order a decision's open choices (@open, taken) are shown in: the
+ * k-th permutation of them, k from the seed and the scene. Seeds one apart give a different
+ * order at every decision with two choices or more, so a second play never
+ * repeats the first.
+ */
+static GPtrArray *
+shuffle (UpstanderSession     *self,
+         const UpstanderScene *scene,
+         GPtrArray            *open)
+{
+  g_autoptr(GPtrArray) pool = open;
+  GPtrArray *order = g_ptr_array_new ();
+  guint n = pool->len;
+
+  if (n <= 20)
+    {
+      guint64 k = ((guint64) self->seed + g_str_hash (scene->id)) % factorial (n);
+
+      for (guint left = n; left > 0; left--)
+        {
+          guint64 block = factorial (left - 1);
+          guint pick = k / block;
+
+          k %= block;
+          g_ptr_array_add (order, g_ptr_array_steal_index (pool, pick));
+        }
+    }
+  else
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (self->seed ^ g_str_hash (scene->id));
+
+      while (pool->len > 0)
+        g_ptr_array_add (order, g_ptr_array_steal_index (pool, g_rand_int_range (rand, 0, pool->len)));
+    }
+
+  return order;
+}
+
+static void
+append_revealed_line (UpstanderSession *self)
+{
+  const UpstanderLine *line = g_ptr_array_index (self->scene_lines,
+                                                 g_list_model_get_n_items (G_LIST_MODEL (self->lines)));
+  g_autoptr(GPtrArray) comments = upstander_session_dup_visible_comments (self, line);
+  g_autoptr(UpstanderLineItem) item = upstander_line_item_new (self->scenario, line, self->scene->place, comments);
+
+  g_list_store_append (self->lines, item);
+}
+
+/* The lines and choices of the scene just entered; the first line, or all, revealed. */
+static void
+enter_scene (UpstanderSession *self,
+             gboolean          reveal_all)
+{
+  g_autoptr(GPtrArray) choices = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_revealed;
+
+  self->state = UPSTANDER_SESSION_SCENE;
+  choices = upstander_session_dup_choices (self);
+
+  g_clear_pointer (&self->scene_lines, g_ptr_array_unref);
+  self->scene_lines = upstander_session_dup_visible_lines (self);
+
+  g_list_store_remove_all (self->lines);
+  n_revealed = reveal_all ? self->scene_lines->len : MIN (1, self->scene_lines->len);
+  for (guint i = 0; i < n_revealed; i++)
+    append_revealed_line (self);
+
+  for (guint i = 0; i < choices->len; i++)
+    g_ptr_array_add (items, upstander_choice_item_new (self->scenario, g_ptr_array_index (choices, i), i));
+  g_list_store_splice (self->choices, 0, g_list_model_get_n_items (G_LIST_MODEL (self->choices)),
+                       items->pdata, items->len);
+}
+
 static void
 set_state (UpstanderSession      *self,
            UpstanderSessionState  state)
 {
+  g_autoptr(UpstanderChoiceItem) feedback = NULL;
+
   self->state = state;
+
+  if (state == UPSTANDER_SESSION_FEEDBACK)
+    feedback = upstander_choice_item_new (self->scenario, self->last_choice, 0);
+  if (state != UPSTANDER_SESSION_SCENE)
+    g_list_store_remove_all (self->choices);
+  if (state == UPSTANDER_SESSION_ENDING)
+    {
+      g_list_store_remove_all (self->lines);
+      g_clear_pointer (&self->scene_lines, g_ptr_array_unref);
+    }
+
+  if (g_set_object (&self->feedback, feedback))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FEEDBACK]);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ALL_REVEALED]);
   g_signal_emit (self, signals [CHANGED], 0);
 }
 
@@ -114,6 +238,7 @@ go_to (UpstanderSession *self,
     }
   else
     {
+      enter_scene (self, FALSE);
       set_state (self, UPSTANDER_SESSION_SCENE);
     }
 
@@ -127,6 +252,9 @@ upstander_session_dispose (GObject *object)
 
   g_clear_object (&self->scenario);
   g_clear_object (&self->bundle);
+  g_clear_object (&self->lines);
+  g_clear_object (&self->choices);
+  g_clear_object (&self->feedback);
 
   G_OBJECT_CLASS (upstander_session_parent_class)->dispose (object);
 }
@@ -139,6 +267,7 @@ upstander_session_finalize (GObject *object)
   g_clear_pointer (&self->flags, g_hash_table_unref);
   g_clear_pointer (&self->steps, g_array_unref);
   g_clear_pointer (&self->endings_found, g_hash_table_unref);
+  g_clear_pointer (&self->scene_lines, g_ptr_array_unref);
 
   G_OBJECT_CLASS (upstander_session_parent_class)->finalize (object);
 }
@@ -158,7 +287,27 @@ upstander_session_get_property (GObject    *object,
       break;
 
     case PROP_STATE:
-      g_value_set_int (value, self->state);
+      g_value_set_enum (value, self->state);
+      break;
+
+    case PROP_SEED:
+      g_value_set_uint (value, self->seed);
+      break;
+
+    case PROP_LINES:
+      g_value_set_object (value, self->lines);
+      break;
+
+    case PROP_ALL_REVEALED:
+      g_value_set_boolean (value, upstander_session_get_all_revealed (self));
+      break;
+
+    case PROP_CHOICES:
+      g_value_set_object (value, self->choices);
+      break;
+
+    case PROP_FEEDBACK:
+      g_value_set_object (value, self->feedback);
       break;
 
     default:
@@ -178,6 +327,10 @@ upstander_session_set_property (GObject      *object,
     {
     case PROP_SCENARIO:
       self->scenario = g_value_dup_object (value);
+      break;
+
+    case PROP_SEED:
+      self->seed = g_value_get_uint (value);
       break;
 
     default:
@@ -200,7 +353,7 @@ upstander_session_constructed (GObject *object)
     self->bundle = g_object_ref (bundle);
 
   self->scene = upstander_scenario_get_start (self->scenario);
-  self->state = UPSTANDER_SESSION_SCENE;
+  enter_scene (self, FALSE);
 }
 
 static void
@@ -220,9 +373,34 @@ upstander_session_class_init (UpstanderSessionClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_STATE] =
-    g_param_spec_int ("state", NULL, NULL,
-                      UPSTANDER_SESSION_SCENE, UPSTANDER_SESSION_ENDING, UPSTANDER_SESSION_SCENE,
-                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+    g_param_spec_enum ("state", NULL, NULL,
+                       UPSTANDER_TYPE_SESSION_STATE, UPSTANDER_SESSION_SCENE,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SEED] =
+    g_param_spec_uint ("seed", NULL, NULL,
+                       0, G_MAXUINT32, 0,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_LINES] =
+    g_param_spec_object ("lines", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_ALL_REVEALED] =
+    g_param_spec_boolean ("all-revealed", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CHOICES] =
+    g_param_spec_object ("choices", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_FEEDBACK] =
+    g_param_spec_object ("feedback", NULL, NULL,
+                         UPSTANDER_TYPE_CHOICE_ITEM,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -246,23 +424,149 @@ upstander_session_init (UpstanderSession *self)
   self->steps = g_array_new (FALSE, TRUE, sizeof (Step));
   g_array_set_clear_func (self->steps, step_clear);
   self->endings_found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->lines = g_list_store_new (UPSTANDER_TYPE_LINE_ITEM);
+  self->choices = g_list_store_new (UPSTANDER_TYPE_CHOICE_ITEM);
 }
 
 /**
  * upstander_session_new:
  * @scenario: a scenario from a loaded bundle (it has a start scene)
  *
- * Returns: (transfer full): a playthrough at the start scene
+ * Returns: (transfer full): a playthrough at the start scene, its choices
+ *   in an order of its own
  */
 UpstanderSession *
 upstander_session_new (UpstanderScenario *scenario)
+{
+  return upstander_session_new_with_seed (scenario, g_random_int ());
+}
+
+/**
+ * upstander_session_new_with_seed:
+ * @seed: picks the order of the choices: the same seed, the same order;
+ *   seeds one apart, another order at every decision
+ *
+ * Returns: (transfer full): a playthrough at the start scene
+ */
+UpstanderSession *
+upstander_session_new_with_seed (UpstanderScenario *scenario,
+                                 guint32            seed)
 {
   g_return_val_if_fail (UPSTANDER_IS_SCENARIO (scenario), NULL);
   g_return_val_if_fail (upstander_scenario_get_start (scenario) != NULL, NULL);
 
   return g_object_new (UPSTANDER_TYPE_SESSION,
                        "scenario", scenario,
+                       "seed", seed,
                        NULL);
+}
+
+guint32
+upstander_session_get_seed (UpstanderSession *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), 0);
+
+  return self->seed;
+}
+
+/**
+ * upstander_session_get_lines:
+ *
+ * Returns: (transfer none): the lines of the current scene revealed so far,
+ *   as UpstanderLineItems; empty at an ending
+ */
+GListModel *
+upstander_session_get_lines (UpstanderSession *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->lines);
+}
+
+/**
+ * upstander_session_get_choices:
+ *
+ * Returns: (transfer none): the choices open now as UpstanderChoiceItems,
+ *   in the order they are shown; empty unless a decision is open
+ */
+GListModel *
+upstander_session_get_choices (UpstanderSession *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->choices);
+}
+
+/* The choice whose feedback is shown, as an item; NULL outside FEEDBACK. */
+UpstanderChoiceItem *
+upstander_session_get_feedback (UpstanderSession *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), NULL);
+
+  return self->feedback;
+}
+
+/* Whether every line of the scene is revealed, so its decision or way on comes next. */
+gboolean
+upstander_session_get_all_revealed (UpstanderSession *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), FALSE);
+
+  if (self->state != UPSTANDER_SESSION_SCENE || self->scene_lines == NULL)
+    return TRUE;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->lines)) >= self->scene_lines->len;
+}
+
+/**
+ * upstander_session_reveal_next:
+ *
+ * Appends the next line of the scene to the lines model.
+ *
+ * Returns: %FALSE when every line was revealed already
+ */
+gboolean
+upstander_session_reveal_next (UpstanderSession *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), FALSE);
+
+  if (upstander_session_get_all_revealed (self))
+    return FALSE;
+
+  append_revealed_line (self);
+  if (upstander_session_get_all_revealed (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ALL_REVEALED]);
+
+  return TRUE;
+}
+
+/*
+ * Shows the first @n_lines lines of the scene (at least one, at most all):
+ * hides the last ones again, or reveals up to there. For a teacher who
+ * steps back a line, and a view that follows another.
+ */
+void
+upstander_session_set_n_revealed (UpstanderSession *self,
+                                  guint             n_lines)
+{
+  gboolean was_all;
+  guint n_items;
+
+  g_return_if_fail (UPSTANDER_IS_SESSION (self));
+
+  if (self->state != UPSTANDER_SESSION_SCENE || self->scene_lines == NULL)
+    return;
+
+  was_all = upstander_session_get_all_revealed (self);
+  n_lines = CLAMP (n_lines, MIN (1, self->scene_lines->len), self->scene_lines->len);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->lines));
+  if (n_lines < n_items)
+    g_list_store_splice (self->lines, n_lines, n_items - n_lines, NULL, 0);
+  while (g_list_model_get_n_items (G_LIST_MODEL (self->lines)) < n_lines)
+    append_revealed_line (self);
+
+  if (was_all != upstander_session_get_all_revealed (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ALL_REVEALED]);
 }
 
 UpstanderScenario *
@@ -380,7 +684,8 @@ upstander_session_dup_visible_comments (UpstanderSession    *self,
  * upstander_session_dup_choices:
  *
  * Returns: (transfer container) (element-type UpstanderChoice): the choices
- *   open now; empty unless the current scene ends in a decision
+ *   open now, in the order this play shows them; empty unless the current
+ *   scene ends in a decision
  */
 GPtrArray *
 upstander_session_dup_choices (UpstanderSession *self)
@@ -388,6 +693,7 @@ upstander_session_dup_choices (UpstanderSession *self)
   GPtrArray *choices = g_ptr_array_new ();
 
   g_return_val_if_fail (UPSTANDER_IS_SESSION (self), choices);
+
 
   if (self->state != UPSTANDER_SESSION_SCENE || self->scene == NULL || self->scene->decision == NULL)
     return choices;
@@ -400,7 +706,7 @@ upstander_session_dup_choices (UpstanderSession *self)
         g_ptr_array_add (choices, (gpointer) choice);
     }
 
-  return choices;
+  return shuffle (self, self->scene, choices);
 }
 
 /**
@@ -526,6 +832,8 @@ upstander_session_rewind (UpstanderSession *self)
   self->last_choice = NULL;
   g_array_set_size (self->steps, self->steps->len - 1);
 
+  /* Back at the decision, whose lines were read already. */
+  enter_scene (self, TRUE);
   set_state (self, UPSTANDER_SESSION_SCENE);
 
   return TRUE;
@@ -543,6 +851,7 @@ upstander_session_restart (UpstanderSession *self)
   self->ending = NULL;
   self->last_choice = NULL;
 
+  enter_scene (self, FALSE);
   set_state (self, UPSTANDER_SESSION_SCENE);
 }
 

@@ -3,6 +3,9 @@
 
 #include <glib-object.h>
 
+#include <gio/gio.h>
+
+#include "upstander-choice-item.h"
 #include "upstander-scenario.h"
 
 G_BEGIN_DECLS
@@ -29,6 +32,16 @@ G_DECLARE_FINAL_TYPE (UpstanderSession, upstander_session, UPSTANDER, SESSION, G
 GQuark                  upstander_session_error_quark        (void);
 
 UpstanderSession       *upstander_session_new                (UpstanderScenario *scenario);
+UpstanderSession       *upstander_session_new_with_seed      (UpstanderScenario *scenario,
+                                                              guint32            seed);
+guint32                 upstander_session_get_seed           (UpstanderSession  *self);
+GListModel             *upstander_session_get_lines          (UpstanderSession  *self);
+GListModel             *upstander_session_get_choices        (UpstanderSession  *self);
+UpstanderChoiceItem    *upstander_session_get_feedback       (UpstanderSession  *self);
+gboolean                upstander_session_get_all_revealed   (UpstanderSession  *self);
+gboolean                upstander_session_reveal_next        (UpstanderSession  *self);
+void                    upstander_session_set_n_revealed     (UpstanderSession  *self,
+                                                              guint              n_lines);
 UpstanderScenario      *upstander_session_get_scenario       (UpstanderSession  *self);
 UpstanderSessionState   upstander_session_get_state          (UpstanderSession  *self);
 const UpstanderScene   *upstander_session_get_scene          (UpstanderSession  *self);

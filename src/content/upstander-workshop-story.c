@@ -1522,7 +1522,7 @@ upstander_workshop_story_new_from_bytes (GBytes      *bytes,
   self->bundle_id = get_attribute (root, "id");
   /* A bundle not made in a workshop becomes a new one: installing it must
    * never replace someone's own bundle of the same name. */
-  if (!_upstander_id_is_valid (self->bundle_id) || !g_str_has_prefix (self->bundle_id, "workshop-"))
+  if (!upstander_id_is_valid (self->bundle_id) || !g_str_has_prefix (self->bundle_id, "workshop-"))
     {
       g_free (self->bundle_id);
       self->bundle_id = random_id ();

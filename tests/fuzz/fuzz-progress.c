@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
+#include "upstander-model.h"
 #include "upstander-progress.h"
 
 static char *dir;
@@ -65,7 +66,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   /* Whatever was read, only valid ids come back out. */
   endings = upstander_progress_dup_endings (progress, "core", "the-sticker", 1);
   for (guint i = 0; endings[i] != NULL; i++)
-    g_assert (upstander_progress_id_is_valid (endings[i]));
+    g_assert (upstander_id_is_valid (endings[i]));
   (void) upstander_progress_get_finished (progress, "core", "the-sticker", 1);
   (void) upstander_progress_get_n_endings (progress, "a", "b", G_MAXUINT);
 

@@ -1,0 +1,410 @@
+/* upstander-presentation.c: what a classroom shows of a run: lines, decision, panel, pick, summary */
+#define G_LOG_DOMAIN "upstander-content"
+
+#include "upstander-enums.h"
+#include "upstander-presentation.h"
+
+/*
+ * The teacher's moves through a run, without a display: Next reveals the
+ * scene's next line (in the session's lines model, which the views follow),
+ * then opens the vote; Back hides a line or closes the vote; the panel
+ * switches between votes, reveal and discuss; the pick is the teacher's
+ * choice of path, else the class's favourite. The run keeps the votes and
+ * the path; this keeps only what a rebuilt window may lose.
+ */
+
+struct _UpstanderPresentation
+{
+  GObject                    parent_instance;
+
+  UpstanderClassRun         *run;
+  const UpstanderScene      *scene;        /* the scene the state below is about */
+  gboolean                   at_decision;  /* every line read: the vote is open */
+  gboolean                   summary;
+  UpstanderPanel             panel;
+  int                        picked;       /* the teacher's pick, or -1 */
+  UpstanderPresentationView  view;
+  int                        selected;
+};
+
+enum {
+  PROP_0,
+  PROP_RUN,
+  PROP_VIEW,
+  PROP_PANEL,
+  PROP_SELECTED,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (UpstanderPresentation, upstander_presentation, G_TYPE_OBJECT)
+
+static GParamSpec *properties [N_PROPS];
+
+static UpstanderSession *
+session_of (UpstanderPresentation *self)
+{
+  return upstander_class_run_get_session (self->run);
+}
+
+/* Works out the view and the selection from the run, and says what changed. */
+static void
+update (UpstanderPresentation *self)
+{
+  UpstanderSession *session = session_of (self);
+  UpstanderPresentationView view;
+  int selected;
+
+  switch (upstander_session_get_state (session))
+    {
+    case UPSTANDER_SESSION_SCENE:
+      if (self->scene != upstander_session_get_scene (session))
+        {
+          /* A new scene: its first line, the votes panel, no pick. */
+          self->scene = upstander_session_get_scene (session);
+          self->at_decision = g_list_model_get_n_items (upstander_session_get_lines (session)) == 0;
+          self->picked = -1;
+          if (self->panel != UPSTANDER_PANEL_VOTES)
+            {
+              self->panel = UPSTANDER_PANEL_VOTES;
+              g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PANEL]);
+            }
+        }
+      view = self->at_decision && upstander_class_run_get_current (self->run) != NULL
+             ? UPSTANDER_PRESENTATION_DECISION : UPSTANDER_PRESENTATION_SCENE;
+      break;
+
+    case UPSTANDER_SESSION_FEEDBACK:
+      self->scene = NULL;
+      view = UPSTANDER_PRESENTATION_FEEDBACK;
+      break;
+
+    case UPSTANDER_SESSION_ENDING:
+    default:
+      self->scene = NULL;
+      view = self->summary ? UPSTANDER_PRESENTATION_SUMMARY : UPSTANDER_PRESENTATION_ENDING;
+      break;
+    }
+
+  selected = self->picked >= 0 ? self->picked : upstander_class_run_get_leader (self->run);
+  if (view != UPSTANDER_PRESENTATION_DECISION)
+    selected = -1;
+
+  if (self->view != view)
+    {
+      self->view = view;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VIEW]);
+    }
+  if (self->selected != selected)
+    {
+      self->selected = selected;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED]);
+    }
+}
+
+static void
+upstander_presentation_dispose (GObject *object)
+{
+  UpstanderPresentation *self = (UpstanderPresentation *)object;
+
+  g_clear_object (&self->run);
+
+  G_OBJECT_CLASS (upstander_presentation_parent_class)->dispose (object);
+}
+
+static void
+upstander_presentation_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  UpstanderPresentation *self = UPSTANDER_PRESENTATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_RUN:
+      g_value_set_object (value, self->run);
+      break;
+
+    case PROP_VIEW:
+      g_value_set_enum (value, self->view);
+      break;
+
+    case PROP_PANEL:
+      g_value_set_enum (value, self->panel);
+      break;
+
+    case PROP_SELECTED:
+      g_value_set_int (value, self->selected);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upstander_presentation_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  UpstanderPresentation *self = UPSTANDER_PRESENTATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_RUN:
+      self->run = g_value_dup_object (value);
+      break;
+
+    case PROP_PANEL:
+      upstander_presentation_set_panel (self, g_value_get_enum (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upstander_presentation_constructed (GObject *object)
+{
+  UpstanderPresentation *self = (UpstanderPresentation *)object;
+  UpstanderSession *session;
+
+  G_OBJECT_CLASS (upstander_presentation_parent_class)->constructed (object);
+
+  g_assert (self->run != NULL);
+  session = session_of (self);
+
+  /* A run picked up mid-lesson (a window rebuilt for a new language) shows
+   * its scene whole, and its vote open if one is under way. */
+  update (self);
+  if (upstander_session_get_n_decisions_made (session) > 0 || upstander_class_run_get_leader (self->run) >= 0)
+    {
+      upstander_session_set_n_revealed (session, G_MAXUINT);
+      self->at_decision = upstander_class_run_get_current (self->run) != NULL;
+      update (self);
+    }
+
+  g_signal_connect_object (self->run, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+}
+
+static void
+upstander_presentation_class_init (UpstanderPresentationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = upstander_presentation_dispose;
+  object_class->get_property = upstander_presentation_get_property;
+  object_class->set_property = upstander_presentation_set_property;
+  object_class->constructed = upstander_presentation_constructed;
+
+  properties [PROP_RUN] =
+    g_param_spec_object ("run", NULL, NULL,
+                         UPSTANDER_TYPE_CLASS_RUN,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_VIEW] =
+    g_param_spec_enum ("view", NULL, NULL,
+                       UPSTANDER_TYPE_PRESENTATION_VIEW, UPSTANDER_PRESENTATION_SCENE,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_PANEL] =
+    g_param_spec_enum ("panel", NULL, NULL,
+                       UPSTANDER_TYPE_PANEL, UPSTANDER_PANEL_VOTES,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SELECTED] =
+    g_param_spec_int ("selected", NULL, NULL,
+                      -1, G_MAXINT, -1,
+                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+upstander_presentation_init (UpstanderPresentation *self)
+{
+  self->picked = -1;
+  self->selected = -1;
+}
+
+UpstanderPresentation *
+upstander_presentation_new (UpstanderClassRun *run)
+{
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (run), NULL);
+
+  return g_object_new (UPSTANDER_TYPE_PRESENTATION, "run", run, NULL);
+}
+
+UpstanderClassRun *
+upstander_presentation_get_run (UpstanderPresentation *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_PRESENTATION (self), NULL);
+
+  return self->run;
+}
+
+UpstanderPresentationView
+upstander_presentation_get_view (UpstanderPresentation *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_PRESENTATION (self), UPSTANDER_PRESENTATION_SCENE);
+
+  return self->view;
+}
+
+UpstanderPanel
+upstander_presentation_get_panel (UpstanderPresentation *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_PRESENTATION (self), UPSTANDER_PANEL_VOTES);
+
+  return self->panel;
+}
+
+void
+upstander_presentation_set_panel (UpstanderPresentation *self,
+                                  UpstanderPanel         panel)
+{
+  g_return_if_fail (UPSTANDER_IS_PRESENTATION (self));
+  g_return_if_fail (panel <= UPSTANDER_PANEL_DISCUSS);
+
+  if (self->panel == panel)
+    return;
+
+  self->panel = panel;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PANEL]);
+}
+
+/* The choice "Go this way" takes: the teacher's pick, else the most voted; -1 for none. */
+int
+upstander_presentation_get_selected (UpstanderPresentation *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_PRESENTATION (self), -1);
+
+  return self->selected;
+}
+
+/* The teacher takes the @choice-th card's path, whatever the votes say. */
+void
+upstander_presentation_pick (UpstanderPresentation *self,
+                             guint                  choice)
+{
+  const UpstanderClassDecision *current;
+
+  g_return_if_fail (UPSTANDER_IS_PRESENTATION (self));
+
+  current = upstander_class_run_get_current (self->run);
+  if (self->view != UPSTANDER_PRESENTATION_DECISION || current == NULL || choice >= current->choices->len)
+    return;
+
+  self->picked = choice;
+  update (self);
+}
+
+/* Goes the selected way; FALSE when there is no decision open or nothing is selected. */
+gboolean
+upstander_presentation_choose (UpstanderPresentation *self)
+{
+  const UpstanderClassDecision *current;
+  const UpstanderChoice *choice;
+
+  g_return_val_if_fail (UPSTANDER_IS_PRESENTATION (self), FALSE);
+
+  current = upstander_class_run_get_current (self->run);
+  if (self->view != UPSTANDER_PRESENTATION_DECISION || current == NULL ||
+      self->selected < 0 || (guint) self->selected >= current->choices->len)
+    return FALSE;
+
+  choice = g_ptr_array_index (current->choices, self->selected);
+
+  return upstander_class_run_choose (self->run, choice->id, NULL);
+}
+
+/* The teacher's "next": a line, the vote, the way on, or the summary. */
+void
+upstander_presentation_advance (UpstanderPresentation *self)
+{
+  UpstanderSession *session;
+
+  g_return_if_fail (UPSTANDER_IS_PRESENTATION (self));
+
+  session = session_of (self);
+  switch (self->view)
+    {
+    case UPSTANDER_PRESENTATION_SCENE:
+      if (upstander_session_reveal_next (session))
+        return;
+      if (upstander_session_get_scene (session)->decision == NULL)
+        {
+          upstander_class_run_advance (self->run, NULL);
+          return;
+        }
+      self->at_decision = TRUE;
+      update (self);
+      break;
+
+    case UPSTANDER_PRESENTATION_FEEDBACK:
+      upstander_class_run_advance (self->run, NULL);
+      break;
+
+    case UPSTANDER_PRESENTATION_ENDING:
+      upstander_presentation_show_summary (self);
+      break;
+
+    case UPSTANDER_PRESENTATION_DECISION:
+    case UPSTANDER_PRESENTATION_SUMMARY:
+    default:
+      break;
+    }
+}
+
+/* The teacher's "back": closes the vote, hides the last line, or leaves the summary. */
+void
+upstander_presentation_step_back (UpstanderPresentation *self)
+{
+  UpstanderSession *session;
+  guint n_lines;
+
+  g_return_if_fail (UPSTANDER_IS_PRESENTATION (self));
+
+  session = session_of (self);
+  n_lines = g_list_model_get_n_items (upstander_session_get_lines (session));
+  switch (self->view)
+    {
+    case UPSTANDER_PRESENTATION_DECISION:
+      if (n_lines > 0)
+        {
+          self->at_decision = FALSE;
+          update (self);
+        }
+      break;
+
+    case UPSTANDER_PRESENTATION_SCENE:
+      if (n_lines > 1)
+        upstander_session_set_n_revealed (session, n_lines - 1);
+      break;
+
+    case UPSTANDER_PRESENTATION_SUMMARY:
+      self->summary = FALSE;
+      update (self);
+      break;
+
+    case UPSTANDER_PRESENTATION_FEEDBACK:
+    case UPSTANDER_PRESENTATION_ENDING:
+    default:
+      break;
+    }
+}
+
+/* From the ending to what the class chose at every decision. */
+void
+upstander_presentation_show_summary (UpstanderPresentation *self)
+{
+  g_return_if_fail (UPSTANDER_IS_PRESENTATION (self));
+
+  if (upstander_session_get_state (session_of (self)) != UPSTANDER_SESSION_ENDING)
+    return;
+
+  self->summary = TRUE;
+  update (self);
+}

@@ -1,0 +1,33 @@
+/* upstander-classroom-page-private.h: what the classroom page's files share */
+#pragma once
+
+#include <adwaita.h>
+
+#include "upstander-classroom-page.h"
+#include "upstander-presentation.h"
+#include "upstander-settings.h"
+
+G_BEGIN_DECLS
+
+struct _UpstanderClassroomPage
+{
+  GtkWidget              parent_instance;
+
+  UpstanderClassRun     *run;
+  UpstanderPresentation *presentation;
+  UpstanderLibrary      *library;    /* for the handout's help contacts */
+  UpstanderSettings     *settings;   /* for the handout's region */
+
+  GtkWidget             *layout;     /* the bar, the story, the way on */
+  GtkWidget             *toolbar;
+  guint                  scale_idle;
+  GtkWidget             *scroller;
+  GtkBox                *content;
+  GtkBox                *actions;
+  GPtrArray             *cards;      /* UpstanderVoteCard, while a decision shows */
+};
+
+void _upstander_classroom_page_class_actions_init (UpstanderClassroomPageClass *klass);
+void _upstander_classroom_page_actions_init       (UpstanderClassroomPage      *self);
+
+G_END_DECLS

@@ -1,0 +1,26 @@
+/* upstander-line-row.h: what every row of a transcript shares: the line item it shows */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "upstander-line-item.h"
+
+G_BEGIN_DECLS
+
+#define UPSTANDER_TYPE_LINE_ROW (upstander_line_row_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (UpstanderLineRow, upstander_line_row, UPSTANDER, LINE_ROW, GtkWidget)
+
+struct _UpstanderLineRowClass
+{
+  GtkWidgetClass parent_class;
+
+  /* After the item changed: what a template binding cannot say (sides, names read aloud). */
+  void (*item_changed) (UpstanderLineRow *self);
+};
+
+UpstanderLineItem *upstander_line_row_get_item (UpstanderLineRow  *self);
+void               upstander_line_row_set_item (UpstanderLineRow  *self,
+                                                UpstanderLineItem *item);
+
+G_END_DECLS

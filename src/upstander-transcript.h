@@ -1,0 +1,17 @@
+/* upstander-transcript.h: the rows of a list of line items, kept in step with it */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define UPSTANDER_TYPE_TRANSCRIPT (upstander_transcript_get_type ())
+
+G_DECLARE_FINAL_TYPE (UpstanderTranscript, upstander_transcript, UPSTANDER, TRANSCRIPT, GtkBox)
+
+GtkWidget  *upstander_transcript_new       (void);
+GListModel *upstander_transcript_get_model (UpstanderTranscript *self);
+void        upstander_transcript_set_model (UpstanderTranscript *self,
+                                            GListModel          *model);
+
+G_END_DECLS

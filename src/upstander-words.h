@@ -1,0 +1,23 @@
+/* upstander-words.h: the words, icons and line formats every view of a story uses */
+#pragma once
+
+#include <glib.h>
+
+#include "upstander-model.h"
+
+G_BEGIN_DECLS
+
+const char *upstander_effect_word        (UpstanderEffect    effect);
+const char *upstander_effect_icon        (UpstanderEffect    effect);
+const char *upstander_outcome_word       (UpstanderOutcome   outcome);
+const char *upstander_outcome_icon       (UpstanderOutcome   outcome);
+const char *upstander_place_name         (UpstanderPlace     place);
+const char *upstander_place_icon         (UpstanderPlace     place);
+const char *upstander_place_style        (UpstanderPlace     place);
+char       *upstander_format_line        (UpstanderLineKind  kind,
+                                          const char        *speaker,
+                                          const char        *text);
+char       *upstander_format_feedback    (UpstanderEffect    effect,
+                                          const char        *reason);
+
+G_END_DECLS

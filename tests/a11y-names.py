@@ -1,0 +1,237 @@
+#!/usr/bin/python3
+# a11y-names.py: what a screen reader hears, read through the AT-SPI tree.
+#
+# Starts the app with the real accessibility backend on a private session bus
+# (run it under dbus-run-session and a display), plays through the first-run
+# dialog, the catalogue, a story to its ending, Preferences and a classroom
+# run with the keyboard, and fails on any node whose name
+#   - is doubled ("English English", "_Continue Continue"),
+#   - repeats its opening ("Think again: Think again: …"),
+#   - shows a raw mnemonic ("_Continue"),
+#   - or is the name of a widget type ("GtkListItemWidget").
+# Usage: a11y-names.py UPSTANDER-EXECUTABLE
+import os
+import re
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+# Nodes that GTK 4.8 and libadwaita 1.2 build inside their own widgets and
+# name after their type, out of an app's reach: type name -> the nodes (by
+# role or by name) it is allowed under, up to four levels up, or None for
+# anywhere.
+TOOLKIT_INTERNALS = {
+    "GtkStackPage": None,          # a stack page cannot be given a label in GTK 4.8
+    "GtkScrollbar": None,
+    "GtkRange": None,              # inside a GtkScrollbar
+    "GtkBuiltinIcon": None,        # a check box's or a drop-down's indicator
+    "AdwGizmo": None,              # inside AdwHeaderBar
+    "GtkToggleButton": {"combo box"},      # the button of a GtkDropDown
+    "GtkListItemWidget": {"GtkStackPage"},  # a GtkDropDown's popover list
+    "AdwSqueezer": {"panel"},      # AdwMessageDialog's button area (ours are "generic")
+    # AdwEntryRow's edit indicator, AdwComboRow's and AdwExpanderRow's arrows
+    "GtkImage": {"text", "combo box", "list item"},
+    "GtkListBox": {"list item"},   # the list inside an AdwExpanderRow
+}
+
+# AdwPreferencesWindow wraps the pages it is given in widgets of its own
+# (view switchers, search, leaflet); inside the "Preferences" window these
+# are the toolkit's.
+PREFERENCES_INTERNALS = {
+    "AdwLeaflet", "AdwViewSwitcherTitle", "AdwViewSwitcher", "AdwViewSwitcherBar",
+    "AdwIndicatorBin", "AdwSqueezer", "AdwWindowTitle", "GtkActionBar", "GtkImage",
+    "GtkSearchEntry", "GtkListView", "GtkListBox",
+}
+
+TYPE_NAME = re.compile(r"^(Gtk|Adw|Upstander)[A-Z][A-Za-z]+$")
+MNEMONIC = re.compile(r"(^|\s)_[^\s_]")
+OPENING = re.compile(r"^(.{3,}?):\s+(.*)$", re.S)
+
+RETURN, ESCAPE, TAB, PAGE_DOWN, COMMA = 0xff0d, 0xff1b, 0xff09, 0xff56, 0x2c
+
+
+def problems_of(name, above, window):
+    found = []
+    if TYPE_NAME.match(name):
+        allowed = TOOLKIT_INTERNALS.get(name, set())
+        internal = (name in TOOLKIT_INTERNALS and allowed is None) \
+            or (allowed is not None and any(role in allowed or node_name in allowed
+                                            for role, node_name in above)) \
+            or (window == "Preferences" and name in PREFERENCES_INTERNALS)
+        if not internal:
+            found.append("named after its type")
+    if MNEMONIC.search(name):
+        found.append("a raw mnemonic")
+    words = name.split()
+    half = len(words) // 2
+    if words and len(words) % 2 == 0 and words[:half] == words[half:]:
+        found.append("doubled")
+    opening = OPENING.match(name)
+    if opening and opening.group(2).startswith(opening.group(1)):
+        found.append("says its opening twice")
+    return found
+
+
+def check(node, where, problems, seen, path=(), depth=0):
+    try:
+        role, name = node.getRoleName(), node.name or ""
+    except Exception:
+        return
+    window = path[1][1] if len(path) > 1 else name
+    for problem in problems_of(name, path[-4:], window):
+        key = (problem, role, name)
+        if key not in seen:
+            seen.add(key)
+            problems.append("%s: %s %r is %s (in %s)"
+                            % (where, role, name, problem,
+                               " > ".join("%s %r" % step for step in path[-4:])))
+    if depth < 60:
+        for child in node:
+            if child is not None:
+                check(child, where, problems, seen, path + ((role, name),), depth + 1)
+
+
+def find(node, test, depth=0):
+    try:
+        if test(node):
+            return node
+    except Exception:
+        return None
+    if depth < 60:
+        for child in node:
+            if child is not None:
+                found = find(child, test, depth + 1)
+                if found is not None:
+                    return found
+    return None
+
+
+def focused(app):
+    return find(app, lambda n: n.getState().contains(pyatspi.STATE_FOCUSED)
+                and n.getRoleName() not in ("frame", "dialog", "window"))
+
+
+def press(keysym):
+    pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+    time.sleep(0.4)
+
+
+def tab_to(app, role):
+    for _ in range(80):
+        node = focused(app)
+        if node is not None and node.getRoleName() == role:
+            return node
+        press(TAB)
+    sys.exit("Tab never reached a %s" % role)
+
+
+def press_with_control(keysym):
+    control = 1 << 2
+    pyatspi.Registry.generateKeyboardEvent(control, None, pyatspi.KEY_LOCKMODIFIERS)
+    pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+    pyatspi.Registry.generateKeyboardEvent(control, None, pyatspi.KEY_UNLOCKMODIFIERS)
+    time.sleep(1.0)
+
+
+def do_action(node):
+    node.queryAction().doAction(0)
+    time.sleep(1.0)
+
+
+def main():
+    exe = sys.argv[1]
+    env = dict(os.environ)
+    # The real backend, not the test one the other tests use.
+    env.pop("GTK_A11Y", None)
+    env.pop("NO_AT_BRIDGE", None)
+    child = subprocess.Popen([exe], env=env)
+    problems, seen = [], set()
+
+    try:
+        app = None
+        for _ in range(200):
+            time.sleep(0.1)
+            app = find(pyatspi.Registry.getDesktop(0), lambda n: n.getRoleName() == "application"
+                       and n.name == "upstander")
+            if app is not None and app.childCount > 0:
+                break
+        if app is None:
+            sys.exit("the app never showed up on the AT-SPI bus")
+        time.sleep(1.5)
+
+        def look(where):
+            time.sleep(0.8)
+            check(app, where, problems, seen)
+
+        look("first run")
+        dialog = find(app, lambda n: n.getRoleName() == "dialog")
+        if dialog is None:
+            sys.exit("no first-run dialog")
+        press(RETURN)
+        # Then who is reading: its own question, after the language.
+        look("who is reading")
+        if find(app, lambda n: n.getRoleName() == "dialog") is None:
+            sys.exit("no question about who is reading after the language")
+        press(RETURN)
+        look("catalogue")
+
+        # A story, by keyboard only, to its ending.
+        tab_to(app, "table cell")
+        press(RETURN)
+        look("story")
+        decisions = 0
+        for _ in range(80):
+            node = focused(app)
+            if node is not None and node.getRoleName() == "heading":
+                # A decision: its question has the focus; a choice is one Tab away.
+                look("decision")
+                decisions += 1
+                press(TAB)
+                press(RETURN)
+                look("feedback")
+            elif find(app, lambda n: n.getRoleName() == "push button"
+                      and n.name == "Try another choice") is not None:
+                break
+            else:
+                press(RETURN)
+        if decisions == 0 or find(app, lambda n: n.name == "Try another choice") is None:
+            sys.exit("the story never reached a decision and an ending")
+        look("ending")
+        press(ESCAPE)
+
+        press_with_control(COMMA)
+        if find(app, lambda n: n.getRoleName() == "frame" and n.name == "Preferences") is None:
+            sys.exit("Control+comma did not open Preferences")
+        look("preferences")
+        press(ESCAPE)
+
+        # A classroom run, switched on from the main menu: the presentation, its bar, the vote cards.
+        do_action(find(app, lambda n: n.name == "Main menu" and n.queryAction().nActions > 0))
+        item = find(app, lambda n: "menu item" in n.getRoleName() and n.name == "Classroom Mode")
+        if item is None:
+            sys.exit("no Classroom Mode in the main menu")
+        do_action(item)
+        tab_to(app, "table cell")
+        press(RETURN)
+        look("classroom")
+        for _ in range(20):
+            if find(app, lambda n: n.name == "Go This Way") is not None:
+                break
+            press(PAGE_DOWN)
+        else:
+            sys.exit("the classroom run never reached a decision")
+        look("classroom decision")
+    finally:
+        child.terminate()
+        child.wait()
+
+    for problem in problems:
+        print(problem)
+    print("%d problems" % len(problems))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

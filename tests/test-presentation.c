@@ -1,0 +1,146 @@
+/* test-presentation.c: a classroom run as the room sees it, without a display */
+#include "upstander-bundle.h"
+#include "upstander-presentation.h"
+
+static UpstanderBundle *
+load_stories (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "ui", "ui-stories.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  UpstanderBundle *bundle = upstander_bundle_load_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+
+  return bundle;
+}
+
+static guint
+n_shown (UpstanderPresentation *presentation)
+{
+  UpstanderSession *session = upstander_class_run_get_session (upstander_presentation_get_run (presentation));
+
+  return g_list_model_get_n_items (upstander_session_get_lines (session));
+}
+
+static void
+test_lines_then_vote (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_stories ();
+  g_autoptr(UpstanderClassRun) run = upstander_class_run_new (upstander_bundle_lookup_scenario (bundle, "the-sticker"));
+  UpstanderPresentation *presentation = upstander_presentation_new (run);
+  guint view_changes = 0;
+
+  g_signal_connect_swapped (presentation, "notify::view", G_CALLBACK (g_atomic_int_inc), &view_changes);
+
+  /* The scene opens on its first line; Next shows one more each time. */
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_SCENE);
+  g_assert_cmpuint (n_shown (presentation), ==, 1);
+  upstander_presentation_advance (presentation);
+  g_assert_cmpuint (n_shown (presentation), ==, 2);
+  upstander_presentation_advance (presentation);
+  g_assert_cmpuint (n_shown (presentation), ==, 3);
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_SCENE);
+
+  /* Back hides a line; Next shows it again. */
+  upstander_presentation_step_back (presentation);
+  g_assert_cmpuint (n_shown (presentation), ==, 2);
+  upstander_presentation_advance (presentation);
+  g_assert_cmpuint (view_changes, ==, 0);
+
+  /* After the last line, Next opens the vote, with the lines still there beside it. */
+  upstander_presentation_advance (presentation);
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_DECISION);
+  g_assert_cmpuint (n_shown (presentation), ==, 3);
+  g_assert_cmpuint (view_changes, ==, 1);
+  /* Next again does not skip the vote. */
+  upstander_presentation_advance (presentation);
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_DECISION);
+
+  /* Back closes the vote and keeps the lines. */
+  upstander_presentation_step_back (presentation);
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_SCENE);
+  g_assert_cmpuint (n_shown (presentation), ==, 3);
+
+  g_assert_finalize_object (presentation);
+}
+
+static void
+test_votes_pick_and_path (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_stories ();
+  g_autoptr(UpstanderClassRun) run = upstander_class_run_new (upstander_bundle_lookup_scenario (bundle, "the-sticker"));
+  UpstanderPresentation *presentation = upstander_presentation_new (run);
+  int dm = upstander_class_run_find_choice (run, "dm-ana");
+  int wait = upstander_class_run_find_choice (run, "wait");
+
+  for (guint i = 0; i < 3; i++)
+    upstander_presentation_advance (presentation);
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_DECISION);
+
+  /* Nothing is selected until a hand is counted; then the favourite is. */
+  g_assert_cmpint (upstander_presentation_get_selected (presentation), ==, -1);
+  g_assert_false (upstander_presentation_choose (presentation));
+  upstander_class_run_add_vote (run, dm);
+  upstander_class_run_add_vote (run, dm);
+  upstander_class_run_add_vote (run, wait);
+  g_assert_cmpint (upstander_presentation_get_selected (presentation), ==, dm);
+
+  /* The panels switch; a new decision starts on votes again (below). */
+  upstander_presentation_set_panel (presentation, UPSTANDER_PANEL_REVEAL);
+  g_assert_cmpint (upstander_presentation_get_panel (presentation), ==, UPSTANDER_PANEL_REVEAL);
+
+  /* The teacher may take another path than the favourite. */
+  upstander_presentation_pick (presentation, wait);
+  g_assert_cmpint (upstander_presentation_get_selected (presentation), ==, wait);
+  upstander_presentation_pick (presentation, 99);
+  g_assert_cmpint (upstander_presentation_get_selected (presentation), ==, wait);
+  g_assert_true (upstander_presentation_choose (presentation));
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_FEEDBACK);
+  g_assert_cmpstr (upstander_class_run_get_decision (run, 0)->taken->id, ==, "wait");
+
+  /* On to the ending, then the summary, and back to the ending. */
+  upstander_presentation_advance (presentation);
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_ENDING);
+  upstander_presentation_advance (presentation);
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_SUMMARY);
+  upstander_presentation_step_back (presentation);
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_ENDING);
+
+  g_assert_finalize_object (presentation);
+}
+
+static void
+test_picks_up_mid_lesson (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_stories ();
+  g_autoptr(UpstanderClassRun) run = upstander_class_run_new (upstander_bundle_lookup_scenario (bundle, "the-sticker"));
+  UpstanderPresentation *first = upstander_presentation_new (run);
+  UpstanderPresentation *again;
+
+  for (guint i = 0; i < 3; i++)
+    upstander_presentation_advance (first);
+  upstander_class_run_add_vote (run, 1);
+  g_assert_finalize_object (first);
+
+  /* A window rebuilt for another language makes a new presentation: the vote stays open. */
+  again = upstander_presentation_new (run);
+  g_assert_cmpint (upstander_presentation_get_view (again), ==, UPSTANDER_PRESENTATION_DECISION);
+  g_assert_cmpint (upstander_presentation_get_selected (again), ==, 1);
+  g_assert_cmpuint (n_shown (again), ==, 3);
+
+  g_assert_finalize_object (again);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/upstander/presentation/lines-then-vote", test_lines_then_vote);
+  g_test_add_func ("/upstander/presentation/votes-pick-and-path", test_votes_pick_and_path);
+  g_test_add_func ("/upstander/presentation/picks-up-mid-lesson", test_picks_up_mid_lesson);
+
+  return g_test_run ();
+}
