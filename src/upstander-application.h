@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UpstanderApplication, upstander_application, UPSTANDER, APPLICATION, AdwApplication)
 
+int                   upstander_application_main        (int                   argc,
+                                                         char                **argv);
 UpstanderApplication *upstander_application_new         (void);
 UpstanderLibrary     *upstander_application_get_library (UpstanderApplication *self);
 void                  upstander_application_set_library (UpstanderApplication *self,

@@ -1,4 +1,4 @@
-/* upstander-cli.c: the commands that need no display (--validate, --list, --handout) */
+/* upstander-cli.c: the commands that need no display (--validate, --list, --handout and the lesson kit) */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"
@@ -9,6 +9,7 @@
 
 #include "upstander-cli.h"
 #include "upstander-handout.h"
+#include "upstander-lesson-kit.h"
 #include "upstander-library.h"
 #include "upstander-settings.h"
 
@@ -119,22 +120,16 @@ normalize_language (const char *language)
   return g_steal_pointer (&lang);
 }
 
-/**
- * upstander_cli_handout:
- * @scenario_id: a scenario id, or BUNDLE/SCENARIO when two bundles share one
- * @output: where to write the PDF
- * @language: (nullable): the handout's language, else the user's
- * @region: (nullable): whose help contacts to list, else the locale's
- *
- * Writes the lesson handout of a story as a PDF, with no display.
- *
- * Returns: 0 on success, 1 when the story or the output is wrong, 2 on bad arguments
- */
-int
-upstander_cli_handout (const char *scenario_id,
-                       const char *output,
-                       const char *language,
-                       const char *region)
+/* What --handout and the lesson kit's options write; the handout is not a kit document. */
+#define HANDOUT (-1)
+
+static int
+write_story_document (const char *option,
+                      int         kind,
+                      const char *scenario_id,
+                      const char *output,
+                      const char *language,
+                      const char *region)
 {
   g_autoptr(UpstanderLibrary) library = NULL;
   g_autoptr(UpstanderDocument) doc = NULL;
@@ -146,10 +141,10 @@ upstander_cli_handout (const char *scenario_id,
 
   if (output == NULL || output[0] == '\0')
     {
-      g_printerr (_("upstander: --handout needs --output FILE.pdf\n"));
+      /* Translators: %s is the option given, such as --handout or --worksheet */
+      g_printerr (_("upstander: %s needs --output FILE.pdf\n"), option);
       return 2;
     }
-
   if (language != NULL)
     {
       g_autofree char *lang = normalize_language (language);
@@ -205,7 +200,10 @@ upstander_cli_handout (const char *scenario_id,
       return 1;
     }
 
-  doc = upstander_handout_new (scenario, library, effective_region);
+  if (kind == HANDOUT)
+    doc = upstander_handout_new (scenario, library, effective_region);
+  else
+    doc = upstander_kit_document_new (kind, scenario, library, effective_region);
   if (!upstander_document_write_pdf (doc, output, &error))
     {
       g_printerr ("upstander: %s\n", error->message);
@@ -213,4 +211,45 @@ upstander_cli_handout (const char *scenario_id,
     }
 
   return 0;
+}
+
+/**
+ * upstander_cli_handout:
+ * @scenario_id: a scenario id, or BUNDLE/SCENARIO when two bundles share one
+ * @output: where to write the PDF
+ * @language: (nullable): the handout's language, else the user's
+ * @region: (nullable): whose help contacts to list, else the locale's
+ *
+ * Writes the lesson handout of a story as a PDF, with no display.
+ *
+ * Returns: 0 on success, 1 when the story or the output is wrong, 2 on bad arguments
+ */
+int
+upstander_cli_handout (const char *scenario_id,
+                       const char *output,
+                       const char *language,
+                       const char *region)
+{
+  return write_story_document ("--handout", HANDOUT, scenario_id, output, language, region);
+}
+
+/**
+ * upstander_cli_kit:
+ * @kind: the lesson plan, the worksheet or the parent sheet
+ *
+ * Writes a document of the lesson kit as a PDF, with no display; the other
+ * arguments and the exit status are those of upstander_cli_handout().
+ */
+int
+upstander_cli_kit (UpstanderKitDocument  kind,
+                   const char           *scenario_id,
+                   const char           *output,
+                   const char           *language,
+                   const char           *region)
+{
+  static const char * const options[] = { "--lesson-plan", "--worksheet", "--parent-sheet" };
+
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (options), 2);
+
+  return write_story_document (options[kind], kind, scenario_id, output, language, region);
 }

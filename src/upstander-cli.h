@@ -1,7 +1,9 @@
-/* upstander-cli.h: the commands that need no display (--validate, --list, --handout) */
+/* upstander-cli.h: the commands that need no display (--validate, --list, --handout and the lesson kit) */
 #pragma once
 
 #include <glib.h>
+
+#include "upstander-lesson-kit.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +18,10 @@ int upstander_cli_handout  (const char *scenario_id,
                             const char *output,
                             const char *language,
                             const char *region);
+int upstander_cli_kit      (UpstanderKitDocument  kind,
+                            const char           *scenario_id,
+                            const char           *output,
+                            const char           *language,
+                            const char           *region);
 
 G_END_DECLS

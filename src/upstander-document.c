@@ -131,6 +131,25 @@ upstander_document_add (UpstanderDocument *self,
   g_ptr_array_add (self->blocks, block);
 }
 
+/* Ruled lines for a pupil to write on: the worksheets' answer space. */
+void
+upstander_document_add_writing_space (UpstanderDocument *self,
+                                      guint              indent,
+                                      guint              n_lines)
+{
+  Block *block;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (n_lines > 0);
+
+  block = g_new0 (Block, 1);
+  block->style = UPSTANDER_DOC_WRITING_SPACE;
+  block->indent = MIN (indent, 4);
+  /* Empty lines, so Pango measures and paginates them like any text. */
+  block->text = g_strnfill (MIN (n_lines, 40) - 1, '\n');
+  g_ptr_array_add (self->blocks, block);
+}
+
 void
 upstander_document_add_printf (UpstanderDocument *self,
                                UpstanderDocStyle  style,
@@ -167,6 +186,7 @@ style_font (UpstanderDocStyle style,
     case UPSTANDER_DOC_STRONG:     *size = 11; *weight = PANGO_WEIGHT_BOLD; *space_before = 6; break;
     case UPSTANDER_DOC_QUOTE:      *size = 11; *slant = PANGO_STYLE_ITALIC; *space_before = 3; break;
     case UPSTANDER_DOC_SMALL:      *size = 9; *space_before = 2; break;
+    case UPSTANDER_DOC_WRITING_SPACE: *size = 16; *space_before = 4; break;
     case UPSTANDER_DOC_BODY:
     default:                       *size = 11; *space_before = 3; break;
     }
@@ -332,6 +352,20 @@ upstander_document_draw_page (UpstanderDocument *self,
     {
       const Placement *placement = &g_array_index (placements, Placement, i);
       Block *block = g_ptr_array_index (self->blocks, placement->block);
+
+      if (block->style == UPSTANDER_DOC_WRITING_SPACE)
+        {
+          double indent = block->indent * INDENT;
+          double start = self->direction == PANGO_DIRECTION_RTL ? MARGIN : MARGIN + indent;
+          double end = self->direction == PANGO_DIRECTION_RTL ? self->width - MARGIN - indent : self->width - MARGIN;
+
+          cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+          cairo_set_line_width (cr, 0.5);
+          cairo_move_to (cr, start, placement->baseline + 4);
+          cairo_line_to (cr, end, placement->baseline + 4);
+          cairo_stroke (cr);
+          continue;
+        }
 
       if (block->style == UPSTANDER_DOC_TITLE || block->style == UPSTANDER_DOC_HEADING)
         cairo_set_source_rgb (cr, 0.10, 0.25, 0.45);

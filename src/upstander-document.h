@@ -16,6 +16,7 @@ typedef enum
   UPSTANDER_DOC_BODY,
   UPSTANDER_DOC_QUOTE,
   UPSTANDER_DOC_SMALL,
+  UPSTANDER_DOC_WRITING_SPACE,  /* ruled lines to write on, no text */
 } UpstanderDocStyle;
 
 typedef struct _UpstanderDocument UpstanderDocument;
@@ -32,6 +33,9 @@ void               upstander_document_add_printf   (UpstanderDocument  *self,
                                                     guint               indent,
                                                     const char         *format,
                                                     ...) G_GNUC_PRINTF (4, 5);
+void               upstander_document_add_writing_space (UpstanderDocument *self,
+                                                         guint              indent,
+                                                         guint              n_lines);
 void               upstander_document_paginate     (UpstanderDocument  *self,
                                                     PangoContext       *context,
                                                     double              width,

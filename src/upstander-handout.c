@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "upstander-handout.h"
+#include "upstander-handout-private.h"
 #include "upstander-help-sheet.h"
 #include "upstander-line-item.h"
 #include "upstander-words.h"
@@ -40,8 +41,8 @@ upstander_format_elapsed (gint64 microseconds)
   return g_strdup_printf ("%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
 }
 
-static void
-add_line (UpstanderDocument   *doc,
+void
+_upstander_handout_add_line (UpstanderDocument   *doc,
           UpstanderScenario   *scenario,
           const UpstanderLine *line,
           guint                indent)
@@ -66,11 +67,11 @@ add_line (UpstanderDocument   *doc,
     }
 
   for (guint i = 0; line->comments != NULL && i < line->comments->len; i++)
-    add_line (doc, scenario, g_ptr_array_index (line->comments, i), indent + 1);
+    _upstander_handout_add_line (doc, scenario, g_ptr_array_index (line->comments, i), indent + 1);
 }
 
-static void
-add_texts (UpstanderDocument *doc,
+void
+_upstander_handout_add_texts (UpstanderDocument *doc,
            UpstanderScenario *scenario,
            UpstanderDocStyle  style,
            guint              indent,
@@ -89,8 +90,8 @@ add_texts (UpstanderDocument *doc,
 }
 
 /* The help for @region, printed from the same sheet the help page shows. */
-static void
-add_help (UpstanderDocument *doc,
+void
+_upstander_handout_add_help (UpstanderDocument *doc,
           UpstanderLibrary  *library,
           const char        *region)
 {
@@ -156,7 +157,7 @@ add_decision (UpstanderDocument       *doc,
   if (decision->questions != NULL && decision->questions->len > 0)
     {
       upstander_document_add (doc, UPSTANDER_DOC_STRONG, 0, _("Discussion questions"));
-      add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, decision->questions, TRUE);
+      _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, decision->questions, TRUE);
     }
 }
 
@@ -196,11 +197,11 @@ upstander_handout_new (UpstanderScenario *scenario,
   if (upstander_scenario_get_content_notes (scenario)->len > 0)
     {
       upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("Content note"));
-      add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, upstander_scenario_get_content_notes (scenario), FALSE);
+      _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, upstander_scenario_get_content_notes (scenario), FALSE);
     }
 
   upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("Learning goals"));
-  add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, upstander_scenario_get_goals (scenario), TRUE);
+  _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, upstander_scenario_get_goals (scenario), TRUE);
 
   scenes = upstander_scenario_get_scenes (scenario);
   for (guint s = 0; s < scenes->len; s++)
@@ -215,7 +216,7 @@ upstander_handout_new (UpstanderScenario *scenario,
         upstander_document_add_printf (doc, UPSTANDER_DOC_HEADING, 0, _("Scene %u"), s + 1);
 
       for (guint l = 0; l < scene->lines->len; l++)
-        add_line (doc, scenario, g_ptr_array_index (scene->lines, l), 0);
+        _upstander_handout_add_line (doc, scenario, g_ptr_array_index (scene->lines, l), 0);
 
       if (scene->decision != NULL)
         add_decision (doc, scenario, scene->decision);
@@ -223,7 +224,7 @@ upstander_handout_new (UpstanderScenario *scenario,
       if (scene->facilitator != NULL && scene->facilitator->len > 0)
         {
           upstander_document_add (doc, UPSTANDER_DOC_STRONG, 0, _("Notes for the teacher"));
-          add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, scene->facilitator, FALSE);
+          _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, scene->facilitator, FALSE);
         }
     }
 
@@ -236,23 +237,59 @@ upstander_handout_new (UpstanderScenario *scenario,
       upstander_document_add_printf (doc, UPSTANDER_DOC_SUBHEADING, 0, C_("feedback card", "%s: %s"),
                                      upstander_outcome_word (ending->outcome),
                                      upstander_scenario_translate (scenario, ending->title));
-      add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, ending->texts, FALSE);
-      add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, ending->takeaways, TRUE);
+      _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, ending->texts, FALSE);
+      _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, ending->takeaways, TRUE);
     }
 
   upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("If a pupil discloses harm"));
   upstander_document_add (doc, UPSTANDER_DOC_BODY, 0, upstander_disclosure_advice ());
 
-  add_help (doc, library, region);
+  _upstander_handout_add_help (doc, library, region);
 
   return doc;
+}
+
+static char *
+format_hands (UpstanderClassCheck *check,
+              UpstanderCheckRound  round,
+              guint                index)
+{
+  guint hands = upstander_class_check_get_hands (check, round, index);
+
+  if (!upstander_class_check_get_taken (check, round))
+    /* Translators: in the class summary, for a round of the before-and-after check the class did not take */
+    return g_strdup (_("not asked"));
+
+  /* Translators: hands raised for a statement of the before-and-after check */
+  return g_strdup_printf (ngettext ("%u hand", "%u hands", hands), hands);
+}
+
+/* Both counts of the before-and-after check, statement by statement. */
+static void
+add_check (UpstanderDocument   *doc,
+           UpstanderClassCheck *check)
+{
+  if (check == NULL || upstander_class_check_get_n_statements (check) == 0)
+    return;
+
+  upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("Before and after"));
+  for (guint i = 0; i < upstander_class_check_get_n_statements (check); i++)
+    {
+      g_autofree char *before = format_hands (check, UPSTANDER_CHECK_BEFORE, i);
+      g_autofree char *after = format_hands (check, UPSTANDER_CHECK_AFTER, i);
+
+      upstander_document_add (doc, UPSTANDER_DOC_STRONG, 0, upstander_class_check_get_statement (check, i));
+      /* Translators: the hands raised for a statement before the story, then after it, e.g. "before: 4 hands · after: 19 hands" */
+      upstander_document_add_printf (doc, UPSTANDER_DOC_BODY, 1, _("before: %s · after: %s"), before, after);
+    }
 }
 
 /**
  * upstander_class_summary_new:
  *
  * What the class chose: the votes at each decision and the path taken,
- * then the ending, then where to get help for @region, as the handout
+ * the before-and-after check if the class took it, then the ending, then
+ * where to get help for @region, as the handout
  * prints it. Counts only; nothing about any pupil.
  *
  * Returns: (transfer full): a document in the interface language's direction
@@ -298,6 +335,8 @@ upstander_class_summary_new (UpstanderClassRun *run,
         }
     }
 
+  add_check (doc, upstander_class_run_get_check (run));
+
   ending = upstander_session_get_ending (upstander_class_run_get_session (run));
   if (ending != NULL)
     {
@@ -305,12 +344,12 @@ upstander_class_summary_new (UpstanderClassRun *run,
       upstander_document_add_printf (doc, UPSTANDER_DOC_SUBHEADING, 0, C_("feedback card", "%s: %s"),
                                      upstander_outcome_word (ending->outcome),
                                      upstander_scenario_translate (scenario, ending->title));
-      add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, ending->texts, FALSE);
+      _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 0, ending->texts, FALSE);
       upstander_document_add (doc, UPSTANDER_DOC_STRONG, 0, _("What to remember"));
-      add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, ending->takeaways, TRUE);
+      _upstander_handout_add_texts (doc, scenario, UPSTANDER_DOC_BODY, 1, ending->takeaways, TRUE);
     }
 
-  add_help (doc, library, region);
+  _upstander_handout_add_help (doc, library, region);
 
   return doc;
 }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "upstander-util.h"
 
 /* A bundle text in the reader's languages, for texts with no scenario or bundle at hand. */
@@ -111,4 +113,48 @@ upstander_text_button_new (const char *label,
   upstander_button_set_label_a11y (button, label);
 
   return button;
+}
+
+static void
+save_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  GtkWidget       *widget)
+{
+  UpstanderSaveFunc save = g_object_get_data (G_OBJECT (dialog), "save-func");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      save (widget, file);
+    }
+
+  g_object_unref (widget);
+  g_object_unref (dialog);
+}
+
+/**
+ * upstander_ask_where_to_save:
+ * @title: the file chooser's title
+ * @name: the file name it proposes
+ * @save: what to do with the chosen file
+ *
+ * Asks for a file to save to, in a file chooser over @widget's window
+ * (a portal's where there is one); @widget is kept alive until the answer.
+ */
+void
+upstander_ask_where_to_save (GtkWidget         *widget,
+                             const char        *title,
+                             const char        *name,
+                             UpstanderSaveFunc  save)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_object_set_data (G_OBJECT (dialog), "save-func", save);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), g_object_ref (widget));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

@@ -17,4 +17,13 @@ GtkWidget  *upstander_text_button_new          (const char          *label,
                                                 GVariant            *target);
 void        upstander_name_mnemonic_buttons    (GtkWidget           *root);
 
+/* Called with the file the user chose; @widget is the one that asked. */
+typedef void (*UpstanderSaveFunc) (GtkWidget *widget,
+                                   GFile     *file);
+
+void        upstander_ask_where_to_save        (GtkWidget           *widget,
+                                                const char          *title,
+                                                const char          *name,
+                                                UpstanderSaveFunc    save);
+
 G_END_DECLS

@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "upstander-classroom-page.h"
+#include "upstander-lesson-kit-dialog.h"
 #include "upstander-facilitator-window.h"
 #include "upstander-guides-page.h"
 #include "upstander-help-page.h"
@@ -35,6 +37,9 @@ struct _UpstanderWindow
 
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filtered;
+  char                *folded_search;  /* nullable: the search entry's text, folded once per change */
+  guint                prepare_source;
+  guint                prepare_position;
   GPtrArray           *topic_ids;   /* char*, in the order of the topic drop-down */
   GPtrArray           *history;     /* char*, page names before the visible one */
   char                *last_story;  /* "bundle/scenario" of the story last opened */
@@ -265,7 +270,6 @@ filter_func (gpointer item,
 {
   UpstanderWindow *self = user_data;
   UpstanderScenario *scenario = item;
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint selected = gtk_drop_down_get_selected (self->topic_dropdown);
   guint min, max;
 
@@ -290,7 +294,7 @@ filter_func (gpointer item,
         return FALSE;
     }
 
-  return upstander_scenario_matches_search (scenario, query);
+  return upstander_scenario_matches_folded (scenario, self->folded_search);
 }
 
 static int
@@ -300,16 +304,23 @@ sort_func (gconstpointer a,
 {
   UpstanderScenario *sa = (UpstanderScenario *) a;
   UpstanderScenario *sb = (UpstanderScenario *) b;
-  g_autofree char *ka = NULL;
-  g_autofree char *kb = NULL;
 
   if (upstander_scenario_get_age_min (sa) != upstander_scenario_get_age_min (sb))
     return upstander_scenario_get_age_min (sa) < upstander_scenario_get_age_min (sb) ? -1 : 1;
 
-  ka = g_utf8_collate_key (upstander_scenario_get_title (sa), -1);
-  kb = g_utf8_collate_key (upstander_scenario_get_title (sb), -1);
+  /* Keys made once per story, not twice per comparison. */
+  return strcmp (upstander_scenario_get_sort_key (sa), upstander_scenario_get_sort_key (sb));
+}
 
-  return strcmp (ka, kb);
+/* The search entry's text, folded once per change here rather than once per story. */
+static char *
+refold_search (UpstanderWindow *self)
+{
+  char *previous = g_steal_pointer (&self->folded_search);
+
+  self->folded_search = upstander_text_fold_for_search (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  return previous;
 }
 
 /* The band toggle that stands for who is reading ("adult": all ages). */
@@ -352,6 +363,8 @@ filters_changed_cb (UpstanderWindow *self)
       upstander_settings_get_reader_writable (self->settings))
     upstander_settings_set_reader (self->settings, toggled_reader (self));
 
+  g_free (refold_search (self));
+
   if (self->filter != NULL)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -371,7 +384,20 @@ reader_changed_cb (UpstanderWindow *self)
 static void
 search_changed_cb (UpstanderWindow *self)
 {
-  filters_changed_cb (self);
+  g_autofree char *previous = refold_search (self);
+  const char *current = self->folded_search;
+
+  if (self->filter == NULL || g_strcmp0 (previous, current) == 0)
+    return;
+
+  /* Typing on only narrows the search and deleting only widens it: the
+   * filter model then looks again only at the stories that can change. */
+  if (previous == NULL || strstr (current, previous) != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_MORE_STRICT);
+  else if (strstr (previous, current) != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -394,11 +420,40 @@ fill_topics (UpstanderWindow *self)
   gtk_drop_down_set_selected (self->topic_dropdown, 0);
 }
 
+/*
+ * Folds the stories' search keys a hundred at a time while the window is
+ * idle, so that the first keystroke does not fold a thousand stories.
+ */
+static gboolean
+prepare_search_cb (gpointer user_data)
+{
+  UpstanderWindow *self = user_data;
+  GListModel *stories = G_LIST_MODEL (self->library);
+  guint end = MIN (self->prepare_position + 100, g_list_model_get_n_items (stories));
+
+  for (; self->prepare_position < end; self->prepare_position++)
+    {
+      g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (stories, self->prepare_position);
+
+      upstander_scenario_prepare_search (scenario);
+    }
+
+  if (self->prepare_position < g_list_model_get_n_items (stories))
+    return G_SOURCE_CONTINUE;
+
+  self->prepare_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 library_loaded_cb (UpstanderWindow *self)
 {
   if (!upstander_library_get_loaded (self->library))
     return;
+
+  self->prepare_position = 0;
+  if (self->prepare_source == 0)
+    self->prepare_source = g_idle_add_full (G_PRIORITY_LOW, prepare_search_cb, self, NULL);
 
   fill_topics (self);
   update_catalogue_state (self);
@@ -573,6 +628,33 @@ show_notes_activated (GtkWidget  *widget,
 
   if (app != NULL)
     upstander_facilitator_window_present (UPSTANDER_APPLICATION (app));
+}
+
+static void
+show_lesson_kit_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  UpstanderWindow *self = UPSTANDER_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+  UpstanderSession *session = upstander_player_get_session (self->player);
+  UpstanderClassRun *run = upstander_classroom_page_get_run (self->classroom_page);
+  UpstanderScenario *open = NULL;
+  UpstanderLessonKitDialog *dialog;
+
+  if (app == NULL)
+    return;
+
+  /* The story on screen comes first in the list. */
+  if (g_strcmp0 (page, "player") == 0 && session != NULL)
+    open = upstander_session_get_scenario (session);
+  else if (g_strcmp0 (page, "classroom") == 0 && run != NULL)
+    open = upstander_class_run_get_scenario (run);
+
+  dialog = upstander_lesson_kit_dialog_new (UPSTANDER_APPLICATION (app), open);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (widget));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -759,6 +841,8 @@ upstander_window_dispose (GObject *object)
   g_clear_object (&self->read_aloud);
   g_clear_pointer (&self->topic_ids, g_ptr_array_unref);
   g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->folded_search, g_free);
+  g_clear_handle_id (&self->prepare_source, g_source_remove);
   g_clear_pointer (&self->last_story, g_free);
 
   G_OBJECT_CLASS (upstander_window_parent_class)->dispose (object);
@@ -817,6 +901,7 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-notes", NULL, show_notes_activated);
   gtk_widget_class_install_action (widget_class, "win.read-aloud", NULL, read_aloud_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-lesson-kit", NULL, show_lesson_kit_activated);
   gtk_widget_class_install_action (widget_class, "win.show-workshop", NULL, show_workshop_activated);
   gtk_widget_class_install_action (widget_class, "win.back-to-workshop", NULL, back_to_workshop_activated);
 
@@ -938,12 +1023,14 @@ upstander_window_new (UpstanderApplication *application)
   upstander_workshop_page_set_library (self->workshop_page, self->library);
   g_signal_connect_object (self->workshop_page, "play", G_CALLBACK (workshop_play_cb), self, G_CONNECT_SWAPPED);
 
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->library)),
-                                              GTK_FILTER (g_object_ref (self->filter)));
-  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+  /* Sorted first, then filtered: a keystroke in the search filters the
+   * sorted stories again, and nothing is sorted again (docs/performance.md). */
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->library)),
                                     GTK_SORTER (gtk_custom_sorter_new (sort_func, NULL, NULL)));
-  gtk_grid_view_set_model (self->grid, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted))));
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (sorted),
+                                              GTK_FILTER (g_object_ref (self->filter)));
+  gtk_grid_view_set_model (self->grid, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)))));
   g_signal_connect_object (self->filtered, "items-changed",
                            G_CALLBACK (update_catalogue_state), self, G_CONNECT_SWAPPED);
 

@@ -2,25 +2,31 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "fault.h"
 #include "upstander-bundle.h"
 #include "upstander-handout.h"
+#include "upstander-words.h"
+#include "upstander-language.h"
+#include "upstander-lesson-kit.h"
 
 /*
  * What pdftotext gives back differs from the text drawn in ways that do not
  * matter here: line breaks and spaces between glyphs, bidi marks around
  * right-to-left runs, full stops that move to the other end of a right-to-left line,
- * and Arabic lam-alef ligatures read back as alef-lam.
+ * Arabic lam-alef ligatures read back as alef-lam, and Arabic vowel marks and
+ * shadda (U+064B–U+0652) that it moves to before their letter.
  * Both sides are compared without them.
  */
 static char *
 normalize (const char *text,
            gboolean    from_pdf)
 {
-  g_autoptr(GRegex) drop = g_regex_new ("[\\s.\\x{200E}\\x{200F}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]+", 0, 0, NULL);
+  g_autoptr(GRegex) drop = g_regex_new ("[\\s.\\x{200E}\\x{200F}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}\\x{064B}-\\x{0652}]+", 0, 0, NULL);
   g_autoptr(GString) in = g_string_new (text);
 
   /* Before the spaces go, or "يفعل الشاهد" would hold a lam-alef. */
@@ -33,6 +39,14 @@ normalize (const char *text,
     }
 
   return g_regex_replace_literal (drop, in->str, -1, 0, "", 0, NULL);
+}
+
+/* Switches gettext to @language: setlocale() also drops glibc's cache of translations, which a change of LANGUAGE alone does not. */
+static void
+use_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_ALL, "");
 }
 
 /* The text of a PDF as pdftotext reads it, normalized. */
@@ -60,6 +74,33 @@ assert_has (const char *text,
 
   if (strstr (text, flat) == NULL)
     g_error ("“%s” is not in the PDF's text:\n%s", flat, text);
+}
+
+static void
+assert_lacks (const char *text,
+              const char *unwanted)
+{
+  g_autofree char *flat = normalize (unwanted, FALSE);
+
+  if (strstr (text, flat) != NULL)
+    g_error ("“%s” should not be in the PDF's text:\n%s", flat, text);
+}
+
+/*
+ * Every word of @wanted is in @text. For right-to-left paragraphs that wrap
+ * next to other short right-to-left lines, pdftotext interleaves pieces of
+ * the lines (the PDF itself is right: see a page rendered with pdftoppm),
+ * so their words are checked one by one.
+ */
+static void
+assert_has_words (const char *text,
+                  const char *wanted)
+{
+  g_auto(GStrv) words = g_strsplit (wanted, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      assert_has (text, words[i]);
 }
 
 static guint
@@ -302,6 +343,20 @@ test_cli_handout_errors (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_app (env, bad_region, &err), ==, 2);
   g_clear_pointer (&err, g_free);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *kit_options[] = { "--lesson-plan", "--worksheet", "--parent-sheet" };
+      const char *kit_no_output[] = { kit_options[i], "the-sticker", NULL };
+      const char *kit_no_story[] = { kit_options[i], "no-such-story", "--output", out, NULL };
+
+      g_assert_cmpint (run_app (env, kit_no_output, &err), ==, 2);
+      g_assert_nonnull (strstr (err, kit_options[i]));
+      g_assert_nonnull (strstr (err, "--output"));
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (run_app (env, kit_no_story, &err), ==, 1);
+      g_assert_nonnull (strstr (err, "no story “no-such-story”"));
+      g_clear_pointer (&err, g_free);
+    }
   g_assert_cmpint (run_app (env, bad_dir, &err), ==, 1);
   g_assert_nonnull (strstr (err, "/nonexistent/dir/x.pdf"));
   g_clear_pointer (&err, g_free);
@@ -420,6 +475,7 @@ check_summary (const char *dir,
   g_autoptr(UpstanderDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  UpstanderClassCheck *check;
 
   /* The class takes a choice that ends the story (the order is shuffled per run)... */
   for (guint c = 0; taken == NULL && c < decision->choices->len; c++)
@@ -434,14 +490,23 @@ check_summary (const char *dir,
     }
   g_assert_nonnull (taken);
 
+  use_language (language);
+  check = upstander_class_check_new_for_scenario (scenario);
+  upstander_class_run_set_check (run, check);
+  for (guint i = 0; i < 3; i++)
+    upstander_class_check_add_hand (check, 0);
+
   /* ... with one vote, while another had three. */
-  g_setenv ("LANGUAGE", language, TRUE);
   upstander_class_run_add_vote (run, (taken_index + 1) % decision->choices->len);
   upstander_class_run_add_vote (run, (taken_index + 1) % decision->choices->len);
   upstander_class_run_add_vote (run, (taken_index + 1) % decision->choices->len);
   upstander_class_run_add_vote (run, taken_index);
   g_assert_true (upstander_class_run_choose (run, taken->id, NULL));
   upstander_class_run_advance (run, NULL);
+  upstander_class_check_set_round (check, UPSTANDER_CHECK_AFTER);
+  for (guint i = 0; i < 7; i++)
+    upstander_class_check_add_hand (check, 0);
+  upstander_class_check_add_hand (check, 1);
 
   doc = upstander_class_summary_new (run, NULL, NULL);
   g_assert_true (upstander_document_write_pdf (doc, out, &error));
@@ -452,8 +517,17 @@ check_summary (const char *dir,
   for (guint c = 0; c < decision->choices->len; c++)
     assert_has (text, upstander_scenario_translate (scenario, ((const UpstanderChoice *) g_ptr_array_index (decision->choices, c))->label));
   assert_has (text, upstander_scenario_translate (scenario, upstander_session_get_ending (upstander_class_run_get_session (run))->title));
+  /* Both counts of the before-and-after check. */
+  assert_has (text, _("Before and after"));
+  for (guint i = 0; i < upstander_class_check_get_n_statements (check); i++)
+    if (g_str_equal (language, "ar"))
+      assert_has_words (text, upstander_class_check_get_statement (check, i));
+    else
+      assert_has (text, upstander_class_check_get_statement (check, i));
   if (g_str_equal (language, "en"))
     {
+      assert_has (text, "before: 3 hands · after: 7 hands");
+      assert_has (text, "before: 0 hands · after: 1 hand");
       assert_has (text, "3 votes");
       assert_has (text, "1 vote ");
       assert_has (text, "(the class went this way)");
@@ -462,8 +536,86 @@ check_summary (const char *dir,
   g_clear_pointer (&doc, upstander_document_free);
   g_remove (out);
   g_rmdir (tmp);
-  g_setenv ("LANGUAGE", "en", TRUE);
+  use_language ("en");
+  g_object_unref (check);
   g_assert_finalize_object (run);
+}
+
+/* "Our class says": the class's lines, the decisions it took and what it learned, on one page. */
+static void
+check_poster (const char *dir,
+              const char *name,
+              const char *scenario_id,
+              const char *language,
+              const char *line)
+{
+  g_autoptr(UpstanderBundle) bundle = load_fixture (dir, name);
+  UpstanderScenario *scenario = upstander_bundle_lookup_scenario (bundle, scenario_id);
+  UpstanderClassRun *run = upstander_class_run_new (scenario);
+  UpstanderClassVoice *voice = upstander_class_voice_new ();
+  g_autofree char *tmp = g_dir_make_tmp ("upstander-poster-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (tmp, "poster.pdf", NULL);
+  const UpstanderClassDecision *decision = upstander_class_run_get_current (run);
+  const UpstanderChoice *taken = g_ptr_array_index (decision->choices, 0);
+  const UpstanderEnding *ending;
+  g_autoptr(UpstanderDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *chose = NULL;
+
+  use_language (language);
+  /* The first choice at every decision, to an ending. */
+  for (guint step = 0; step < 50 && upstander_session_get_ending (upstander_class_run_get_session (run)) == NULL; step++)
+    {
+      const UpstanderClassDecision *current = upstander_class_run_get_current (run);
+
+      if (current != NULL)
+        g_assert_true (upstander_class_run_choose (run, ((const UpstanderChoice *) g_ptr_array_index (current->choices, 0))->id, NULL));
+      upstander_class_run_advance (run, NULL);
+    }
+  ending = upstander_session_get_ending (upstander_class_run_get_session (run));
+  g_assert_nonnull (ending);
+  g_assert_true (upstander_class_voice_add_line (voice, UPSTANDER_AUDIENCE_PLATFORMS, line));
+  g_assert_true (upstander_class_voice_add_line (voice, UPSTANDER_AUDIENCE_SCHOOL, "<b>%s</b> 100%"));
+
+  doc = upstander_class_voice_poster_new (voice, run);
+  g_assert_true (upstander_document_write_pdf (doc, out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pdf_pages (out), ==, 1);
+  text = pdf_text (out);
+
+  assert_has (text, _("Our class says"));
+  assert_has (text, upstander_scenario_get_title (scenario));
+  assert_has (text, upstander_scenario_translate (scenario, decision->scene->decision->prompt));
+  chose = g_strdup_printf (_("We chose: %s"), upstander_scenario_translate (scenario, taken->label));
+  assert_has (text, chose);
+  assert_has (text, _("What we learned"));
+  assert_has (text, upstander_scenario_translate (scenario, g_ptr_array_index (ending->takeaways, 0)));
+  assert_has (text, _("To the apps, games and websites"));
+  assert_has (text, line);
+  assert_has (text, _("To our school"));
+  assert_has (text, "<b>%s</b> 100%");
+  /* An audience the class said nothing to has no heading. */
+  assert_lacks (text, _("To the people who make the rules"));
+
+  g_clear_pointer (&doc, upstander_document_free);
+  g_remove (out);
+  g_rmdir (tmp);
+  use_language ("en");
+  g_assert_finalize_object (voice);
+  g_assert_finalize_object (run);
+}
+
+static void
+test_poster (void)
+{
+  check_poster ("ui", "ui-stories.xml", "the-sticker", "en", "Make reporting a sticker quick.");
+}
+
+static void
+test_poster_arabic (void)
+{
+  check_poster ("classroom", "arabic-story.xml", "al-sura", "ar", "نريد زر إبلاغ واضحاً في كل تطبيق.");
 }
 
 static void
@@ -502,11 +654,383 @@ test_document_paginates (void)
   g_rmdir (tmp);
 }
 
+/* Writes --@option of @scenario_id from the fixture @dir/@name in @language, and reads it back. */
+static char *
+kit_text (const char *option,
+          const char *dir,
+          const char *name,
+          const char *scenario_id,
+          const char *language)
+{
+  g_autofree char *data_dir = data_dir_with (dir, name);
+  g_autofree char *out = g_build_filename (data_dir, "kit.pdf", NULL);
+  const char *env[] = { "XDG_DATA_HOME", data_dir, NULL };
+  const char *args[] = { option, scenario_id, "--output", out, "--language", language, "--region", "GB", NULL };
+  g_autofree char *err = NULL;
+  char *text;
+
+  g_assert_cmpint (run_app (env, args, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpuint (pdf_pages (out), >=, 1);
+  text = pdf_text (out);
+  g_remove (out);
+
+  return text;
+}
+
+static void
+assert_goals_in (const char        *text,
+                 UpstanderScenario *scenario)
+{
+  GPtrArray *goals = upstander_scenario_get_goals (scenario);
+
+  g_assert_cmpuint (goals->len, >, 0);
+  for (guint i = 0; i < goals->len; i++)
+    assert_has (text, upstander_scenario_translate (scenario, g_ptr_array_index (goals, i)));
+}
+
+/* Every decision's prompt, with or without its choices and questions. */
+static void
+assert_prompts_in (const char        *text,
+                   UpstanderScenario *scenario,
+                   gboolean           choices,
+                   gboolean           questions)
+{
+  GPtrArray *scenes = upstander_scenario_get_scenes (scenario);
+
+  for (guint s = 0; s < scenes->len; s++)
+    {
+      const UpstanderScene *scene = g_ptr_array_index (scenes, s);
+
+      if (scene->decision == NULL)
+        continue;
+      assert_has (text, upstander_scenario_translate (scenario, scene->decision->prompt));
+      for (guint c = 0; choices && c < scene->decision->choices->len; c++)
+        assert_has (text, upstander_scenario_translate (scenario,
+                                                        ((const UpstanderChoice *) g_ptr_array_index (scene->decision->choices, c))->label));
+      for (guint q = 0; questions && scene->decision->questions != NULL && q < scene->decision->questions->len; q++)
+        assert_has (text, upstander_scenario_translate (scenario, g_ptr_array_index (scene->decision->questions, q)));
+    }
+}
+
+/* Nothing on the page says how good a choice is, how the story ends or what the teacher is told. */
+static void
+assert_no_answers_in (const char        *text,
+                      UpstanderScenario *scenario)
+{
+  GPtrArray *scenes = upstander_scenario_get_scenes (scenario);
+  GPtrArray *endings = upstander_scenario_get_endings (scenario);
+
+  assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_HELPFUL));
+  assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_MIXED));
+  assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_HARMFUL));
+  assert_lacks (text, _("Notes for the teacher"));
+  for (guint s = 0; s < scenes->len; s++)
+    {
+      const UpstanderScene *scene = g_ptr_array_index (scenes, s);
+
+      for (guint f = 0; scene->facilitator != NULL && f < scene->facilitator->len; f++)
+        assert_lacks (text, upstander_scenario_translate (scenario, g_ptr_array_index (scene->facilitator, f)));
+      for (guint c = 0; scene->decision != NULL && c < scene->decision->choices->len; c++)
+        {
+          const UpstanderChoice *choice = g_ptr_array_index (scene->decision->choices, c);
+
+          for (guint f = 0; f < choice->feedback->len; f++)
+            assert_lacks (text, upstander_scenario_translate (scenario, g_ptr_array_index (choice->feedback, f)));
+        }
+    }
+  for (guint e = 0; e < endings->len; e++)
+    {
+      const UpstanderEnding *ending = g_ptr_array_index (endings, e);
+
+      assert_lacks (text, upstander_scenario_translate (scenario, ending->title));
+      for (guint t = 0; t < ending->takeaways->len; t++)
+        assert_lacks (text, upstander_scenario_translate (scenario, g_ptr_array_index (ending->takeaways, t)));
+    }
+}
+
+/* The four steps fill the 45 minutes, in order, and leave room for each part. */
+static void
+test_lesson_plan_steps (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_fixture ("ui", "ui-stories.xml");
+  g_autoptr(UpstanderBundle) core = NULL;
+  g_autoptr(GFile) core_file = g_file_new_for_uri ("resource:///io/github/upstander/Upstander/bundles/core.xml");
+  g_autoptr(GPtrArray) scenarios = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  core = upstander_bundle_load_file (core_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < upstander_bundle_get_scenarios (core)->len; i++)
+    g_ptr_array_add (scenarios, g_ptr_array_index (upstander_bundle_get_scenarios (core), i));
+  g_ptr_array_add (scenarios, upstander_bundle_lookup_scenario (bundle, "the-sticker"));
+
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      UpstanderScenario *scenario = g_ptr_array_index (scenarios, i);
+      UpstanderLessonStep steps[4];
+      guint n = upstander_lesson_plan_steps (scenario, steps);
+
+      g_assert_cmpuint (n, ==, 4);
+      g_assert_cmpuint (steps[0].start, ==, 0);
+      g_assert_cmpuint (steps[3].end, ==, UPSTANDER_LESSON_MINUTES);
+      for (guint s = 0; s < n; s++)
+        {
+          g_assert_cmpuint (steps[s].end, >, steps[s].start);
+          if (s > 0)
+            g_assert_cmpuint (steps[s].start, ==, steps[s - 1].end);
+        }
+      /* The story gets at least its own length, the discussion at least ten minutes. */
+      g_assert_cmpuint (steps[1].end - steps[1].start, >=, MIN (upstander_scenario_get_minutes (scenario), 25));
+      g_assert_cmpuint (steps[2].end - steps[2].start, >=, 10);
+    }
+  g_assert_cmpuint (scenarios->len, >, 10);
+}
+
+static void
+test_lesson_plan (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_fixture ("ui", "ui-stories.xml");
+  UpstanderScenario *scenario = upstander_bundle_lookup_scenario (bundle, "the-sticker");
+  g_autofree char *text = kit_text ("--lesson-plan", "ui", "ui-stories.xml", "the-sticker", "en");
+  UpstanderLessonStep steps[4];
+
+  assert_has (text, upstander_scenario_get_title (scenario));
+  assert_has (text, "Lesson plan · ages");
+  assert_has (text, "45 minutes");
+  assert_has (text, "Learning objectives");
+  assert_goals_in (text, scenario);
+  upstander_lesson_plan_steps (scenario, steps);
+  for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
+    {
+      g_autofree char *heading = g_strdup_printf ("%u–%u min · %s", steps[s].start, steps[s].end, steps[s].name);
+
+      assert_has (text, heading);
+    }
+  assert_prompts_in (text, scenario, FALSE, TRUE);
+  assert_has (text, "Reinforcer");
+  assert_has (text, "Outsider");
+  assert_has (text, "Defender");
+  assert_has (text, "Gives the person bullying an audience");
+  assert_has (text, "do not promise to keep it secret");
+  assert_has (text, "Child Helpline International");
+}
+
+static void
+test_worksheet (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_fixture ("ui", "ui-stories.xml");
+  UpstanderScenario *scenario = upstander_bundle_lookup_scenario (bundle, "the-sticker");
+  g_autofree char *text = kit_text ("--worksheet", "ui", "ui-stories.xml", "the-sticker", "en");
+
+  assert_has (text, upstander_scenario_get_title (scenario));
+  assert_has (text, "The situation");
+  assert_has (text, upstander_scenario_get_summary (scenario));
+  assert_has (text, "Leo: made a sticker of Ana's face lol");
+  assert_prompts_in (text, scenario, TRUE, FALSE);
+  assert_has (text, "Which would you choose, and why?");
+  assert_has (text, "What would you do?");
+  assert_has (text, "Child Helpline International");
+  assert_no_answers_in (text, scenario);
+}
+
+static void
+test_parent_sheet (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_fixture ("ui", "ui-stories.xml");
+  UpstanderScenario *scenario = upstander_bundle_lookup_scenario (bundle, "the-sticker");
+  g_autofree char *text = kit_text ("--parent-sheet", "ui", "ui-stories.xml", "the-sticker", "en");
+
+  assert_has (text, upstander_scenario_get_title (scenario));
+  assert_has (text, "For parents and carers");
+  assert_has (text, "What the class did");
+  assert_has (text, upstander_scenario_get_summary (scenario));
+  assert_goals_in (text, scenario);
+  assert_has (text, "What to ask at home");
+  assert_has (text, "Who would you tell if something online upset you?");
+  assert_has (text, "Signs to notice");
+  assert_has (text, "does not want to go to school");
+  assert_has (text, "is secretive about their phone");
+  assert_has (text, "Child Helpline International");
+  assert_no_answers_in (text, scenario);
+}
+
+/* A plan the author wrote replaces the composed steps, timed one after the other. */
+static void
+test_lesson_plan_authored (void)
+{
+  g_autofree char *text = kit_text ("--lesson-plan", "kit", "kit-story.xml", "the-poll", "en");
+
+  assert_has (text, "Lesson plan · ages 11–14 · 60 minutes");
+  assert_has (text, "0–10 min · Polls we have seen");
+  assert_has (text, "Ask what polls pupils have seen in chats, without names.");
+  assert_has (text, "10–30 min · Play the poll");
+  assert_has (text, "30–60 min · Write a class rule");
+  assert_has (text, "Why might people vote?");
+  assert_lacks (text, "Warm-up");
+  assert_has (text, "Defender");
+}
+
+/* The author's statements when the bundle has them, in its language. */
+static void
+test_check_statements_authored (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_fixture ("kit", "kit-story.xml");
+  g_auto(GStrv) statements = upstander_check_statements (upstander_bundle_lookup_scenario (bundle, "the-poll"));
+
+  g_assert_cmpuint (g_strv_length (statements), ==, 3);
+  g_assert_cmpstr (statements[0], ==, "I know what to do if a poll is about a person.");
+  g_assert_cmpstr (statements[2], ==, "I think voting in a mean poll is joining in.");
+}
+
+/* Else composed from the goals, which go in as plain text, never as a format. */
+static void
+test_check_statements_composed (void)
+{
+  const char *xml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<bundle xmlns=\"urn:upstander:bundle:1\" id=\"t\" version=\"1\" xml:lang=\"en\">\n"
+    "<info><name>T</name><description>T.</description><author>A</author><license>CC0-1.0</license></info>\n"
+    "<topic id=\"chats\"><name>Chats</name></topic>\n"
+    "<scenario id=\"s\" version=\"1\" ages=\"8-11\" minutes=\"3\" topics=\"chats\">\n"
+    "<title>T</title><summary>S.</summary>\n"
+    "<goal>Know that 100% of %s &lt;b&gt;counts&lt;/b&gt;.</goal><goal>Two.</goal><goal>Three.</goal><goal>Four.</goal>\n"
+    "<cast><person id=\"you\" role=\"player\"><name>You</name></person></cast>\n"
+    "<scene id=\"a\" place=\"school\" start=\"yes\"><narration><text>N.</text></narration>"
+    "<continue next=\"e\"/><facilitator><text>F.</text></facilitator></scene>\n"
+    "<ending id=\"e\" outcome=\"positive\"><title>E</title><text>E.</text><takeaway>T.</takeaway></ending>\n"
+    "</scenario>\n</bundle>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = upstander_bundle_load_bytes (bytes, "t.xml", NULL, &error);
+  g_auto(GStrv) statements = NULL;
+
+  g_assert_no_error (error);
+  statements = upstander_check_statements (upstander_bundle_lookup_scenario (bundle, "s"));
+  /* Three goals at most, and the two every lesson measures: never more than five. */
+  g_assert_cmpuint (g_strv_length (statements), ==, 5);
+  g_assert_cmpstr (statements[0], ==, "I feel ready for this goal: Know that 100% of %s <b>counts</b>.");
+  g_assert_cmpstr (statements[2], ==, "I feel ready for this goal: Three.");
+  g_assert_cmpstr (statements[4], ==, "I know an adult I could tell.");
+}
+
+/*
+ * Every core story's three kit documents in each of the six languages:
+ * each renders, and no worksheet carries an effect word in its language.
+ */
+static void
+test_kit_every_core_story (void)
+{
+  const char *languages[] = { "en", "ar", "es", "fr", "ru", "zh_CN" };
+  g_autoptr(UpstanderLibrary) library = upstander_library_new ();
+  g_autofree char *tmp = g_dir_make_tmp ("upstander-kit-core-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (tmp, "kit.pdf", NULL);
+  guint n_core = 0;
+
+  upstander_library_load (library);
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      const char *names[] = { languages[l], NULL };
+
+      use_language (languages[l]);
+      upstander_library_set_languages (library, names);
+      n_core = 0;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (library)); i++)
+        {
+          g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+          if (!g_str_equal (upstander_scenario_get_bundle_id (scenario), "core"))
+            continue;
+          n_core++;
+          for (UpstanderKitDocument kind = UPSTANDER_KIT_LESSON_PLAN; kind <= UPSTANDER_KIT_PARENT_SHEET; kind++)
+            {
+              g_autoptr(UpstanderDocument) doc = upstander_kit_document_new (kind, scenario, library, "GB");
+              g_autoptr(GError) error = NULL;
+
+              g_assert_true (upstander_document_write_pdf (doc, out, &error));
+              g_assert_no_error (error);
+              g_assert_cmpuint (upstander_document_get_n_pages (doc), >=, 1);
+              if (kind == UPSTANDER_KIT_WORKSHEET)
+                {
+                  g_autofree char *text = pdf_text (out);
+
+                  assert_has (text, _("What would you do?"));
+                  assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_HELPFUL));
+                  assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_MIXED));
+                  assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_HARMFUL));
+                }
+            }
+        }
+      g_assert_cmpuint (n_core, >=, 15);
+    }
+
+  use_language ("en");
+  g_remove (out);
+  g_rmdir (tmp);
+}
+
+/* Each document in Arabic: the story's text and the interface's, right to left. */
+static void
+test_kit_arabic (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_fixture ("classroom", "arabic-story.xml");
+  UpstanderScenario *scenario = upstander_bundle_lookup_scenario (bundle, "al-sura");
+  g_autofree char *plan = kit_text ("--lesson-plan", "classroom", "arabic-story.xml", "classroom-ar/al-sura", "ar");
+  g_autofree char *worksheet = kit_text ("--worksheet", "classroom", "arabic-story.xml", "classroom-ar/al-sura", "ar");
+  g_autofree char *parents = kit_text ("--parent-sheet", "classroom", "arabic-story.xml", "classroom-ar/al-sura", "ar");
+
+  use_language ("ar");
+  /* Translated, or the checks below would pass on English. */
+  g_assert_cmpstr (_("Learning objectives"), !=, "Learning objectives");
+
+  assert_has (plan, upstander_scenario_get_title (scenario));
+  assert_goals_in (plan, scenario);
+  assert_prompts_in (plan, scenario, FALSE, TRUE);
+  assert_has (plan, _("Learning objectives"));
+  assert_has (plan, _("Reinforcer"));
+  assert_has (plan, _("Outsider"));
+  assert_has (plan, _("Defender"));
+  assert_has (plan, _("Safeguarding"));
+
+  assert_has (worksheet, upstander_scenario_get_summary (scenario));
+  assert_prompts_in (worksheet, scenario, TRUE, FALSE);
+  assert_has (worksheet, _("What would you do?"));
+  assert_no_answers_in (worksheet, scenario);
+
+  assert_has (parents, _("For parents and carers"));
+  assert_has (parents, _("Signs to notice"));
+  assert_goals_in (parents, scenario);
+
+  use_language ("en");
+}
+
+/* The parent sheet in each of the app's languages, so it can go home in the family's. */
+static void
+test_parent_sheet_languages (void)
+{
+  const char *languages[] = { "es", "fr", "ru", "zh_CN", "ar" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *text = kit_text ("--parent-sheet", "ui", "ui-stories.xml", "the-sticker", languages[i]);
+
+      use_language (languages[i]);
+      g_assert_cmpstr (_("Signs to notice"), !=, "Signs to notice");
+      assert_has (text, _("For parents and carers"));
+      assert_has (text, _("Signs to notice"));
+      assert_has (text, _("What to ask at home"));
+      assert_has (text, _("Where to get help"));
+    }
+  use_language ("en");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
+  upstander_language_bind_textdomain ();
 
   g_test_add_func ("/upstander/handout/cli", test_cli_handout);
   g_test_add_func ("/upstander/handout/cli-arabic", test_cli_handout_arabic);
@@ -517,6 +1041,18 @@ main (int   argc,
   g_test_add_func ("/upstander/handout/summary-pdf", test_summary_pdf);
   g_test_add_func ("/upstander/handout/summary-pdf-arabic", test_summary_pdf_arabic);
   g_test_add_func ("/upstander/handout/document-paginates", test_document_paginates);
+  g_test_add_func ("/upstander/lesson-kit/poster", test_poster);
+  g_test_add_func ("/upstander/lesson-kit/poster-arabic", test_poster_arabic);
+  g_test_add_func ("/upstander/lesson-kit/plan-steps", test_lesson_plan_steps);
+  g_test_add_func ("/upstander/lesson-kit/lesson-plan", test_lesson_plan);
+  g_test_add_func ("/upstander/lesson-kit/lesson-plan-authored", test_lesson_plan_authored);
+  g_test_add_func ("/upstander/lesson-kit/check-statements-authored", test_check_statements_authored);
+  g_test_add_func ("/upstander/lesson-kit/check-statements-composed", test_check_statements_composed);
+  g_test_add_func ("/upstander/lesson-kit/worksheet", test_worksheet);
+  g_test_add_func ("/upstander/lesson-kit/parent-sheet", test_parent_sheet);
+  g_test_add_func ("/upstander/lesson-kit/arabic", test_kit_arabic);
+  g_test_add_func ("/upstander/lesson-kit/every-core-story", test_kit_every_core_story);
+  g_test_add_func ("/upstander/lesson-kit/parent-sheet-languages", test_parent_sheet_languages);
 
   return g_test_run ();
 }

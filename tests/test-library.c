@@ -127,6 +127,41 @@ test_higher_version_wins (Fixture       *fixture,
   g_assert_cmpstr (upstander_scenario_get_title (scenario), ==, "The sticker, revised");
 }
 
+/* Versions 1, 3 and 2 of one bundle among others: the 3 wins, in the place the first took. */
+static void
+test_highest_of_many_versions_wins (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *example = read_fixture ("example.xml");
+  g_autofree char *session = read_fixture ("session.xml");
+  g_autoptr(UpstanderLibrary) library = library_for (fixture);
+  GPtrArray *bundles;
+  UpstanderScenario *scenario;
+
+  for (guint version = 1; version <= 3; version++)
+    {
+      g_autoptr(GString) copy = g_string_new (example);
+      g_autofree char *attributes = g_strdup_printf ("id=\"example\" version=\"%u\"", version);
+      g_autofree char *title = g_strdup_printf ("<title>The sticker %u</title>", version);
+      g_autofree char *name = g_strdup_printf ("%c-example.xml", "acb"[version - 1]);
+
+      g_string_replace (copy, "id=\"example\" version=\"1\"", attributes, 1);
+      g_string_replace (copy, "<title>The sticker</title>", title, 1);
+      /* a- (version 1) in the system folder; c- (2) and b- (3) in the user's, read b- first. */
+      put_bundle (version == 1 ? fixture->system_dir : fixture->user_dir, name, copy->str);
+    }
+  put_bundle (fixture->system_dir, "b-session.xml", session);
+
+  upstander_library_load (library);
+
+  bundles = upstander_library_get_bundles (library);
+  g_assert_cmpuint (bundles->len, ==, 2);
+  g_assert_cmpstr (upstander_bundle_get_id (g_ptr_array_index (bundles, 0)), ==, "example");
+  g_assert_cmpuint (upstander_bundle_get_version (g_ptr_array_index (bundles, 0)), ==, 3);
+  scenario = upstander_library_lookup_scenario (library, "example", "the-sticker");
+  g_assert_cmpstr (upstander_scenario_get_title (scenario), ==, "The sticker 3");
+}
+
 static void
 test_broken_bundle_skipped (Fixture       *fixture,
                             gconstpointer  data)
@@ -435,6 +470,8 @@ main (int   argc,
               fixture_set_up, test_loads_every_source, fixture_tear_down);
   g_test_add ("/upstander/library/higher-version-wins", Fixture, NULL,
               fixture_set_up, test_higher_version_wins, fixture_tear_down);
+  g_test_add ("/upstander/library/highest-of-many-versions-wins", Fixture, NULL,
+              fixture_set_up, test_highest_of_many_versions_wins, fixture_tear_down);
   g_test_add ("/upstander/library/broken-bundle-skipped", Fixture, NULL,
               fixture_set_up, test_broken_bundle_skipped, fixture_tear_down);
   g_test_add ("/upstander/library/async-fills-in", Fixture, NULL,

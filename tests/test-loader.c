@@ -657,6 +657,61 @@ test_not_half_loaded (void)
   g_assert_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_INVALID);
 }
 
+/* Search and sort use what the card shows, in the reader's language, whichever way it changed. */
+static void
+test_search_follows_language (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "ui", "ui-stories.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = upstander_bundle_load_file (file, NULL, NULL, &error);
+  const char *english[] = { "en", NULL };
+  const char *french[] = { "fr", NULL };
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *english_key = NULL;
+  g_autofree char *collate_key = NULL;
+  UpstanderScenario *sticker;
+
+  g_assert_no_error (error);
+  sticker = upstander_bundle_lookup_scenario (bundle, "the-sticker");
+  g_assert_nonnull (sticker);
+
+  upstander_bundle_set_languages (bundle, english);
+  upstander_scenario_prepare_search (sticker);
+  g_assert_true (upstander_scenario_matches_search (sticker, "STICKER"));
+  g_assert_true (upstander_scenario_matches_search (sticker, "classmate"));
+  g_assert_true (upstander_scenario_matches_search (sticker, "group chats"));
+  g_assert_true (upstander_scenario_matches_search (sticker, ""));
+  g_assert_false (upstander_scenario_matches_search (sticker, "autocollant"));
+
+  english_key = g_strdup (upstander_scenario_get_sort_key (sticker));
+  g_assert_cmpstr (english_key, ==, collate_key = g_utf8_collate_key ("The sticker", -1));
+
+  upstander_bundle_set_languages (bundle, french);
+  g_assert_cmpstr (upstander_scenario_get_sort_key (sticker), !=, english_key);
+  g_assert_true (upstander_scenario_matches_search (sticker, "L’AUTOCOLLANT"));
+  g_assert_false (upstander_scenario_matches_search (sticker, "sticker"));
+
+  /* With no languages of its own the bundle follows the environment, and
+   * nothing tells the scenario when that changes: the search sees it anyway. */
+  upstander_bundle_set_languages (bundle, NULL);
+  g_setenv ("LANGUAGE", "en", TRUE);
+  upstander_scenario_prepare_search (sticker);
+  g_assert_true (upstander_scenario_matches_search (sticker, "sticker"));
+  g_assert_cmpstr (upstander_scenario_get_sort_key (sticker), ==, english_key);
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  g_assert_false (upstander_scenario_matches_search (sticker, "sticker"));
+  g_assert_cmpstr (upstander_scenario_get_sort_key (sticker), !=, english_key);
+  g_assert_true (upstander_scenario_matches_folded (sticker, "camarade"));
+
+  if (old_language != NULL)
+    g_setenv ("LANGUAGE", old_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  g_assert_finalize_object (g_steal_pointer (&bundle));
+}
+
 /* A topic named several times is the bundle's own topic, listed once: a
  * reference costs a pointer, not a copy of every translated name. */
 static void
@@ -706,6 +761,98 @@ test_topic_references_limited (void)
                                  "topics= lists 21 values; the limit is 20"));
 }
 
+#define LESSON_KIT \
+  "    <goal>Goal.</goal>\n" \
+  "    <lesson-plan>\n" \
+  "      <step minutes=\"10\"><title>Start</title><title xml:lang=\"fr\">Début</title><text>Ask.</text><text>Listen.</text></step>\n" \
+  "      <step minutes=\"30\"><title>Play</title><text>Play it.</text></step>\n" \
+  "    </lesson-plan>\n" \
+  "    <check>\n" \
+  "      <statement>I know one.</statement>\n" \
+  "      <statement xml:lang=\"fr\">J'en connais un.</statement>\n" \
+  "      <statement>I know two.</statement>\n" \
+  "      <statement>I know three.</statement>\n" \
+  "    </check>\n"
+
+/* An authored lesson plan and before-and-after check load, with their translations. */
+static void
+test_lesson_kit_loads (void)
+{
+  g_autofree char *xml = replace (VALID, "    <goal>Goal.</goal>\n", LESSON_KIT);
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = load_string (xml, diagnostics, &error);
+  const char *french[] = { "fr", NULL };
+  UpstanderScenario *scenario;
+  GPtrArray *steps, *statements;
+  const UpstanderPlanStep *first;
+
+  dump (diagnostics);
+  g_assert_no_error (error);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  scenario = upstander_bundle_lookup_scenario (bundle, "s");
+  steps = upstander_scenario_get_plan_steps (scenario);
+  statements = upstander_scenario_get_check_statements (scenario);
+  g_assert_cmpuint (steps->len, ==, 2);
+  first = g_ptr_array_index (steps, 0);
+  g_assert_cmpuint (first->minutes, ==, 10);
+  g_assert_cmpuint (first->texts->len, ==, 2);
+  g_assert_cmpuint (((const UpstanderPlanStep *) g_ptr_array_index (steps, 1))->minutes, ==, 30);
+  g_assert_cmpuint (statements->len, ==, 3);
+  g_assert_cmpstr (upstander_scenario_translate (scenario, g_ptr_array_index (statements, 2)), ==, "I know three.");
+
+  upstander_bundle_set_languages (bundle, french);
+  g_assert_cmpstr (upstander_scenario_translate (scenario, first->title), ==, "Début");
+  g_assert_cmpstr (upstander_scenario_translate (scenario, g_ptr_array_index (statements, 0)), ==, "J'en connais un.");
+}
+
+/* Both are optional: a scenario without them has none. */
+static void
+test_lesson_kit_optional (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_string (VALID, NULL, NULL);
+  UpstanderScenario *scenario = upstander_bundle_lookup_scenario (bundle, "s");
+
+  g_assert_cmpuint (upstander_scenario_get_plan_steps (scenario)->len, ==, 0);
+  g_assert_cmpuint (upstander_scenario_get_check_statements (scenario)->len, ==, 0);
+}
+
+static void
+assert_kit_refused (const char *old,
+                    const char *new,
+                    const char *marker,
+                    const char *message)
+{
+  g_autofree char *kit = replace (LESSON_KIT, old, new);
+  g_autofree char *xml = replace (VALID, "    <goal>Goal.</goal>\n", kit);
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = load_string (xml, diagnostics, &error);
+
+  dump (diagnostics);
+  g_assert_null (bundle);
+  g_assert_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_INVALID);
+  if (!has_diagnostic (diagnostics, UPSTANDER_SEVERITY_ERROR, line_of (xml, marker), message))
+    g_error ("expected an error containing “%s” on the line of “%s”", message, marker);
+}
+
+static void
+test_rule_check_statements (void)
+{
+  assert_kit_refused ("      <statement>I know three.</statement>\n", "", "<check>",
+                      "a <check> has from 3 to 5 statements, not 2");
+  assert_kit_refused ("      <statement>I know three.</statement>\n",
+                      "      <statement>3</statement><statement>4</statement><statement>5</statement><statement>6</statement>\n",
+                      "<check>", "not 6");
+}
+
+static void
+test_rule_plan_minutes (void)
+{
+  assert_kit_refused ("minutes=\"30\"", "minutes=\"0\"", "minutes=\"0\"", "doesn't allow value '0'");
+  assert_kit_refused ("minutes=\"30\"", "minutes=\"115\"", "<lesson-plan>", "take 125 minutes; a lesson plan has at most 120");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -713,6 +860,11 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/upstander/loader/valid-loads", test_valid_loads);
+  g_test_add_func ("/upstander/loader/search-follows-language", test_search_follows_language);
+  g_test_add_func ("/upstander/loader/lesson-kit-loads", test_lesson_kit_loads);
+  g_test_add_func ("/upstander/loader/lesson-kit-optional", test_lesson_kit_optional);
+  g_test_add_func ("/upstander/loader/rule/check-statements", test_rule_check_statements);
+  g_test_add_func ("/upstander/loader/rule/plan-minutes", test_rule_plan_minutes);
   g_test_add_func ("/upstander/loader/topic-references-shared", test_topic_references_shared);
   g_test_add_func ("/upstander/loader/topic-references-limited", test_topic_references_limited);
   g_test_add_func ("/upstander/loader/avatars", test_avatars);

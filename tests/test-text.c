@@ -144,6 +144,25 @@ test_isolate_ltr_runs (void)
     }
 }
 
+static void
+test_fold_for_search (void)
+{
+  g_autofree char *composed = upstander_text_fold_for_search ("\xc3\x89LAN");      /* "ÉLAN" */
+  g_autofree char *decomposed = upstander_text_fold_for_search ("e\xcc\x81lan");  /* "e" + U+0301 */
+  g_autofree char *ligature = upstander_text_fold_for_search ("\xef\xac\x81ve"); /* U+FB01 "ve" */
+  g_autofree char *german = upstander_text_fold_for_search ("STRASSE Stra\xc3\x9f" "e");
+  g_autofree char *invalid = upstander_text_fold_for_search ("AB\xff");
+  g_autofree char *ascii = upstander_text_fold_for_search ("The Class CHAT 05, #1!");
+
+  g_assert_cmpstr (composed, ==, "\xc3\xa9lan");
+  g_assert_cmpstr (decomposed, ==, composed);
+  g_assert_cmpstr (ligature, ==, "five");
+  g_assert_cmpstr (german, ==, "strasse strasse");
+  g_assert_cmpstr (ascii, ==, "the class chat 05, #1!");
+  /* Invalid UTF-8 from a query still folds to something, never NULL. */
+  g_assert_nonnull (invalid);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -159,6 +178,7 @@ main (int   argc,
   g_test_add_func ("/upstander/text/duplicate-variant-refused", test_duplicate_variant_refused);
   g_test_add_func ("/upstander/text/copy", test_copy);
   g_test_add_func ("/upstander/text/language-tags", test_language_tags);
+  g_test_add_func ("/upstander/text/fold-for-search", test_fold_for_search);
 
   return g_test_run ();
 }

@@ -174,13 +174,28 @@ ui_test_save_shot (GtkWidget  *widget,
   const char *build_dir = g_getenv ("G_TEST_BUILDDIR");
   int width, height;
 
+  /* Until the widget is on screen with a size: on a slow machine (or under a
+   * sanitizer) a window can take longer than any fixed wait to lay out. */
   ui_test_spin (400);
+  for (guint tries = 0; tries < 200 && !(gtk_widget_get_mapped (widget) &&
+                                         gtk_widget_get_width (widget) > 0 &&
+                                         gtk_widget_get_height (widget) > 0); tries++)
+    ui_test_spin (50);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
   paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
+  /* Empty until the widget has been drawn once since it last changed. */
+  for (guint tries = 0; node == NULL && tries < 200; tries++)
+    {
+      if (tries > 0)
+        ui_test_spin (50);
+      g_clear_object (&snapshot);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_to_node (snapshot);
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));

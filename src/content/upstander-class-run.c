@@ -21,12 +21,14 @@ struct _UpstanderClassRun
 
   UpstanderSession *session;
   GPtrArray        *decisions;  /* UpstanderClassDecision */
+  UpstanderClassCheck *check;   /* nullable: the before-and-after check, if the class takes it */
   gint64            started;    /* g_get_monotonic_time () */
 };
 
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_CHECK,
   N_PROPS
 };
 
@@ -108,6 +110,7 @@ upstander_class_run_dispose (GObject *object)
   UpstanderClassRun *self = (UpstanderClassRun *)object;
 
   g_clear_object (&self->session);
+  g_clear_object (&self->check);
 
   G_OBJECT_CLASS (upstander_class_run_parent_class)->dispose (object);
 }
@@ -136,6 +139,10 @@ upstander_class_run_get_property (GObject    *object,
       g_value_set_object (value, self->session);
       break;
 
+    case PROP_CHECK:
+      g_value_set_object (value, self->check);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -153,6 +160,10 @@ upstander_class_run_set_property (GObject      *object,
     {
     case PROP_SESSION:
       self->session = g_value_dup_object (value);
+      break;
+
+    case PROP_CHECK:
+      upstander_class_run_set_check (self, g_value_get_object (value));
       break;
 
     default:
@@ -175,6 +186,11 @@ upstander_class_run_class_init (UpstanderClassRunClass *klass)
     g_param_spec_object ("session", NULL, NULL,
                          UPSTANDER_TYPE_SESSION,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CHECK] =
+    g_param_spec_object ("check", NULL, NULL,
+                         UPSTANDER_TYPE_CLASS_CHECK,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -476,12 +492,35 @@ append_row (GString    *csv,
   append_cell (csv, taken, TRUE);
 }
 
+/* The check's statements have no id in the bundle when the app composed
+ * them: they are numbered. A round the class did not take has no count. */
+static void
+append_check_rows (UpstanderClassRun   *self,
+                   GString             *csv,
+                   UpstanderCheckRound  round,
+                   guint                step)
+{
+  for (guint i = 0; self->check != NULL && i < upstander_class_check_get_n_statements (self->check); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("statement-%u", i + 1);
+      g_autofree char *hands = NULL;
+
+      if (upstander_class_check_get_taken (self->check, round))
+        hands = g_strdup_printf ("%u", upstander_class_check_get_hands (self->check, round, i));
+      append_row (csv, step, round == UPSTANDER_CHECK_BEFORE ? "check-before" : "check-after", id,
+                  upstander_class_check_get_statement (self->check, i), hands, NULL);
+    }
+}
+
 /**
  * upstander_class_run_dup_csv:
  *
  * The class summary as CSV: a header, then for each decision met one
  * "decision" row (its prompt) and one "choice" row per choice offered with
  * its votes and "yes" on the one taken, and at the end an "ending" row.
+ * With a before-and-after check, its statements come first as
+ * "check-before" rows (step 0) and again last as "check-after" rows, the
+ * hands raised in the votes column.
  * Counts only: there is nothing about any pupil to write.
  *
  * Returns: (transfer full): UTF-8 text with CRLF line ends, starting with a
@@ -501,6 +540,7 @@ upstander_class_run_dup_csv (UpstanderClassRun *self)
 
   scenario = upstander_session_get_scenario (self->session);
   csv = g_string_new (UTF8_BYTE_ORDER_MARK "\"step\",\"kind\",\"id\",\"text\",\"votes\",\"taken\"\r\n");
+  append_check_rows (self, csv, UPSTANDER_CHECK_BEFORE, 0);
 
   for (guint i = 0; i < self->decisions->len; i++)
     {
@@ -525,5 +565,36 @@ upstander_class_run_dup_csv (UpstanderClassRun *self)
     append_row (csv, self->decisions->len + 1, "ending", ending->id,
                 upstander_scenario_translate (scenario, ending->title), NULL, "yes");
 
+  append_check_rows (self, csv, UPSTANDER_CHECK_AFTER, self->decisions->len + 2);
+
   return g_string_free (csv, FALSE);
+}
+
+/* The before-and-after check the class takes in this run, or NULL. */
+UpstanderClassCheck *
+upstander_class_run_get_check (UpstanderClassRun *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), NULL);
+
+  return self->check;
+}
+
+/**
+ * upstander_class_run_set_check:
+ * @check: (nullable): the check, kept only as long as this run
+ *
+ * Its counts go into the summary and the CSV next to the votes.
+ */
+void
+upstander_class_run_set_check (UpstanderClassRun   *self,
+                               UpstanderClassCheck *check)
+{
+  g_return_if_fail (UPSTANDER_IS_CLASS_RUN (self));
+  g_return_if_fail (check == NULL || UPSTANDER_IS_CLASS_CHECK (check));
+
+  if (!g_set_object (&self->check, check))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHECK]);
+  g_signal_emit (self, signals [CHANGED], 0);
 }

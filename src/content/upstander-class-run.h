@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "upstander-class-check.h"
 #include "upstander-session.h"
 
 G_BEGIN_DECLS
@@ -49,5 +50,8 @@ gint64                        upstander_class_run_get_elapsed      (UpstanderCla
 void                          upstander_class_run_set_start_time   (UpstanderClassRun *self,
                                                                     gint64             monotonic_us);
 char                         *upstander_class_run_dup_csv          (UpstanderClassRun *self);
+UpstanderClassCheck          *upstander_class_run_get_check        (UpstanderClassRun *self);
+void                          upstander_class_run_set_check        (UpstanderClassRun   *self,
+                                                                    UpstanderClassCheck *check);
 
 G_END_DECLS

@@ -522,7 +522,9 @@ add_bundles (UpstanderLibrary *self,
           if (!g_ptr_array_find (added, existing, &at))
             g_assert_not_reached ();
           g_ptr_array_index (added, at) = bundle;
-          g_hash_table_insert (self->bundles_by_id, (gpointer) id, bundle);
+          /* Replace, not insert: insert keeps the old key, the id string of
+           * the bundle that lost, which is freed with it. */
+          g_hash_table_replace (self->bundles_by_id, (gpointer) id, bundle);
         }
     }
 

@@ -197,15 +197,6 @@ dup_lang (xmlNode *node)
   return copy;
 }
 
-static gboolean
-is_forbidden_char (gunichar c)
-{
-  /* Controls would corrupt the display; bidi overrides and isolates let text
-   * disguise itself. The app isolates mixed-direction text on its own. */
-  return (c < 0x20) || (c >= 0x7F && c <= 0x9F) ||
-         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-}
-
 /*
  * The text of a leaf with its whitespace collapsed, or NULL after reporting
  * what is wrong with it.
@@ -255,7 +246,7 @@ read_text (Loader     *self,
           continue;
         }
 
-      if (is_forbidden_char (c))
+      if (upstander_text_is_forbidden_char (c))
         {
           report_error (self, node,
                         "<%s> contains the control or bidirectional override character U+%04X; "
@@ -971,6 +962,91 @@ read_scenario_attributes (Loader            *self,
   scenario->topic_ids = g_strv_builder_end (kept_ids);
 }
 
+static UpstanderPlanStep *
+read_plan_step (Loader  *self,
+                xmlNode *node)
+{
+  UpstanderPlanStep *step = g_new0 (UpstanderPlanStep, 1);
+  Leaves leaves = { 0 };
+
+  step->line = node_line (node);
+  step->texts = upstander_text_array_new ();
+  read_number (self, node, "minutes", 1, UPSTANDER_MAX_PLAN_MINUTES, &step->minutes);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, "title"))
+        take_single (self, child, &leaves, &step->title,
+                     read_leaf (self, child, &leaves, MAX_SHORT_TEXT_CHARS));
+      else if (is_element (child, "text"))
+        take_many (step->texts, read_leaf (self, child, &leaves, MAX_TEXT_CHARS));
+    }
+
+  if (step->title == NULL)
+    report_error (self, node, "a <step> needs a <title> in the bundle's language");
+
+  return step;
+}
+
+/* <lesson-plan>: steps whose minutes make a lesson of a sensible length. */
+static void
+read_lesson_plan (Loader            *self,
+                  UpstanderScenario *scenario,
+                  xmlNode           *node)
+{
+  guint total = 0;
+
+  if (scenario->plan_steps->len > 0)
+    {
+      report_error (self, node, "a scenario has at most one <lesson-plan>");
+      return;
+    }
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      UpstanderPlanStep *step;
+
+      if (!is_element (child, "step") ||
+          !check_count (self, child, scenario->plan_steps->len, UPSTANDER_MAX_PLAN_STEPS, "steps in a lesson plan"))
+        continue;
+
+      step = read_plan_step (self, child);
+      total += step->minutes;
+      g_ptr_array_add (scenario->plan_steps, step);
+    }
+
+  if (total > UPSTANDER_MAX_PLAN_MINUTES)
+    report_error (self, node, "the steps of this <lesson-plan> take %u minutes; a lesson plan has at most %u",
+                  total, UPSTANDER_MAX_PLAN_MINUTES);
+}
+
+/* <check>: the statements a class answers by show of hands before and after the story. */
+static void
+read_check (Loader            *self,
+            UpstanderScenario *scenario,
+            xmlNode           *node)
+{
+  Leaves leaves = { 0 };
+
+  if (scenario->check_statements->len > 0)
+    {
+      report_error (self, node, "a scenario has at most one <check>");
+      return;
+    }
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, "statement"))
+        take_many (scenario->check_statements, read_leaf (self, child, &leaves, MAX_TEXT_CHARS));
+    }
+
+  if (scenario->check_statements->len < UPSTANDER_MIN_CHECK_STATEMENTS ||
+      scenario->check_statements->len > UPSTANDER_MAX_CHECK_STATEMENTS)
+    report_error (self, node, "a <check> has from %u to %u statements, not %u",
+                  UPSTANDER_MIN_CHECK_STATEMENTS, UPSTANDER_MAX_CHECK_STATEMENTS,
+                  scenario->check_statements->len);
+}
+
 static UpstanderScenario *
 read_scenario (Loader  *self,
                xmlNode *node)
@@ -1004,6 +1080,14 @@ read_scenario (Loader  *self,
       else if (is_element (child, "content-note"))
         {
           take_many (scenario->content_notes, read_leaf (self, child, &leaves, MAX_TEXT_CHARS));
+        }
+      else if (is_element (child, "lesson-plan"))
+        {
+          read_lesson_plan (self, scenario, child);
+        }
+      else if (is_element (child, "check"))
+        {
+          read_check (self, scenario, child);
         }
       else if (is_element (child, "cast"))
         {

@@ -182,6 +182,16 @@ upstander_ending_free (gpointer data)
 }
 
 void
+upstander_plan_step_free (gpointer data)
+{
+  UpstanderPlanStep *step = data;
+
+  upstander_text_free (step->title);
+  g_clear_pointer (&step->texts, g_ptr_array_unref);
+  g_free (step);
+}
+
+void
 upstander_contact_way_free (gpointer data)
 {
   UpstanderContactWay *way = data;

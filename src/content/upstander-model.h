@@ -180,6 +180,20 @@ typedef struct
   guint             line;
 } UpstanderEnding;
 
+/* A step of a lesson plan that the author wrote (<lesson-plan><step>). */
+#define UPSTANDER_MAX_PLAN_STEPS        12
+#define UPSTANDER_MAX_PLAN_MINUTES      120
+#define UPSTANDER_MIN_CHECK_STATEMENTS  3
+#define UPSTANDER_MAX_CHECK_STATEMENTS  5
+
+typedef struct
+{
+  guint          minutes;
+  UpstanderText *title;
+  GPtrArray     *texts;   /* UpstanderText */
+  guint          line;
+} UpstanderPlanStep;
+
 typedef struct
 {
   UpstanderContactKind  kind;
@@ -242,6 +256,7 @@ void upstander_decision_free (gpointer decision);
 void upstander_continue_free (gpointer cont);
 void upstander_scene_free   (gpointer scene);
 void upstander_ending_free  (gpointer ending);
+void upstander_plan_step_free (gpointer step);
 void upstander_contact_way_free (gpointer way);
 void upstander_contact_free (gpointer contact);
 void upstander_help_free    (gpointer help);

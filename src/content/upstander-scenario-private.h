@@ -28,6 +28,8 @@ struct _UpstanderScenario
   GStrv      topic_ids;
   GPtrArray *goals;          /* UpstanderText */
   GPtrArray *content_notes;  /* UpstanderText */
+  GPtrArray *plan_steps;     /* UpstanderPlanStep: the author's lesson plan, else empty */
+  GPtrArray *check_statements; /* UpstanderText: the author's before-and-after check, else empty */
   GPtrArray *cast;           /* UpstanderPerson */
   GPtrArray *scenes;         /* UpstanderScene, in file order */
   GPtrArray *endings;        /* UpstanderEnding, in file order */
@@ -36,6 +38,10 @@ struct _UpstanderScenario
   GHashTable *endings_by_id;
   GHashTable *people_by_id;
   GHashTable *choices_by_id;
+
+  GArray     *search_keys;   /* SearchKey, made by the first search in a language */
+  const char *sort_key_title;  /* the shown title sort_key was made from */
+  char       *sort_key;
 };
 
 UpstanderScenario *_upstander_scenario_new (UpstanderBundle *bundle);

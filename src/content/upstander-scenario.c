@@ -47,6 +47,8 @@ upstander_scenario_finalize (GObject *object)
   g_clear_pointer (&self->topic_ids, g_strfreev);
   g_clear_pointer (&self->goals, g_ptr_array_unref);
   g_clear_pointer (&self->content_notes, g_ptr_array_unref);
+  g_clear_pointer (&self->plan_steps, g_ptr_array_unref);
+  g_clear_pointer (&self->check_statements, g_ptr_array_unref);
   g_clear_pointer (&self->cast, g_ptr_array_unref);
   g_clear_pointer (&self->scenes, g_ptr_array_unref);
   g_clear_pointer (&self->endings, g_ptr_array_unref);
@@ -54,6 +56,8 @@ upstander_scenario_finalize (GObject *object)
   g_clear_pointer (&self->endings_by_id, g_hash_table_unref);
   g_clear_pointer (&self->people_by_id, g_hash_table_unref);
   g_clear_pointer (&self->choices_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->search_keys, g_array_unref);
+  g_clear_pointer (&self->sort_key, g_free);
 
   G_OBJECT_CLASS (upstander_scenario_parent_class)->finalize (object);
 }
@@ -146,6 +150,8 @@ upstander_scenario_init (UpstanderScenario *self)
 {
   self->goals = upstander_text_array_new ();
   self->content_notes = upstander_text_array_new ();
+  self->plan_steps = g_ptr_array_new_with_free_func (upstander_plan_step_free);
+  self->check_statements = upstander_text_array_new ();
   self->topics = g_ptr_array_new ();
   self->cast = g_ptr_array_new_with_free_func (upstander_person_free);
   self->scenes = g_ptr_array_new_with_free_func (upstander_scene_free);
@@ -326,6 +332,36 @@ upstander_scenario_get_content_notes (UpstanderScenario *self)
   return self->content_notes;
 }
 
+/**
+ * upstander_scenario_get_plan_steps:
+ *
+ * Returns: (transfer none) (element-type UpstanderPlanStep): the steps of
+ *   the lesson plan the author wrote, in order; empty when the bundle gives
+ *   none and the app composes one
+ */
+GPtrArray *
+upstander_scenario_get_plan_steps (UpstanderScenario *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SCENARIO (self), NULL);
+
+  return self->plan_steps;
+}
+
+/**
+ * upstander_scenario_get_check_statements:
+ *
+ * Returns: (transfer none) (element-type UpstanderText): the statements of
+ *   the before-and-after check the author wrote; empty when the bundle gives
+ *   none
+ */
+GPtrArray *
+upstander_scenario_get_check_statements (UpstanderScenario *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SCENARIO (self), NULL);
+
+  return self->check_statements;
+}
+
 GPtrArray *
 upstander_scenario_get_cast (UpstanderScenario *self)
 {
@@ -414,14 +450,139 @@ upstander_scenario_lookup_choice (UpstanderScenario *self,
   return g_hash_table_lookup (self->choices_by_id, id);
 }
 
-static gboolean
-text_matches (UpstanderScenario   *self,
-              const UpstanderText *text,
-              const char          *folded_query)
+/*
+ * What a search compares against: each text a card shows (title, summary,
+ * topic names), in the reader's language, folded once. @source is the shown
+ * text it was made from; texts never change after loading, so another
+ * pointer there means another language, and the keys are made again.
+ */
+typedef struct
 {
-  g_autofree char *folded = g_utf8_casefold (upstander_scenario_translate (self, text), -1);
+  const char *source;
+  char       *folded;
+} SearchKey;
 
-  return strstr (folded, folded_query) != NULL;
+static void
+search_key_clear (gpointer data)
+{
+  SearchKey *key = data;
+
+  g_clear_pointer (&key->folded, g_free);
+}
+
+static const UpstanderText *
+searched_text (UpstanderScenario *self,
+               guint              index)
+{
+  const UpstanderTopic *topic;
+
+  if (index == 0)
+    return self->title;
+  if (index == 1)
+    return self->summary;
+
+  topic = g_ptr_array_index (self->topics, index - 2);
+
+  return topic->name;
+}
+
+static GArray *
+prepare_search_keys (UpstanderScenario *self)
+{
+  guint n_keys = 2 + self->topics->len;
+  gboolean current = self->search_keys != NULL;
+
+  for (guint i = 0; current && i < n_keys; i++)
+    current = g_array_index (self->search_keys, SearchKey, i).source ==
+              upstander_scenario_translate (self, searched_text (self, i));
+  if (current)
+    return self->search_keys;
+
+  g_clear_pointer (&self->search_keys, g_array_unref);
+  self->search_keys = g_array_sized_new (FALSE, TRUE, sizeof (SearchKey), n_keys);
+  g_array_set_clear_func (self->search_keys, search_key_clear);
+  for (guint i = 0; i < n_keys; i++)
+    {
+      SearchKey key;
+
+      key.source = upstander_scenario_translate (self, searched_text (self, i));
+      key.folded = key.source != NULL ? upstander_text_fold_for_search (key.source) : NULL;
+      g_array_append_val (self->search_keys, key);
+    }
+
+  return self->search_keys;
+}
+
+/**
+ * upstander_scenario_get_sort_key:
+ *
+ * The title's collation key (g_utf8_collate_key()) in the language shown,
+ * made once per language: a catalogue sorts by strcmp() of these, and a
+ * sort compares each story many times.
+ *
+ * Returns: (transfer none): the key, valid until the language changes
+ */
+const char *
+upstander_scenario_get_sort_key (UpstanderScenario *self)
+{
+  const char *title;
+
+  g_return_val_if_fail (UPSTANDER_IS_SCENARIO (self), NULL);
+
+  title = upstander_scenario_get_title (self);
+  if (self->sort_key == NULL || self->sort_key_title != title)
+    {
+      g_free (self->sort_key);
+      self->sort_key = g_utf8_collate_key (title != NULL ? title : "", -1);
+      self->sort_key_title = title;
+    }
+
+  return self->sort_key;
+}
+
+/**
+ * upstander_scenario_prepare_search:
+ *
+ * Folds what a search compares against now, in the languages shown, rather
+ * than on the first search: for a catalogue to call while it is idle.
+ */
+void
+upstander_scenario_prepare_search (UpstanderScenario *self)
+{
+  g_return_if_fail (UPSTANDER_IS_SCENARIO (self));
+
+  prepare_search_keys (self);
+}
+
+/**
+ * upstander_scenario_matches_folded:
+ * @folded_query: a query as upstander_text_fold_for_search() returns it
+ *
+ * Search as you type, for a catalogue that folds the query once per
+ * keystroke rather than once per story: whether @folded_query is in the
+ * title, summary or a topic name.
+ */
+gboolean
+upstander_scenario_matches_folded (UpstanderScenario *self,
+                                   const char        *folded_query)
+{
+  GArray *keys;
+
+  g_return_val_if_fail (UPSTANDER_IS_SCENARIO (self), FALSE);
+
+  if (folded_query == NULL || *folded_query == '\0')
+    return TRUE;
+
+  keys = prepare_search_keys (self);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *folded = g_array_index (keys, SearchKey, i).folded;
+
+      if (folded != NULL && strstr (folded, folded_query) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* Search as you type: the query, case-folded, in the title, summary or a topic name. */
@@ -436,21 +597,9 @@ upstander_scenario_matches_search (UpstanderScenario *self,
   if (query == NULL || *query == '\0')
     return TRUE;
 
-  folded_query = g_utf8_casefold (query, -1);
+  folded_query = upstander_text_fold_for_search (query);
 
-  if (text_matches (self, self->title, folded_query) ||
-      text_matches (self, self->summary, folded_query))
-    return TRUE;
-
-  for (guint i = 0; i < self->topics->len; i++)
-    {
-      const UpstanderTopic *topic = g_ptr_array_index (self->topics, i);
-
-      if (text_matches (self, topic->name, folded_query))
-        return TRUE;
-    }
-
-  return FALSE;
+  return upstander_scenario_matches_folded (self, folded_query);
 }
 
 /* Called by the bundle when the reader's languages change: every shown text may. */
@@ -459,6 +608,9 @@ upstander_scenario_languages_changed (UpstanderScenario *self)
 {
   g_return_if_fail (UPSTANDER_IS_SCENARIO (self));
 
+  /* Made again in the new language by the next search or sort. */
+  g_clear_pointer (&self->search_keys, g_array_unref);
+  g_clear_pointer (&self->sort_key, g_free);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SUMMARY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOPIC_NAMES]);

@@ -32,6 +32,8 @@ char                   *upstander_scenario_dup_topic_names   (UpstanderScenario 
 GPtrArray              *upstander_scenario_get_topics        (UpstanderScenario *self);
 GPtrArray              *upstander_scenario_get_goals         (UpstanderScenario *self);
 GPtrArray              *upstander_scenario_get_content_notes (UpstanderScenario *self);
+GPtrArray              *upstander_scenario_get_plan_steps    (UpstanderScenario *self);
+GPtrArray              *upstander_scenario_get_check_statements (UpstanderScenario *self);
 GPtrArray              *upstander_scenario_get_cast          (UpstanderScenario *self);
 GPtrArray              *upstander_scenario_get_scenes        (UpstanderScenario *self);
 GPtrArray              *upstander_scenario_get_endings       (UpstanderScenario *self);
@@ -47,6 +49,10 @@ const UpstanderChoice  *upstander_scenario_lookup_choice     (UpstanderScenario 
 guint                   upstander_scenario_get_n_endings     (UpstanderScenario *self);
 gboolean                upstander_scenario_matches_search    (UpstanderScenario *self,
                                                               const char        *query);
+const char             *upstander_scenario_get_sort_key      (UpstanderScenario *self);
+void                    upstander_scenario_prepare_search    (UpstanderScenario *self);
+gboolean                upstander_scenario_matches_folded    (UpstanderScenario *self,
+                                                              const char        *folded_query);
 void                    upstander_scenario_languages_changed (UpstanderScenario *self);
 
 G_END_DECLS

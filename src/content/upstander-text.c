@@ -5,25 +5,51 @@
 
 #include <string.h>
 
+/*
+ * A library of 1,000 stories holds over 100,000 texts, most of them with
+ * no translation: each text is one allocation, its original's language tag
+ * and value inside it, and each translation one more (docs/performance.md).
+ * An array, its header, a copy of "en" and the value apart cost 150 bytes a
+ * text more, 17 MiB for such a library.
+ */
 typedef struct
 {
-  char *lang;
-  char *value;
+  const char *lang;   /* "<lang>\0<value>\0", one allocation */
+  const char *value;  /* inside lang's allocation */
 } Variant;
 
 struct _UpstanderText
 {
-  /* The first variant is the original, in the bundle's own language. */
-  GArray *variants;
+  Variant *translations;    /* nullable: the variants after the original */
+  guint    n_translations;
+  guint    value_offset;    /* of the original's value in data */
+  char     data[];          /* the original: "<lang>\0<value>\0" */
 };
 
-static void
-variant_clear (gpointer data)
+/* "<lang>\0<value>\0" in one allocation; returns it, the value after it. */
+static char *
+pack (const char  *lang,
+      const char  *value,
+      gsize       *value_offset)
 {
-  Variant *variant = data;
+  gsize lang_size = strlen (lang) + 1;
+  gsize value_size = strlen (value) + 1;
+  char *packed = g_malloc (lang_size + value_size);
 
-  g_free (variant->lang);
-  g_free (variant->value);
+  memcpy (packed, lang, lang_size);
+  memcpy (packed + lang_size, value, value_size);
+  *value_offset = lang_size;
+
+  return packed;
+}
+
+static Variant
+variant_at (const UpstanderText *self,
+            guint                index)
+{
+  Variant original = { self->data, self->data + self->value_offset };
+
+  return index == 0 ? original : self->translations[index - 1];
 }
 
 UpstanderText *
@@ -31,14 +57,19 @@ upstander_text_new (const char *lang,
                     const char *value)
 {
   UpstanderText *self;
+  gsize lang_size, value_size;
 
   g_return_val_if_fail (lang != NULL, NULL);
   g_return_val_if_fail (value != NULL, NULL);
 
-  self = g_new0 (UpstanderText, 1);
-  self->variants = g_array_sized_new (FALSE, TRUE, sizeof (Variant), 1);
-  g_array_set_clear_func (self->variants, variant_clear);
-  upstander_text_add_variant (self, lang, value);
+  lang_size = strlen (lang) + 1;
+  value_size = strlen (value) + 1;
+  self = g_malloc (sizeof (UpstanderText) + lang_size + value_size);
+  self->translations = NULL;
+  self->n_translations = 0;
+  self->value_offset = lang_size;
+  memcpy (self->data, lang, lang_size);
+  memcpy (self->data + lang_size, value, value_size);
 
   return self;
 }
@@ -52,12 +83,8 @@ upstander_text_copy (const UpstanderText *self)
 
   copy = upstander_text_new (upstander_text_get_original_language (self),
                              upstander_text_get_original (self));
-  for (guint i = 1; i < self->variants->len; i++)
-    {
-      const Variant *variant = &g_array_index (self->variants, Variant, i);
-
-      upstander_text_add_variant (copy, variant->lang, variant->value);
-    }
+  for (guint i = 0; i < self->n_translations; i++)
+    upstander_text_add_variant (copy, self->translations[i].lang, self->translations[i].value);
 
   return copy;
 }
@@ -68,7 +95,9 @@ upstander_text_free (UpstanderText *self)
   if (self == NULL)
     return;
 
-  g_array_unref (self->variants);
+  for (guint i = 0; i < self->n_translations; i++)
+    g_free ((char *) self->translations[i].lang);
+  g_free (self->translations);
   g_free (self);
 }
 
@@ -78,7 +107,8 @@ upstander_text_add_variant (UpstanderText *self,
                             const char    *lang,
                             const char    *value)
 {
-  Variant variant;
+  Variant *variant;
+  gsize value_offset;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (lang != NULL, FALSE);
@@ -87,9 +117,10 @@ upstander_text_add_variant (UpstanderText *self,
   if (upstander_text_lookup (self, lang) != NULL)
     return FALSE;
 
-  variant.lang = g_strdup (lang);
-  variant.value = g_strdup (value);
-  g_array_append_val (self->variants, variant);
+  self->translations = g_renew (Variant, self->translations, self->n_translations + 1);
+  variant = &self->translations[self->n_translations++];
+  variant->lang = pack (lang, value, &value_offset);
+  variant->value = variant->lang + value_offset;
 
   return TRUE;
 }
@@ -99,7 +130,7 @@ upstander_text_get_original (const UpstanderText *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return g_array_index (self->variants, Variant, 0).value;
+  return self->data + self->value_offset;
 }
 
 const char *
@@ -107,7 +138,7 @@ upstander_text_get_original_language (const UpstanderText *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return g_array_index (self->variants, Variant, 0).lang;
+  return self->data;
 }
 
 guint
@@ -115,7 +146,7 @@ upstander_text_get_n_variants (const UpstanderText *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
-  return self->variants->len;
+  return 1 + self->n_translations;
 }
 
 const char *
@@ -123,16 +154,16 @@ upstander_text_get_variant (const UpstanderText  *self,
                             guint                 index,
                             const char          **lang)
 {
-  const Variant *variant;
+  Variant variant;
 
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->variants->len, NULL);
+  g_return_val_if_fail (index <= self->n_translations, NULL);
 
-  variant = &g_array_index (self->variants, Variant, index);
+  variant = variant_at (self, index);
   if (lang != NULL)
-    *lang = variant->lang;
+    *lang = variant.lang;
 
-  return variant->value;
+  return variant.value;
 }
 
 /* Exact lookup: "pt-BR" and "pt_br" are the same tag. */
@@ -143,16 +174,44 @@ upstander_text_lookup (const UpstanderText *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (lang != NULL, NULL);
 
-  for (guint i = 0; i < self->variants->len; i++)
+  for (guint i = 0; i <= self->n_translations; i++)
     {
-      const Variant *variant = &g_array_index (self->variants, Variant, i);
-      gsize len = strlen (variant->lang);
+      Variant variant = variant_at (self, i);
 
-      if (strlen (lang) == len && upstander_language_matches (lang, variant->lang))
-        return variant->value;
+      if (strlen (lang) == strlen (variant.lang) && upstander_language_matches (lang, variant.lang))
+        return variant.value;
     }
 
   return NULL;
+}
+
+/**
+ * upstander_text_fold_for_search:
+ *
+ * @text case-folded and in one normal form, so that a search finds "Élan"
+ * for "élan" whether either was typed composed or not, and "ﬁ" as "fi".
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+upstander_text_fold_for_search (const char *text)
+{
+  g_autofree char *folded = NULL;
+  char *normal;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Plain ASCII folds to its lower case and is already normal: most
+   * English text, at a fraction of the cost of the two passes below. */
+  for (const char *c = text; (guchar) *c < 0x80; c++)
+    if (*c == '\0')
+      return g_ascii_strdown (text, -1);
+
+  folded = g_utf8_casefold (text, -1);
+  normal = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL_COMPOSE);
+
+  /* NULL only for invalid UTF-8, which the loader never lets in; a query could. */
+  return normal != NULL ? normal : g_steal_pointer (&folded);
 }
 
 static gboolean
@@ -211,22 +270,26 @@ upstander_text_get (const UpstanderText *self,
 
   for (guint l = 0; languages != NULL && languages[l] != NULL; l++)
     {
-      const Variant *best = NULL;
+      const char *best_lang = NULL;
+      const char *best = NULL;
 
       if (g_str_equal (languages[l], "C") || g_str_equal (languages[l], "POSIX"))
         continue;
 
-      for (guint i = 0; i < self->variants->len; i++)
+      for (guint i = 0; i <= self->n_translations; i++)
         {
-          const Variant *variant = &g_array_index (self->variants, Variant, i);
+          Variant variant = variant_at (self, i);
 
-          if (upstander_language_matches (languages[l], variant->lang) &&
-              (best == NULL || strlen (variant->lang) > strlen (best->lang)))
-            best = variant;
+          if (upstander_language_matches (languages[l], variant.lang) &&
+              (best == NULL || strlen (variant.lang) > strlen (best_lang)))
+            {
+              best_lang = variant.lang;
+              best = variant.value;
+            }
         }
 
       if (best != NULL)
-        return best->value;
+        return best;
     }
 
   return upstander_text_get_original (self);
@@ -377,4 +440,14 @@ upstander_text_isolate_ltr_runs (const char *text)
   g_string_append (out, text + last);
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A character no text may hold: controls would corrupt the display; bidi
+ * overrides and isolates let text disguise itself (the app isolates
+ * mixed-direction text on its own). */
+gboolean
+upstander_text_is_forbidden_char (gunichar c)
+{
+  return (c < 0x20) || (c >= 0x7F && c <= 0x9F) ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }

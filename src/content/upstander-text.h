@@ -28,6 +28,9 @@ const char    *upstander_text_lookup         (const UpstanderText *self,
 gboolean       upstander_text_script_has_italics (const char *text);
 char          *upstander_text_isolate_ltr_runs   (const char *text);
 
+char          *upstander_text_fold_for_search (const char         *text);
+
+gboolean       upstander_text_is_forbidden_char (gunichar c);
 gboolean       upstander_language_tag_is_valid (const char *tag);
 gboolean       upstander_language_matches      (const char *wanted,
                                                 const char *tag);
