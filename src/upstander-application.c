@@ -294,8 +294,8 @@ upstander_application_activate (GApplication *app)
         start_loading (self);
     }
 
-  if (!upstander_settings_get_language_chosen (self->settings))
-    upstander_first_run_present (window, self->settings);
+  /* Asks only what was never answered (language, who is reading), if anything. */
+  upstander_first_run_present (window, self->settings);
 }
 
 /* The chosen language, for every string from now on: interface, stories, direction. */

@@ -1,4 +1,4 @@
-/* upstander-first-run.c: on the first start, asks which language to use */
+/* upstander-first-run.c: on the first start, asks which language to use and who is reading */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"
@@ -15,30 +15,93 @@
  * name, "System language" selected. Enter, Escape or the close button keep
  * that, so a reader who does not care is one key away from the stories.
  * Whatever the answer, it is recorded and the dialog is not shown again.
+ *
+ * With the language it asks who is reading (an age band, or a teacher or
+ * parent), so an 8-year-old's catalogue opens on stories for 8 to 11. Each
+ * question is asked once; a key an administrator locked is not asked.
  */
+
+/* The code of the checked row of @list, or NULL when @list is NULL. */
+static const char *
+checked_code (GtkWidget *list)
+{
+  const char *code = NULL;
+
+  if (list == NULL)
+    return NULL;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = g_object_get_data (G_OBJECT (row), "check");
+
+      if (check != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        code = g_object_get_data (G_OBJECT (row), "code");
+    }
+
+  return code;
+}
+
+typedef struct
+{
+  GtkApplication    *app;
+  UpstanderSettings *settings;
+} AskNext;
+
+static void
+ask_next_free (gpointer data)
+{
+  AskNext *next = data;
+
+  g_object_unref (next->app);
+  g_object_unref (next->settings);
+  g_free (next);
+}
+
+static gboolean
+ask_next_idle (gpointer data)
+{
+  AskNext *next = data;
+  GtkWindow *window = gtk_application_get_active_window (next->app);
+
+  if (window != NULL)
+    upstander_first_run_present (window, next->settings);
+
+  return G_SOURCE_REMOVE;
+}
 
 static void
 response_cb (AdwMessageDialog  *dialog,
              const char        *response,
              UpstanderSettings *settings)
 {
-  GtkWidget *list = adw_message_dialog_get_extra_child (dialog);
-  const char *code = "";
+  GtkWidget *language_list = g_object_get_data (G_OBJECT (dialog), "language-list");
+  GtkWidget *reader_list = g_object_get_data (G_OBJECT (dialog), "reader-list");
+  gboolean chosen = g_strcmp0 (response, "choose") == 0;
+  const char *reader = checked_code (reader_list);
+  const char *language = checked_code (language_list);
 
-  if (g_strcmp0 (response, "choose") == 0)
+  /* Who is reading first: a new language rebuilds the window, which then
+   * opens on the band. Escape keeps the preselected band, as for the language. */
+  if (reader != NULL)
+    upstander_settings_choose_reader (settings, reader);
+  if (language_list != NULL)
     {
-      for (GtkWidget *row = gtk_widget_get_first_child (list);
-           row != NULL;
-           row = gtk_widget_get_next_sibling (row))
-        {
-          GtkWidget *check = g_object_get_data (G_OBJECT (row), "check");
+      GtkApplication *app = gtk_window_get_application (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
 
-          if (check != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
-            code = g_object_get_data (G_OBJECT (row), "code");
+      upstander_settings_set_language (settings, chosen && language != NULL ? language : "");
+      /* The window may be rebuilt in the new language: ask the next question
+       * over whichever window is there once that is done. */
+      if (app != NULL && upstander_settings_get_reader_unasked (settings))
+        {
+          AskNext *next = g_new0 (AskNext, 1);
+
+          next->app = g_object_ref (app);
+          next->settings = g_object_ref (settings);
+          g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, ask_next_idle, next, ask_next_free);
         }
     }
-
-  upstander_settings_set_language (settings, code);
 }
 
 static GtkWidget *
@@ -74,28 +137,28 @@ row_new (const char *code,
  *
  * Returns: (transfer none): the dialog
  */
-GtkWindow *
-upstander_first_run_present (GtkWindow         *parent,
-                             UpstanderSettings *settings)
+static GtkWidget *
+list_new (const char *accessible_label)
 {
-  const UpstanderLanguage *languages;
-  GtkWidget *dialog, *list, *system_row, *system_check;
-  guint n_languages;
+  GtkWidget *list = gtk_list_box_new ();
 
-  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (UPSTANDER_IS_SETTINGS (settings), NULL);
-
-  dialog = adw_message_dialog_new (parent,
-                                   _("Choose Your Language"),
-                                   _("The stories and the buttons will be in this language. You can change it at any time in Preferences."));
-
-  list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
-  gtk_widget_add_css_class (list, "languages");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Language"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
                                   -1);
+  return list;
+}
+
+static GtkWidget *
+language_list_new (void)
+{
+  const UpstanderLanguage *languages;
+  GtkWidget *list, *system_row, *system_check;
+  guint n_languages;
+
+  list = list_new (_("Language"));
+  gtk_widget_add_css_class (list, "languages");
 
   system_row = row_new ("", _("System language"), NULL);
   system_check = g_object_get_data (G_OBJECT (system_row), "check");
@@ -106,7 +169,93 @@ upstander_first_run_present (GtkWindow         *parent,
   for (guint i = 0; i < n_languages; i++)
     gtk_list_box_append (GTK_LIST_BOX (list), row_new (languages[i].code, languages[i].name, system_check));
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  return list;
+}
+
+/* The bands, the current one (the default, or an administrator's) checked. */
+static GtkWidget *
+reader_list_new (UpstanderSettings *settings)
+{
+  const UpstanderReaderBand *bands;
+  GtkWidget *list, *first_check = NULL;
+  guint n_bands;
+
+  list = list_new (_("Who is reading"));
+  gtk_widget_add_css_class (list, "readers");
+
+  bands = upstander_reader_bands_get_all (&n_bands);
+  for (guint i = 0; i < n_bands; i++)
+    {
+      GtkWidget *row = row_new (bands[i].id, _(bands[i].label), first_check);
+      GtkWidget *check = g_object_get_data (G_OBJECT (row), "check");
+
+      if (first_check == NULL)
+        first_check = check;
+      if (g_strcmp0 (bands[i].id, upstander_settings_get_reader (settings)) == 0)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+
+  return list;
+}
+
+/**
+ * upstander_first_run_present:
+ * @parent: the window to show the question over
+ * @settings: where the answer goes
+ *
+ * Asks what was never answered: which language to use, who is reading.
+ *
+ * Returns: (transfer none) (nullable): the dialog, or %NULL when there is nothing to ask
+ */
+GtkWindow *
+upstander_first_run_present (GtkWindow         *parent,
+                             UpstanderSettings *settings)
+{
+  GtkWidget *dialog, *box, *scroller;
+  GtkWidget *language_list = NULL;
+  GtkWidget *reader_list = NULL;
+  gboolean ask_language, ask_reader;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (UPSTANDER_IS_SETTINGS (settings), NULL);
+
+  /* One question at a time, the language first: both do not fit a phone's
+   * height, and who is reading is then asked in the language chosen. */
+  ask_language = !upstander_settings_get_language_chosen (settings);
+  ask_reader = !ask_language && upstander_settings_get_reader_unasked (settings);
+  if (!ask_language && !ask_reader)
+    return NULL;
+
+  if (ask_language)
+    dialog = adw_message_dialog_new (parent,
+                                     _("Choose Your Language"),
+                                     _("The stories and the buttons will be in this language. You can change it at any time in Preferences."));
+  else
+    dialog = adw_message_dialog_new (parent, _("Who Is Reading?"),
+                                     _("The catalogue opens on the stories for this age. It is kept on this computer only, and you can change it at any time."));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  if (ask_language)
+    {
+      language_list = language_list_new ();
+      gtk_box_append (GTK_BOX (box), language_list);
+    }
+  if (ask_reader)
+    {
+      reader_list = reader_list_new (settings);
+      gtk_box_append (GTK_BOX (box), reader_list);
+    }
+  g_object_set_data (G_OBJECT (dialog), "language-list", language_list);
+  g_object_set_data (G_OBJECT (dialog), "reader-list", reader_list);
+
+  /* On a short screen the list scrolls, and Continue stays on screen. */
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 440);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "choose", _("_Continue"));
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");

@@ -29,6 +29,11 @@ item_changed (UpstanderLineRow *row)
   gtk_widget_add_css_class (GTK_WIDGET (self), in_chat ? "chat-narration" : "narration");
   gtk_label_set_xalign (GTK_LABEL (self->text), in_chat ? 0.5 : 0);
   gtk_label_set_justify (GTK_LABEL (self->text), in_chat ? GTK_JUSTIFY_CENTER : GTK_JUSTIFY_LEFT);
+  /* Arabic, Chinese…: no synthetic italics (style.css). */
+  if (upstander_text_script_has_italics (upstander_line_item_get_text (item)))
+    gtk_widget_remove_css_class (self->text, "upright");
+  else
+    gtk_widget_add_css_class (self->text, "upright");
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "upstander-language.h"
 #include "upstander-line-item.h"
 #include "upstander-player.h"
+#include "upstander-story-map-view.h"
 #include "upstander-transcript.h"
 #include "upstander-util.h"
 #include "upstander-words.h"
@@ -486,6 +487,12 @@ build_ending (UpstanderPlayer *self)
                                         n_endings),
                            MIN (n_found, n_endings), n_endings);
   append_label (self, GTK_WIDGET (self->content), found, "endings-found");
+
+  {
+    g_autoptr(UpstanderStoryMap) map = upstander_story_map_new_for_session (self->session);
+
+    gtk_box_append (self->content, upstander_story_map_view_new (map));
+  }
 
   guide = guide_button_new (self, ending->guide);
   if (guide != NULL)

@@ -18,6 +18,7 @@ struct _UpstanderPreferencesWindow
   UpstanderProgress    *progress;
 
   AdwComboRow          *language_row;
+  AdwComboRow          *reader_row;
   AdwComboRow          *text_size_row;
   AdwActionRow         *region_row;
   GtkWidget            *read_aloud_switch;
@@ -43,6 +44,65 @@ text_size_to_row (GBinding     *binding,
       }
 
   return FALSE;
+}
+
+/* Who is reading: the settings' band to the row's position, and back. */
+static gboolean
+reader_to_row (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      unused)
+{
+  const UpstanderReaderBand *bands;
+  guint n_bands;
+
+  bands = upstander_reader_bands_get_all (&n_bands);
+  for (guint i = 0; i < n_bands; i++)
+    if (g_strcmp0 (bands[i].id, g_value_get_string (from)) == 0)
+      {
+        g_value_set_uint (to, i);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static gboolean
+row_to_reader (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      unused)
+{
+  const UpstanderReaderBand *bands;
+  guint n_bands;
+
+  bands = upstander_reader_bands_get_all (&n_bands);
+  if (g_value_get_uint (from) >= n_bands)
+    return FALSE;
+
+  g_value_set_string (to, bands[g_value_get_uint (from)].id);
+
+  return TRUE;
+}
+
+static void
+bind_reader (UpstanderPreferencesWindow *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  const UpstanderReaderBand *bands;
+  guint n_bands;
+
+  bands = upstander_reader_bands_get_all (&n_bands);
+  for (guint i = 0; i < n_bands; i++)
+    gtk_string_list_append (names, _(bands[i].label));
+  adw_combo_row_set_model (self->reader_row, G_LIST_MODEL (names));
+
+  /* An administrator's lock is shown, not fought: the row is insensitive. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reader_row),
+                            upstander_settings_get_reader_writable (self->settings));
+  g_object_bind_property_full (self->settings, "reader", self->reader_row, "selected",
+                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                               reader_to_row, row_to_reader, NULL, NULL);
 }
 
 static gboolean
@@ -177,6 +237,7 @@ upstander_preferences_window_class_init (UpstanderPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, reader_row);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, text_size_row);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, region_row);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, read_aloud_switch);
@@ -213,6 +274,7 @@ upstander_preferences_window_new (UpstanderApplication *application)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   fill_languages (self);
+  bind_reader (self);
   /* Every country by name, searchable: the same chooser as on the help page. */
   chooser = upstander_region_chooser_new (self->settings);
   gtk_widget_set_valign (chooser, GTK_ALIGN_CENTER);

@@ -111,6 +111,20 @@ upstander_region_chooser_new (UpstanderSettings *settings)
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   chooser = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), expression);
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (chooser), TRUE);
+  /* Names wrap: "Соединённое Королевство" at twice the size is wider than a phone. */
+  {
+    static const char item_ui[] =
+      "<interface><template class=\"GtkListItem\"><property name=\"child\">"
+      "<object class=\"GtkLabel\"><property name=\"xalign\">0</property>"
+      "<property name=\"wrap\">True</property><property name=\"wrap-mode\">word-char</property>"
+      "<binding name=\"label\"><lookup name=\"string\" type=\"GtkStringObject\">"
+      "<lookup name=\"item\">GtkListItem</lookup></lookup></binding>"
+      "</object></property></template></interface>";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (item_ui, sizeof item_ui - 1);
+    g_autoptr(GtkListItemFactory) factory = gtk_builder_list_item_factory_new_from_bytes (NULL, bytes);
+
+    gtk_drop_down_set_factory (GTK_DROP_DOWN (chooser), factory);
+  }
   g_object_set_data_full (G_OBJECT (chooser), CODES_KEY, g_strv_builder_end (codes),
                           (GDestroyNotify) g_strfreev);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chooser),

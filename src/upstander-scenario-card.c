@@ -22,6 +22,10 @@ struct _UpstanderScenarioCard
   GtkWidget         *made_label;
   GtkLabel          *summary_label;
   GtkLabel          *topics_label;
+  GtkWidget         *note_box;
+  GtkWidget         *endings_box;
+  GtkWidget         *marks_box;
+  GtkLabel          *endings_label;
   GtkWidget         *state_box;
   GtkLabel          *state_label;
 };
@@ -36,6 +40,30 @@ G_DEFINE_FINAL_TYPE (UpstanderScenarioCard, upstander_scenario_card, GTK_TYPE_WI
 
 static GParamSpec *properties [N_PROPS];
 
+/* One star per ending in the story's order, filled for the endings found. */
+static void
+update_marks (UpstanderScenarioCard *self,
+              GStrv                  found)
+{
+  GPtrArray *endings = upstander_scenario_get_endings (self->scenario);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->marks_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->marks_box), child);
+
+  for (guint i = 0; i < endings->len; i++)
+    {
+      const UpstanderEnding *ending = g_ptr_array_index (endings, i);
+      gboolean is_found = g_strv_contains ((const char * const *) found, ending->id);
+      GtkWidget *mark = gtk_image_new_from_icon_name (is_found ? "starred-symbolic" : "non-starred-symbolic");
+
+      gtk_widget_add_css_class (mark, "ending-mark");
+      if (is_found)
+        gtk_widget_add_css_class (mark, "found");
+      gtk_box_append (GTK_BOX (self->marks_box), mark);
+    }
+}
+
 static void
 update (UpstanderScenarioCard *self)
 {
@@ -45,6 +73,9 @@ update (UpstanderScenarioCard *self)
   g_autofree char *topics = NULL;
   g_autofree char *state = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *to_find = NULL;
+  g_auto(GStrv) found = NULL;
+  gboolean has_note;
   guint n_endings, n_found;
   gboolean finished;
   gboolean made_here;
@@ -54,6 +85,8 @@ update (UpstanderScenarioCard *self)
       gtk_label_set_text (self->title_label, "");
       gtk_label_set_text (self->summary_label, "");
       gtk_widget_set_visible (self->state_box, FALSE);
+      gtk_widget_set_visible (self->note_box, FALSE);
+      gtk_widget_set_visible (self->endings_box, FALSE);
       return;
     }
 
@@ -79,7 +112,16 @@ update (UpstanderScenarioCard *self)
   gtk_label_set_text (self->topics_label, topics != NULL ? topics : "");
   gtk_widget_set_visible (GTK_WIDGET (self->topics_label), topics != NULL && topics[0] != '\0');
 
+  has_note = upstander_scenario_get_content_notes (scenario)->len > 0;
+  gtk_widget_set_visible (self->note_box, has_note);
+
   n_endings = upstander_scenario_get_n_endings (scenario);
+  found = upstander_progress_dup_endings (self->progress,
+                                          upstander_scenario_get_bundle_id (scenario),
+                                          upstander_scenario_get_id (scenario),
+                                          upstander_scenario_get_version (scenario));
+  update_marks (self, found);
+  gtk_widget_set_visible (self->endings_box, n_endings > 0);
   n_found = upstander_progress_get_n_endings (self->progress,
                                               upstander_scenario_get_bundle_id (scenario),
                                               upstander_scenario_get_id (scenario),
@@ -98,14 +140,37 @@ update (UpstanderScenarioCard *self)
                                MIN (n_found, n_endings), n_endings);
       gtk_label_set_text (self->state_label, state);
     }
+  else
+    {
+      /* Translators: on a story card never finished, next to one empty star per ending */
+      to_find = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u ending to find",
+                                              "%u endings to find",
+                                              n_endings),
+                                 n_endings);
+    }
   gtk_widget_set_visible (self->state_box, finished);
+  /* Once finished, the state line says how many were found. */
+  gtk_label_set_text (self->endings_label, to_find != NULL ? to_find : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->endings_label), to_find != NULL);
 
   /* Translators: how a story card is read aloud after its title: the age band, the length,
    * the summary, then whether it was done, e.g. "Ages 8–11, 3 minutes. Someone … Done · 1 of 1 ending found" */
   description = g_strdup_printf (C_("story card", "%s, %s. %s %s"),
                                  ages, minutes,
                                  upstander_scenario_get_summary (scenario),
-                                 state != NULL ? state : (made_here ? _("Made here") : ""));
+                                 state != NULL ? state : to_find);
+  /* The marks are words on screen; a screen reader hears them too. */
+  if (made_here || has_note)
+    {
+      g_autofree char *with_marks = g_strconcat (description,
+                                                 made_here ? " · " : "", made_here ? _("Made here") : "",
+                                                 has_note ? " · " : "", has_note ? _("Content note") : "",
+                                                 NULL);
+
+      g_free (description);
+      description = g_steal_pointer (&with_marks);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, upstander_scenario_get_title (scenario),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
@@ -193,6 +258,10 @@ upstander_scenario_card_class_init (UpstanderScenarioCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, made_label);
   gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, summary_label);
   gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, topics_label);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, note_box);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, endings_box);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, marks_box);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, endings_label);
   gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, state_box);
   gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, state_label);
 }

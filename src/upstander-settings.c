@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
 #include "upstander-language.h"
@@ -23,6 +24,7 @@ struct _UpstanderSettings
   char      *text_size;
   char      *region;
   char      *language;
+  char      *reader;
   int        window_width;
   int        window_height;
   gboolean   window_maximized;
@@ -35,6 +37,7 @@ enum {
   PROP_TEXT_SIZE,
   PROP_REGION,
   PROP_LANGUAGE,
+  PROP_READER,
   PROP_WINDOW_WIDTH,
   PROP_WINDOW_HEIGHT,
   PROP_WINDOW_MAXIMIZED,
@@ -52,7 +55,7 @@ static GParamSpec *properties [N_PROPS];
  * choices say the same, and a test checks it). Preferences offers them in
  * this order; the window takes the CSS class "text-" + size.
  */
-static const char * const text_sizes[] = { "small", "default", "large", "larger", NULL };
+static const char * const text_sizes[] = { "small", "default", "large", "larger", "largest", NULL };
 
 const char * const *
 upstander_settings_get_text_sizes (void)
@@ -71,6 +74,35 @@ static gboolean
 region_is_valid (const char *region)
 {
   return region != NULL && (region[0] == '\0' || upstander_region_is_known (region));
+}
+
+/* In the order they are offered; labels are translated where they are shown. */
+static const UpstanderReaderBand reader_bands[] = {
+  { "ages-8-11", N_("Ages 8 to 11") },
+  { "ages-12-14", N_("Ages 12 to 14") },
+  { "ages-15-17", N_("Ages 15 to 17") },
+  { "adult", N_("A teacher or parent") },
+};
+
+static gboolean
+reader_is_valid (const char *reader)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (reader_bands); i++)
+    if (g_strcmp0 (reader_bands[i].id, reader) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The answers to "who is reading?", for the first run and Preferences. */
+const UpstanderReaderBand *
+upstander_reader_bands_get_all (guint *n_bands)
+{
+  g_return_val_if_fail (n_bands != NULL, NULL);
+
+  *n_bands = G_N_ELEMENTS (reader_bands);
+
+  return reader_bands;
 }
 
 static void
@@ -97,6 +129,7 @@ upstander_settings_finalize (GObject *object)
   g_clear_pointer (&self->text_size, g_free);
   g_clear_pointer (&self->region, g_free);
   g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->reader, g_free);
 
   G_OBJECT_CLASS (upstander_settings_parent_class)->finalize (object);
 }
@@ -121,6 +154,10 @@ upstander_settings_get_property (GObject    *object,
 
     case PROP_LANGUAGE:
       g_value_set_string (value, self->language);
+      break;
+
+    case PROP_READER:
+      g_value_set_string (value, self->reader);
       break;
 
     case PROP_WINDOW_WIDTH:
@@ -183,6 +220,10 @@ upstander_settings_set_property (GObject      *object,
       set_language_value (self, g_value_get_string (value));
       break;
 
+    case PROP_READER:
+      upstander_settings_set_reader (self, g_value_get_string (value));
+      break;
+
     case PROP_WINDOW_WIDTH:
       set_int (self, &self->window_width, g_value_get_int (value), prop_id);
       break;
@@ -230,6 +271,9 @@ upstander_settings_class_init (UpstanderSettingsClass *klass)
   properties [PROP_LANGUAGE] =
     g_param_spec_string ("language", NULL, NULL, "",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_READER] =
+    g_param_spec_string ("reader", NULL, NULL, "adult",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_WINDOW_WIDTH] =
     g_param_spec_int ("window-width", NULL, NULL, 0, G_MAXINT, 1000,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -260,6 +304,7 @@ upstander_settings_init (UpstanderSettings *self)
   self->text_size = g_strdup ("default");
   self->region = g_strdup ("");
   self->language = g_strdup ("");
+  self->reader = g_strdup ("adult");
   self->window_width = 1000;
   self->window_height = 720;
 
@@ -276,6 +321,7 @@ upstander_settings_init (UpstanderSettings *self)
   g_settings_bind (self->settings, "text-size", self, "text-size", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "region", self, "region", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "language", self, "language", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reader", self, "reader", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-width", self, "window-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "window-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "window-maximized", G_SETTINGS_BIND_DEFAULT);
@@ -436,6 +482,82 @@ upstander_settings_get_language_chosen (UpstanderSettings *self)
   value = g_settings_get_user_value (self->settings, "language");
 
   return value != NULL;
+}
+
+/*
+ * Who is reading: "ages-8-11", "ages-12-14", "ages-15-17", or "adult" (a
+ * teacher or parent). Only the band is kept: no name, nothing else.
+ */
+const char *
+upstander_settings_get_reader (UpstanderSettings *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SETTINGS (self), NULL);
+
+  return self->reader;
+}
+
+void
+upstander_settings_set_reader (UpstanderSettings *self,
+                               const char        *reader)
+{
+  g_return_if_fail (UPSTANDER_IS_SETTINGS (self));
+
+  if (!reader_is_valid (reader))
+    reader = "adult";
+
+  if (g_strcmp0 (self->reader, reader) == 0)
+    return;
+
+  g_free (self->reader);
+  self->reader = g_strdup (reader);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_READER]);
+}
+
+/* Chooses who is reading and records that the reader answered, even with the default. */
+void
+upstander_settings_choose_reader (UpstanderSettings *self,
+                                  const char        *reader)
+{
+  g_return_if_fail (UPSTANDER_IS_SETTINGS (self));
+
+  if (!upstander_settings_get_reader_writable (self))
+    return;
+
+  upstander_settings_set_reader (self, reader);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "reader", self->reader);
+}
+
+/*
+ * Whether the reader may change who is reading: an administrator can lock
+ * the key (a vendor override, or a dconf lock), and then the app neither
+ * asks nor offers to change it.
+ */
+gboolean
+upstander_settings_get_reader_writable (UpstanderSettings *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SETTINGS (self), FALSE);
+
+  return self->settings == NULL || g_settings_is_writable (self->settings, "reader");
+}
+
+/*
+ * Whether the app should ask who is reading: never answered, and not
+ * locked. Without the GSettings schema nothing is kept, so it does not ask.
+ */
+gboolean
+upstander_settings_get_reader_unasked (UpstanderSettings *self)
+{
+  g_autoptr(GVariant) value = NULL;
+
+  g_return_val_if_fail (UPSTANDER_IS_SETTINGS (self), FALSE);
+
+  if (self->settings == NULL || !g_settings_is_writable (self->settings, "reader"))
+    return FALSE;
+
+  value = g_settings_get_user_value (self->settings, "reader");
+
+  return value == NULL;
 }
 
 /**

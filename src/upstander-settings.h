@@ -7,6 +7,14 @@
 
 G_BEGIN_DECLS
 
+typedef struct
+{
+  const char *id;      /* the value of the "reader" key */
+  const char *label;   /* untranslated: translate it where it is shown */
+} UpstanderReaderBand;
+
+const UpstanderReaderBand *upstander_reader_bands_get_all (guint *n_bands);
+
 #define UPSTANDER_TYPE_SETTINGS (upstander_settings_get_type ())
 
 G_DECLARE_FINAL_TYPE (UpstanderSettings, upstander_settings, UPSTANDER, SETTINGS, GObject)
@@ -30,6 +38,13 @@ const char        *upstander_settings_get_language     (UpstanderSettings *self)
 void               upstander_settings_set_language     (UpstanderSettings *self,
                                                          const char        *language);
 gboolean           upstander_settings_get_language_chosen (UpstanderSettings *self);
+const char        *upstander_settings_get_reader       (UpstanderSettings *self);
+void               upstander_settings_set_reader       (UpstanderSettings *self,
+                                                         const char        *reader);
+void               upstander_settings_choose_reader    (UpstanderSettings *self,
+                                                         const char        *reader);
+gboolean           upstander_settings_get_reader_writable (UpstanderSettings *self);
+gboolean           upstander_settings_get_reader_unasked (UpstanderSettings *self);
 char              *upstander_settings_dup_effective_region (UpstanderSettings *self);
 void               upstander_settings_bind_window       (UpstanderSettings *self,
                                                          GObject           *window);

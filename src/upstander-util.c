@@ -23,15 +23,20 @@ upstander_text_label_new (const char *text,
                           const char *css_class)
 {
   GtkWidget *label = gtk_label_new (NULL);
+  /* Addresses and numbers stay whole inside Arabic. */
+  g_autofree char *shown = upstander_text_isolate_ltr_runs (text);
 
   gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
   gtk_label_set_use_underline (GTK_LABEL (label), FALSE);
-  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_text (GTK_LABEL (label), shown);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
+  /* Narration is italic; Arabic and Chinese get an upright style instead (style.css). */
+  if (!upstander_text_script_has_italics (text))
+    gtk_widget_add_css_class (label, "upright");
 
   return label;
 }

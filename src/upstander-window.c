@@ -11,6 +11,7 @@
 #include "upstander-facilitator-window.h"
 #include "upstander-guides-page.h"
 #include "upstander-help-page.h"
+#include "upstander-language.h"
 #include "upstander-player.h"
 #include "upstander-read-aloud.h"
 #include "upstander-scenario-card.h"
@@ -322,13 +323,62 @@ refold_search (UpstanderWindow *self)
   return previous;
 }
 
+/* The band toggle that stands for who is reading ("adult": all ages). */
+static GtkToggleButton *
+reader_toggle (UpstanderWindow *self,
+               const char      *reader)
+{
+  if (g_strcmp0 (reader, "ages-8-11") == 0)
+    return self->age_8_11;
+  if (g_strcmp0 (reader, "ages-12-14") == 0)
+    return self->age_12_14;
+  if (g_strcmp0 (reader, "ages-15-17") == 0)
+    return self->age_15_17;
+
+  return self->age_all;
+}
+
+static const char *
+toggled_reader (UpstanderWindow *self)
+{
+  if (gtk_toggle_button_get_active (self->age_8_11))
+    return "ages-8-11";
+  if (gtk_toggle_button_get_active (self->age_12_14))
+    return "ages-12-14";
+  if (gtk_toggle_button_get_active (self->age_15_17))
+    return "ages-15-17";
+  if (gtk_toggle_button_get_active (self->age_all))
+    return "adult";
+
+  /* Between two toggles of the group, none is active. */
+  return NULL;
+}
+
 static void
 filters_changed_cb (UpstanderWindow *self)
 {
+  /* The band filter is who is reading: choosing another band is changing it,
+   * unless an administrator locked it (then the toggles are insensitive). */
+  if (self->settings != NULL && toggled_reader (self) != NULL &&
+      upstander_settings_get_reader_writable (self->settings))
+    upstander_settings_set_reader (self->settings, toggled_reader (self));
+
   g_free (refold_search (self));
 
   if (self->filter != NULL)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+reader_changed_cb (UpstanderWindow *self)
+{
+  gboolean writable = upstander_settings_get_reader_writable (self->settings);
+
+  gtk_toggle_button_set_active (reader_toggle (self, upstander_settings_get_reader (self->settings)), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->age_all), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->age_8_11), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->age_12_14), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->age_15_17), writable);
 }
 
 static void
@@ -700,7 +750,8 @@ clear_filters_activated (GtkWidget  *widget,
   UpstanderWindow *self = UPSTANDER_WINDOW (widget);
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_toggle_button_set_active (self->age_all, TRUE);
+  if (upstander_settings_get_reader_writable (self->settings))
+    gtk_toggle_button_set_active (self->age_all, TRUE);
   gtk_drop_down_set_selected (self->topic_dropdown, 0);
   filters_changed_cb (self);
 }
@@ -892,11 +943,38 @@ upstander_window_init (UpstanderWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* "Todas las edades" at twice the size is wider than half a phone: band
+   * names wrap between words, and numbers stay whole and in order in
+   * right-to-left text ("8–11" read as "11–8" otherwise). */
+  {
+    GtkToggleButton *toggles[] = { self->age_all, self->age_8_11, self->age_12_14, self->age_15_17 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
+      {
+        GtkWidget *label;
+
+        if (toggles[i] != self->age_all)
+          {
+            g_autofree char *isolated = upstander_language_isolate (gtk_button_get_label (GTK_BUTTON (toggles[i])));
+
+            gtk_button_set_label (GTK_BUTTON (toggles[i]), isolated);
+          }
+        label = gtk_button_get_child (GTK_BUTTON (toggles[i]));
+        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+        gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+        gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      }
+    gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->clear_filters_button))), TRUE);
+    gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->clear_filters_button))), GTK_JUSTIFY_CENTER);
+  }
+
+  /* After the labels are set: setting a label names the button again. */
   upstander_button_set_label_a11y (GTK_WIDGET (self->age_all), _(buttons[0].label));
   upstander_button_set_label_a11y (GTK_WIDGET (self->age_8_11), _(buttons[1].label));
   upstander_button_set_label_a11y (GTK_WIDGET (self->age_12_14), _(buttons[2].label));
   upstander_button_set_label_a11y (GTK_WIDGET (self->age_15_17), _(buttons[3].label));
   upstander_button_set_label_a11y (self->clear_filters_button, _("Show all stories"));
+
   name_header_buttons (GTK_WIDGET (self));
   upstander_button_set_label_a11y (self->workshop_back_wide, _("Back to the workshop"));
   upstander_button_set_label_a11y (self->classroom_off_button, _("Turn Off Classroom Mode"));
@@ -920,6 +998,9 @@ upstander_window_new (UpstanderApplication *application)
   g_signal_connect_object (self->settings, "notify::text-size",
                            G_CALLBACK (update_text_size), self, G_CONNECT_SWAPPED);
   update_text_size (self);
+  g_signal_connect_object (self->settings, "notify::reader",
+                           G_CALLBACK (reader_changed_cb), self, G_CONNECT_SWAPPED);
+  reader_changed_cb (self);
 
   upstander_player_set_progress (self->player, self->progress);
   self->read_aloud = upstander_read_aloud_new (upstander_application_get_speaker (application),

@@ -170,6 +170,11 @@ def main():
         if dialog is None:
             sys.exit("no first-run dialog")
         press(RETURN)
+        # Then who is reading: its own question, after the language.
+        look("who is reading")
+        if find(app, lambda n: n.getRoleName() == "dialog") is None:
+            sys.exit("no question about who is reading after the language")
+        press(RETURN)
         look("catalogue")
 
         # A story, by keyboard only, to its ending.

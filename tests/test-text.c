@@ -101,6 +101,50 @@ test_language_tags (void)
 }
 
 static void
+test_script_has_italics (void)
+{
+  g_assert_true (upstander_text_script_has_italics ("Ana is typing, then stops."));
+  g_assert_true (upstander_text_script_has_italics ("Аня печатает."));
+  g_assert_true (upstander_text_script_has_italics ("« Ana écrit… »"));
+  g_assert_false (upstander_text_script_has_italics ("آنا تكتب ثم تتوقف."));
+  g_assert_false (upstander_text_script_has_italics ("安娜正在输入，然后停了下来。"));
+  /* Punctuation and digits first: the first letter decides. */
+  g_assert_false (upstander_text_script_has_italics ("«12» — آنا"));
+  g_assert_true (upstander_text_script_has_italics ("12: Leo 说"));
+  g_assert_false (upstander_text_script_has_italics ("…安娜 Leo"));
+  g_assert_true (upstander_text_script_has_italics (""));
+  g_assert_true (upstander_text_script_has_italics (NULL));
+}
+
+static void
+test_isolate_ltr_runs (void)
+{
+  const struct { const char *in, *out; } cases[] = {
+    /* No right-to-left letter: unchanged, whatever it holds. */
+    { "See https://example.org/help/ for ages 8–11.", "See https://example.org/help/ for ages 8–11." },
+    /* An address keeps its trailing slash, not the full stop after it. */
+    { "زوروا https://www.childhelplineinternational.org/.",
+      "زوروا \u2066https://www.childhelplineinternational.org/\u2069." },
+    { "«https://example.org/a?b=1»", "«https://example.org/a?b=1»" },
+    { "الرابط: «https://example.org/a?b=1»", "الرابط: «\u2066https://example.org/a?b=1\u2069»" },
+    /* Ranges and phone numbers in one piece; a lone number needs nothing. */
+    { "الأعمار 8–11", "الأعمار \u20668–11\u2069" },
+    { "اتصل على +44 800 1111 الآن", "اتصل على \u2066+44 800 1111\u2069 الآن" },
+    { "لديّ 3 رسائل", "لديّ 3 رسائل" },
+    /* Already isolated by whoever wrote it: not isolated twice. */
+    { "اتصل على \u2068900 20 20 10\u2069", "اتصل على \u2068900 20 20 10\u2069" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = upstander_text_isolate_ltr_runs (cases[i].in);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
+static void
 test_fold_for_search (void)
 {
   g_autofree char *composed = upstander_text_fold_for_search ("\xc3\x89LAN");      /* "ÉLAN" */
@@ -126,6 +170,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/upstander/text/fallback-to-original", test_fallback_to_original);
+  g_test_add_func ("/upstander/text/script-has-italics", test_script_has_italics);
+  g_test_add_func ("/upstander/text/isolate-ltr-runs", test_isolate_ltr_runs);
   g_test_add_func ("/upstander/text/first-language-wins", test_first_language_wins);
   g_test_add_func ("/upstander/text/posix-locale-names", test_posix_locale_names);
   g_test_add_func ("/upstander/text/specific-variant-preferred", test_specific_variant_preferred);

@@ -21,6 +21,7 @@
 #include "upstander-post-row.h"
 #include "upstander-preferences-window.h"
 #include "upstander-scenario-card.h"
+#include "upstander-story-map-view.h"
 #include "upstander-window.h"
 
 #include "ui-test.h"
@@ -139,6 +140,28 @@ test_window_catalogue_filters (void)
   ui_test_spin (100);
   g_assert_cmpuint (count (GTK_WIDGET (window), UPSTANDER_TYPE_SCENARIO_CARD, NULL), ==, 2);
   g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window), "Ages 8–11"));
+  {
+    g_autoptr(GPtrArray) cards = ui_test_find_all (GTK_WIDGET (window), UPSTANDER_TYPE_SCENARIO_CARD, NULL);
+
+    for (guint i = 0; i < cards->len; i++)
+      {
+        GtkWidget *card = g_ptr_array_index (cards, i);
+        UpstanderScenario *scenario = upstander_scenario_card_get_scenario (UPSTANDER_SCENARIO_CARD (card));
+        GtkWidget *note = ui_test_find_one (card, GTK_TYPE_BOX, "card-content-note");
+        gboolean has_note = upstander_scenario_get_content_notes (scenario)->len > 0;
+
+        /* A story with a content note says so in words, next to an icon. */
+        g_assert_true (gtk_widget_get_visible (note) == has_note);
+        g_assert_cmpstr (g_str_equal (upstander_scenario_get_id (scenario), "the-post") ? "note" : "none", ==,
+                         has_note ? "note" : "none");
+        if (has_note)
+          g_assert_nonnull (ui_test_find_label (note, "Content note"));
+        /* One empty star per ending, and how many there are to find. */
+        g_assert_cmpuint (count (card, GTK_TYPE_IMAGE, "ending-mark"), ==, upstander_scenario_get_n_endings (scenario));
+        g_assert_cmpuint (count (card, GTK_TYPE_IMAGE, "found"), ==, 0);
+      }
+    g_assert_nonnull (ui_test_find_label (GTK_WIDGET (window), "2 endings to find"));
+  }
 
   upstander_window_set_search (window, "photo of mei");
   g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 1);
@@ -149,7 +172,7 @@ test_window_catalogue_filters (void)
   ui_test_click (GTK_WIDGET (window), "Show All Stories");
   g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 2);
 
-  age_12 = ui_test_find_button (GTK_WIDGET (window), "12–14");
+  age_12 = ui_test_find_button (GTK_WIDGET (window), "\u206812–14\u2069");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (age_12), TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 1);
   check_label (age_12, "Ages 12 to 14");
@@ -355,6 +378,23 @@ test_window_plays_to_ending (void)
   g_assert_nonnull (ui_test_find_label (root, "Ana sits alone"));
   g_assert_nonnull (ui_test_find_label (root, "Endings found: 1 of 2"));
   g_assert_nonnull (ui_test_find_label (root, "A hard ending"));
+  /* The story map: the ending found with the way taken, the other one hidden, title and all. */
+  {
+    GtkWidget *map = ui_test_find_one (root, UPSTANDER_TYPE_STORY_MAP_VIEW, NULL);
+    GtkWidget *found, *hidden;
+
+    g_assert_nonnull (map);
+    g_assert_nonnull (ui_test_find_label (map, "Story map"));
+    found = ui_test_find_one (map, GTK_TYPE_BOX, "reached");
+    hidden = ui_test_find_one (map, GTK_TYPE_BOX, "hidden");
+    g_assert_nonnull (ui_test_find_label (found, "Ana sits alone"));
+    g_assert_nonnull (ui_test_find_label (found, "The way you took:"));
+    g_assert_nonnull (ui_test_find_label (ui_test_find_one (found, GTK_TYPE_BOX, "taken"), "Send a laughing face"));
+    g_assert_nonnull (ui_test_find_label (hidden, "A hidden ending"));
+    g_assert_null (ui_test_find_label (map, "Someone noticed"));
+    g_assert_nonnull (ui_test_find_label (hidden, "Send Ana a kind message"));
+    g_assert_null (ui_test_find_one (hidden, GTK_TYPE_BOX, "taken"));
+  }
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_nonnull (ui_test_find_button (root, "Get help"));
   g_assert_nonnull (ui_test_find_button (root, "Choose another story"));
@@ -408,6 +448,9 @@ test_window_plays_to_ending (void)
         if (s != NULL && g_str_equal (upstander_scenario_get_id (s), "the-sticker"))
           {
             g_assert_cmpstr (upstander_scenario_card_get_state_text (c), ==, "Done · 2 of 2 endings found");
+            /* Both stars filled: the endings collected. */
+            g_assert_cmpuint (count (GTK_WIDGET (c), GTK_TYPE_IMAGE, "ending-mark"), ==, 2);
+            g_assert_cmpuint (count (GTK_WIDGET (c), GTK_TYPE_IMAGE, "found"), ==, 2);
             seen = TRUE;
           }
         else if (s != NULL)
@@ -878,6 +921,15 @@ test_window_switches_language (void)
   check_label (message, "\u2068Leo\u2069: \u2068صنعت ملصقًا بوجه آنا 😂\u2069");
 
   ui_test_click (root, "متابعة");
+  /* Arabic narration is not slanted: the script has no true italics. */
+  {
+    GtkWidget *narration = ui_test_find_label (root, "لم تكتب آنا شيئًا.");
+
+    g_assert_nonnull (narration);
+    g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (narration), "chat-narration"));
+    g_assert_true (gtk_widget_has_css_class (narration, "upright"));
+    g_assert_false (gtk_widget_has_css_class (ui_test_find_label (root, "Leo"), "upright"));
+  }
   ui_test_click (root, "أرسل رسالة لطيفة إلى آنا");
   g_assert_cmpstr (upstander_player_get_view (player), ==, "feedback");
   g_assert_nonnull (ui_test_find_label (root, "اخترت: \u2068أرسل رسالة لطيفة إلى آنا\u2069"));
@@ -1288,6 +1340,17 @@ find_message_dialog (void)
   return NULL;
 }
 
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n_rows = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+
+  return n_rows;
+}
+
 static void
 test_window_first_run_language (void)
 {
@@ -1296,30 +1359,45 @@ test_window_first_run_language (void)
   UpstanderApplication *app;
   AdwMessageDialog *dialog;
   GtkWidget *list, *first;
-  guint n_rows = 0;
 
   g_settings_reset (gsettings, "language");
+  g_settings_reset (gsettings, "reader");
   reset_progress ();
   app = ui_test_new_app (library);
   g_assert_false (upstander_settings_get_language_chosen (upstander_application_get_settings (app)));
+  g_assert_true (upstander_settings_get_reader_unasked (upstander_application_get_settings (app)));
 
   g_application_activate (G_APPLICATION (app));
   ui_test_spin (50);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  list = adw_message_dialog_get_extra_child (dialog);
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    n_rows++;
-  g_assert_cmpuint (n_rows, ==, 7);
+  list = ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "languages");
+  g_assert_cmpuint (count_rows (list), ==, 7);
   first = gtk_widget_get_first_child (list);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "System language");
   g_assert_true (gtk_check_button_get_active (g_object_get_data (G_OBJECT (first), "check")));
+  /* One question at a time: who is reading comes next. */
+  g_assert_null (ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "readers"));
 
   /* Escape (the close response) keeps the system language, and counts as an answer. */
   gtk_window_close (GTK_WINDOW (dialog));
   ui_test_spin (50);
   g_assert_true (upstander_settings_get_language_chosen (upstander_application_get_settings (app)));
   g_assert_cmpstr (upstander_settings_get_language (upstander_application_get_settings (app)), ==, "");
+
+  /* Then who is reading: three bands and a teacher or parent, the last checked. */
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_null (ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "languages"));
+  list = ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "readers");
+  g_assert_cmpuint (count_rows (list), ==, 4);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_first_child (list))), ==, "Ages 8 to 11");
+  g_assert_true (gtk_check_button_get_active (g_object_get_data (G_OBJECT (gtk_widget_get_last_child (list)), "check")));
+  /* Escape keeps the preselected answer, and counts as one. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_test_spin (50);
+  g_assert_false (upstander_settings_get_reader_unasked (upstander_application_get_settings (app)));
+  g_assert_cmpstr (upstander_settings_get_reader (upstander_application_get_settings (app)), ==, "adult");
   g_assert_null (find_message_dialog ());
 
   g_application_activate (G_APPLICATION (app));
@@ -1327,6 +1405,253 @@ test_window_first_run_language (void)
   g_assert_null (find_message_dialog ());
 
   ui_test_close_app (app);
+}
+
+/* An 8-year-old's first run ends on the stories for 8 to 11; the band can be changed later. */
+static void
+test_window_first_run_reader (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  g_autoptr(GSettings) gsettings = g_settings_new (APP_ID);
+  UpstanderApplication *app;
+  UpstanderSettings *settings;
+  UpstanderWindow *window;
+  AdwMessageDialog *dialog;
+  GtkWidget *list, *row, *age_all;
+  GListModel *stories;
+
+  /* The language was answered before: only who is reading is asked. */
+  g_settings_set_string (gsettings, "language", "");
+  g_settings_reset (gsettings, "reader");
+  reset_progress ();
+  app = ui_test_new_app (library);
+  settings = upstander_application_get_settings (app);
+
+  g_application_activate (G_APPLICATION (app));
+  ui_test_spin (50);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_null (ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "languages"));
+  list = ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "readers");
+  g_assert_nonnull (list);
+  row = gtk_widget_get_first_child (list);
+  gtk_check_button_set_active (g_object_get_data (G_OBJECT (row), "check"), TRUE);
+  adw_message_dialog_response (dialog, "choose");
+  ui_test_spin (50);
+
+  g_assert_cmpstr (upstander_settings_get_reader (settings), ==, "ages-8-11");
+  g_assert_cmpstr (g_settings_get_user_value (gsettings, "reader") != NULL ? "kept" : "lost", ==, "kept");
+  window = UPSTANDER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  stories = upstander_window_get_stories (window);
+  g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 1);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_test_find_button (GTK_WIDGET (window), "\u20688–11\u2069"))));
+
+  /* The catalogue's band filter changes who is reading, for the next start too. */
+  age_all = ui_test_find_button (GTK_WIDGET (window), "All ages");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (age_all), TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 2);
+  g_assert_cmpstr (upstander_settings_get_reader (settings), ==, "adult");
+  {
+    g_autofree char *stored = g_settings_get_string (gsettings, "reader");
+
+    g_assert_cmpstr (stored, ==, "adult");
+  }
+
+  /* And so does Preferences (or anything else that sets it): the catalogue follows. */
+  upstander_settings_set_reader (settings, "ages-12-14");
+  g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 1);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ui_test_find_button (GTK_WIDGET (window), "\u206812–14\u2069"))));
+
+  /* Preferences shows who is reading, and changes it. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  ui_test_spin (50);
+  {
+    UpstanderPreferencesWindow *preferences = find_preferences ();
+    g_autoptr(GPtrArray) rows = NULL;
+    AdwComboRow *reader_row = NULL;
+
+    g_assert_nonnull (preferences);
+    rows = ui_test_find_all (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, NULL);
+    for (guint i = 0; i < rows->len; i++)
+      if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), "Who is reading") == 0)
+        reader_row = g_ptr_array_index (rows, i);
+    g_assert_nonnull (reader_row);
+    g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (reader_row)), ==, 4);
+    g_assert_cmpuint (adw_combo_row_get_selected (reader_row), ==, 1);
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (reader_row)));
+    adw_combo_row_set_selected (reader_row, 3);
+    g_assert_cmpstr (upstander_settings_get_reader (settings), ==, "adult");
+    g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 2);
+    adw_combo_row_set_selected (reader_row, 0);
+    g_assert_cmpstr (upstander_settings_get_reader (settings), ==, "ages-8-11");
+    g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 1);
+    gtk_window_destroy (GTK_WINDOW (preferences));
+  }
+
+  upstander_settings_set_reader (settings, "adult");
+  ui_test_close_app (app);
+}
+
+/* Text at 200 %: the real core stories in every language, at the largest
+ * text size, on a desktop and a phone-sized window. */
+
+/* The widget under @root that asks for the most width, with its ancestors, for a failure message. */
+static char *
+widest_chain (GtkWidget *root)
+{
+  GtkWidget *widest = root;
+  g_autoptr(GString) chain = g_string_new (NULL);
+  int min_width = 0;
+
+  for (;;)
+    {
+      GtkWidget *next = NULL;
+      int next_width = -1;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (widest); child != NULL; child = gtk_widget_get_next_sibling (child))
+        {
+          int width;
+
+          if (!gtk_widget_get_visible (child) ||
+              (GTK_IS_STACK (widest) && child != gtk_stack_get_visible_child (GTK_STACK (widest))))
+            continue;
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+          if (width > next_width)
+            next = child, next_width = width;
+        }
+      if (next == NULL)
+        break;
+      widest = next;
+      min_width = next_width;
+      g_string_append_printf (chain, " > %s.%s(%d)", G_OBJECT_TYPE_NAME (widest),
+                              gtk_widget_get_css_classes (widest)[0] != NULL ? gtk_widget_get_css_classes (widest)[0] : "",
+                              min_width);
+    }
+  if (GTK_IS_LABEL (widest))
+    g_string_append_printf (chain, " \"%s\"", gtk_label_get_text (GTK_LABEL (widest)));
+
+  return g_string_free (g_steal_pointer (&chain), FALSE);
+}
+
+/* Every label on screen under @root shows all its text: no "…", no lines cut off. */
+static void
+assert_no_label_cut (GtkWidget  *root,
+                     const char *where)
+{
+  g_autoptr(GPtrArray) labels = ui_test_find_all (root, GTK_TYPE_LABEL, NULL);
+  guint n_checked = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      int text_width, text_height;
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (label)) || gtk_widget_get_width (GTK_WIDGET (label)) == 0)
+        continue;
+
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_error ("%s: \"%s\" is cut off with an ellipsis", where, gtk_label_get_text (label));
+
+      /* The laid-out text against the label's content box (both without padding). */
+      pango_layout_get_pixel_size (gtk_label_get_layout (label), &text_width, &text_height);
+      if (text_height > gtk_widget_get_height (GTK_WIDGET (label)) ||
+          text_width > gtk_widget_get_width (GTK_WIDGET (label)))
+        g_error ("%s: \"%s\" needs %dx%d px and has %dx%d", where, gtk_label_get_text (label),
+                 text_width, text_height,
+                 gtk_widget_get_width (GTK_WIDGET (label)), gtk_widget_get_height (GTK_WIDGET (label)));
+      n_checked++;
+    }
+
+  /* The catalogue was on screen: a title, a summary, a filter at least. */
+  g_assert_cmpuint (n_checked, >, 5);
+}
+
+static void
+test_window_largest_text (void)
+{
+  const char *languages[] = { "", "ar", "es", "fr", "ru", "zh_CN" };
+  const struct { int width, height; } sizes[] = { { 1280, 800 }, { 360, 740 } };
+  UpstanderLibrary *library = upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, NULL);
+  g_autofree char *layout = NULL;
+
+  /* As GNOME shows it: a close button only (with minimise and maximise too,
+   * a 360 px header has no room for Help and Exit in words at this size). */
+  g_object_get (gtk_settings_get_default (), "gtk-decoration-layout", &layout, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
+  upstander_library_load (library);
+  reset_progress ();
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      {
+        UpstanderApplication *app = ui_test_new_app (library);
+        UpstanderSettings *settings = upstander_application_get_settings (app);
+        g_autofree char *where = g_strdup_printf ("%s %dx%d", languages[l][0] != '\0' ? languages[l] : "en",
+                                                  sizes[z].width, sizes[z].height);
+        UpstanderWindow *window;
+        int min_width;
+
+        upstander_settings_set_language (settings, languages[l]);
+        upstander_settings_set_reader (settings, "adult");
+        upstander_settings_set_text_size (settings, "largest");
+        ui_test_spin (20);
+        window = upstander_window_new (app);
+        gtk_window_set_default_size (GTK_WINDOW (window), sizes[z].width, sizes[z].height);
+        gtk_window_present (GTK_WINDOW (window));
+        ui_test_spin (300);
+        g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "text-largest"));
+        g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
+
+        /* The window fits the screen: nothing asks for more width than it has. */
+        gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+        if (min_width > sizes[z].width)
+          {
+            g_autofree char *chain = widest_chain (GTK_WIDGET (window));
+
+            g_error ("%s: the window needs %d px of width:%s", where, min_width, chain);
+          }
+        g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, sizes[z].width);
+        assert_no_label_cut (GTK_WIDGET (window), where);
+
+        /* The help page and the list of guides, the same way. */
+        {
+          const char *actions[] = { "win.show-help", "win.show-guides" };
+
+          for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
+            {
+              g_autofree char *page_where = g_strdup_printf ("%s, %s", where, actions[a]);
+
+              gtk_widget_activate_action (GTK_WIDGET (window), actions[a], NULL);
+              ui_test_spin (200);
+              gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+              if (min_width > sizes[z].width)
+                {
+                  g_autofree char *chain = widest_chain (GTK_WIDGET (window));
+
+                  g_error ("%s: the window needs %d px of width:%s", page_where, min_width, chain);
+                }
+              assert_no_label_cut (GTK_WIDGET (window), page_where);
+            }
+        }
+
+        ui_test_close_app (app);
+      }
+
+  /* Settings outlive the app in this process: leave them as the next test expects. */
+  {
+    g_autoptr(UpstanderSettings) settings = upstander_settings_new ();
+
+    upstander_settings_set_language (settings, "");
+    upstander_settings_set_text_size (settings, "default");
+    upstander_settings_set_reader (settings, "adult");
+    /* GSettings tells of changes from the main loop: not in the next test. */
+    ui_test_spin (100);
+  }
+  upstander_language_apply ("");
+  upstander_language_bind_textdomain ();
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layout, NULL);
+  g_object_unref (library);
 }
 
 /* Screenshots: the real core stories, saved as PNGs in the build directory.
@@ -1491,6 +1816,18 @@ test_window_screenshots (void)
             }
         }
       save_shot (GTK_WIDGET (window), "ending");
+      /* The story map, scrolled to the top of the page. */
+      {
+        GtkWidget *map = ui_test_find_one (GTK_WIDGET (window), UPSTANDER_TYPE_STORY_MAP_VIEW, NULL);
+        GtkWidget *scrolled = map != NULL ? gtk_widget_get_ancestor (map, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+        graphene_point_t top;
+
+        g_assert_nonnull (scrolled);
+        g_assert_true (gtk_widget_compute_point (map, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                                 &GRAPHENE_POINT_INIT (0, 0), &top));
+        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), top.y - 12);
+        save_shot (GTK_WIDGET (window), "story-map");
+      }
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (stories) && !have_feed; i++)
@@ -1777,8 +2114,10 @@ main (int   argc,
   g_test_add_func ("/upstander/window/corrupt-progress", test_window_corrupt_progress);
   g_test_add_func ("/upstander/window/unwritable-progress", test_window_unwritable_progress);
   g_test_add_func ("/upstander/window/first-run-language", test_window_first_run_language);
+  g_test_add_func ("/upstander/window/first-run-reader", test_window_first_run_reader);
   g_test_add_func ("/upstander/window/switches-language", test_window_switches_language);
   g_test_add_func ("/upstander/window/preferences-language", test_window_preferences_language);
+  g_test_add_func ("/upstander/window/largest-text", test_window_largest_text);
   g_test_add_func ("/upstander/window/lesson-kit", test_window_lesson_kit);
   g_test_add_func ("/upstander/window/class-check-view", test_class_check_view);
   g_test_add_func ("/upstander/window/class-voice-view", test_class_voice_view);

@@ -258,11 +258,15 @@ upstander_line_item_get_speaker (UpstanderLineItem *self)
 const char *
 upstander_line_item_get_text (UpstanderLineItem *self)
 {
+  g_autofree char *joined = NULL;
+
   g_return_val_if_fail (UPSTANDER_IS_LINE_ITEM (self), "");
 
+  joined = upstander_join_texts (self->scenario, self->line->texts,
+                                 self->line->kind == UPSTANDER_LINE_NARRATION ? "\n\n" : " ");
   g_free (self->text);
-  self->text = upstander_join_texts (self->scenario, self->line->texts,
-                                     self->line->kind == UPSTANDER_LINE_NARRATION ? "\n\n" : " ");
+  /* Addresses and numbers stay whole inside Arabic ("/https://…" otherwise). */
+  self->text = upstander_text_isolate_ltr_runs (joined);
 
   return self->text;
 }

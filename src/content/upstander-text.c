@@ -330,6 +330,118 @@ upstander_language_tag_is_valid (const char *tag)
   return i <= 35;
 }
 
+/*
+ * Whether the script @text is written in has true italics: Latin, Greek
+ * and Cyrillic do; Arabic, Chinese and most other scripts do not, and a
+ * renderer that slants them anyway draws a synthetic oblique that is harder
+ * to read. The first letter of a script decides, as the first strong
+ * character decides the direction of isolated text.
+ */
+gboolean
+upstander_text_script_has_italics (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (p));
+
+      switch (script)
+        {
+        case G_UNICODE_SCRIPT_COMMON:
+        case G_UNICODE_SCRIPT_INHERITED:
+        case G_UNICODE_SCRIPT_UNKNOWN:
+          continue;
+
+        case G_UNICODE_SCRIPT_LATIN:
+        case G_UNICODE_SCRIPT_GREEK:
+        case G_UNICODE_SCRIPT_CYRILLIC:
+          return TRUE;
+
+        default:
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+has_rtl_letter (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (p));
+
+      if (script == G_UNICODE_SCRIPT_ARABIC || script == G_UNICODE_SCRIPT_HEBREW ||
+          script == G_UNICODE_SCRIPT_SYRIAC || script == G_UNICODE_SCRIPT_THAANA ||
+          script == G_UNICODE_SCRIPT_NKO)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * upstander_text_isolate_ltr_runs:
+ * @text: plain text
+ *
+ * In right-to-left text, web addresses and runs of numbers ("8–11",
+ * "+44 800 1111") are laid out by the bidi algorithm piece by piece: a
+ * trailing "/" jumps to the front ("/https://example.org") and "8–11" reads
+ * "11–8". Each such run is wrapped in LEFT-TO-RIGHT ISOLATE … POP
+ * DIRECTIONAL ISOLATE, so it stays whole and in order. Text with no
+ * right-to-left letter, and text that already isolates its parts (a help
+ * line such as "Call ⁨900 20 20 10⁩"), is returned unchanged.
+ *
+ * Returns: (transfer full): the text to show
+ */
+char *
+upstander_text_isolate_ltr_runs (const char *text)
+{
+  static GRegex *runs;
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  int last = 0;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  if (!has_rtl_letter (text) || strstr (text, "\u2068") != NULL || strstr (text, "\u2066") != NULL)
+    return g_strdup (text);
+
+  if (g_once_init_enter (&runs))
+    {
+      /* An address up to the space or closing punctuation after it; a
+       * number, with the separators phone numbers and ranges use inside. */
+      GRegex *regex = g_regex_new ("https?://[^\\s«»\"“”()\\[\\]<>]*[^\\s«»\"“”()\\[\\]<>.,;:!?؟،؛]"
+                                   "|\\+?[0-9]+(?:[ \\-–.:/][0-9]+)+",
+                                   G_REGEX_OPTIMIZE, 0, NULL);
+
+      g_assert (regex != NULL);
+      g_once_init_leave (&runs, regex);
+    }
+
+  out = g_string_new (NULL);
+  g_regex_match (runs, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      int start, end;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      g_string_append_len (out, text + last, start - last);
+      g_string_append (out, "\u2066");
+      g_string_append_len (out, text + start, end - start);
+      g_string_append (out, "\u2069");
+      last = end;
+      g_match_info_next (match, NULL);
+    }
+  g_string_append (out, text + last);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* A character no text may hold: controls would corrupt the display; bidi
  * overrides and isolates let text disguise itself (the app isolates
  * mixed-direction text on its own). */

@@ -25,6 +25,9 @@ const char    *upstander_text_get_variant    (const UpstanderText *self,
 const char    *upstander_text_lookup         (const UpstanderText *self,
                                               const char          *lang);
 
+gboolean       upstander_text_script_has_italics (const char *text);
+char          *upstander_text_isolate_ltr_runs   (const char *text);
+
 char          *upstander_text_fold_for_search (const char         *text);
 
 gboolean       upstander_text_is_forbidden_char (gunichar c);
