@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "upstander-story-map-view.h"
+#include "upstander-words.h"
 #include "upstander-util.h"
 
 /*
@@ -79,23 +80,6 @@ step_new (UpstanderScenario      *scenario,
   return row;
 }
 
-static const char *
-outcome_word (UpstanderOutcome outcome)
-{
-  switch (outcome)
-    {
-    case UPSTANDER_OUTCOME_POSITIVE:
-      return _("A good ending");
-
-    case UPSTANDER_OUTCOME_MIXED:
-      return _("A mixed ending");
-
-    case UPSTANDER_OUTCOME_NEGATIVE:
-    default:
-      return _("A hard ending");
-    }
-}
-
 static GtkWidget *
 ending_new (UpstanderStoryMapView *self,
             guint                  index)
@@ -127,7 +111,7 @@ ending_new (UpstanderStoryMapView *self,
   gtk_box_append (GTK_BOX (box), header);
 
   if (found)
-    gtk_box_append (GTK_BOX (box), upstander_text_label_new (outcome_word (ending->outcome), "caption"));
+    gtk_box_append (GTK_BOX (box), upstander_text_label_new (upstander_outcome_word (ending->outcome), "caption"));
 
   if (path != NULL && path->len > 0)
     {
