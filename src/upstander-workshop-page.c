@@ -11,6 +11,7 @@
 
 #include "upstander-file.h"
 #include "upstander-util.h"
+#include "upstander-words.h"
 #include "upstander-workshop-page.h"
 
 /*
@@ -35,52 +36,53 @@
 #define MAX_SHOWN_DIAGNOSTICS 20
 #define READ_CHUNK 65536
 
+/*
+ * A closed list of values a property takes: as the bundle writes each one,
+ * and as the reader sees it. Places, effects and outcomes are said by the
+ * words unit, like everywhere else a story is shown.
+ */
+typedef struct
+{
+  guint        n_values;
+  const char *(*value) (guint index);
+  const char *(*label) (guint index);
+} Values;
+
 typedef struct
 {
   const char *value;
   const char *label;
 } Value;
 
-static const Value age_values[] = {
+static const Value age_table[] = {
   { "8-11", N_("Ages 8 to 11") },
   { "12-14", N_("Ages 12 to 14") },
   { "15-17", N_("Ages 15 to 17") },
-  { NULL, NULL },
 };
 
-static const Value place_values[] = {
-  { "group-chat", N_("Group chat") },
-  { "direct-message", N_("Direct message") },
-  { "social-feed", N_("Social feed") },
-  { "game-lobby", N_("Game lobby") },
-  { "video", N_("Video") },
-  { "school", N_("At school") },
-  { "home", N_("At home") },
-  { "outdoors", N_("Outdoors") },
-  { NULL, NULL },
-};
-
-static const Value role_values[] = {
+static const Value role_table[] = {
   { "", N_("Someone in the story") },
   { "target", N_("The one being bullied") },
   { "friend", N_("A friend") },
   { "adult", N_("An adult") },
-  { NULL, NULL },
 };
 
-static const Value effect_values[] = {
-  { "helpful", N_("This helps") },
-  { "mixed", N_("Part of the way") },
-  { "harmful", N_("This hurts") },
-  { NULL, NULL },
-};
+static const char *age_value (guint index) { return age_table[index].value; }
+static const char *age_label (guint index) { return _(age_table[index].label); }
+static const char *role_value (guint index) { return role_table[index].value; }
+static const char *role_label (guint index) { return _(role_table[index].label); }
+static const char *place_value (guint index) { return upstander_place_to_string (index); }
+static const char *place_label (guint index) { return upstander_place_name (index); }
+static const char *effect_value (guint index) { return upstander_effect_to_string (index); }
+static const char *effect_label (guint index) { return upstander_effect_word (index); }
+static const char *outcome_value (guint index) { return upstander_outcome_to_string (index); }
+static const char *outcome_label (guint index) { return upstander_outcome_word (index); }
 
-static const Value outcome_values[] = {
-  { "positive", N_("A good ending") },
-  { "mixed", N_("A mixed ending") },
-  { "negative", N_("A hard ending") },
-  { NULL, NULL },
-};
+static const Values age_values = { G_N_ELEMENTS (age_table), age_value, age_label };
+static const Values role_values = { G_N_ELEMENTS (role_table), role_value, role_label };
+static const Values place_values = { UPSTANDER_PLACE_OUTDOORS + 1, place_value, place_label };
+static const Values effect_values = { UPSTANDER_EFFECT_HARMFUL + 1, effect_value, effect_label };
+static const Values outcome_values = { UPSTANDER_OUTCOME_NEGATIVE + 1, outcome_value, outcome_label };
 
 struct _UpstanderWorkshopPage
 {
@@ -201,12 +203,12 @@ dup_problem_text (const UpstanderWorkshopProblem *problem)
 }
 
 static const char *
-value_label (const Value *values,
-             const char  *value)
+value_label (const Values *values,
+             const char   *value)
 {
-  for (guint i = 0; values[i].value != NULL; i++)
-    if (g_strcmp0 (values[i].value, value) == 0)
-      return _(values[i].label);
+  for (guint i = 0; i < values->n_values; i++)
+    if (g_strcmp0 (values->value (i), value) == 0)
+      return values->label (i);
 
   return "";
 }
@@ -229,7 +231,7 @@ item_display_name (UpstanderWorkshopItem *item)
     case UPSTANDER_WORKSHOP_SCENE:
       /* Translators: a scene without a name yet; %s is where it happens, e.g. "At school" */
       return g_strdup_printf (_("Untitled scene (%s)"),
-                              value_label (place_values, upstander_workshop_item_get (item, "place")));
+                              value_label (&place_values, upstander_workshop_item_get (item, "place")));
     case UPSTANDER_WORKSHOP_ENDING:
       return g_strdup (_("Untitled ending"));
     default:
@@ -525,7 +527,7 @@ update_map (UpstanderWorkshopPage *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   value_label (outcome_values, upstander_workshop_item_get (ending, "outcome")));
+                                   value_label (&outcome_values, upstander_workshop_item_get (ending, "outcome")));
       if (item_has_error (self, ending))
         {
           GtkWidget *mark = gtk_label_new (_("Unfinished"));
@@ -767,28 +769,28 @@ values_combo_selected_cb (AdwComboRow           *row,
                           GParamSpec            *pspec,
                           UpstanderWorkshopPage *self)
 {
-  const Value *values = g_object_get_data (G_OBJECT (row), "values");
+  const Values *values = g_object_get_data (G_OBJECT (row), "values");
   GObject *object = g_object_get_data (G_OBJECT (row), "object");
   const char *property = g_object_get_data (G_OBJECT (row), "property");
   guint selected = adw_combo_row_get_selected (row);
 
-  if (is_syncing (row) || self->story == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (is_syncing (row) || self->story == NULL || selected >= values->n_values)
     return;
 
-  upstander_workshop_story_set (self->story, object, property, values[selected].value);
+  upstander_workshop_story_set (self->story, object, property, values->value (selected));
 }
 
 static void
 values_combo_follow_model_cb (AdwComboRow *row)
 {
-  const Value *values = g_object_get_data (G_OBJECT (row), "values");
+  const Values *values = g_object_get_data (G_OBJECT (row), "values");
   GObject *object = g_object_get_data (G_OBJECT (row), "object");
   const char *property = g_object_get_data (G_OBJECT (row), "property");
   g_autofree char *value = NULL;
 
   g_object_get (object, property, &value, NULL);
-  for (guint i = 0; values[i].value != NULL; i++)
-    if (g_strcmp0 (values[i].value, value) == 0)
+  for (guint i = 0; i < values->n_values; i++)
+    if (g_strcmp0 (values->value (i), value) == 0)
       {
         set_syncing (row, TRUE);
         adw_combo_row_set_selected (row, i);
@@ -800,15 +802,15 @@ values_combo_follow_model_cb (AdwComboRow *row)
 static void
 bind_values_combo (UpstanderWorkshopPage *self,
                    AdwComboRow           *row,
-                   const Value           *values,
+                   const Values          *values,
                    gpointer               object,
                    const char            *property)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autofree char *signal = g_strconcat ("notify::", property, NULL);
 
-  for (guint i = 0; values[i].value != NULL; i++)
-    gtk_string_list_append (labels, _(values[i].label));
+  for (guint i = 0; i < values->n_values; i++)
+    gtk_string_list_append (labels, values->label (i));
 
   g_object_set_data (G_OBJECT (row), "values", (gpointer) values);
   g_object_set_data_full (G_OBJECT (row), "object", g_object_ref (object), g_object_unref);
@@ -824,7 +826,7 @@ bind_values_combo (UpstanderWorkshopPage *self,
 static GtkWidget *
 new_values_row (UpstanderWorkshopPage *self,
                 const char            *title,
-                const Value           *values,
+                const Values          *values,
                 gpointer               object,
                 const char            *property)
 {
@@ -1146,19 +1148,19 @@ create_person_row (gpointer item,
       g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
       GtkExpression *text = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 
-      for (guint i = 0; role_values[i].value != NULL; i++)
-        gtk_string_list_append (labels, _(role_values[i].label));
+      for (guint i = 0; i < role_values.n_values; i++)
+        gtk_string_list_append (labels, role_values.label (i));
       gtk_drop_down_set_model (GTK_DROP_DOWN (role), G_LIST_MODEL (labels));
       set_short_factory (GTK_DROP_DOWN (role), text);
       gtk_expression_unref (text);
-      for (guint i = 0; role_values[i].value != NULL; i++)
-        if (g_strcmp0 (role_values[i].value, upstander_workshop_item_get (person, "role")) == 0)
+      for (guint i = 0; i < role_values.n_values; i++)
+        if (g_strcmp0 (role_values.value (i), upstander_workshop_item_get (person, "role")) == 0)
           gtk_drop_down_set_selected (GTK_DROP_DOWN (role), i);
       gtk_widget_set_valign (role, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (role, _("Their part in the story"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (role), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Their part in the story"), -1);
-      g_object_set_data (G_OBJECT (role), "values", (gpointer) role_values);
+      g_object_set_data (G_OBJECT (role), "values", (gpointer) &role_values);
       g_object_set_data_full (G_OBJECT (role), "object", g_object_ref (person), g_object_unref);
       g_object_set_data (G_OBJECT (role), "property", (gpointer) g_intern_string ("role"));
       g_signal_connect_object (role, "notify::selected", G_CALLBACK (values_combo_selected_cb), self, 0);
@@ -1214,7 +1216,7 @@ create_choice_row (gpointer item,
   GtkWidget *row = new_card (self, choice, _("Choice"), _("Remove this choice"), &fields, NULL);
 
   gtk_list_box_append (fields, new_entry_row (self, _("What the button says"), choice, "label"));
-  gtk_list_box_append (fields, new_values_row (self, _("What it does"), effect_values, choice, "effect"));
+  gtk_list_box_append (fields, new_values_row (self, _("What it does"), &effect_values, choice, "effect"));
   gtk_list_box_append (fields, new_entry_row (self, _("Feedback: why it helps or not"), choice, "feedback"));
   gtk_list_box_append (fields, new_target_row (self, _("Leads to"), choice));
 
@@ -1351,7 +1353,7 @@ create_scene_row (gpointer item,
 
   gtk_widget_add_css_class (card, "outer");
   gtk_list_box_append (fields, new_entry_row (self, _("Name of the chat or place"), scene, "title"));
-  gtk_list_box_append (fields, new_values_row (self, _("Where it happens"), place_values, scene, "place"));
+  gtk_list_box_append (fields, new_values_row (self, _("Where it happens"), &place_values, scene, "place"));
 
   /* The card's problems stay last: what follows goes in before them. */
   gtk_box_remove (GTK_BOX (card), g_object_ref (problems));
@@ -1415,7 +1417,7 @@ create_ending_row (gpointer item,
 
   gtk_widget_add_css_class (card, "outer");
   gtk_list_box_append (fields, new_entry_row (self, _("Title"), ending, "title"));
-  gtk_list_box_append (fields, new_values_row (self, _("How it ends"), outcome_values, ending, "outcome"));
+  gtk_list_box_append (fields, new_values_row (self, _("How it ends"), &outcome_values, ending, "outcome"));
   gtk_list_box_append (fields, new_entry_row (self, _("What happens in the end"), ending, "text"));
   gtk_list_box_append (fields, new_entry_row (self, _("What to take away"), ending, "takeaway"));
 
@@ -1641,7 +1643,7 @@ upstander_workshop_page_set_story (UpstanderWorkshopPage  *self,
   bind_entry (self, GTK_WIDGET (self->title_row), story, "title");
   bind_entry (self, GTK_WIDGET (self->summary_row), story, "summary");
   bind_entry (self, GTK_WIDGET (self->goal_row), story, "goal");
-  bind_values_combo (self, self->ages_row, age_values, story, "ages");
+  bind_values_combo (self, self->ages_row, &age_values, story, "ages");
 
   gtk_list_box_bind_model (self->cast_list, upstander_workshop_story_get_cast (story),
                            create_person_row, self, NULL);

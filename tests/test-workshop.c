@@ -538,7 +538,7 @@ test_workshop_write_play_share (void)
   fill_ending (page, 2, "The joke spreads", "A hard ending");
 
   fill_choice (page, 0, "Message Mina privately", "This helps", "Mina knows someone cares.", "Lunch break");
-  fill_choice (page, 1, "Laugh along", "This hurts", "A laugh tells Jo the joke worked.", "The joke spreads");
+  fill_choice (page, 1, "Laugh along", "Think again", "A laugh tells Jo the joke worked.", "The joke spreads");
   fill_choice (page, 2, "Tell a teacher together", "This helps", "An adult can stop it.", "Not alone");
   fill_choice (page, 3, "Keep it quiet", "Part of the way", "Mina feels better, but the photo is still out there.", "Quiet for now");
 
