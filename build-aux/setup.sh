@@ -20,6 +20,9 @@ PACKAGES=(
   # build: compiler, meson, the libraries, glib-compile-resources/-schemas
   gcc meson ninja-build pkg-config
   libgtk-4-dev libadwaita-1-dev libxml2-dev libglib2.0-dev-bin
+  # test-workshop presses keys on the X server through XTEST (the workshop's
+  # keyboard-only run): built with the other tests, so a build dependency
+  libxtst-dev
   # iso-codes: the country list (its JSON at build time, its iso_3166-1
   # translations at run time) for the help page's regions
   iso-codes

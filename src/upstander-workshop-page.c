@@ -104,8 +104,11 @@ struct _UpstanderWorkshopPage
   guint                   check_source;
   gboolean                quiet;         /* a list is changing: selections move by themselves */
   gboolean                reloading;
+  gboolean                away;          /* the player shows the story: focus comes back on return */
+  GtkWidget              *focus_before;  /* weak: where the keyboard was when the story was played */
 
   GtkWidget              *toolbar;
+  GtkWidget              *play_button;
   GtkLabel               *status_label;
   GtkWidget              *publish_button;
   GtkWidget              *drafts_group;
@@ -2071,6 +2074,7 @@ play (UpstanderWorkshopPage *self,
       gboolean               classroom)
 {
   UpstanderScenario *scenario;
+  GtkWidget *focus;
 
   upstander_workshop_page_check_now (self);
   if (self->passing == NULL)
@@ -2078,6 +2082,11 @@ play (UpstanderWorkshopPage *self,
 
   /* The player keeps the scenario, and a scenario needs its bundle: keep it while it plays. */
   g_set_object (&self->playing, self->passing);
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  g_clear_weak_pointer (&self->focus_before);
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    g_set_weak_pointer (&self->focus_before, focus);
+  self->away = TRUE;
   scenario = g_ptr_array_index (upstander_bundle_get_scenarios (self->playing), 0);
   g_signal_emit (self, signals [SIGNAL_PLAY], 0, scenario, classroom);
 }
@@ -2117,6 +2126,27 @@ action_cb (GtkWidget  *widget,
     gtk_label_set_text (self->status_label, error->message);
 }
 
+/*
+ * Back from playing the story, the keyboard carries on where it was (or on
+ * Play): else the focus would be left in the header bar, where the
+ * workshop's shortcuts (Ctrl+S, Ctrl+Z…) do not reach.
+ */
+static void
+upstander_workshop_page_map (GtkWidget *widget)
+{
+  UpstanderWorkshopPage *self = UPSTANDER_WORKSHOP_PAGE (widget);
+
+  GTK_WIDGET_CLASS (upstander_workshop_page_parent_class)->map (widget);
+
+  if (!self->away)
+    return;
+  self->away = FALSE;
+  if (self->focus_before == NULL || !gtk_widget_is_ancestor (self->focus_before, widget) ||
+      !gtk_widget_grab_focus (self->focus_before))
+    gtk_widget_grab_focus (self->play_button);
+  g_clear_weak_pointer (&self->focus_before);
+}
+
 static void
 library_loaded_cb (UpstanderWorkshopPage *self)
 {
@@ -2130,6 +2160,7 @@ upstander_workshop_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->check_source, g_source_remove);
+  g_clear_weak_pointer (&self->focus_before);
   disconnect_story (self);
   g_clear_pointer (&self->sinks, g_hash_table_unref);
   g_clear_pointer (&self->headings, g_hash_table_unref);
@@ -2162,6 +2193,7 @@ upstander_workshop_page_class_init (UpstanderWorkshopPageClass *klass)
   };
 
   object_class->dispose = upstander_workshop_page_dispose;
+  widget_class->map = upstander_workshop_page_map;
 
   /**
    * UpstanderWorkshopPage::play:
@@ -2176,6 +2208,7 @@ upstander_workshop_page_class_init (UpstanderWorkshopPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "workshoppage");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-workshop-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, play_button);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, publish_button);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, drafts_group);
@@ -2200,6 +2233,8 @@ upstander_workshop_page_class_init (UpstanderWorkshopPageClass *klass)
 /*
  * The page's shortcuts act before the focused field sees the key: Ctrl+Z in
  * a field undoes the last edit of the story, not only that field's typing.
+ * A second, managed controller runs them while the page is shown and the
+ * focus is elsewhere in the window (the header bar, after the main menu).
  */
 static void
 add_shortcuts (UpstanderWorkshopPage *self)
@@ -2213,14 +2248,23 @@ add_shortcuts (UpstanderWorkshopPage *self)
     { GDK_KEY_s, GDK_CONTROL_MASK, "workshop.export" },
     { GDK_KEY_p, GDK_CONTROL_MASK, "workshop.play" },
   };
-  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const struct { GtkShortcutScope scope; GtkPropagationPhase phase; } kinds[] = {
+    { GTK_SHORTCUT_SCOPE_LOCAL, GTK_PHASE_CAPTURE },
+    { GTK_SHORTCUT_SCOPE_MANAGED, GTK_PHASE_BUBBLE },
+  };
 
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].key, shortcuts[i].mods),
-                                                            gtk_named_action_new (shortcuts[i].action)));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      GtkEventController *controller = gtk_shortcut_controller_new ();
+
+      gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), kinds[k].scope);
+      gtk_event_controller_set_propagation_phase (controller, kinds[k].phase);
+      for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+        gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                              gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].key, shortcuts[i].mods),
+                                                                gtk_named_action_new (shortcuts[i].action)));
+      gtk_widget_add_controller (GTK_WIDGET (self), controller);
+    }
 }
 
 static void

@@ -2,8 +2,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <X11/XKBlib.h>
+#include <X11/extensions/XTest.h>
 
 #include "upstander-language.h"
 #include "upstander-window.h"
@@ -191,10 +194,11 @@ pick (GtkWidget  *root,
   g_error ("No “%s” in combo row “%s”", name, title);
 }
 
-static void
-click (GtkWidget  *root,
-       const char *label,
-       guint       index)
+/* The mapped button labelled @label, @index-th of them under @root. */
+static GtkWidget *
+button_labelled (GtkWidget  *root,
+                 const char *label,
+                 guint       index)
 {
   g_autoptr(GPtrArray) buttons = ui_test_find_all (root, GTK_TYPE_BUTTON, NULL);
   guint seen = 0;
@@ -203,41 +207,132 @@ click (GtkWidget  *root,
     {
       GtkWidget *button = g_ptr_array_index (buttons, i);
 
-      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0 && seen++ == index)
-        {
-          g_assert_true (gtk_widget_get_sensitive (button));
-          ui_test_click_button (button);
-          return;
-        }
+      if (gtk_widget_get_mapped (button) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0 &&
+          seen++ == index)
+        return button;
     }
 
-  g_error ("No button “%s” number %u", label, index);
+  g_error ("No button “%s” number %u on screen", label, index);
 }
 
 static void
-fill_choice (GtkWidget  *page,
-             guint       index,
-             const char *label,
-             const char *effect,
-             const char *feedback,
-             const char *leads_to)
+click (GtkWidget  *root,
+       const char *label,
+       guint       index)
 {
-  type (page, "What the button says", index, label);
-  pick (page, "What it does", index, effect);
-  type (page, "Feedback: why it helps or not", index, feedback);
-  pick (page, "Leads to", index, leads_to);
+  GtkWidget *button = button_labelled (root, label, index);
+
+  g_assert_true (gtk_widget_get_sensitive (button));
+  ui_test_click_button (button);
+}
+
+/* How a test writes into the page: by setting fields, or by keys alone. */
+typedef struct
+{
+  void (*type)  (GtkWidget *root, const char *title, guint index, const char *text);
+  void (*pick)  (GtkWidget *root, const char *title, guint index, const char *name);
+  void (*click) (GtkWidget *root, const char *label, guint index);
+} Hands;
+
+static void
+fill_choice (const Hands *hands,
+             GtkWidget   *root,
+             guint        index,
+             const char  *label,
+             const char  *effect,
+             const char  *feedback,
+             const char  *leads_to)
+{
+  hands->type (root, "What the button says", index, label);
+  hands->pick (root, "What it does", index, effect);
+  hands->type (root, "Feedback: why it helps or not", index, feedback);
+  hands->pick (root, "Leads to", index, leads_to);
 }
 
 static void
-fill_ending (GtkWidget  *page,
-             guint       index,
-             const char *title,
-             const char *outcome)
+fill_ending (const Hands *hands,
+             GtkWidget   *root,
+             guint        index,
+             const char  *title,
+             const char  *outcome,
+             const char  *takeaway)
 {
-  type (page, "Title", index + 1, title);
-  pick (page, "How it ends", index, outcome);
-  type (page, "What happens in the end", index, "Mina feels less alone.");
-  type (page, "What to take away", index, "Tell a trusted adult.");
+  hands->type (root, "Title", index + 1, title);
+  hands->pick (root, "How it ends", index, outcome);
+  hands->type (root, "What happens in the end", index, "Mina feels less alone.");
+  hands->type (root, "What to take away", index, takeaway);
+}
+
+static const Hands by_fields = { type, pick, click };
+
+/* The story on @page passes, without so much as a tip left; what is left is said first. */
+static void
+assert_story_passes (UpstanderWorkshopPage *page)
+{
+  GPtrArray *problems;
+
+  upstander_workshop_page_check_now (page);
+  problems = upstander_workshop_page_get_problems (page);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const UpstanderWorkshopProblem *problem = g_ptr_array_index (problems, i);
+
+      g_test_message ("problem %d: %s", problem->kind, problem->message);
+    }
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_true (upstander_workshop_page_get_passes (page));
+}
+
+/*
+ * The issue's story: two decisions (three choices, then two), three
+ * endings, two people besides the player, each scene with lines; written
+ * under @root (the page, or the window) from the cast on.
+ */
+static void
+write_the_photo (const Hands *hands,
+                 GtkWidget   *root)
+{
+  hands->click (root, "Add Person", 0);
+  hands->type (root, "Name", 0, "Mina");
+  hands->click (root, "Add Person", 0);
+  hands->type (root, "Name", 1, "Jo");
+
+  hands->click (root, "Add Scene", 0);
+  hands->click (root, "Add Scene", 0);
+  hands->click (root, "Add Ending", 0);
+  hands->click (root, "Add Ending", 0);
+  hands->click (root, "Add Ending", 0);
+
+  hands->type (root, "Name of the chat or place", 0, "Class 8 chat");
+  hands->click (root, "Add Message", 0);
+  hands->type (root, "Line", 0, "look at this photo lol");
+  hands->click (root, "Add Narration", 0);
+  hands->type (root, "Line", 1, "Mina goes quiet.");
+  hands->click (root, "Add Choice", 0);
+  hands->click (root, "Add Choice", 0);
+  hands->click (root, "Add Choice", 0);
+  hands->type (root, "Question for the player", 0, "What do you do?");
+  hands->type (root, "Question for class discussion", 0, "How might Mina feel?");
+  hands->type (root, "Notes for the teacher", 0, "Ask who else saw the photo.");
+
+  hands->type (root, "Name of the chat or place", 1, "Lunch break");
+  hands->pick (root, "Where it happens", 1, "At school");
+  hands->click (root, "Add Narration", 1);
+  hands->type (root, "Line", 2, "At lunch Mina sits with you.");
+  hands->click (root, "Add Choice", 1);
+  hands->click (root, "Add Choice", 1);
+  hands->type (root, "Question for the player", 1, "What next?");
+  hands->type (root, "Question for class discussion", 1, "Who could help?");
+
+  fill_ending (hands, root, 0, "Not alone", "A good ending", "Tell a trusted adult.");
+  fill_ending (hands, root, 1, "Quiet for now", "A mixed ending", "Saving evidence helps.");
+  fill_ending (hands, root, 2, "The joke spreads", "A hard ending", "Laughing along hurts.");
+
+  fill_choice (hands, root, 0, "Message Mina privately", "This helps", "Mina knows someone cares.", "Lunch break");
+  fill_choice (hands, root, 1, "Laugh along", "Think again", "A laugh tells Jo the joke worked.", "The joke spreads");
+  fill_choice (hands, root, 2, "Say nothing", "Part of the way", "Silence leaves Mina alone with it.", "Quiet for now");
+  fill_choice (hands, root, 3, "Tell a teacher together", "This helps", "An adult can stop it.", "Not alone");
+  fill_choice (hands, root, 4, "Keep it quiet", "Part of the way", "Mina feels better, but the photo is still out there.", "Quiet for now");
 }
 
 static gboolean
@@ -502,55 +597,9 @@ test_workshop_write_play_share (void)
   g_assert_cmpuint (adw_combo_row_get_selected (combo (page, "Age band", 0)), ==, 1);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (topic)));
 
-  click (page, "Add Person", 0);
-  type (page, "Name", 0, "Mina");
-  click (page, "Add Person", 0);
-  type (page, "Name", 1, "Jo");
+  write_the_photo (&by_fields, page);
 
-  click (page, "Add Scene", 0);
-  click (page, "Add Scene", 0);
-  click (page, "Add Ending", 0);
-  click (page, "Add Ending", 0);
-  click (page, "Add Ending", 0);
-
-  type (page, "Name of the chat or place", 0, "Class 8 chat");
-  click (page, "Add Message", 0);
-  type (page, "Line", 0, "look at this photo lol");
-  click (page, "Add Narration", 0);
-  type (page, "Line", 1, "Mina goes quiet.");
-  click (page, "Add Choice", 0);
-  click (page, "Add Choice", 0);
-  type (page, "Question for the player", 0, "What do you do?");
-  type (page, "Question for class discussion", 0, "How might Mina feel?");
-  type (page, "Notes for the teacher", 0, "Ask who else saw the photo.");
-
-  type (page, "Name of the chat or place", 1, "Lunch break");
-  pick (page, "Where it happens", 1, "At school");
-  click (page, "Add Narration", 1);
-  type (page, "Line", 2, "At lunch Mina sits with you.");
-  click (page, "Add Choice", 1);
-  click (page, "Add Choice", 1);
-  type (page, "Question for the player", 1, "What next?");
-  type (page, "Question for class discussion", 1, "Who could help?");
-
-  fill_ending (page, 0, "Not alone", "A good ending");
-  fill_ending (page, 1, "Quiet for now", "A mixed ending");
-  fill_ending (page, 2, "The joke spreads", "A hard ending");
-
-  fill_choice (page, 0, "Message Mina privately", "This helps", "Mina knows someone cares.", "Lunch break");
-  fill_choice (page, 1, "Laugh along", "Think again", "A laugh tells Jo the joke worked.", "The joke spreads");
-  fill_choice (page, 2, "Tell a teacher together", "This helps", "An adult can stop it.", "Not alone");
-  fill_choice (page, 3, "Keep it quiet", "Part of the way", "Mina feels better, but the photo is still out there.", "Quiet for now");
-
-  upstander_workshop_page_check_now (page_a);
-  for (guint i = 0; i < upstander_workshop_page_get_problems (page_a)->len; i++)
-    {
-      const UpstanderWorkshopProblem *problem = g_ptr_array_index (upstander_workshop_page_get_problems (page_a), i);
-
-      g_test_message ("problem %d: %s", problem->kind, problem->message);
-    }
-  g_assert_cmpuint (upstander_workshop_page_get_problems (page_a)->len, ==, 0);
-  g_assert_true (upstander_workshop_page_get_passes (page_a));
+  assert_story_passes (page_a);
   g_assert_nonnull (ui_test_find_label (page, "Ready: play it, share it or add it to the catalogue."));
   assert_all_labelled (page);
   /* Cards are numbered in story order, so "Choice 2 of Scene 2" can be found and said. */
@@ -806,6 +855,535 @@ test_workshop_screenshots (void)
   close_profile (&profile);
 }
 
+/* The keyboard, for real: keys pressed on the X server (XTEST), as a person would. */
+
+/* The window keys go to: a dialog when one is open, else @window. */
+static GtkWidget *
+key_window (GtkWidget *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours to free */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i);
+
+      if (GTK_WIDGET (other) != window && gtk_widget_get_visible (GTK_WIDGET (other)) &&
+          gtk_window_get_transient_for (other) == GTK_WINDOW (window))
+        return GTK_WIDGET (other);
+    }
+
+  return window;
+}
+
+/* Presses and lets go of @keyval (a keysym) with @mods held, and waits until GTK has seen it. */
+static void
+press_key (GtkWidget       *window,
+           guint            keyval,
+           GdkModifierType  mods)
+{
+  GtkWidget *target = key_window (window);
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (target));
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (target)));
+  KeyCode code = XKeysymToKeycode (display, keyval);
+  const struct { GdkModifierType mask; KeySym key; } modifiers[] = {
+    { GDK_CONTROL_MASK, XK_Control_L }, { GDK_SHIFT_MASK, XK_Shift_L }, { GDK_ALT_MASK, XK_Alt_L },
+  };
+
+  g_assert_cmpuint (code, !=, 0);
+  XSetInputFocus (display, xid, RevertToParent, CurrentTime);
+  for (guint i = 0; i < G_N_ELEMENTS (modifiers); i++)
+    if (mods & modifiers[i].mask)
+      XTestFakeKeyEvent (display, XKeysymToKeycode (display, modifiers[i].key), True, CurrentTime);
+  XTestFakeKeyEvent (display, code, True, CurrentTime);
+  XTestFakeKeyEvent (display, code, False, CurrentTime);
+  for (guint i = G_N_ELEMENTS (modifiers); i-- > 0;)
+    if (mods & modifiers[i].mask)
+      XTestFakeKeyEvent (display, XKeysymToKeycode (display, modifiers[i].key), False, CurrentTime);
+  /* Once the server has answered, the events are queued on GDK's connection. */
+  XSync (display, False);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  ui_test_spin (5);
+}
+
+/* Types @text (ASCII) one key at a time, with Shift where the letter needs it. */
+static void
+type_keys (GtkWidget  *window,
+           const char *text)
+{
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (window));
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      KeySym keysym = gdk_unicode_to_keyval ((guchar) *p);
+      KeyCode code = XKeysymToKeycode (display, keysym);
+
+      g_assert_true (g_ascii_isprint (*p));
+      press_key (window, keysym, XkbKeycodeToKeysym (display, code, 0, 0) == keysym ? 0 : GDK_SHIFT_MASK);
+    }
+}
+
+static GtkWidget *
+focus_of (GtkWidget *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (key_window (window)));
+}
+
+static gboolean
+has_focus_within (GtkWidget *window,
+                  GtkWidget *widget)
+{
+  GtkWidget *focus = focus_of (window);
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* What a sighted tester would call @widget, for messages. */
+static char *
+describe (GtkWidget *widget)
+{
+  GtkWidget *row = widget != NULL ? gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW) : NULL;
+
+  if (widget == NULL)
+    return g_strdup ("nothing");
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    return g_strdup_printf ("button “%s”", gtk_button_get_label (GTK_BUTTON (widget)));
+  if (row != NULL)
+    return g_strdup_printf ("%s in row “%s”", G_OBJECT_TYPE_NAME (widget),
+                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+  return g_strdup_printf ("%s (%s)", G_OBJECT_TYPE_NAME (widget),
+                          gtk_widget_get_tooltip_text (widget) != NULL ? gtk_widget_get_tooltip_text (widget) : "");
+}
+
+/*
+ * Whether a person sees @widget in the viewport it scrolls in: its middle,
+ * at least. (The page checks the story as it is written, and a message
+ * that appears above can push a field down a pixel or two after GTK has
+ * scrolled to it.)
+ */
+static gboolean
+in_view (GtkWidget *widget)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (widget, GTK_TYPE_VIEWPORT);
+  graphene_rect_t bounds;
+  float middle;
+
+  if (viewport == NULL)
+    return TRUE;
+  g_assert_true (gtk_widget_compute_bounds (widget, viewport, &bounds));
+  middle = bounds.origin.y + bounds.size.height / 2;
+
+  return middle >= 0 && middle <= gtk_widget_get_height (viewport);
+}
+
+/*
+ * The focused control scrolls into view, as a person waits to see it before
+ * pressing a key on it; a loaded machine draws late, so this waits (up to 5 s).
+ */
+static void
+assert_focus_comes_into_view (GtkWidget *window)
+{
+  GtkWidget *focus = focus_of (window);
+
+  for (guint i = 0; i < 250 && !in_view (focus); i++)
+    ui_test_spin (20);
+  if (!in_view (focus))
+    {
+      g_autofree char *where = describe (focus);
+
+      g_error ("The focus is out of sight: %s", where);
+    }
+}
+
+/* Whether @widget comes before the focus on the page, reading down it. */
+static gboolean
+is_above_focus (GtkWidget *window,
+                GtkWidget *widget)
+{
+  GtkWidget *focus = focus_of (window);
+  graphene_point_t at_widget, at_focus;
+
+  if (focus == NULL ||
+      !gtk_widget_compute_point (widget, window, &GRAPHENE_POINT_INIT (0, 0), &at_widget) ||
+      !gtk_widget_compute_point (focus, window, &GRAPHENE_POINT_INIT (0, 0), &at_focus))
+    return FALSE;
+
+  return at_widget.y < at_focus.y;
+}
+
+/*
+ * Moves the focus into @widget with Tab, or Shift+Tab when it lies above,
+ * as a keyboard user would; fails when the focus stops moving or never gets
+ * there (a keyboard trap, or a control the keyboard cannot reach).
+ */
+static void
+tab_to_widget (GtkWidget *window,
+               GtkWidget *widget)
+{
+  GdkModifierType direction = is_above_focus (window, widget) ? GDK_SHIFT_MASK : 0;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      GtkWidget *before = focus_of (window);
+
+      if (has_focus_within (window, widget))
+        {
+          assert_focus_comes_into_view (window);
+          return;
+        }
+      press_key (window, GDK_KEY_Tab, direction);
+      if (focus_of (window) == before && before != NULL)
+        {
+          g_autofree char *where = describe (focus_of (window));
+
+          g_error ("A keyboard trap: Tab does not leave %s", where);
+        }
+    }
+
+  {
+    g_autofree char *want = describe (widget);
+    g_autofree char *where = describe (focus_of (window));
+
+    g_error ("Tab never reaches %s (last at %s)", want, where);
+  }
+}
+
+/* Tabs to the @index-th row titled @title and types @text into it. */
+static void
+key_in (GtkWidget  *window,
+        const char *title,
+        guint       index,
+        const char *text)
+{
+  GtkWidget *field = row (window, ADW_TYPE_ENTRY_ROW, title, index);
+
+  /* Into the text itself: a line's row holds who says it, too. */
+  tab_to_widget (window, GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (field))));
+  type_keys (window, text);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, text);
+}
+
+/* Enter on the focused control; a button clicks a moment (250 ms) after. */
+static void
+press_enter (GtkWidget *window)
+{
+  press_key (window, GDK_KEY_Return, 0);
+  ui_test_spin (300);
+}
+
+static void
+key_button (GtkWidget  *window,
+            const char *label,
+            guint       index)
+{
+  tab_to_widget (window, button_labelled (window, label, index));
+  press_enter (window);
+}
+
+/* The text of the first label under @widget. */
+static const char *
+label_under (GtkWidget *widget)
+{
+  GtkWidget *label = GTK_IS_LABEL (widget) ? widget : ui_test_find_one (widget, GTK_TYPE_LABEL, NULL);
+
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/*
+ * Opens the list of a combo row or drop-down that has the focus (Enter),
+ * goes down it with the arrow keys to @name, and takes it (Enter).
+ */
+static void
+key_pick_in_list (GtkWidget  *window,
+                  const char *name)
+{
+  GtkWidget *opener = focus_of (window);
+
+  press_key (window, GDK_KEY_Return, 0);
+  ui_test_spin (100);
+  g_assert_true (focus_of (window) != opener);
+  press_key (window, GDK_KEY_Home, 0);
+  for (guint i = 0; i < 30; i++)
+    {
+      if (g_strcmp0 (label_under (focus_of (window)), name) == 0)
+        {
+          press_key (window, GDK_KEY_Return, 0);
+          ui_test_spin (100);
+          return;
+        }
+      press_key (window, GDK_KEY_Down, 0);
+    }
+
+  g_error ("The arrow keys never reach “%s” in the list", name);
+}
+
+static void
+key_pick (GtkWidget  *window,
+          const char *title,
+          guint       index,
+          const char *name)
+{
+  AdwComboRow *combo_row = combo (window, title, index);
+  g_autoptr(GObject) picked = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  tab_to_widget (window, GTK_WIDGET (combo_row));
+  key_pick_in_list (window, name);
+  picked = g_object_ref (adw_combo_row_get_selected_item (combo_row));
+  if (adw_combo_row_get_expression (combo_row) != NULL)
+    g_assert_true (gtk_expression_evaluate (adw_combo_row_get_expression (combo_row), picked, &value));
+  else
+    g_value_set_string (g_value_init (&value, G_TYPE_STRING), gtk_string_object_get_string (GTK_STRING_OBJECT (picked)));
+  g_assert_cmpstr (g_value_get_string (&value), ==, name);
+}
+
+static const Hands by_keys = { key_in, key_pick, key_button };
+
+/* F10 opens the main menu; the arrow keys go down it to @item; Enter. */
+static void
+key_menu (GtkWidget  *window,
+          const char *item)
+{
+  press_key (window, GDK_KEY_F10, 0);
+  ui_test_spin (100);
+  for (guint i = 0; i < 20; i++)
+    {
+      if (g_strcmp0 (label_under (focus_of (window)), item) == 0)
+        {
+          press_enter (window);
+          return;
+        }
+      press_key (window, GDK_KEY_Down, 0);
+    }
+
+  g_error ("The main menu has no “%s” that the arrow keys reach", item);
+}
+
+/* In a file chooser: Ctrl+L, the whole path, Enter. */
+static void
+key_file_name (GtkWidget  *window,
+               const char *path)
+{
+  for (guint i = 0; i < 100 && key_window (window) == window; i++)
+    ui_test_spin (20);
+  g_assert_true (GTK_IS_FILE_CHOOSER (key_window (window)));
+  press_key (window, GDK_KEY_l, GDK_CONTROL_MASK);
+  press_key (window, GDK_KEY_a, GDK_CONTROL_MASK);
+  type_keys (window, path);
+  /* GTK's chooser completes the name as it is typed: the first Enter may
+   * only take the completion, as a person sees; then Enter again. */
+  for (guint tries = 0; tries < 3 && GTK_IS_FILE_CHOOSER (key_window (window)); tries++)
+    {
+      press_key (window, GDK_KEY_Return, 0);
+      for (guint i = 0; i < 100 && GTK_IS_FILE_CHOOSER (key_window (window)); i++)
+        ui_test_spin (20);
+    }
+  if (GTK_IS_FILE_CHOOSER (key_window (window)))
+    {
+      g_autofree char *where = describe (focus_of (window));
+
+      GtkWidget *focus = focus_of (window);
+
+      g_error ("Enter does not close the file chooser (focus on %s, which reads “%s”)", where,
+               GTK_IS_EDITABLE (focus) ? gtk_editable_get_text (GTK_EDITABLE (focus)) : "");
+    }
+}
+
+/* The message dialog that comes up, waited for (up to 5 s). */
+static AdwMessageDialog *
+wait_for_dialog (void)
+{
+  for (guint i = 0; i < 250 && find_dialog () == NULL; i++)
+    ui_test_spin (20);
+
+  return find_dialog ();
+}
+
+/*
+ * Plays the story on screen to an ending with Enter and Tab only: at the
+ * first decision Tab goes down the choices to @first_pick, at any other
+ * the first choice shown is taken. Returns how many decisions were made.
+ */
+static guint
+key_play_to_ending (UpstanderWindow *window,
+                    const char      *first_pick)
+{
+  GtkWidget *root = GTK_WIDGET (window);
+  UpstanderPlayer *player = UPSTANDER_PLAYER (ui_test_find_one (root, UPSTANDER_TYPE_PLAYER, NULL));
+  UpstanderSession *session = upstander_player_get_session (player);
+
+  for (guint step = 0; step < 100 && g_strcmp0 (upstander_player_get_view (player), "ending") != 0; step++)
+    {
+      g_autoptr(GPtrArray) choices = ui_test_find_all (GTK_WIDGET (player), GTK_TYPE_BUTTON, "choice");
+      guint made = upstander_session_get_n_decisions_made (session);
+
+      g_assert_nonnull (focus_of (root));
+      if (g_str_equal (upstander_player_get_view (player), "scene") && choices->len > 0)
+        {
+          /* A decision: focus is on its question; Tab goes down the choices. */
+          press_key (root, GDK_KEY_Tab, 0);
+          g_assert_true (has_focus_within (root, g_ptr_array_index (choices, 0)));
+          for (guint i = 1; made == 0 && i < choices->len &&
+                            g_strcmp0 (label_under (focus_of (root)), first_pick) != 0; i++)
+            press_key (root, GDK_KEY_Tab, 0);
+          if (made == 0)
+            g_assert_cmpstr (label_under (focus_of (root)), ==, first_pick);
+          press_enter (root);
+          g_assert_cmpuint (upstander_session_get_n_decisions_made (session), ==, made + 1);
+          continue;
+        }
+      press_enter (root);
+    }
+
+  g_assert_cmpstr (upstander_player_get_view (player), ==, "ending");
+
+  return upstander_session_get_n_decisions_made (session);
+}
+
+/* In a second profile (this test's child, with an XDG_DATA_HOME of its own): import by keyboard. */
+static void
+import_elsewhere_by_keyboard (void)
+{
+  const char *exported = g_getenv ("UPSTANDER_TEST_EXPORTED");
+  const char *broken = g_getenv ("UPSTANDER_TEST_BROKEN");
+  Profile b = open_profile (NULL);
+  GtkWidget *window = GTK_WIDGET (b.window);
+  g_autofree char *bundles = g_build_filename (b.home, "bundles", NULL);
+  g_autoptr(GDir) installed = NULL;
+  AdwMessageDialog *dialog;
+  gboolean made_here = FALSE;
+
+  g_assert_false (library_has (b.library, "The photo"));
+  key_menu (window, "Story Workshop");
+  g_assert_cmpstr (upstander_window_get_page (b.window), ==, "workshop");
+
+  /* A broken file: refused, its problems listed, nothing installed; Enter closes the list. */
+  press_key (window, GDK_KEY_o, GDK_CONTROL_MASK);
+  key_file_name (window, broken);
+  dialog = wait_for_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "keyboard-broken.xml:"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "nowhere"));
+  press_key (window, GDK_KEY_Escape, 0);
+  ui_test_spin (100);
+  g_assert_null (find_dialog ());
+  installed = g_dir_open (bundles, 0, NULL);
+  g_assert_true (installed == NULL || g_dir_read_name (installed) == NULL);
+
+  /* The good one: opened in the workshop, and in the catalogue, made here. */
+  press_key (window, GDK_KEY_o, GDK_CONTROL_MASK);
+  key_file_name (window, exported);
+  wait_for_story (b.library, "The photo");
+  g_assert_cmpstr (gtk_editable_get_text (entry (window, "Title", 0)), ==, "The photo");
+  press_key (window, GDK_KEY_Escape, 0);
+  ui_test_spin (100);
+  g_assert_cmpstr (upstander_window_get_page (b.window), ==, "catalogue");
+  g_assert_true (catalogue_has (b.window, "The photo", &made_here));
+  g_assert_true (made_here);
+  press_key (window, GDK_KEY_f, GDK_CONTROL_MASK);
+  type_keys (window, "The photo");
+  ui_test_spin (200);
+  g_assert_nonnull (ui_test_find_label (window, "Made here"));
+  save_shot (window, "keyboard-catalogue");
+
+  close_profile (&b);
+}
+
+/*
+ * The issue's "done when", with keys alone: the workshop from the main
+ * menu, a two-decision story with three endings written in it, played to
+ * an ending, saved to a file, and that file (and a broken one) opened in
+ * another profile.
+ */
+static void
+test_workshop_keyboard_only (void)
+{
+  g_autofree char *exported_path = NULL;
+  g_autofree char *broken_path = NULL;
+  g_autofree char *second_home = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *home = NULL;
+  Profile a;
+  GtkWidget *window, *page;
+
+  if (g_test_subprocess ())
+    {
+      import_elsewhere_by_keyboard ();
+      return;
+    }
+
+  g_assert_true (GDK_IS_X11_DISPLAY (gdk_display_get_default ()));
+  /* Paths as a person types them: whole, with no "..". */
+  exported_path = g_canonicalize_filename ("../keyboard-photo.xml", g_get_user_data_dir ());
+  broken_path = g_canonicalize_filename ("../keyboard-broken.xml", g_get_user_data_dir ());
+  second_home = g_canonicalize_filename ("../keyboard-profile-b", g_get_user_data_dir ());
+  g_unlink (exported_path);
+
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
+  a = open_profile (NULL);
+  window = GTK_WIDGET (a.window);
+  page = ui_test_find_one (window, UPSTANDER_TYPE_WORKSHOP_PAGE, NULL);
+
+  key_menu (window, "Story Workshop");
+  g_assert_cmpstr (upstander_window_get_page (a.window), ==, "workshop");
+
+  key_in (window, "Title", 0, "The photo");
+  key_in (window, "What happens, in a sentence or two", 0, "Jo shares a photo of Mina.");
+  key_in (window, "What players should learn", 0, "Support someone who is targeted.");
+  key_pick (window, "Age band", 0, "Ages 12 to 14");
+  /* Topics: Enter opens the list, Tab goes into it, Space ticks the first. */
+  tab_to_widget (window, row (window, ADW_TYPE_EXPANDER_ROW, "Topics", 0));
+  press_enter (window);
+  tab_to_widget (window, ui_test_find_one (window, GTK_TYPE_CHECK_BUTTON, NULL));
+  press_key (window, GDK_KEY_space, 0);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ui_test_find_one (window, GTK_TYPE_CHECK_BUTTON, NULL))));
+
+  write_the_photo (&by_keys, window);
+
+  assert_story_passes (UPSTANDER_WORKSHOP_PAGE (page));
+
+  /* Ctrl+P plays it; Enter and Tab reach an ending; the header's button comes back. */
+  press_key (window, GDK_KEY_p, GDK_CONTROL_MASK);
+  ui_test_spin (100);
+  g_assert_cmpstr (upstander_window_get_page (a.window), ==, "player");
+  g_assert_cmpuint (key_play_to_ending (a.window, "Message Mina privately"), ==, 2);
+  tab_to_widget (window, back_to_workshop (a.window));
+  press_enter (window);
+  g_assert_cmpstr (upstander_window_get_page (a.window), ==, "workshop");
+
+  /* Ctrl+S saves a copy to share, where the file chooser is told. */
+  /* The keyboard is back where it was when the story was played. */
+  g_assert_true (has_focus_within (window, GTK_WIDGET (combo (window, "Leads to", 4))));
+  press_key (window, GDK_KEY_s, GDK_CONTROL_MASK);
+  key_file_name (window, exported_path);
+  g_assert_true (g_file_get_contents (exported_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "The photo"));
+  {
+    g_auto(GStrv) parts = g_strsplit (contents, "next=\"ending-1\"", 2);
+    g_autofree char *bad = g_strjoinv ("next=\"nowhere\"", parts);
+
+    g_assert_cmpuint (g_strv_length (parts), ==, 2);
+    g_assert_true (g_file_set_contents (broken_path, bad, -1, NULL));
+  }
+
+  /* Another profile: another XDG_DATA_HOME, so a process of its own. */
+  home = g_strdup (g_getenv ("XDG_DATA_HOME"));
+  g_setenv ("XDG_DATA_HOME", second_home, TRUE);
+  g_setenv ("UPSTANDER_TEST_EXPORTED", exported_path, TRUE);
+  g_setenv ("UPSTANDER_TEST_BROKEN", broken_path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  if (home != NULL)
+    g_setenv ("XDG_DATA_HOME", home, TRUE);
+  else
+    g_unsetenv ("XDG_DATA_HOME");
+  g_test_trap_assert_passed ();
+
+  g_unlink (exported_path);
+  g_unlink (broken_path);
+  close_profile (&a);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -827,6 +1405,7 @@ main (int   argc,
   g_test_add_func ("/upstander/workshop/write-play-share", test_workshop_write_play_share);
   g_test_add_func ("/upstander/workshop/problems-next-to-items", test_workshop_problems_next_to_items);
   g_test_add_func ("/upstander/workshop/screenshots", test_workshop_screenshots);
+  g_test_add_func ("/upstander/workshop/keyboard-only", test_workshop_keyboard_only);
 
   return g_test_run ();
 }

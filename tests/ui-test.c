@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "ui-test.h"
 
@@ -132,14 +133,14 @@ ui_test_click (GtkWidget  *root,
 /*
  * An app over @library, registered under an id of its own: a registered app
  * stays exported on the bus until the process ends, so two tests in one
- * process must not share one.
+ * process must not share one, nor a test and the child it waits for.
  */
 UpstanderApplication *
 ui_test_new_app (UpstanderLibrary *library)
 {
   static guint serial;
   g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++serial);
+  g_autofree char *app_id = g_strdup_printf ("%s.Test%u_%u", APP_ID, ++serial, (guint) getpid ());
   UpstanderApplication *app = upstander_application_new ();
 
   g_application_set_application_id (G_APPLICATION (app), app_id);
