@@ -104,9 +104,11 @@ struct _UpstanderWorkshopPage
   guint                   check_source;
   gboolean                quiet;         /* a list is changing: selections move by themselves */
   gboolean                reloading;
+  gboolean                reload_again;  /* the bundles changed while the library was reading them */
   gboolean                away;          /* the player shows the story: focus comes back on return */
   GtkWidget              *focus_before;  /* weak: where the keyboard was when the story was played */
 
+  AdwToastOverlay        *toast_overlay;
   GtkWidget              *toolbar;
   GtkWidget              *play_button;
   GtkLabel               *status_label;
@@ -137,6 +139,7 @@ G_DEFINE_FINAL_TYPE (UpstanderWorkshopPage, upstander_workshop_page, GTK_TYPE_WI
 static guint signals [N_SIGNALS];
 
 static void schedule_check (UpstanderWorkshopPage *self);
+static void reload_library (UpstanderWorkshopPage *self);
 
 /* Words. */
 
@@ -915,7 +918,8 @@ speaker_name_cb (UpstanderWorkshopItem *item,
                  const char            *name,
                  gpointer               user_data)
 {
-  return g_strdup (name != NULL ? name : "");
+  /* Never a blank: a screen reader would name the empty label after its type. */
+  return g_strdup (name != NULL && name[0] != '\0' ? name : _("No name yet"));
 }
 
 static void
@@ -1326,13 +1330,21 @@ new_section_label (const char *text)
   return label;
 }
 
-/* Only the button takes focus, not the flow box's child around it. */
+/*
+ * Only the button takes focus, not the flow box's child around it; the
+ * child is named after its button, else AT-SPI names it after its type.
+ */
 static void
 add_flow_button (GtkWidget *flow_box,
                  GtkWidget *button)
 {
+  GtkWidget *child;
+
   gtk_flow_box_append (GTK_FLOW_BOX (flow_box), button);
-  gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+  child = gtk_widget_get_parent (button);
+  gtk_widget_set_focusable (child, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_button_get_label (GTK_BUTTON (button)), -1);
 }
 
 static GtkWidget *
@@ -1345,7 +1357,7 @@ create_scene_row (gpointer item,
   GtkListBox *fields;
   GtkWidget *card;
   GtkWidget *row = new_card (self, scene, _("Scene"), _("Remove this scene"), &fields, &card);
-  GtkWidget *buttons = gtk_flow_box_new ();
+  GtkWidget *buttons = g_object_new (GTK_TYPE_FLOW_BOX, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
   GtkWidget *decision = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkListBox *decision_fields = GTK_LIST_BOX (gtk_list_box_new ());
   GtkListBox *after = GTK_LIST_BOX (gtk_list_box_new ());
@@ -1367,6 +1379,7 @@ create_scene_row (gpointer item,
                                                 create_line_row, self, _("Lines"), TRUE));
   /* The buttons wrap onto a second line in a narrow window. */
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (buttons), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add to this scene"), -1);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 6);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 6);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 3);
@@ -1520,6 +1533,8 @@ fill_topics (UpstanderWorkshopPage *self)
       g_signal_connect_object (check, "toggled", G_CALLBACK (topic_toggled_cb), self, 0);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      /* One Tab stop per topic, the check box: the row around it would be a second. */
+      gtk_widget_set_focusable (row, FALSE);
       adw_expander_row_add_row (self->topics_row, row);
       g_ptr_array_add (self->topic_checks, check);
     }
@@ -1761,38 +1776,188 @@ open_draft_cb (AdwActionRow          *row,
   upstander_workshop_page_set_story (self, story);
 }
 
+/* Stories the workshop wrote into @dir: workshop-*.xml, by file name. */
+static void
+add_workshop_files (GPtrArray  *names,
+                    const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_prefix (name, "workshop-") && g_str_has_suffix (name, ".xml") &&
+        !g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+      g_ptr_array_add (names, g_strdup (name));
+}
+
+/* What deleting a story took away, to put back on Undo. */
+typedef struct
+{
+  char   *dir;
+  char   *path;
+  GBytes *contents;
+} Removed;
+
+static void
+removed_free (gpointer data)
+{
+  Removed *removed = data;
+
+  g_free (removed->dir);
+  g_free (removed->path);
+  g_bytes_unref (removed->contents);
+  g_free (removed);
+}
+
+static void
+undo_delete_cb (AdwToast              *toast,
+                UpstanderWorkshopPage *self)
+{
+  GPtrArray *removed = g_object_get_data (G_OBJECT (toast), "removed");
+
+  for (guint i = 0; i < removed->len; i++)
+    {
+      Removed *file = g_ptr_array_index (removed, i);
+      g_autoptr(GError) error = NULL;
+
+      if (!write_file (file->dir, file->path, file->contents, &error))
+        gtk_label_set_text (self->status_label, error->message);
+    }
+
+  upstander_workshop_page_refresh_drafts (self);
+  reload_library (self);
+}
+
+/*
+ * Removes the draft and the installed copy of the story kept as @name in
+ * drafts/ and bundles/, and offers to put them back. Only files the
+ * workshop wrote, listed from those two folders: never a built-in or a
+ * system bundle, never a path from elsewhere.
+ */
+static void
+delete_story (UpstanderWorkshopPage *self,
+              const char            *name,
+              const char            *title)
+{
+  g_autofree char *drafts = drafts_dir (self);
+  g_autofree char *bundles = bundles_dir (self);
+  const char *dirs[] = { drafts, bundles };
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (removed_free);
+  g_autofree char *open_name = g_strconcat (upstander_workshop_story_get_bundle_id (self->story), ".xml", NULL);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  g_autofree char *toast_title = NULL;
+  gboolean was_installed = FALSE;
+  AdwToast *toast;
+
+  g_assert (g_str_has_prefix (name, "workshop-") && strchr (name, G_DIR_SEPARATOR) == NULL);
+
+  /* The story being deleted is not saved again as a draft a moment later. */
+  if (g_str_equal (name, open_name))
+    upstander_workshop_page_set_story (self, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (dirs[i], name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GBytes) contents = read_bounded (file, NULL);
+      Removed *kept;
+
+      if (contents == NULL || g_unlink (path) != 0)
+        continue;
+      kept = g_new0 (Removed, 1);
+      kept->dir = g_strdup (dirs[i]);
+      kept->path = g_steal_pointer (&path);
+      kept->contents = g_steal_pointer (&contents);
+      g_ptr_array_add (removed, kept);
+      was_installed |= dirs[i] == bundles;
+    }
+
+  upstander_workshop_page_refresh_drafts (self);
+  if (was_installed)
+    reload_library (self);
+  if (removed->len == 0)
+    return;
+
+  /* A toast's title is markup in libadwaita 1.2: the story's title goes in escaped, as text. */
+  /* Translators: %s is the title of the story that was deleted */
+  toast_title = g_strdup_printf (_("“%s” deleted"), escaped);
+  toast = adw_toast_new (toast_title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "removed", g_steal_pointer (&removed), (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+delete_response_cb (AdwMessageDialog      *dialog,
+                    const char            *response,
+                    UpstanderWorkshopPage *self)
+{
+  if (g_str_equal (response, "delete"))
+    delete_story (self, g_object_get_data (G_OBJECT (dialog), "name"), g_object_get_data (G_OBJECT (dialog), "title"));
+}
+
+static void
+delete_clicked_cb (GtkButton             *button,
+                   UpstanderWorkshopPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *title = g_object_get_data (G_OBJECT (button), "title");
+  gboolean installed = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "installed"));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, NULL);
+
+  /* Translators: the question before a story is deleted; %s is its title */
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Delete “%s”?"), title);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               installed ? _("It is removed from your stories and from the catalogue on this computer. Copies shared as files are not touched.")
+                                         : _("The draft is removed from this computer."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "name", g_strdup (g_object_get_data (G_OBJECT (button), "name")), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "title", g_strdup (title), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Your Stories: every draft, and every story the workshop added to the catalogue. */
 void
 upstander_workshop_page_refresh_drafts (UpstanderWorkshopPage *self)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(GDir) folder = NULL;
+  g_autofree char *drafts = NULL;
+  g_autofree char *bundles = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   GtkWidget *child;
-  const char *name;
 
   g_return_if_fail (UPSTANDER_IS_WORKSHOP_PAGE (self));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->drafts_list))) != NULL)
     gtk_list_box_remove (self->drafts_list, child);
 
-  dir = drafts_dir (self);
-  folder = g_dir_open (dir, 0, NULL);
-  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
-    if (g_str_has_suffix (name, ".xml") && name[0] != '.')
-      g_ptr_array_add (names, g_strdup (name));
+  drafts = drafts_dir (self);
+  bundles = bundles_dir (self);
+  add_workshop_files (names, drafts);
+  add_workshop_files (names, bundles);
   g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
 
   for (guint i = 0; i < names->len; i++)
     {
-      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *draft = g_build_filename (drafts, name, NULL);
+      g_autofree char *installed_path = g_build_filename (bundles, name, NULL);
+      gboolean installed = g_file_test (installed_path, G_FILE_TEST_IS_REGULAR);
+      g_autofree char *path = g_strdup (g_file_test (draft, G_FILE_TEST_IS_REGULAR) ? draft : installed_path);
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GBytes) bytes = read_bounded (file, NULL);
       g_autoptr(UpstanderWorkshopStory) story = NULL;
-      GtkWidget *row;
+      g_autofree char *delete_label = NULL;
+      GtkWidget *row, *delete;
       const char *title;
       gboolean is_open;
 
-      /* A file that is not a draft the workshop can read is left alone, not listed. */
+      /* A file that is not a story the workshop can read is left alone, not listed. */
       if (bytes == NULL)
         continue;
       story = upstander_workshop_story_new_from_bytes (bytes, path, NULL);
@@ -1800,16 +1965,35 @@ upstander_workshop_page_refresh_drafts (UpstanderWorkshopPage *self)
         continue;
 
       title = upstander_workshop_story_get (story, "title");
+      title = title[0] != '\0' ? title : _("Untitled story");
       is_open = self->story != NULL &&
                 g_strcmp0 (upstander_workshop_story_get_bundle_id (story),
                            upstander_workshop_story_get_bundle_id (self->story)) == 0;
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title[0] != '\0' ? title : _("Untitled story"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), is_open ? _("Open now") : _("Open to keep writing"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      if (is_open)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), installed ? _("Open now · In the catalogue") : _("Open now"));
+      else
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), installed ? _("Open to keep writing · In the catalogue")
+                                                                     : _("Open to keep writing"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), !is_open);
       g_object_set_data_full (G_OBJECT (row), "path", g_steal_pointer (&path), g_free);
       g_signal_connect_object (row, "activated", G_CALLBACK (open_draft_cb), self, 0);
+
+      /* Translators: the button that deletes one of your stories; %s is its title */
+      delete_label = g_strdup_printf (_("Delete “%s”"), title);
+      delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (delete, "flat");
+      gtk_widget_set_tooltip_text (delete, delete_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label, -1);
+      g_object_set_data_full (G_OBJECT (delete), "name", g_strdup (name), g_free);
+      g_object_set_data_full (G_OBJECT (delete), "title", g_strdup (title), g_free);
+      g_object_set_data (G_OBJECT (delete), "installed", GINT_TO_POINTER (installed));
+      g_signal_connect_object (delete, "clicked", G_CALLBACK (delete_clicked_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
+
       gtk_list_box_append (self->drafts_list, row);
     }
 
@@ -1827,6 +2011,25 @@ reload_done_cb (GObject      *object,
 
   self->reloading = FALSE;
   upstander_library_load_finish (UPSTANDER_LIBRARY (object), result, NULL);
+  if (self->reload_again && self->library != NULL)
+    reload_library (self);
+}
+
+/* The catalogue reads the user's bundles again, once more if they change while it reads. */
+static void
+reload_library (UpstanderWorkshopPage *self)
+{
+  self->reload_again = FALSE;
+  if (self->library == NULL || !upstander_library_get_loaded (self->library))
+    return;
+  if (self->reloading)
+    {
+      self->reload_again = TRUE;
+      return;
+    }
+
+  self->reloading = TRUE;
+  upstander_library_load_async (self->library, NULL, reload_done_cb, g_object_ref (self));
 }
 
 /**
@@ -1879,11 +2082,7 @@ upstander_workshop_page_publish (UpstanderWorkshopPage  *self,
   save_draft (self);
   gtk_label_set_text (self->status_label, _("In the catalogue: anyone on this computer can play it now."));
 
-  if (self->library != NULL && upstander_library_get_loaded (self->library) && !self->reloading)
-    {
-      self->reloading = TRUE;
-      upstander_library_load_async (self->library, NULL, reload_done_cb, g_object_ref (self));
-    }
+  reload_library (self);
 
   return TRUE;
 }
@@ -2207,6 +2406,7 @@ upstander_workshop_page_class_init (UpstanderWorkshopPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "workshoppage");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-workshop-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, play_button);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWorkshopPage, status_label);

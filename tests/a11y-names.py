@@ -3,8 +3,9 @@
 #
 # Starts the app with the real accessibility backend on a private session bus
 # (run it under dbus-run-session and a display), plays through the first-run
-# dialog, the catalogue, a story to its ending, Preferences and a classroom
-# run with the keyboard, and fails on any node whose name
+# dialog, the catalogue, a story to its ending, Preferences, a classroom
+# run and the story workshop (a person, a scene with a line and two choices,
+# an ending) with the keyboard, and fails on any node whose name
 #   - is doubled ("English English", "_Continue Continue"),
 #   - repeats its opening ("Think again: Think again: …"),
 #   - shows a raw mnemonic ("_Continue"),
@@ -140,6 +141,14 @@ def do_action(node):
     time.sleep(1.0)
 
 
+def open_from_menu(app, name):
+    do_action(find(app, lambda n: n.name == "Main menu" and n.queryAction().nActions > 0))
+    item = find(app, lambda n: "menu item" in n.getRoleName() and n.name == name)
+    if item is None:
+        sys.exit("no %s in the main menu" % name)
+    do_action(item)
+
+
 def main():
     exe = sys.argv[1]
     env = dict(os.environ)
@@ -208,11 +217,7 @@ def main():
         press(ESCAPE)
 
         # A classroom run, switched on from the main menu: the presentation, its bar, the vote cards.
-        do_action(find(app, lambda n: n.name == "Main menu" and n.queryAction().nActions > 0))
-        item = find(app, lambda n: "menu item" in n.getRoleName() and n.name == "Classroom Mode")
-        if item is None:
-            sys.exit("no Classroom Mode in the main menu")
-        do_action(item)
+        open_from_menu(app, "Classroom Mode")
         tab_to(app, "table cell")
         press(RETURN)
         look("classroom")
@@ -223,6 +228,20 @@ def main():
         else:
             sys.exit("the classroom run never reached a decision")
         look("classroom decision")
+        press(ESCAPE)
+
+        # The story workshop, from the main menu, with a card of each kind on it.
+        open_from_menu(app, "Story Workshop")
+        look("workshop")
+        for name in ("Add Person", "Add Scene", "Add Ending", "Add Message", "Add Choice", "Add Choice"):
+            button = find(app, lambda n: n.getRoleName() == "push button" and n.name == name
+                          and n.getState().contains(pyatspi.STATE_SENSITIVE))
+            if button is None:
+                sys.exit("no %s button in the workshop" % name)
+            do_action(button)
+        if find(app, lambda n: n.name == "What the button says") is None:
+            sys.exit("the workshop never showed a choice")
+        look("workshop with a story")
     finally:
         child.terminate()
         child.wait()

@@ -449,6 +449,16 @@ find_dialog (void)
   return NULL;
 }
 
+/* The message dialog that comes up, waited for (up to 5 s). */
+static AdwMessageDialog *
+wait_for_dialog (void)
+{
+  for (guint i = 0; i < 250 && find_dialog () == NULL; i++)
+    ui_test_spin (20);
+
+  return find_dialog ();
+}
+
 /*
  * Tab from the first field to the last reaches every part of the page in
  * reading order: the story's fields, the cast, the scenes with their lines
@@ -806,6 +816,100 @@ test_workshop_problems_next_to_items (void)
   g_assert_cmpstr (gtk_editable_get_text (entry (page, "Name", 0)), ==, "Daniel Kowalski");
   g_assert_cmpstr (gtk_editable_get_text (entry (page, "Line", 0)), ==, hostile);
 
+  close_profile (&profile);
+}
+
+/*
+ * Your Stories deletes a draft and a story made here, after asking, and
+ * Undo puts both back; a bundle the workshop did not write is never listed.
+ */
+static void
+test_workshop_delete_and_undo (void)
+{
+  Profile profile = open_profile ("profile-delete");
+  GtkWidget *window = GTK_WIDGET (profile.window);
+  UpstanderWorkshopPage *page = UPSTANDER_WORKSHOP_PAGE (ui_test_find_one (window, UPSTANDER_TYPE_WORKSHOP_PAGE, NULL));
+  g_autofree char *bundles = g_build_filename (profile.home, "bundles", NULL);
+  g_autofree char *other = g_build_filename (bundles, "someone-elses.xml", NULL);
+  g_autofree char *draft = NULL;
+  g_autofree char *installed = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *delete;
+
+  gtk_widget_activate_action (window, "win.show-workshop", NULL);
+  type (window, "Title", 0, "The photo");
+  type (window, "What happens, in a sentence or two", 0, "Jo shares a photo of Mina.");
+  type (window, "What players should learn", 0, "Support someone who is targeted.");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_find_one (window, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+  write_the_photo (&by_fields, window);
+  assert_story_passes (page);
+  g_assert_true (upstander_workshop_page_publish (page, &error));
+  g_assert_no_error (error);
+  wait_for_story (profile.library, "The photo");
+  draft = upstander_workshop_page_dup_draft_path (page);
+  name = g_path_get_basename (draft);
+  installed = g_build_filename (bundles, name, NULL);
+  g_assert_true (g_file_test (draft, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (installed, G_FILE_TEST_IS_REGULAR));
+  /* Not the workshop's: it stays out of the list, whatever it holds. */
+  g_assert_true (g_file_set_contents (other, "<bundle/>", -1, NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "workshop.new", NULL);
+  upstander_workshop_page_refresh_drafts (page);
+  g_assert_nonnull (ui_test_find_label (window, "Open to keep writing · In the catalogue"));
+  delete = NULL;
+  {
+    g_autoptr(GPtrArray) buttons = ui_test_find_all (window, GTK_TYPE_BUTTON, NULL);
+
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Delete “The photo”") == 0)
+        {
+          g_assert_null (delete);
+          delete = g_ptr_array_index (buttons, i);
+        }
+  }
+  g_assert_nonnull (delete);
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL));
+
+  /* Asked first: Cancel keeps everything. */
+  ui_test_click_button (delete);
+  dialog = wait_for_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “The photo”?");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_test_spin (50);
+  g_assert_true (g_file_test (draft, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (installed, G_FILE_TEST_IS_REGULAR));
+
+  /* Delete: gone from this computer and from the catalogue, a toast offers Undo. */
+  ui_test_click_button (delete);
+  dialog = wait_for_dialog ();
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_test_spin (50);
+  g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (installed, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_IS_REGULAR));
+  g_assert_null (ui_test_find_label (window, "Open to keep writing · In the catalogue"));
+  for (guint i = 0; i < 200 && library_has (profile.library, "The photo"); i++)
+    ui_test_spin (20);
+  g_assert_false (library_has (profile.library, "The photo"));
+  /* The title as text: a toast's title is markup, and this one came from the story. */
+  g_assert_nonnull (ui_test_find_label (window, "“The photo” deleted"));
+
+  /* Undo: both files back, in the list and in the catalogue again. */
+  click (window, "_Undo", 0);
+  ui_test_spin (50);
+  g_assert_true (g_file_test (draft, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (installed, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (ui_test_find_label (window, "Open to keep writing · In the catalogue"));
+  wait_for_story (profile.library, "The photo");
+
+  g_unlink (other);
   close_profile (&profile);
 }
 
@@ -1190,15 +1294,6 @@ key_file_name (GtkWidget  *window,
     }
 }
 
-/* The message dialog that comes up, waited for (up to 5 s). */
-static AdwMessageDialog *
-wait_for_dialog (void)
-{
-  for (guint i = 0; i < 250 && find_dialog () == NULL; i++)
-    ui_test_spin (20);
-
-  return find_dialog ();
-}
 
 /*
  * Plays the story on screen to an ending with Enter and Tab only: at the
@@ -1404,6 +1499,7 @@ main (int   argc,
 
   g_test_add_func ("/upstander/workshop/write-play-share", test_workshop_write_play_share);
   g_test_add_func ("/upstander/workshop/problems-next-to-items", test_workshop_problems_next_to_items);
+  g_test_add_func ("/upstander/workshop/delete-and-undo", test_workshop_delete_and_undo);
   g_test_add_func ("/upstander/workshop/screenshots", test_workshop_screenshots);
   g_test_add_func ("/upstander/workshop/keyboard-only", test_workshop_keyboard_only);
 
