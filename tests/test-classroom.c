@@ -4,10 +4,13 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <gtk/gtk.h>
 #include <pango/pangocairo.h>
 
+#include "upstander-class-check-view.h"
+#include "upstander-class-voice-view.h"
 #include "upstander-classroom-page.h"
 #include "upstander-message-row.h"
 #include "upstander-narration-row.h"
@@ -143,6 +146,55 @@ page_of (UpstanderWindow *window)
   return UPSTANDER_CLASSROOM_PAGE (ui_test_find_one (GTK_WIDGET (window), UPSTANDER_TYPE_CLASSROOM_PAGE, NULL));
 }
 
+/* Types @text into the first "What should change?" entry of "Our class says" and applies it. */
+static void
+say (UpstanderClassroomPage *page,
+     const char             *text)
+{
+  GtkWidget *entry = ui_test_find_one (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, NULL);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "apply");
+  ui_test_spin (10);
+}
+
+/* Saves the poster from the "Our class says" screen on @page and reads it back. */
+static char *
+poster_text (UpstanderClassroomPage *page)
+{
+  GtkWidget *view = ui_test_find_one (GTK_WIDGET (page), UPSTANDER_TYPE_CLASS_VOICE_VIEW, NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("upstander-poster-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmp, "poster.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  g_assert_nonnull (view);
+  g_assert_true (gtk_widget_get_mapped (view));
+  g_assert_true (upstander_class_voice_view_save_poster (UPSTANDER_CLASS_VOICE_VIEW (view), file, &error));
+  g_assert_no_error (error);
+  text = ui_test_pdf_text (path);
+  g_unlink (path);
+  g_rmdir (tmp);
+
+  return text;
+}
+
+/* "before: 3 hands · after: 5 hands", as the summary says it. */
+static char *
+check_counts (const char *before,
+              const char *after)
+{
+  return g_strdup_printf (_("before: %s · after: %s"), before, after);
+}
+
+static char *
+hands (guint n)
+{
+  return g_strdup_printf (ngettext ("%u hand", "%u hands", n), n);
+}
+
 static void
 test_classroom_run (void)
 {
@@ -160,7 +212,9 @@ test_classroom_run (void)
   UpstanderClassroomPage *page;
   UpstanderClassRun *run;
   UpstanderFacilitatorWindow *notes;
+  UpstanderClassCheck *check;
   g_autoptr(GString) expected_csv = NULL;
+  g_autofree char *poster = NULL;
   guint dm, laugh, wait;
 
   g_unlink (progress);
@@ -184,6 +238,35 @@ test_classroom_run (void)
   run = upstander_application_get_class_run (app);
   g_assert_nonnull (run);
   g_assert_true (upstander_classroom_page_get_run (page) == run);
+
+  /* The check comes first: the story's goal and the two sentences every lesson measures. */
+  check = upstander_class_run_get_check (run);
+  g_assert_nonnull (check);
+  g_assert_cmpuint (upstander_class_check_get_n_statements (check), ==, 3);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  g_assert_true (shows (GTK_WIDGET (page), "Before the story"));
+  g_assert_true (shows (GTK_WIDGET (page), "I know an adult I could tell."));
+  g_assert_nonnull (ui_test_find_button (GTK_WIDGET (page), "Skip the Check"));
+  /* Hands counted by number key, Shift+number and the + button, as the votes are. */
+  g_assert_true (press (page, GDK_KEY_1, 0));
+  g_assert_true (press (page, GDK_KEY_1, 0));
+  g_assert_true (press (page, GDK_KEY_1, 0));
+  g_assert_true (press_shifted_digit (page, GDK_KEY_1));
+  g_assert_true (press (page, GDK_KEY_3, 0));
+  gtk_widget_activate_action (ui_test_find_one (GTK_WIDGET (page), UPSTANDER_TYPE_CLASS_CHECK_VIEW, NULL), "check.add-hand", "u", 2);
+  /* A key for a sixth sentence that is not there changes nothing. */
+  press (page, GDK_KEY_5, 0);
+  g_assert_cmpuint (upstander_class_check_get_hands (check, UPSTANDER_CHECK_BEFORE, 0), ==, 2);
+  g_assert_cmpuint (upstander_class_check_get_hands (check, UPSTANDER_CHECK_BEFORE, 1), ==, 0);
+  g_assert_cmpuint (upstander_class_check_get_hands (check, UPSTANDER_CHECK_BEFORE, 2), ==, 2);
+  {
+    g_autoptr(GPtrArray) counts = ui_test_find_all (GTK_WIDGET (page), GTK_TYPE_LABEL, "vote-count");
+
+    g_assert_cmpuint (counts->len, ==, 3);
+    g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (counts, 0)), ==, "2");
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (counts, 0)), GTK_ACCESSIBLE_PROPERTY_LABEL, "2 hands");
+  }
+  ui_test_click (GTK_WIDGET (page), "Counted");
 
   /* The facilitator window opens on the first scene's notes. */
   gtk_widget_activate_action (GTK_WIDGET (page), "classroom.notes", NULL);
@@ -277,28 +360,70 @@ test_classroom_run (void)
   /* Every ending leads to help, in class too. */
   g_assert_nonnull (ui_test_find_button (GTK_WIDGET (page), "Get help"));
 
-  ui_test_click (GTK_WIDGET (page), "Class Summary");
+  /* The check again, after the story: its own counts, from zero. */
+  ui_test_click (GTK_WIDGET (page), "Continue");
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  g_assert_true (shows (GTK_WIDGET (page), "After the story"));
+  g_assert_cmpint (upstander_class_check_get_round (check), ==, UPSTANDER_CHECK_AFTER);
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (press (page, GDK_KEY_2, 0));
+  /* Back to the ending and on again keeps the count. */
+  g_assert_true (press (page, GDK_KEY_Left, 0));
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "ending");
+  g_assert_true (press (page, GDK_KEY_Right, 0));
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  g_assert_cmpuint (upstander_class_check_get_hands (check, UPSTANDER_CHECK_AFTER, 1), ==, 5);
+  ui_test_click (GTK_WIDGET (page), "Counted");
+
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
   g_assert_true (shows (GTK_WIDGET (page), "Wait and see — 1 vote (the class went this way)"));
   g_assert_true (shows (GTK_WIDGET (page), "Send Ana a kind message — 2 votes"));
+  /* Both counts for every sentence, under the sentence. */
+  g_assert_true (shows (GTK_WIDGET (page), "Before and after"));
+  {
+    g_autofree char *two = hands (2);
+    g_autofree char *zero = hands (0);
+    g_autofree char *five = hands (5);
+    g_autofree char *first = check_counts (two, zero);
+    g_autofree char *second = check_counts (zero, five);
+    GtkWidget *statement = ui_test_find_label (GTK_WIDGET (page), upstander_class_check_get_statement (check, 1));
+
+    g_assert_true (shows (GTK_WIDGET (page), first));
+    g_assert_true (shows (GTK_WIDGET (page), second));
+    g_assert_nonnull (statement);
+    g_assert_true (gtk_widget_get_next_sibling (statement) == ui_test_find_label (GTK_WIDGET (page), second));
+  }
 
   g_assert_true (upstander_classroom_page_export_csv (page, csv_file, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
   /* The CSV lists the choices in the order the class saw them, after the
    * byte-order mark that tells spreadsheet programs it is UTF-8. */
-  expected_csv = g_string_new ("\xEF\xBB\xBF\"step\",\"kind\",\"id\",\"text\",\"votes\",\"taken\"\r\n"
-                               "\"1\",\"decision\",\"start\",\"What do you do?\",\"\",\"\"\r\n");
+  expected_csv = g_string_new ("\xEF\xBB\xBF\"step\",\"kind\",\"id\",\"text\",\"votes\",\"taken\"\r\n");
+  for (guint i = 0; i < 3; i++)
+    g_string_append_printf (expected_csv, "\"0\",\"check-before\",\"statement-%u\",\"%s\",\"%u\",\"\"\r\n",
+                            i + 1, upstander_class_check_get_statement (check, i), i == 1 ? 0 : 2);
+  g_string_append (expected_csv, "\"1\",\"decision\",\"start\",\"What do you do?\",\"\",\"\"\r\n");
   for (guint i = 0; i < 3; i++)
     g_string_append (expected_csv,
                      i == dm ? "\"1\",\"choice\",\"dm-ana\",\"Send Ana a kind message\",\"2\",\"no\"\r\n"
                      : i == laugh ? "\"1\",\"choice\",\"laugh\",\"Send a laughing face\",\"1\",\"no\"\r\n"
                      : "\"1\",\"choice\",\"wait\",\"Wait and see\",\"1\",\"yes\"\r\n");
   g_string_append (expected_csv, "\"2\",\"ending\",\"alone\",\"Ana sits alone\",\"\",\"yes\"\r\n");
+  for (guint i = 0; i < 3; i++)
+    g_string_append_printf (expected_csv, "\"3\",\"check-after\",\"statement-%u\",\"%s\",\"%u\",\"\"\r\n",
+                            i + 1, upstander_class_check_get_statement (check, i), i == 1 ? 5 : 0);
   g_assert_cmpstr (csv, ==, expected_csv->str);
   g_assert_true (upstander_classroom_page_export_pdf (page, pdf_file, &error));
   g_assert_no_error (error);
-  g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autofree char *text = ui_test_pdf_text (pdf_path);
+
+    ui_test_assert_has (text, "Before and after");
+    ui_test_assert_has (text, upstander_class_check_get_statement (check, 1));
+    ui_test_assert_has (text, "before: 0 hands · after: 5 hands");
+    ui_test_assert_has (text, "before: 2 hands · after: 0 hands");
+  }
 
   /* Classroom runs leave explore progress alone. */
   {
@@ -307,6 +432,19 @@ test_classroom_run (void)
     g_assert_cmpuint (g_strv_length (endings), ==, 0);
   }
   g_assert_false (upstander_progress_get_finished (upstander_application_get_progress (app), "ui-test", "the-sticker", 1));
+
+  /* "Our class says": typed keys are text there, not the teacher's remote. */
+  ui_test_click (GTK_WIDGET (page), "Our Class Says");
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "voice");
+  g_assert_false (press (page, GDK_KEY_space, 0));
+  g_assert_false (press (page, GDK_KEY_1, 0));
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "voice");
+  say (page, "Make reporting a sticker quick.");
+  g_assert_true (shows (GTK_WIDGET (page), "Make reporting a sticker quick."));
+  poster = poster_text (page);
+  ui_test_assert_has (poster, "Our class says");
+  ui_test_assert_has (poster, "We chose: Wait and see");
+  ui_test_assert_has (poster, "Make reporting a sticker quick.");
 
   /* Finish: back to the catalogue, the run is over, the notes say so. */
   ui_test_click (GTK_WIDGET (page), "Finish");
