@@ -486,6 +486,97 @@ test_classroom_survives_rebuild (void)
 }
 
 /*
+ * The same run in Arabic, the check skipped before the story and taken
+ * after it: the summary on screen and in the PDF says "not asked" for the
+ * round skipped, and the poster is in Arabic, right to left.
+ */
+static void
+test_classroom_arabic (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  g_autofree char *tmp = g_dir_make_tmp ("upstander-class-XXXXXX", NULL);
+  g_autofree char *pdf_path = g_build_filename (tmp, "summary.pdf", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *four = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *poster = NULL;
+  g_autofree char *chose = NULL;
+  const char *line = "نريد زر إبلاغ واضحاً في كل تطبيق.";
+  UpstanderApplication *app = ui_test_new_app (library);
+  UpstanderSettings *settings = upstander_application_get_settings (app);
+  UpstanderWindow *window;
+  UpstanderClassroomPage *page;
+  UpstanderClassRun *run;
+  UpstanderClassCheck *check;
+
+  upstander_settings_set_language (settings, "ar");
+  ui_test_spin (20);
+  g_assert_cmpstr (_("Our class says"), !=, "Our class says");
+  window = new_window (app, 1000, 760);
+  upstander_settings_set_classroom_mode (settings, TRUE);
+  g_assert_true (upstander_window_open_scenario (window, "classroom-ar", "al-sura"));
+  ui_test_spin (20);
+  page = page_of (window);
+  run = upstander_application_get_class_run (app);
+  check = upstander_class_run_get_check (run);
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (page)), ==, GTK_TEXT_DIR_RTL);
+
+  /* The check's own sentences are in the interface language; the teacher skips it. */
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  g_assert_true (shows (GTK_WIDGET (page), _("Before the story")));
+  g_assert_true (shows (GTK_WIDGET (page), _("I know an adult I could tell.")));
+  ui_test_click (GTK_WIDGET (page), _("Skip the Check"));
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "scene");
+  g_assert_false (upstander_class_check_get_taken (check, UPSTANDER_CHECK_BEFORE));
+
+  for (guint i = 0; i < 10 && g_strcmp0 (upstander_classroom_page_get_view (page), "decision") != 0; i++)
+    g_assert_true (press (page, GDK_KEY_Right, 0));
+  g_assert_true (press (page, GDK_KEY_1 + upstander_class_run_find_choice (run, "support"), 0));
+  ui_test_click (GTK_WIDGET (page), _("Go This Way"));
+  for (guint i = 0; i < 10 && g_strcmp0 (upstander_classroom_page_get_view (page), "ending") != 0; i++)
+    g_assert_true (press (page, GDK_KEY_Right, 0));
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "ending");
+
+  ui_test_click (GTK_WIDGET (page), _("Continue"));
+  g_assert_true (shows (GTK_WIDGET (page), _("After the story")));
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (press (page, GDK_KEY_1, 0));
+  ui_test_click (GTK_WIDGET (page), _("Counted"));
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
+
+  four = hands (4);
+  counts = check_counts (_("not asked"), four);
+  g_assert_true (shows (GTK_WIDGET (page), counts));
+  g_assert_true (upstander_classroom_page_export_pdf (page, pdf_file, &error));
+  g_assert_no_error (error);
+  summary = ui_test_pdf_text (pdf_path);
+  ui_test_assert_has (summary, _("Before and after"));
+  ui_test_assert_has (summary, upstander_class_check_get_statement (check, 0));
+  /* pdftotext splits a number from its Arabic word ("4 أيد"); the English run reads the counts back whole. */
+  ui_test_assert_has (summary, _("not asked"));
+
+  ui_test_click (GTK_WIDGET (page), _("Our Class Says"));
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "voice");
+  say (page, line);
+  poster = poster_text (page);
+  ui_test_assert_has (poster, _("Our class says"));
+  chose = g_strdup_printf (_("We chose: %s"), "أرسل رسالة لطيفة إلى ليلى");
+  ui_test_assert_has (poster, chose);
+  ui_test_assert_has (poster, line);
+
+  ui_test_click (GTK_WIDGET (page), _("Finish"));
+  g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
+
+  g_unlink (pdf_path);
+  g_rmdir (tmp);
+  upstander_settings_set_classroom_mode (settings, FALSE);
+  upstander_settings_set_language (settings, "");
+  ui_test_close_app (app);
+}
+
+/*
  * A window at 1920×1080 over the core stories in Classroom Mode, the first
  * story open; in the language UPSTANDER_SHOT_LANGUAGE names, if set.
  */
@@ -629,6 +720,7 @@ main (int   argc,
 
   g_test_add_func ("/upstander/classroom/run", test_classroom_run);
   g_test_add_func ("/upstander/classroom/survives-rebuild", test_classroom_survives_rebuild);
+  g_test_add_func ("/upstander/classroom/arabic", test_classroom_arabic);
   g_test_add_func ("/upstander/classroom/screenshots", test_classroom_screenshots);
   g_test_add_func ("/upstander/classroom/room-scale", test_classroom_room_scale);
 
