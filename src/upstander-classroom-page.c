@@ -136,12 +136,33 @@ build_scene (UpstanderClassroomPage *self)
   add_button (self->actions, _("Continue"), "classroom.advance", NULL, "suggested-action");
 }
 
-/* Keeps the newest lines of the scene in sight beside the cards, whatever their size turns out to be. */
-static void
-stick_to_end_cb (GtkAdjustment *adjustment)
+static gboolean
+scroll_to_end_cb (GtkWidget     *aside,
+                  GdkFrameClock *frame_clock,
+                  gpointer       data)
 {
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (aside));
+
   gtk_adjustment_set_value (adjustment,
                             gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+
+  return G_SOURCE_REMOVE;
+}
+
+/*
+ * Keeps the newest lines of the scene in sight beside the cards, whatever
+ * their size turns out to be (the room's type scale comes after the first
+ * allocation). The bounds change while the viewport is being allocated: a
+ * value set then moves the adjustment but not the lines, whose allocation
+ * is already done, and the last line ends up cut. So the value is set at
+ * the start of the next frame, before its layout.
+ */
+static void
+stick_to_end_cb (GtkAdjustment *adjustment,
+                 GParamSpec    *pspec,
+                 GtkWidget     *aside)
+{
+  gtk_widget_add_tick_callback (aside, scroll_to_end_cb, NULL, NULL);
 }
 
 static void
@@ -196,8 +217,8 @@ build_decision (UpstanderClassroomPage *self)
   {
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (aside));
 
-    g_signal_connect (adjustment, "notify::upper", G_CALLBACK (stick_to_end_cb), NULL);
-    g_signal_connect (adjustment, "notify::page-size", G_CALLBACK (stick_to_end_cb), NULL);
+    g_signal_connect_object (adjustment, "notify::upper", G_CALLBACK (stick_to_end_cb), aside, 0);
+    g_signal_connect_object (adjustment, "notify::page-size", G_CALLBACK (stick_to_end_cb), aside, 0);
   }
   gtk_box_append (GTK_BOX (row), aside);
 

@@ -664,7 +664,8 @@ test_classroom_screenshots (void)
 /*
  * Read from the back of a room, at 1920×1080 (meson runs this test under an
  * X server of that size): the scene stays beside the vote cards, and its
- * text and the cards' are at least 32 px, never italic.
+ * text and the cards’ are at least 32 px, never italic, and its newest line
+ * is whole in sight.
  */
 static void
 test_classroom_room_scale (void)
@@ -699,6 +700,28 @@ test_classroom_room_scale (void)
   g_assert_cmpint (pango_font_description_get_style (pango_context_get_font_description (gtk_widget_get_pango_context (text))),
                    ==, PANGO_STYLE_NORMAL);
   g_assert_cmpfloat (font_px (choice), >=, 32);
+
+  /* The scene's newest line, beside the cards, is whole in its scrolled pane: nothing of it cut off. */
+  {
+    GtkWidget *aside = ui_test_find_one (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, "class-scene-aside");
+    GtkWidget *transcript = ui_test_find_one (aside, GTK_TYPE_BOX, "transcript");
+    GtkWidget *last = gtk_widget_get_last_child (transcript);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (aside));
+    graphene_rect_t bounds, page_bounds;
+
+    g_assert_nonnull (last);
+    g_assert_true (gtk_widget_compute_bounds (last, aside, &bounds));
+    g_assert_true (gtk_widget_compute_bounds (aside, GTK_WIDGET (page), &page_bounds));
+    g_test_message ("last line %.0f..%.0f in a pane %d high (scrolled %.0f of %.0f, page %.0f); pane %.0f..%.0f in a page %d high",
+                    bounds.origin.y, bounds.origin.y + bounds.size.height, gtk_widget_get_height (aside),
+                    gtk_adjustment_get_value (adjustment), gtk_adjustment_get_upper (adjustment),
+                    gtk_adjustment_get_page_size (adjustment),
+                    page_bounds.origin.y, page_bounds.origin.y + page_bounds.size.height, gtk_widget_get_height (GTK_WIDGET (page)));
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (aside));
+    /* And the pane itself is inside the page, above the bar of buttons. */
+    g_assert_cmpfloat (page_bounds.origin.y + page_bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (page)));
+  }
 
   upstander_settings_set_classroom_mode (upstander_application_get_settings (app), FALSE);
   ui_test_close_app (app);
