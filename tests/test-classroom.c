@@ -615,12 +615,21 @@ test_classroom_screenshots (void)
   UpstanderClassroomPage *page;
   UpstanderFacilitatorWindow *notes;
   UpstanderClassRun *run;
+  UpstanderClassCheck *check;
 
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   window = open_first_core_story (&app);
   page = page_of (window);
   run = upstander_application_get_class_run (app);
+  check = upstander_class_run_get_check (run);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  for (guint i = 0; i < upstander_class_check_get_n_statements (check); i++)
+    for (guint hand = 0; hand < 4 + 5 * i; hand++)
+      upstander_class_check_add_hand (check, i);
+  ui_test_save_shot (GTK_WIDGET (window), "classroom-check-before");
+
+  /* Counted: on to the story's first lines. */
   for (guint i = 0; i < 3; i++)
     gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
   ui_test_save_shot (GTK_WIDGET (window), "classroom-scene");
@@ -654,8 +663,31 @@ test_classroom_screenshots (void)
       else
         gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
     }
-  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.summary", NULL);
+  ui_test_save_shot (GTK_WIDGET (window), "classroom-ending");
+
+  /* The check again, then the summary with both counts, then "Our class says". */
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  for (guint i = 0; i < upstander_class_check_get_n_statements (check); i++)
+    for (guint hand = 0; hand < 15 + 3 * i; hand++)
+      upstander_class_check_add_hand (check, i);
+  ui_test_save_shot (GTK_WIDGET (window), "classroom-check-after");
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
   ui_test_save_shot (GTK_WIDGET (window), "classroom-summary");
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (ui_test_find_one (GTK_WIDGET (page), GTK_TYPE_BOX, "class-summary-check"),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    ui_test_save_shot (GTK_WIDGET (window), "classroom-summary-check");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.voice", NULL);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "voice");
+  say (page, g_getenv ("UPSTANDER_SHOT_LANGUAGE") != NULL && g_str_has_prefix (g_getenv ("UPSTANDER_SHOT_LANGUAGE"), "ar")
+             ? "نريد زر إبلاغ واضحاً في كل تطبيق." : "A report button that is easy to find, in every app.");
+  ui_test_save_shot (GTK_WIDGET (window), "classroom-voice");
 
   upstander_settings_set_classroom_mode (upstander_application_get_settings (app), FALSE);
   ui_test_close_app (app);
