@@ -47,6 +47,9 @@ update (UpstanderClassCheckView *self)
 
   round = upstander_class_check_get_round (self->check);
   gtk_label_set_text (self->heading, round == UPSTANDER_CHECK_BEFORE ? _("Before the story") : _("After the story"));
+  /* The list is the round's: a screen reader names it as the heading does. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->statements), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (self->heading), -1);
 
   for (guint i = 0; i < self->counters->len; i++)
     {

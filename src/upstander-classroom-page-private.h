@@ -25,7 +25,7 @@ struct _UpstanderClassroomPage
   guint                  scale_idle;
   GtkStack              *views;      /* the story, the check, or the class's voice */
   GtkWidget             *scroller;
-  GtkWidget             *check_view;
+  AdwBin                *check_bin;
   AdwBin                *voice_bin;
   GtkBox                *content;
   GtkBox                *actions;

@@ -384,8 +384,15 @@ build_check_counts (UpstanderClassroomPage *self)
 static void
 build_check (UpstanderClassroomPage *self)
 {
-  upstander_class_check_view_set_check (UPSTANDER_CLASS_CHECK_VIEW (self->check_view), upstander_class_run_get_check (self->run));
-  gtk_stack_set_visible_child (self->views, self->check_view);
+  UpstanderClassCheck *check = upstander_class_run_get_check (self->run);
+  GtkWidget *view = adw_bin_get_child (self->check_bin);
+
+  /* Made once it has a check to show: an empty one would have nothing to say to a screen reader. */
+  if (view == NULL)
+    adw_bin_set_child (self->check_bin, upstander_class_check_view_new (check));
+  else
+    upstander_class_check_view_set_check (UPSTANDER_CLASS_CHECK_VIEW (view), check);
+  gtk_stack_set_visible_child (self->views, GTK_WIDGET (self->check_bin));
 
   /* Translators: a button under the before-and-after check (a show of hands on a few sentences); the summary then says "not asked" */
   add_button (self->actions, _("Skip the Check"), "classroom.skip-check", NULL, NULL);
@@ -692,14 +699,13 @@ upstander_classroom_page_class_init (UpstanderClassroomPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (UPSTANDER_TYPE_CLASS_CHECK_VIEW);
   gtk_widget_class_set_css_name (widget_class, "classroom");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-classroom-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, layout);
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, views);
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, scroller);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, check_view);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, check_bin);
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, voice_bin);
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, content);
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, actions);
