@@ -467,17 +467,22 @@ test_classroom_survives_rebuild (void)
   UpstanderApplication *app = ui_test_new_app (library);
   UpstanderWindow *window = new_window (app, 1000, 760);
   UpstanderClassRun *run;
+  UpstanderClassCheck *check;
 
   upstander_settings_set_classroom_mode (upstander_application_get_settings (app), TRUE);
   g_assert_true (upstander_window_open_scenario (window, "ui-test", "the-sticker"));
   run = upstander_application_get_class_run (app);
+  check = upstander_class_run_get_check (run);
+  g_assert_nonnull (check);
   upstander_class_run_add_vote (run, 1);
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_spin (20);
 
+  /* The check stays the run's own: the rebuilt page neither asks it again nor makes another. */
   window = new_window (app, 1000, 760);
   g_assert_cmpstr (upstander_window_get_page (window), ==, "classroom");
   g_assert_true (upstander_classroom_page_get_run (page_of (window)) == run);
+  g_assert_true (upstander_class_run_get_check (run) == check);
   g_assert_cmpstr (upstander_classroom_page_get_view (page_of (window)), ==, "decision");
   g_assert_cmpuint (upstander_class_run_get_votes (run, 1), ==, 1);
 
