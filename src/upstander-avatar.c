@@ -402,3 +402,54 @@ upstander_avatar_get_resource (UpstanderAvatar *self)
 
   return self->resource;
 }
+
+/* What each drawing shows, in a few words: for a screen reader and a tooltip. */
+static const struct { const char *name; const char *words; } descriptions[] = {
+  { "braids", N_("Long braids") },
+  { "hijab", N_("Hijab") },
+  { "curls", N_("Short black curls") },
+  { "glasses", N_("Glasses") },
+  { "ponytail", N_("Red ponytail and freckles") },
+  { "bob", N_("Black bob") },
+  { "spiky", N_("Spiky black hair") },
+  { "wheelchair", N_("Wheelchair user") },
+  { "hearing-aid", N_("Long hair and a hearing aid") },
+  { "puffs", N_("Afro puffs") },
+  { "patka", N_("Patka") },
+  { "beanie", N_("Red beanie") },
+  { "waves", N_("Wavy hair and glasses") },
+  { "buzz", N_("Buzz cut and a hearing aid") },
+  { "fringe", N_("Blond fringe") },
+  { "headphones", N_("Headphones") },
+  { "grandma", N_("Grandma") },
+  { "grandpa", N_("Grandpa") },
+  { "adult-beard", N_("Grown-up with a beard") },
+  { "adult-hijab", N_("Grown-up in a hijab") },
+  { "adult-glasses", N_("Grown-up with glasses") },
+  { "adult-curly", N_("Grown-up with grey curls") },
+  { "adult-long", N_("Grown-up with long hair") },
+  { "adult-short", N_("Grown-up with short hair") },
+  { "adult-braids", N_("Grown-up with braids") },
+  { "anonymous", N_("Unknown account") },
+  { "page", N_("A page or channel") },
+  { "you", N_("You, the reader") },
+};
+
+/**
+ * upstander_avatar_describe:
+ * @avatar_name: (nullable): an avatar's name
+ *
+ * Returns: (nullable): what the drawing shows, in the reader's language;
+ *   %NULL for no drawing (initials) or a name the app has no drawing for.
+ */
+const char *
+upstander_avatar_describe (const char *avatar_name)
+{
+  G_STATIC_ASSERT (G_N_ELEMENTS (descriptions) == 28);
+
+  for (guint i = 0; avatar_name != NULL && i < G_N_ELEMENTS (descriptions); i++)
+    if (g_str_equal (descriptions[i].name, avatar_name))
+      return _(descriptions[i].words);
+
+  return NULL;
+}

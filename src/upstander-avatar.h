@@ -24,4 +24,6 @@ void        upstander_avatar_set_size        (UpstanderAvatar *self,
 gboolean    upstander_avatar_get_illustrated (UpstanderAvatar *self);
 const char *upstander_avatar_get_resource    (UpstanderAvatar *self);
 
+const char *upstander_avatar_describe        (const char      *avatar_name);
+
 G_END_DECLS

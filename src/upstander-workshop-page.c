@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "upstander-file.h"
+#include "upstander-avatar.h"
 #include "upstander-util.h"
 #include "upstander-words.h"
 #include "upstander-workshop-page.h"
@@ -1118,6 +1119,148 @@ new_card (UpstanderWorkshopPage  *self,
 
 /* People. */
 
+/*
+ * Only the button takes focus, not the flow box's child around it; the
+ * child is named after its button, else AT-SPI names it after its type.
+ */
+static void
+add_flow_button (GtkWidget  *flow_box,
+                 GtkWidget  *button,
+                 const char *label)
+{
+  GtkWidget *child;
+
+  gtk_flow_box_append (GTK_FLOW_BOX (flow_box), button);
+  child = gtk_widget_get_parent (button);
+  gtk_widget_set_focusable (child, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/* The face picker: initials, or one of the app's drawings, for one person. */
+
+#define FACE_SIZE 48
+
+static void
+face_picked_cb (GtkButton             *button,
+                UpstanderWorkshopPage *self)
+{
+  UpstanderWorkshopItem *person = g_object_get_data (G_OBJECT (button), "item");
+  const char *avatar = g_object_get_data (G_OBJECT (button), "avatar");
+
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
+  upstander_workshop_story_set (self->story, person, "avatar", avatar != NULL ? avatar : "");
+}
+
+static void
+add_face_button (UpstanderWorkshopPage *self,
+                 GtkWidget             *faces,
+                 UpstanderWorkshopItem *person,
+                 const char            *avatar)
+{
+  const char *words = avatar != NULL ? upstander_avatar_describe (avatar) : _("Initials");
+  GtkWidget *face = upstander_avatar_new (avatar, upstander_workshop_item_get (person, "name"), FACE_SIZE);
+  GtkWidget *button = gtk_toggle_button_new ();
+
+  /* The drawing is the button's content, hidden from a screen reader; its words are the button's name. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (face), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_button_set_child (GTK_BUTTON (button), face);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, words);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  /* Initials follow the name as it is typed. */
+  if (avatar == NULL)
+    g_object_bind_property (person, "name", face, "person-name", G_BINDING_SYNC_CREATE);
+  g_object_set_data_full (G_OBJECT (button), "item", g_object_ref (person), g_object_unref);
+  g_object_set_data_full (G_OBJECT (button), "avatar", g_strdup (avatar), g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (face_picked_cb), self, 0);
+  add_flow_button (faces, button, words);
+}
+
+/* Each time the picker opens, the face the person has now is the one pressed in. */
+static void
+faces_map_cb (GtkWidget             *popover,
+              UpstanderWorkshopItem *person)
+{
+  GtkWidget *faces = g_object_get_data (G_OBJECT (popover), "faces");
+  const char *chosen = upstander_workshop_item_get (person, "avatar");
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (faces); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (cell));
+      const char *avatar = g_object_get_data (G_OBJECT (button), "avatar");
+
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), g_strcmp0 (avatar != NULL ? avatar : "", chosen) == 0);
+    }
+}
+
+/* Built when it first opens: a cast of several would otherwise draw 29 faces each up front. */
+static void
+create_face_popup_cb (GtkMenuButton *menu_button,
+                      gpointer       user_data)
+{
+  UpstanderWorkshopPage *self = user_data;
+  UpstanderWorkshopItem *person = g_object_get_data (G_OBJECT (menu_button), "item");
+  g_auto(GStrv) names = g_strsplit (UPSTANDER_AVATAR_NAMES, " ", -1);
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *faces = g_object_new (GTK_TYPE_FLOW_BOX, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (faces), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (faces), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (faces), 4);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (faces), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (faces), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Faces"), -1);
+  add_face_button (self, faces, person, NULL);
+  for (guint i = 0; names[i] != NULL; i++)
+    add_face_button (self, faces, person, names[i]);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), faces);
+  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
+  g_object_set_data (G_OBJECT (popover), "faces", faces);
+  g_signal_connect_object (popover, "map", G_CALLBACK (faces_map_cb), person, 0);
+  gtk_menu_button_set_popover (menu_button, popover);
+}
+
+/* Says which face the person has, to a screen reader and in the tooltip. */
+static void
+face_changed_cb (GtkWidget             *menu_button,
+                 GParamSpec            *pspec,
+                 UpstanderWorkshopItem *person)
+{
+  const char *words = upstander_avatar_describe (upstander_workshop_item_get (person, "avatar"));
+  /* Translators: the button that picks a person's face; %s says which it is now, e.g. "Hijab" */
+  g_autofree char *tooltip = g_strdup_printf (_("Choose a face (now: %s)"), words != NULL ? words : _("Initials"));
+
+  gtk_widget_set_tooltip_text (menu_button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+}
+
+static GtkWidget *
+new_face_picker (UpstanderWorkshopPage *self,
+                 UpstanderWorkshopItem *person)
+{
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  GtkWidget *face = upstander_avatar_new (NULL, NULL, 32);
+
+  /* Decoration inside the button, whose name says which face it is. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (face), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  g_object_bind_property (person, "name", face, "person-name", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (person, "avatar", face, "avatar-name", G_BINDING_SYNC_CREATE);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (menu_button), face);
+  gtk_widget_add_css_class (menu_button, "flat");
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (menu_button), "item", g_object_ref (person), g_object_unref);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu_button), create_face_popup_cb, self, NULL);
+  face_changed_cb (menu_button, NULL, person);
+  g_signal_connect_object (person, "notify::avatar", G_CALLBACK (face_changed_cb), menu_button, G_CONNECT_SWAPPED);
+
+  return menu_button;
+}
+
 static GtkWidget *
 create_person_row (gpointer item,
                    gpointer user_data)
@@ -1126,17 +1269,8 @@ create_person_row (gpointer item,
   UpstanderWorkshopItem *person = item;
   gboolean is_player = g_strcmp0 (upstander_workshop_item_get (person, "role"), "player") == 0;
   GtkWidget *row = new_entry_row (self, is_player ? _("The player’s name") : _("Name"), person, "name");
-  /* Decoration: the row's title says whose face it is. */
-  GtkWidget *avatar = g_object_new (ADW_TYPE_AVATAR,
-                                    "size", 32,
-                                    "show-initials", TRUE,
-                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                    NULL);
 
-  /* The face the player shows beside their messages: initials and a colour from the name. */
-  g_object_bind_property (person, "name", avatar, "text", G_BINDING_SYNC_CREATE);
-  gtk_widget_set_valign (avatar, GTK_ALIGN_CENTER);
-  adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), avatar);
+  adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), new_face_picker (self, person));
 
   if (is_player)
     {
@@ -1330,22 +1464,6 @@ new_section_label (const char *text)
   return label;
 }
 
-/*
- * Only the button takes focus, not the flow box's child around it; the
- * child is named after its button, else AT-SPI names it after its type.
- */
-static void
-add_flow_button (GtkWidget *flow_box,
-                 GtkWidget *button)
-{
-  GtkWidget *child;
-
-  gtk_flow_box_append (GTK_FLOW_BOX (flow_box), button);
-  child = gtk_widget_get_parent (button);
-  gtk_widget_set_focusable (child, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  gtk_button_get_label (GTK_BUTTON (button)), -1);
-}
 
 static GtkWidget *
 create_scene_row (gpointer item,
@@ -1383,9 +1501,11 @@ create_scene_row (gpointer item,
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 6);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 6);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 3);
-  add_flow_button (buttons, new_add_button (self, _("Add Message"), scene, G_CALLBACK (add_line_clicked_cb), FALSE));
-  add_flow_button (buttons, new_add_button (self, _("Add Narration"), scene, G_CALLBACK (add_line_clicked_cb), TRUE));
-  add_flow_button (buttons, add_choice);
+  add_flow_button (buttons, new_add_button (self, _("Add Message"), scene, G_CALLBACK (add_line_clicked_cb), FALSE),
+                   _("Add Message"));
+  add_flow_button (buttons, new_add_button (self, _("Add Narration"), scene, G_CALLBACK (add_line_clicked_cb), TRUE),
+                   _("Add Narration"));
+  add_flow_button (buttons, add_choice, _("Add Choice"));
   gtk_box_append (GTK_BOX (card), buttons);
 
   gtk_list_box_set_selection_mode (decision_fields, GTK_SELECTION_NONE);

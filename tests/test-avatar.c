@@ -33,6 +33,9 @@ test_every_name_drawn (void)
   g_assert_cmpuint (g_strv_length (names), >=, 16);
   for (guint i = 0; names[i] != NULL; i++)
     {
+      /* And words for it, for a screen reader and the workshop's face picker. */
+      g_assert_nonnull (upstander_avatar_describe (names[i]));
+
       for (guint dark = 0; dark <= 1; dark++)
         {
           g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/avatars/%s%s.svg",

@@ -231,6 +231,12 @@ test_export_import_round_trip (void)
   UpstanderWorkshopItem *scene;
   UpstanderWorkshopItem *line;
 
+  /* A face from the app's drawings travels with the person; the loader checks its name. */
+  {
+    g_autoptr(UpstanderWorkshopItem) mina = g_list_model_get_item (upstander_workshop_story_get_cast (built.story), 1);
+
+    upstander_workshop_story_set (built.story, mina, "avatar", "hijab");
+  }
   exported = upstander_workshop_story_to_bytes (built.story);
   imported = upstander_workshop_story_import (exported, "the-photo.xml", diagnostics, &error);
   g_assert_no_error (error);
@@ -241,6 +247,13 @@ test_export_import_round_trip (void)
                    upstander_workshop_story_get_bundle_id (built.story));
   g_assert_cmpstr (upstander_workshop_story_get (imported, "title"), ==, "The photo");
   g_assert_cmpuint (g_list_model_get_n_items (upstander_workshop_story_get_cast (imported)), ==, 3);
+  {
+    g_autoptr(UpstanderWorkshopItem) mina = g_list_model_get_item (upstander_workshop_story_get_cast (imported), 1);
+    g_autoptr(UpstanderWorkshopItem) other = g_list_model_get_item (upstander_workshop_story_get_cast (imported), 2);
+
+    g_assert_cmpstr (upstander_workshop_item_get (mina, "avatar"), ==, "hijab");
+    g_assert_cmpstr (upstander_workshop_item_get (other, "avatar"), ==, "");
+  }
   g_assert_cmpuint (g_list_model_get_n_items (upstander_workshop_story_get_scenes (imported)), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (upstander_workshop_story_get_endings (imported)), ==, 3);
   scene = g_list_model_get_item (upstander_workshop_story_get_scenes (imported), 0);
@@ -585,8 +598,26 @@ test_draft_round_trip (void)
   again = upstander_workshop_story_to_bytes (reopened);
   g_assert_true (g_bytes_equal (draft, again));
   g_assert_false (upstander_workshop_story_can_undo (reopened));
-
   g_assert_finalize_object (reopened);
+
+  /* A face the app has no drawing for, written into a draft by hand, falls back to initials. */
+  {
+    g_autofree char *text = g_strndup (g_bytes_get_data (draft, NULL), g_bytes_get_size (draft));
+    g_auto(GStrv) parts = g_strsplit (text, "role=\"player\"", 2);
+    g_autofree char *edited = g_strjoinv ("role=\"player\" avatar=\"../../etc/passwd\"", parts);
+    g_autoptr(GBytes) hand_edited = g_bytes_new (edited, strlen (edited));
+    g_autoptr(UpstanderWorkshopItem) player = NULL;
+
+    g_assert_cmpuint (g_strv_length (parts), ==, 2);
+    reopened = upstander_workshop_story_new_from_bytes (hand_edited, "draft.xml", &error);
+    g_assert_no_error (error);
+    player = g_list_model_get_item (upstander_workshop_story_get_cast (reopened), 0);
+    g_assert_cmpstr (upstander_workshop_item_get (player, "role"), ==, "player");
+    g_assert_cmpstr (upstander_workshop_item_get (player, "avatar"), ==, "");
+    g_clear_object (&player);
+    g_assert_finalize_object (reopened);
+  }
+
   g_clear_pointer (&problems, g_ptr_array_unref);
   g_assert_finalize_object (g_steal_pointer (&story));
 }

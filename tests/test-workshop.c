@@ -265,6 +265,66 @@ fill_ending (const Hands *hands,
 
 static const Hands by_fields = { type, pick, click };
 
+/*
+ * Whether a person sees @widget in the viewport it scrolls in: its middle,
+ * at least. (The page checks the story as it is written, and a message
+ * that appears above can push a field down a pixel or two after GTK has
+ * scrolled to it.)
+ */
+static gboolean
+in_view (GtkWidget *widget)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (widget, GTK_TYPE_VIEWPORT);
+  graphene_rect_t bounds;
+  float middle;
+
+  if (viewport == NULL)
+    return TRUE;
+  g_assert_true (gtk_widget_compute_bounds (widget, viewport, &bounds));
+  middle = bounds.origin.y + bounds.size.height / 2;
+
+  return middle >= 0 && middle <= gtk_widget_get_height (viewport);
+}
+
+/* Brings @widget into view as the keyboard would, by giving it the focus (up to 5 s). */
+static void
+focus_into_view (GtkWidget *widget)
+{
+  g_assert_true (gtk_widget_grab_focus (widget));
+  for (guint i = 0; i < 250 && !in_view (widget); i++)
+    ui_test_spin (20);
+  g_assert_true (in_view (widget));
+}
+
+/* The face picker in the @index-th person's row (not the player's). */
+static GtkWidget *
+face_picker (GtkWidget *root,
+             guint      index)
+{
+  GtkWidget *picker = ui_test_find_one (row (root, ADW_TYPE_ENTRY_ROW, "Name", index), GTK_TYPE_MENU_BUTTON, NULL);
+
+  g_assert_nonnull (picker);
+
+  return picker;
+}
+
+/* The face button named @words in the open face picker. */
+static GtkWidget *
+face_button (GtkWidget  *picker,
+             const char *words)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (picker));
+  g_autoptr(GPtrArray) buttons = NULL;
+
+  g_assert_nonnull (popover);
+  buttons = ui_test_find_all (GTK_WIDGET (popover), GTK_TYPE_TOGGLE_BUTTON, NULL);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), words) == 0)
+      return g_ptr_array_index (buttons, i);
+
+  g_error ("No face “%s” in the picker", words);
+}
+
 /* The story on @page passes, without so much as a tip left; what is left is said first. */
 static void
 assert_story_passes (UpstanderWorkshopPage *page)
@@ -609,6 +669,43 @@ test_workshop_write_play_share (void)
 
   write_the_photo (&by_fields, page);
 
+  /* A face for Mina: one of 29 in the picker, each named; initials until then; undone whole. */
+  {
+    GtkWidget *picker = face_picker (page, 0);
+    g_autoptr(GPtrArray) faces = NULL;
+    UpstanderWorkshopItem *mina = g_list_model_get_item (upstander_workshop_story_get_cast (upstander_workshop_page_get_story (page_a)), 1);
+
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (picker), ==, "Choose a face (now: Initials)");
+    /* On screen first: GTK 4.8 places a popover of a widget scrolled out of sight off the monitor. */
+    focus_into_view (picker);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (picker));
+    ui_test_spin (50);
+    g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (face_button (picker, "Initials"))));
+    g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (face_button (picker, "Hijab"))));
+    g_assert_cmpstr (upstander_workshop_item_get (mina, "avatar"), ==, "");
+    faces = ui_test_find_all (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (picker))), GTK_TYPE_TOGGLE_BUTTON, NULL);
+    save_shot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (picker))), "faces");
+    g_assert_cmpuint (faces->len, ==, 29);
+    for (guint i = 0; i < faces->len; i++)
+      g_assert_true (gtk_test_accessible_has_property (g_ptr_array_index (faces, i), GTK_ACCESSIBLE_PROPERTY_LABEL));
+    g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (picker), GTK_ACCESSIBLE_PROPERTY_LABEL));
+    ui_test_click_button (face_button (picker, "Hijab"));
+    g_assert_cmpstr (upstander_workshop_item_get (mina, "avatar"), ==, "hijab");
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (picker), ==, "Choose a face (now: Hijab)");
+    gtk_widget_activate_action (page, "workshop.undo", NULL);
+    g_assert_cmpstr (upstander_workshop_item_get (mina, "avatar"), ==, "");
+    gtk_widget_activate_action (page, "workshop.redo", NULL);
+    g_assert_cmpstr (upstander_workshop_item_get (mina, "avatar"), ==, "hijab");
+    /* Opened again, the picker shows the face she has now. */
+    gtk_menu_button_popup (GTK_MENU_BUTTON (picker));
+    ui_test_spin (50);
+    g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (face_button (picker, "Hijab"))));
+    g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (face_button (picker, "Initials"))));
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (picker));
+    g_assert_cmpstr (upstander_workshop_item_get (mina, "avatar"), ==, "hijab");
+    g_object_unref (mina);
+  }
+
   assert_story_passes (page_a);
   g_assert_nonnull (ui_test_find_label (page, "Ready: play it, share it or add it to the catalogue."));
   assert_all_labelled (page);
@@ -706,6 +803,12 @@ test_workshop_write_play_share (void)
 
   g_assert_true (upstander_workshop_page_export (page_a, exported, &error));
   g_assert_no_error (error);
+  {
+    g_autofree char *shared = NULL;
+
+    g_assert_true (g_file_get_contents (exported_path, &shared, NULL, NULL));
+    g_assert_nonnull (strstr (shared, "avatar=\"hijab\""));
+  }
 
   /* Another profile: the file is checked, opened in its workshop and installed. */
   b = open_profile ("profile-b");
@@ -1060,26 +1163,6 @@ describe (GtkWidget *widget)
                           gtk_widget_get_tooltip_text (widget) != NULL ? gtk_widget_get_tooltip_text (widget) : "");
 }
 
-/*
- * Whether a person sees @widget in the viewport it scrolls in: its middle,
- * at least. (The page checks the story as it is written, and a message
- * that appears above can push a field down a pixel or two after GTK has
- * scrolled to it.)
- */
-static gboolean
-in_view (GtkWidget *widget)
-{
-  GtkWidget *viewport = gtk_widget_get_ancestor (widget, GTK_TYPE_VIEWPORT);
-  graphene_rect_t bounds;
-  float middle;
-
-  if (viewport == NULL)
-    return TRUE;
-  g_assert_true (gtk_widget_compute_bounds (widget, viewport, &bounds));
-  middle = bounds.origin.y + bounds.size.height / 2;
-
-  return middle >= 0 && middle <= gtk_widget_get_height (viewport);
-}
 
 /*
  * The focused control scrolls into view, as a person waits to see it before
@@ -1371,6 +1454,7 @@ import_elsewhere_by_keyboard (void)
   key_file_name (window, exported);
   wait_for_story (b.library, "The photo");
   g_assert_cmpstr (gtk_editable_get_text (entry (window, "Title", 0)), ==, "The photo");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (face_picker (window, 0)), ==, "Choose a face (now: Hijab)");
   press_key (window, GDK_KEY_Escape, 0);
   ui_test_spin (100);
   g_assert_cmpstr (upstander_window_get_page (b.window), ==, "catalogue");
@@ -1436,6 +1520,17 @@ test_workshop_keyboard_only (void)
 
   write_the_photo (&by_keys, window);
 
+  /* Mina's face: Enter opens the picker, Tab goes through the faces by name, Enter takes one. */
+  tab_to_widget (window, face_picker (window, 0));
+  press_key (window, GDK_KEY_Return, 0);
+  ui_test_spin (100);
+  for (guint i = 0; i < 40 && g_strcmp0 (gtk_widget_get_tooltip_text (focus_of (window)), "Hijab") != 0; i++)
+    press_key (window, GDK_KEY_Tab, 0);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (focus_of (window)), ==, "Hijab");
+  press_enter (window);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (face_picker (window, 0)), ==, "Choose a face (now: Hijab)");
+  g_assert_true (has_focus_within (window, face_picker (window, 0)));
+
   assert_story_passes (UPSTANDER_WORKSHOP_PAGE (page));
 
   /* Ctrl+P plays it; Enter and Tab reach an ending; the header's button comes back. */
@@ -1449,7 +1544,7 @@ test_workshop_keyboard_only (void)
 
   /* Ctrl+S saves a copy to share, where the file chooser is told. */
   /* The keyboard is back where it was when the story was played. */
-  g_assert_true (has_focus_within (window, GTK_WIDGET (combo (window, "Leads to", 4))));
+  g_assert_true (has_focus_within (window, face_picker (window, 0)));
   press_key (window, GDK_KEY_s, GDK_CONTROL_MASK);
   key_file_name (window, exported_path);
   g_assert_true (g_file_get_contents (exported_path, &contents, NULL, NULL));

@@ -1,6 +1,7 @@
 /* upstander-workshop-item.c: one piece of a story being written in the workshop */
 #define G_LOG_DOMAIN "upstander-content"
 
+#include "upstander-model.h"
 #include "upstander-workshop-item.h"
 
 #include <string.h>
@@ -17,7 +18,7 @@ struct _UpstanderWorkshopItem
   GObject parent_instance;
 
   UpstanderWorkshopKind  kind;
-  char                  *texts[16];  /* indexed by PROP_ID .. PROP_TAKEAWAY */
+  char                  *texts[17];  /* indexed by PROP_ID .. PROP_AVATAR */
   GListStore            *lines;      /* scenes only */
   GListStore            *choices;    /* scenes only */
 };
@@ -41,12 +42,13 @@ enum {
   PROP_FEEDBACK,
   PROP_OUTCOME,
   PROP_TAKEAWAY,
+  PROP_AVATAR,
   N_PROPS
 };
 
 #define FIRST_TEXT PROP_ID
 
-G_STATIC_ASSERT (N_PROPS - FIRST_TEXT <= 16);
+G_STATIC_ASSERT (N_PROPS - FIRST_TEXT <= 17);
 
 G_DEFINE_ENUM_TYPE (UpstanderWorkshopKind, upstander_workshop_kind,
   G_DEFINE_ENUM_VALUE (UPSTANDER_WORKSHOP_PERSON, "person"),
@@ -138,7 +140,7 @@ upstander_workshop_item_class_init (UpstanderWorkshopItemClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   static const char * const names[] = {
     "id", "name", "role", "title", "place", "prompt", "question", "notes", "next",
-    "speaker", "text", "label", "effect", "feedback", "outcome", "takeaway",
+    "speaker", "text", "label", "effect", "feedback", "outcome", "takeaway", "avatar",
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (names) == N_PROPS - FIRST_TEXT);
@@ -191,6 +193,15 @@ upstander_workshop_clean_text (const char *text)
     }
 
   return g_string_free (clean, FALSE);
+}
+
+/* Whether @name is one of the drawings a person's avatar= may name. */
+gboolean
+upstander_workshop_is_avatar_name (const char *name)
+{
+  g_auto(GStrv) names = g_strsplit (UPSTANDER_AVATAR_NAMES, " ", -1);
+
+  return name != NULL && name[0] != '\0' && g_strv_contains ((const char * const *) names, name);
 }
 
 UpstanderWorkshopItem *

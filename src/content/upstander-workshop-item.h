@@ -49,5 +49,6 @@ gboolean               upstander_workshop_item_has_property (UpstanderWorkshopIt
                                                              const char            *property);
 
 char                  *upstander_workshop_clean_text        (const char            *text);
+gboolean               upstander_workshop_is_avatar_name    (const char            *name);
 
 G_END_DECLS

@@ -1075,6 +1075,8 @@ build_document (UpstanderWorkshopStory *self,
       set_attribute (node, "id", upstander_workshop_item_get_id (person));
       if (item_text (person, "role")[0] != '\0')
         set_attribute (node, "role", item_text (person, "role"));
+      if (item_text (person, "avatar")[0] != '\0')
+        set_attribute (node, "avatar", item_text (person, "avatar"));
       add_text (&writer, node, "name", item_text (person, "name"), person);
     }
 
@@ -1415,6 +1417,7 @@ read_scenario (UpstanderWorkshopStory *self,
             {
               g_autofree char *id = NULL;
               g_autofree char *role = NULL;
+              g_autofree char *avatar = NULL;
               g_autoptr(UpstanderWorkshopItem) item = NULL;
               xmlNode *name = first_element (person->children);
 
@@ -1424,8 +1427,12 @@ read_scenario (UpstanderWorkshopStory *self,
 
               id = get_attribute (person, "id");
               role = get_attribute (person, "role");
+              avatar = get_attribute (person, "avatar");
               item = upstander_workshop_item_new (UPSTANDER_WORKSHOP_PERSON, id);
               g_object_set (item, "role", role, NULL);
+              /* Only a drawing the app has: a draft edited by hand falls back to initials. */
+              if (upstander_workshop_is_avatar_name (avatar))
+                g_object_set (item, "avatar", avatar, NULL);
               if (name != NULL && is_element (name, "name"))
                 set_leaf (item, "name", name);
               g_list_store_append (self->cast, item);
