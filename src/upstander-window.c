@@ -831,6 +831,11 @@ upstander_window_dispose (GObject *object)
   if (self->player != NULL)
     upstander_player_set_session (self->player, NULL);
 
+  /* The filtered stories can outlive the window (a library reload that ends
+   * after a quick exit): the filter must not read widgets disposed below. */
+  if (self->filter != NULL)
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSTANDER_TYPE_WINDOW);
 
   g_clear_object (&self->filtered);

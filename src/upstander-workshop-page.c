@@ -640,9 +640,10 @@ save_draft (UpstanderWorkshopPage *self)
   g_autofree char *path = upstander_workshop_page_dup_draft_path (self);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
 
   /* A story nobody has touched yet is not worth a file. */
-  if (!upstander_workshop_story_can_undo (self->story) && !g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!upstander_workshop_story_can_undo (self->story) && !existed)
     return;
 
   bytes = upstander_workshop_story_to_bytes (self->story);
@@ -651,7 +652,12 @@ save_draft (UpstanderWorkshopPage *self)
       g_autofree char *status = g_strdup_printf (_("This draft cannot be saved: %s"), error->message);
 
       gtk_label_set_text (self->status_label, status);
+      return;
     }
+
+  /* A new draft joins Your Stories at once, where it can be deleted. */
+  if (!existed)
+    upstander_workshop_page_refresh_drafts (self);
 }
 
 void
@@ -2200,6 +2206,7 @@ upstander_workshop_page_publish (UpstanderWorkshopPage  *self,
     }
 
   save_draft (self);
+  upstander_workshop_page_refresh_drafts (self);
   gtk_label_set_text (self->status_label, _("In the catalogue: anyone on this computer can play it now."));
 
   reload_library (self);

@@ -1557,6 +1557,32 @@ test_workshop_keyboard_only (void)
     g_assert_true (g_file_set_contents (broken_path, bad, -1, NULL));
   }
 
+  /* Your Stories: the draft deleted by keys, after asking, and brought back with Undo. */
+  {
+    g_autofree char *draft = upstander_workshop_page_dup_draft_path (UPSTANDER_WORKSHOP_PAGE (page));
+    GtkWidget *delete = NULL;
+    g_autoptr(GPtrArray) buttons = ui_test_find_all (window, GTK_TYPE_BUTTON, NULL);
+
+    g_assert_true (g_file_test (draft, G_FILE_TEST_IS_REGULAR));
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Delete “The photo”") == 0)
+        delete = g_ptr_array_index (buttons, i);
+    g_assert_nonnull (delete);
+    tab_to_widget (window, delete);
+    press_enter (window);
+    g_assert_nonnull (wait_for_dialog ());
+    /* Cancel has the focus: Tab to Delete, Enter. */
+    tab_to_widget (window, button_labelled (GTK_WIDGET (wait_for_dialog ()), "_Delete", 0));
+    press_enter (window);
+    for (guint i = 0; i < 100 && find_dialog () != NULL; i++)
+      ui_test_spin (20);
+    g_assert_null (find_dialog ());
+    g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
+    tab_to_widget (window, button_labelled (window, "_Undo", 0));
+    press_enter (window);
+    g_assert_true (g_file_test (draft, G_FILE_TEST_IS_REGULAR));
+  }
+
   /* Another profile: another XDG_DATA_HOME, so a process of its own. */
   home = g_strdup (g_getenv ("XDG_DATA_HOME"));
   g_setenv ("XDG_DATA_HOME", second_home, TRUE);
