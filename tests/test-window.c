@@ -780,23 +780,6 @@ compile_test_translations (void)
   return dir;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 /* The app's main window, once it is not @old (the language switch built a new one). */
 static UpstanderWindow *
@@ -829,13 +812,7 @@ find_message (GtkWidget *root)
 static UpstanderPreferencesWindow *
 find_preferences (void)
 {
-  g_autoptr(GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (UPSTANDER_IS_PREFERENCES_WINDOW (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
+  return (UpstanderPreferencesWindow *) ui_test_find_toplevel (UPSTANDER_TYPE_PREFERENCES_WINDOW);
 }
 
 static void
@@ -950,7 +927,7 @@ test_window_switches_language (void)
   ui_test_close_app (app);
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
   upstander_language_bind_textdomain ();
-  remove_tree (locale_dir);
+  ui_test_remove_tree (locale_dir);
 }
 
 static void
@@ -1060,7 +1037,7 @@ test_window_preferences_language (void)
   ui_test_close_app (app);
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
   upstander_language_bind_textdomain ();
-  remove_tree (locale_dir);
+  ui_test_remove_tree (locale_dir);
 }
 
 static GtkWindow *
@@ -1331,13 +1308,7 @@ test_window_lesson_kit (void)
 static AdwMessageDialog *
 find_message_dialog (void)
 {
-  g_autoptr(GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
+  return (AdwMessageDialog *) ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static guint

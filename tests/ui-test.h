@@ -27,5 +27,7 @@ void                  ui_test_save_shot     (GtkWidget            *widget,
                                              const char           *file_name);
 char                 *ui_test_progress_path (void);
 void                  ui_test_add_system_data_dirs (void);
+GtkWindow            *ui_test_find_toplevel (GType                 type);
+void                  ui_test_remove_tree   (const char           *path);
 
 G_END_DECLS
