@@ -260,3 +260,26 @@ ui_test_remove_tree (const char *path)
 
   g_assert_cmpint (g_rmdir (path), ==, 0);
 }
+
+/* Opens the story titled @title from the catalogue, as a click on its card does. */
+void
+ui_test_activate_story (UpstanderWindow *window,
+                        const char      *title)
+{
+  GListModel *stories = upstander_window_get_stories (window);
+  GtkWidget *grid = ui_test_find_one (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (stories, i);
+
+      if (g_strcmp0 (upstander_scenario_get_title (scenario), title) == 0)
+        {
+          g_signal_emit_by_name (grid, "activate", i);
+          ui_test_spin (10);
+          return;
+        }
+    }
+
+  g_error ("No story “%s” in the catalogue", title);
+}
