@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "ui-test.h"
 #include "upstander-application.h"
@@ -320,6 +321,46 @@ test_admin_vendor_override (void)
   ui_test_close_app (app);
 }
 
+/* upstander --list offers what the window offers: 8 to 11, without the user's own stories. */
+static void
+test_admin_vendor_override_cli (void)
+{
+  g_autofree char *user_bundle = g_build_filename (g_get_user_data_dir (), "upstander", "bundles", "mine.xml", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "ui", "ui-stories.xml", NULL);
+  g_autofree char *fixture_xml = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("UPSTANDER_EXE"), "--list", NULL };
+  int status = 0;
+  guint n_stories = 0;
+
+  g_assert_nonnull (argv[0]);
+  g_file_get_contents (fixture, &fixture_xml, NULL, &error);
+  g_assert_no_error (error);
+  write_file (user_bundle, fixture_xml);
+
+  /* The child inherits the compiled override and this case's home. */
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (lines[i][0] == '\0')
+        continue;
+      n_stories++;
+      g_assert_false (g_str_has_prefix (lines[i], "ui-test\t"));
+      /* The core's stories for 12 and up. */
+      g_assert_null (strstr (lines[i], "\tforwarded\t"));
+      g_assert_null (strstr (lines[i], "\tnot-her\t"));
+      g_assert_null (strstr (lines[i], "\tthe-ultimatum\t"));
+    }
+  g_assert_cmpuint (n_stories, >, 0);
+  g_assert_nonnull (strstr (out, "\tthe-class-chat\t"));
+}
+
 /* A keyfile backend whose `locks` file, in a folder of the test's own, locks @locked_key. */
 static GSettingsBackend *
 locked_backend_new (const char *name,
@@ -496,7 +537,10 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   if (g_str_equal (which, "override"))
-    g_test_add_func ("/upstander/admin/vendor-override", test_admin_vendor_override);
+    {
+      g_test_add_func ("/upstander/admin/vendor-override", test_admin_vendor_override);
+      g_test_add_func ("/upstander/admin/vendor-override-cli", test_admin_vendor_override_cli);
+    }
   else
     {
       g_test_add_func ("/upstander/admin/defaults-match-schema", test_admin_defaults_match_schema);
