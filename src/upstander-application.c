@@ -478,14 +478,16 @@ first_paint_cb (UpstanderApplication *self,
 
 /*
  * Classroom Mode is an action only while an administrator makes it
- * available: the menu hides an item whose action is missing.
+ * available and has not locked it on or off: the menu hides an item whose
+ * action is missing (a menu item cannot say why it is greyed out).
  */
 static void
 classroom_available_cb (UpstanderApplication *self)
 {
   GActionMap *map = G_ACTION_MAP (self);
 
-  if (!upstander_settings_get_classroom_available (self->settings))
+  if (!upstander_settings_get_classroom_available (self->settings) ||
+      upstander_settings_get_locked (self->settings, "classroom-mode"))
     g_action_map_remove_action (map, "classroom-mode");
   else if (g_action_map_lookup_action (map, "classroom-mode") == NULL)
     {

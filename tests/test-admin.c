@@ -361,19 +361,18 @@ test_admin_vendor_override_cli (void)
   g_assert_nonnull (strstr (out, "\tthe-class-chat\t"));
 }
 
-/* A keyfile backend whose `locks` file, in a folder of the test's own, locks @locked_key. */
+/* A keyfile backend whose `locks` file, in a folder of the test's own, locks @locks_list. */
 static GSettingsBackend *
 locked_backend_new (const char *name,
-                    const char *locked_key,
+                    const char *locks_list,
                     char      **keyfile_out)
 {
   g_autofree char *keyfile = g_build_filename (case_dir, name, "user", "keyfile", NULL);
   g_autofree char *defaults_dir = g_build_filename (case_dir, name, "system", NULL);
   g_autofree char *locks = g_build_filename (defaults_dir, "locks", NULL);
-  g_autofree char *lock_line = g_strconcat ("/io/github/upstander/Upstander/", locked_key, "\n", NULL);
   g_autoptr(GSettingsBackend) probe = NULL;
 
-  write_file (locks, lock_line);
+  write_file (locks, locks_list);
   /* The keyfile backend's type is not public; its "defaults-dir" property is
    * (where `defaults` and `locks` are read, /etc/glib-2.0/settings unless told). */
   probe = g_keyfile_settings_backend_new (keyfile, "/", NULL);
@@ -387,15 +386,18 @@ locked_backend_new (const char *name,
 }
 
 /*
- * The language is locked: the first run asks only who is reading, writes
- * nothing for the language, Preferences shows the lock and why, and nothing
+ * The language and Classroom Mode are locked: the first run asks only who
+ * is reading, writes nothing for the language, Preferences shows the lock and why, and nothing
  * changes the language, not even for this run.
  */
 static void
 test_admin_locked_language (void)
 {
   g_autofree char *keyfile_path = NULL;
-  g_autoptr(GSettingsBackend) backend = locked_backend_new ("locked-language", "language", &keyfile_path);
+  g_autoptr(GSettingsBackend) backend = locked_backend_new ("locked-language",
+                                                            "/io/github/upstander/Upstander/language\n"
+                                                            "/io/github/upstander/Upstander/classroom-mode\n",
+                                                            &keyfile_path);
   g_autoptr(UpstanderSettings) settings = upstander_settings_new_for_backend (backend);
   g_autofree char *ui_dir = g_test_build_filename (G_TEST_DIST, "fixtures", "ui", NULL);
   const char *dirs[] = { ui_dir, NULL };
@@ -436,6 +438,10 @@ test_admin_locked_language (void)
   /* Nothing more is asked. */
   g_assert_null (find_message_dialog ());
   g_assert_cmpstr (upstander_settings_get_reader (settings), ==, "ages-8-11");
+
+  /* Classroom Mode is locked off: no menu item offers to change it. */
+  g_assert_true (upstander_settings_get_classroom_available (settings));
+  g_assert_false (g_action_group_has_action (G_ACTION_GROUP (app), "classroom-mode"));
 
   /* Nothing changes a locked language, not even for this run. */
   upstander_settings_set_language (settings, "es");
