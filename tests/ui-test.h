@@ -1,4 +1,4 @@
-/* ui-test.h: what every widget test needs: waiting, finding widgets, clicking, screenshots */
+/* ui-test.h: what every widget test needs: waiting, finding widgets, clicking, screenshots, reading PDFs back */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -32,5 +32,10 @@ GtkWindow            *ui_test_find_toplevel (GType                 type);
 void                  ui_test_activate_story (UpstanderWindow     *window,
                                               const char          *title);
 void                  ui_test_remove_tree   (const char           *path);
+char                 *ui_test_pdf_text      (const char           *pdf);
+void                  ui_test_assert_has    (const char           *text,
+                                             const char           *wanted);
+void                  ui_test_assert_lacks  (const char           *text,
+                                             const char           *unwanted);
 
 G_END_DECLS
