@@ -1548,7 +1548,7 @@ test_window_largest_text (void)
         window = upstander_window_new (app);
         gtk_window_set_default_size (GTK_WINDOW (window), sizes[z].width, sizes[z].height);
         gtk_window_present (GTK_WINDOW (window));
-        ui_test_spin (300);
+        ui_test_wait_for_size (GTK_WINDOW (window), sizes[z].width, sizes[z].height);
         g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "text-largest"));
         g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
 
@@ -1572,7 +1572,7 @@ test_window_largest_text (void)
               g_autofree char *page_where = g_strdup_printf ("%s, %s", where, actions[a]);
 
               gtk_widget_activate_action (GTK_WIDGET (window), actions[a], NULL);
-              ui_test_spin (200);
+              ui_test_wait_for_size (GTK_WINDOW (window), sizes[z].width, sizes[z].height);
               gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
               if (min_width > sizes[z].width)
                 {

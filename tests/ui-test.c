@@ -28,6 +28,62 @@ ui_test_spin (guint ms)
 }
 
 static void
+count_paint_cb (GdkFrameClock *clock,
+                guint         *n_paints)
+{
+  (*n_paints)++;
+}
+
+/*
+ * Runs the main loop until @window is mapped at @width × @height and two
+ * frames in a row have been painted at that size: on a loaded machine a fixed
+ * wait may end before the window manager's size arrives, and a test would then
+ * judge a half-sized window. Gives up after 20 s and lets the caller's own
+ * checks say what is wrong (a window that cannot be that small, say).
+ */
+void
+ui_test_wait_for_size (GtkWindow *window,
+                       int        width,
+                       int        height)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  gint64 give_up = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint n_paints = 0, n_stable = 0;
+  int last_width = -1, last_height = -1;
+  GdkFrameClock *clock = NULL;
+  gulong handler = 0;
+
+  while (g_get_monotonic_time () < give_up)
+    {
+      guint seen;
+
+      if (clock == NULL && gtk_widget_get_mapped (widget))
+        {
+          clock = gtk_widget_get_frame_clock (widget);
+          handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint_cb), &n_paints);
+        }
+      seen = n_paints;
+      if (clock != NULL)
+        gtk_widget_queue_draw (widget);
+      ui_test_spin (10);
+      if (clock == NULL || n_paints == seen)
+        continue;
+
+      if (gtk_widget_get_width (widget) == last_width && gtk_widget_get_height (widget) == last_height &&
+          last_width == width && last_height == height)
+        n_stable++;
+      else
+        n_stable = 0;
+      last_width = gtk_widget_get_width (widget);
+      last_height = gtk_widget_get_height (widget);
+      if (n_stable >= 2)
+        break;
+    }
+  if (clock != NULL)
+    g_signal_handler_disconnect (clock, handler);
+}
+
+static void
 collect (GtkWidget  *root,
          GType       type,
          const char *css_class,

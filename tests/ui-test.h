@@ -9,6 +9,9 @@
 G_BEGIN_DECLS
 
 void                  ui_test_spin          (guint                 ms);
+void                  ui_test_wait_for_size (GtkWindow            *window,
+                                             int                   width,
+                                             int                   height);
 GPtrArray            *ui_test_find_all      (GtkWidget            *root,
                                              GType                 type,
                                              const char           *css_class);
