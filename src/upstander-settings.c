@@ -109,14 +109,17 @@ static void
 set_language_value (UpstanderSettings *self,
                     const char        *language)
 {
-  if (language == NULL || !upstander_language_is_valid (language))
-    language = "";
+  g_autofree char *normal = upstander_language_tag_normalize (language, UPSTANDER_LANGUAGE_TAG_LOCALE);
 
-  if (g_strcmp0 (self->language, language) == 0)
+  /* Anything but a language tag means the system's language. */
+  if (normal == NULL)
+    normal = g_strdup ("");
+
+  if (g_strcmp0 (self->language, normal) == 0)
     return;
 
   g_free (self->language);
-  self->language = g_strdup (language);
+  self->language = g_steal_pointer (&normal);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LANGUAGE]);
 }
 

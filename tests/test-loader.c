@@ -336,6 +336,45 @@ test_enum_nicks_load (void)
     }
 }
 
+/* xml:lang in either spelling and any case is kept as BCP 47 writes it. */
+static void
+test_language_spellings (void)
+{
+  g_autofree char *upper = replace (VALID, "xml:lang=\"en\"", "xml:lang=\"EN\"");
+  g_autofree char *xml = replace (upper, "<text>Hi</text>",
+                                  "<text>Hi</text><text xml:lang=\"pt_br\">Oi</text><text xml:lang=\"en\">Hello</text>");
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = load_string (xml, diagnostics, &error);
+  const UpstanderScene *start;
+  const UpstanderLine *line;
+  const UpstanderText *text;
+  const char *lang = NULL;
+
+  dump (diagnostics);
+  g_assert_null (bundle);
+  /* "en" after "EN" is a second original, not a translation. */
+  g_assert_true (has_diagnostic (diagnostics, UPSTANDER_SEVERITY_ERROR, line_of (xml, "Hello"), "has one <text>"));
+
+  g_clear_pointer (&diagnostics, g_ptr_array_unref);
+  g_clear_error (&error);
+  g_free (xml);
+  xml = replace (upper, "<text>Hi</text>", "<text>Hi</text><text xml:lang=\"pt_br\">Oi</text>");
+  diagnostics = upstander_diagnostics_new ();
+  bundle = load_string (xml, diagnostics, &error);
+  dump (diagnostics);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upstander_bundle_get_language (bundle), ==, "en");
+
+  start = upstander_scenario_get_start (upstander_bundle_lookup_scenario (bundle, "s"));
+  line = g_ptr_array_index (start->lines, 0);
+  text = g_ptr_array_index (line->texts, 0);
+  g_assert_cmpstr (upstander_text_get_original_language (text), ==, "en");
+  g_assert_cmpuint (upstander_text_get_n_variants (text), ==, 2);
+  g_assert_cmpstr (upstander_text_get_variant (text, 1, &lang), ==, "Oi");
+  g_assert_cmpstr (lang, ==, "pt-BR");
+}
+
 static void
 test_valid_loads (void)
 {
@@ -1114,6 +1153,7 @@ main (int   argc,
   g_test_add_func ("/upstander/loader/rule/schema", test_rule_schema);
   g_test_add_func ("/upstander/loader/enum-nicks/match-schema", test_enum_nicks_match_schema);
   g_test_add_func ("/upstander/loader/enum-nicks/load", test_enum_nicks_load);
+  g_test_add_func ("/upstander/loader/language-spellings", test_language_spellings);
   g_test_add_func ("/upstander/loader/rule/namespace", test_rule_namespace);
   g_test_add_func ("/upstander/loader/rule/too-many-scenes", test_rule_too_many_scenes);
 

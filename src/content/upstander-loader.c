@@ -336,21 +336,26 @@ read_leaf (Loader  *self,
            Leaves  *leaves,
            guint    max_chars)
 {
-  g_autofree char *lang = dup_lang (node);
+  g_autofree char *written_lang = dup_lang (node);
+  g_autofree char *lang = NULL;
   g_autofree char *value = NULL;
   UpstanderText **previous = leaves_slot (leaves, (const char *) node->name);
   gboolean is_original;
 
-  if (lang != NULL && !upstander_language_tag_is_valid (lang))
+  if (written_lang != NULL)
     {
-      g_autofree char *quoted = _upstander_quote (lang);
+      lang = upstander_language_tag_normalize (written_lang, UPSTANDER_LANGUAGE_TAG_BCP47);
+      if (lang == NULL)
+        {
+          g_autofree char *quoted = _upstander_quote (written_lang);
 
-      report_error (self, node, "xml:lang=%s is not a language tag like “en” or “pt-BR”", quoted);
-      return NULL;
+          report_error (self, node, "xml:lang=%s is not a language tag like “en” or “pt-BR”", quoted);
+          return NULL;
+        }
     }
 
-  is_original = lang == NULL ||
-                (upstander_language_matches (lang, self->lang) && strlen (lang) == strlen (self->lang));
+  /* Both spelled one way: "pt_br" and "pt-BR" are the same language. */
+  is_original = lang == NULL || g_str_equal (lang, self->lang);
 
   value = read_text (self, node, max_chars);
   if (value == NULL)
@@ -1447,15 +1452,16 @@ read_bundle (Loader  *self,
              xmlNode *root)
 {
   UpstanderBundle *bundle = self->state.bundle;
-  g_autofree char *lang = dup_lang (root);
+  g_autofree char *written_lang = dup_lang (root);
+  g_autofree char *lang = upstander_language_tag_normalize (written_lang, UPSTANDER_LANGUAGE_TAG_BCP47);
   guint n_contacts = 0;
 
   bundle->id = read_id (self, root, "id");
   read_number (self, root, "version", 1, 1000000, &bundle->version);
 
-  if (lang == NULL || !upstander_language_tag_is_valid (lang))
+  if (lang == NULL)
     {
-      g_autofree char *quoted = _upstander_quote (lang);
+      g_autofree char *quoted = _upstander_quote (written_lang);
 
       report_error (self, root, "the bundle's xml:lang=%s is not a language tag like “en”", quoted);
       return;

@@ -296,7 +296,7 @@ upstander_workshop_story_new (const char *language,
   self = g_object_new (UPSTANDER_TYPE_WORKSHOP_STORY, NULL);
   self->bundle_id = random_id ();
   self->scenario_id = g_strdup ("story");
-  self->language = g_strdup (language);
+  self->language = upstander_language_tag_normalize (language, UPSTANDER_LANGUAGE_TAG_BCP47);
 
   player = upstander_workshop_item_new (UPSTANDER_WORKSHOP_PERSON, "you");
   g_object_set (player, "name", player_name,
@@ -1465,8 +1465,10 @@ forget_own_language (xmlNode    *node,
   for (xmlNode *child = first_element (node->children); child != NULL; child = next_element (child))
     {
       xmlChar *lang = xmlGetNsProp (child, BAD_CAST "lang", XML_XML_NAMESPACE);
+      g_autofree char *normal = upstander_language_tag_normalize ((const char *) lang,
+                                                                  UPSTANDER_LANGUAGE_TAG_BCP47);
 
-      if (lang != NULL && g_strcmp0 ((const char *) lang, language) == 0)
+      if (g_strcmp0 (normal, language) == 0)
         xmlUnsetNsProp (child, xmlSearchNsByHref (child->doc, child, XML_XML_NAMESPACE), BAD_CAST "lang");
       xmlFree (lang);
       forget_own_language (child, language);
@@ -1539,8 +1541,9 @@ upstander_workshop_story_new_from_bytes (GBytes      *bytes,
   else
     self->version = (guint) g_ascii_strtoull (version, NULL, 10);
   lang = xmlGetNsProp (root, BAD_CAST "lang", XML_XML_NAMESPACE);
-  self->language = g_strdup (lang != NULL && upstander_language_tag_is_valid ((const char *) lang)
-                             ? (const char *) lang : "en");
+  self->language = upstander_language_tag_normalize ((const char *) lang, UPSTANDER_LANGUAGE_TAG_BCP47);
+  if (self->language == NULL)
+    self->language = g_strdup ("en");
   xmlFree (lang);
 
   forget_own_language (root, self->language);
