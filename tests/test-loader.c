@@ -837,15 +837,28 @@ test_rule_https_source (void)
   assert_refused (TAIL, help, "<source>", "is not an https:// address");
 }
 
+/* A <help region="@region"> with advice alone is refused with @message. */
+static void
+assert_region_refused (const char *region,
+                       const char *message)
+{
+  g_autofree char *help = g_strdup_printf ("  <help region=\"%s\">\n"
+                                           "    <advice><text>Tell an adult.</text></advice>\n"
+                                           "  </help>\n" TAIL, region);
+
+  assert_refused (TAIL, help, "<help ", message);
+}
+
 static void
 test_rule_region_all_alone (void)
 {
-  const char *help =
-    "  <help region=\"all GB\">\n"
-    "    <advice><text>Tell an adult.</text></advice>\n"
-    "  </help>\n" TAIL;
+  assert_region_refused ("all GB", "region=\"all\" stands alone");
+}
 
-  assert_refused (TAIL, help, "<help ", "region=\"all\" stands alone");
+static void
+test_rule_region_known (void)
+{
+  assert_region_refused ("GB UK", "region=\"UK\" is not an ISO 3166-1 code");
 }
 
 static void
@@ -1150,6 +1163,7 @@ main (int   argc,
   g_test_add_func ("/upstander/loader/rule/help-contacts", test_rule_help_contacts);
   g_test_add_func ("/upstander/loader/rule/https-source", test_rule_https_source);
   g_test_add_func ("/upstander/loader/rule/region-all-alone", test_rule_region_all_alone);
+  g_test_add_func ("/upstander/loader/rule/region-known", test_rule_region_known);
   g_test_add_func ("/upstander/loader/rule/schema", test_rule_schema);
   g_test_add_func ("/upstander/loader/enum-nicks/match-schema", test_enum_nicks_match_schema);
   g_test_add_func ("/upstander/loader/enum-nicks/load", test_enum_nicks_load);

@@ -1409,6 +1409,32 @@ test_settings_language_spellings (void)
   ui_test_spin (100);
 }
 
+/* The region setting takes a code in either case and keeps it in capitals. */
+static void
+test_settings_region_spellings (void)
+{
+  g_autoptr(GSettings) gsettings = g_settings_new (APP_ID);
+  g_autoptr(UpstanderSettings) settings = upstander_settings_new ();
+  const Spelling cases[] = {
+    { "GB", "GB" },
+    { "fr", "FR" },
+    { "Es", "ES" },
+    /* Not a code in use: the locale's region. */
+    { "XX", "" },
+    { "UK", "" },
+    { "GBR", "" },
+    { "../", "" },
+    { "", "" },
+  };
+
+  assert_spellings (gsettings, settings, "region", upstander_settings_set_region,
+                    upstander_settings_get_region, cases, G_N_ELEMENTS (cases));
+
+  g_settings_reset (gsettings, "region");
+  g_object_unref (g_steal_pointer (&settings));
+  ui_test_spin (100);
+}
+
 static void
 test_window_first_run_language (void)
 {
@@ -2172,6 +2198,7 @@ main (int   argc,
   g_test_add_func ("/upstander/window/corrupt-progress", test_window_corrupt_progress);
   g_test_add_func ("/upstander/window/unwritable-progress", test_window_unwritable_progress);
   g_test_add_func ("/upstander/settings/language-spellings", test_settings_language_spellings);
+  g_test_add_func ("/upstander/settings/region-spellings", test_settings_region_spellings);
   g_test_add_func ("/upstander/window/first-run-language", test_window_first_run_language);
   g_test_add_func ("/upstander/window/first-run-reader", test_window_first_run_reader);
   g_test_add_func ("/upstander/window/switches-language", test_window_switches_language);

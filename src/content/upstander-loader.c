@@ -3,6 +3,7 @@
 
 #include "upstander-bundle-private.h"
 #include "upstander-enums.h"
+#include "upstander-region.h"
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -1294,6 +1295,9 @@ read_help (Loader  *self,
       if (*codes[i] == '\0')
         continue;
       has_all |= g_str_equal (codes[i], "all");
+      /* The schema admits any two capitals; "UK" would never match a reader in GB. */
+      if (!g_str_equal (codes[i], "all") && !upstander_region_is_known (codes[i]))
+        report_error (self, node, "region=\"%s\" is not an ISO 3166-1 code such as “GB”", codes[i]);
       g_strv_builder_add (regions, codes[i]);
       n_codes++;
     }
