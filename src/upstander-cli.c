@@ -123,27 +123,6 @@ upstander_cli_list (void)
   return 0;
 }
 
-/* A language as LANGUAGE takes it ("fr", "zh_CN", "pt-BR" → "pt_BR"), or NULL. */
-static char *
-normalize_language (const char *language)
-{
-  g_autofree char *lang = g_strdelimit (g_strdup (language), "-", '_');
-  gsize len = strlen (lang);
-  gsize i = 0;
-
-  while (i < len && g_ascii_isalpha (lang[i]))
-    i++;
-  if (i < 2 || i > 3)
-    return NULL;
-  if (i < len && (lang[i] != '_' || len - i < 3 || len - i > 9))
-    return NULL;
-  for (i++; i < len; i++)
-    if (!g_ascii_isalnum (lang[i]))
-      return NULL;
-
-  return g_steal_pointer (&lang);
-}
-
 /* What --handout and the lesson kit's options write; the handout is not a kit document. */
 #define HANDOUT (-1)
 
@@ -172,7 +151,7 @@ write_story_document (const char *option,
     }
   if (language != NULL)
     {
-      g_autofree char *lang = normalize_language (language);
+      g_autofree char *lang = upstander_language_tag_normalize (language, UPSTANDER_LANGUAGE_TAG_LOCALE);
 
       if (lang == NULL)
         {

@@ -79,13 +79,6 @@ text_size_is_valid (const char *text_size)
   return text_size != NULL && g_strv_contains (text_sizes, text_size);
 }
 
-/* An ISO 3166-1 alpha-2 code, or "" for "from the locale". */
-static gboolean
-region_is_valid (const char *region)
-{
-  return region != NULL && (region[0] == '\0' || upstander_region_is_known (region));
-}
-
 /* In the order they are offered; labels are translated where they are shown. */
 static const UpstanderReaderBand reader_bands[] = {
   { "ages-8-11", N_("Ages 8 to 11"), 8, 11 },
@@ -206,14 +199,17 @@ static void
 set_language_value (UpstanderSettings *self,
                     const char        *language)
 {
-  if (language == NULL || !upstander_language_is_valid (language))
-    language = "";
+  g_autofree char *normal = upstander_language_tag_normalize (language, UPSTANDER_LANGUAGE_TAG_LOCALE);
 
-  if (g_strcmp0 (self->language, language) == 0)
+  /* Anything but a language tag means the system's language. */
+  if (normal == NULL)
+    normal = g_strdup ("");
+
+  if (g_strcmp0 (self->language, normal) == 0)
     return;
 
   g_free (self->language);
-  self->language = g_strdup (language);
+  self->language = g_steal_pointer (&normal);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LANGUAGE]);
 }
 
@@ -647,16 +643,20 @@ void
 upstander_settings_set_region (UpstanderSettings *self,
                                const char        *region)
 {
+  g_autofree char *code = NULL;
+
   g_return_if_fail (UPSTANDER_IS_SETTINGS (self));
 
-  if (!region_is_valid (region))
-    region = "";
+  /* An ISO 3166-1 code in either case, kept in capitals; anything else means "from the locale". */
+  code = upstander_region_parse (region);
+  if (code == NULL)
+    code = g_strdup ("");
 
-  if (g_strcmp0 (self->region, region) == 0)
+  if (g_strcmp0 (self->region, code) == 0)
     return;
 
   g_free (self->region);
-  self->region = g_strdup (region);
+  self->region = g_steal_pointer (&code);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REGION]);
 }
 

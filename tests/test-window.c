@@ -1301,6 +1301,90 @@ count_rows (GtkWidget *list)
   return n_rows;
 }
 
+typedef struct
+{
+  const char *chosen;
+  const char *kept;   /* what the setting and GSettings hold after choosing it */
+} Spelling;
+
+/* Chooses each of @cases through @set and finds it kept, in GSettings too, as it says. */
+static void
+assert_spellings (GSettings          *gsettings,
+                  UpstanderSettings  *settings,
+                  const char         *key,
+                  void              (*set) (UpstanderSettings *, const char *),
+                  const char       *(*get) (UpstanderSettings *),
+                  const Spelling     *cases,
+                  gsize               n_cases)
+{
+  for (gsize i = 0; i < n_cases; i++)
+    {
+      g_autofree char *stored = NULL;
+
+      set (settings, cases[i].chosen);
+      stored = g_settings_get_string (gsettings, key);
+      g_assert_cmpstr (get (settings), ==, cases[i].kept);
+      g_assert_cmpstr (stored, ==, cases[i].kept);
+    }
+}
+
+/* The language setting takes a tag in either spelling and keeps the one LANGUAGE reads. */
+static void
+test_settings_language_spellings (void)
+{
+  g_autoptr(GSettings) gsettings = g_settings_new (APP_ID);
+  g_autoptr(UpstanderSettings) settings = upstander_settings_new ();
+  const Spelling cases[] = {
+    { "zh-CN", "zh_CN" },
+    { "pt-br", "pt_BR" },
+    { "sr@latin", "sr@latin" },
+    { "fr", "fr" },
+    /* Not a language: the system's. */
+    { "../../etc", "" },
+    { "fr_FR.UTF-8", "" },
+    { "en\n", "" },
+  };
+
+  assert_spellings (gsettings, settings, "language", upstander_settings_set_language,
+                    upstander_settings_get_language, cases, G_N_ELEMENTS (cases));
+
+  /* A value written by hand, as dconf-editor would: read in the one spelling. */
+  g_settings_set_string (gsettings, "language", "zh-TW");
+  while (g_str_equal (upstander_settings_get_language (settings), ""))
+    ui_test_spin (10);
+  g_assert_cmpstr (upstander_settings_get_language (settings), ==, "zh_TW");
+
+  g_settings_reset (gsettings, "language");
+  g_object_unref (g_steal_pointer (&settings));
+  ui_test_spin (100);
+}
+
+/* The region setting takes a code in either case and keeps it in capitals. */
+static void
+test_settings_region_spellings (void)
+{
+  g_autoptr(GSettings) gsettings = g_settings_new (APP_ID);
+  g_autoptr(UpstanderSettings) settings = upstander_settings_new ();
+  const Spelling cases[] = {
+    { "GB", "GB" },
+    { "fr", "FR" },
+    { "Es", "ES" },
+    /* Not a code in use: the locale's region. */
+    { "XX", "" },
+    { "UK", "" },
+    { "GBR", "" },
+    { "../", "" },
+    { "", "" },
+  };
+
+  assert_spellings (gsettings, settings, "region", upstander_settings_set_region,
+                    upstander_settings_get_region, cases, G_N_ELEMENTS (cases));
+
+  g_settings_reset (gsettings, "region");
+  g_object_unref (g_steal_pointer (&settings));
+  ui_test_spin (100);
+}
+
 static void
 test_window_first_run_language (void)
 {
@@ -2063,6 +2147,8 @@ main (int   argc,
   g_test_add_func ("/upstander/window/close-shortcut", test_window_close_shortcut);
   g_test_add_func ("/upstander/window/corrupt-progress", test_window_corrupt_progress);
   g_test_add_func ("/upstander/window/unwritable-progress", test_window_unwritable_progress);
+  g_test_add_func ("/upstander/settings/language-spellings", test_settings_language_spellings);
+  g_test_add_func ("/upstander/settings/region-spellings", test_settings_region_spellings);
   g_test_add_func ("/upstander/window/first-run-language", test_window_first_run_language);
   g_test_add_func ("/upstander/window/first-run-reader", test_window_first_run_reader);
   g_test_add_func ("/upstander/window/switches-language", test_window_switches_language);
