@@ -1342,17 +1342,6 @@ find_message_dialog (void)
   return NULL;
 }
 
-static guint
-count_rows (GtkWidget *list)
-{
-  guint n_rows = 0;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    n_rows++;
-
-  return n_rows;
-}
-
 static void
 test_window_first_run_language (void)
 {
@@ -1374,7 +1363,7 @@ test_window_first_run_language (void)
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   list = ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "languages");
-  g_assert_cmpuint (count_rows (list), ==, 7);
+  g_assert_cmpuint (ui_test_count_children (list), ==, 7);
   first = gtk_widget_get_first_child (list);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "System language");
   g_assert_true (gtk_check_button_get_active (g_object_get_data (G_OBJECT (first), "check")));
@@ -1392,7 +1381,7 @@ test_window_first_run_language (void)
   g_assert_nonnull (dialog);
   g_assert_null (ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "languages"));
   list = ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "readers");
-  g_assert_cmpuint (count_rows (list), ==, 4);
+  g_assert_cmpuint (ui_test_count_children (list), ==, 4);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_first_child (list))), ==, "Ages 8 to 11");
   g_assert_true (gtk_check_button_get_active (g_object_get_data (G_OBJECT (gtk_widget_get_last_child (list)), "check")));
   /* Escape keeps the preselected answer, and counts as one. */
