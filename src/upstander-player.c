@@ -11,6 +11,7 @@
 #include "upstander-feedback-view.h"
 #include "upstander-language.h"
 #include "upstander-line-item.h"
+#include "upstander-note-view.h"
 #include "upstander-player.h"
 #include "upstander-story-map-view.h"
 #include "upstander-transcript.h"
@@ -129,39 +130,13 @@ clear_content (UpstanderPlayer *self)
 static void
 build_note (UpstanderPlayer *self)
 {
-  UpstanderScenario *scenario = upstander_session_get_scenario (self->session);
-  GPtrArray *notes = upstander_scenario_get_content_notes (scenario);
-  GtkWidget *card, *header, *icon, *buttons, *start;
+  GtkWidget *view = upstander_note_view_new (upstander_session_get_scenario (self->session));
 
-  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "content-note");
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  gtk_box_append (GTK_BOX (header), icon);
-  append_label (self, header, _("Before you start"), "title-2");
-  gtk_box_append (GTK_BOX (card), header);
-
-  for (guint i = 0; i < notes->len; i++)
-    append_label (self, card, translate (self, g_ptr_array_index (notes, i)), NULL);
-  append_label (self, card,
-                _("You can stop whenever you like: press Back, or Exit to close Upstander at once."),
-                "dim-label");
-  gtk_box_append (self->content, card);
-  self->reading_widget = card;
-
-  buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_widget_add_css_class (buttons, "actions");
-  start = make_button (_("Start the story"), "player.start", NULL, "suggested-action");
-  gtk_widget_add_css_class (start, "pill");
-  gtk_box_append (GTK_BOX (buttons), start);
-  gtk_box_append (GTK_BOX (buttons),
-                  make_button (_("Choose another story"), "win.show-catalogue", NULL, "pill"));
-  gtk_box_append (self->content, buttons);
+  gtk_box_append (self->content, view);
+  self->reading_widget = upstander_note_view_get_card (UPSTANDER_NOTE_VIEW (view));
 
   self->view = "note";
-  give_focus (self, start);
+  give_focus (self, upstander_note_view_get_start (UPSTANDER_NOTE_VIEW (view)));
 }
 
 /*
