@@ -10,6 +10,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include "upstander-ending-view.h"
+#include "upstander-feedback-view.h"
 #include "upstander-guides-page.h"
 #include "upstander-help-page.h"
 #include "upstander-class-check-view.h"
@@ -1290,17 +1292,6 @@ find_message_dialog (void)
   return (AdwMessageDialog *) ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
-static guint
-count_rows (GtkWidget *list)
-{
-  guint n_rows = 0;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    n_rows++;
-
-  return n_rows;
-}
-
 typedef struct
 {
   const char *chosen;
@@ -1406,7 +1397,7 @@ test_window_first_run_language (void)
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   list = ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "languages");
-  g_assert_cmpuint (count_rows (list), ==, 7);
+  g_assert_cmpuint (ui_test_count_children (list), ==, 7);
   first = gtk_widget_get_first_child (list);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "System language");
   g_assert_true (gtk_check_button_get_active (g_object_get_data (G_OBJECT (first), "check")));
@@ -1424,7 +1415,7 @@ test_window_first_run_language (void)
   g_assert_nonnull (dialog);
   g_assert_null (ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "languages"));
   list = ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "readers");
-  g_assert_cmpuint (count_rows (list), ==, 4);
+  g_assert_cmpuint (ui_test_count_children (list), ==, 4);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_first_child (list))), ==, "Ages 8 to 11");
   g_assert_true (gtk_check_button_get_active (g_object_get_data (G_OBJECT (gtk_widget_get_last_child (list)), "check")));
   /* Escape keeps the preselected answer, and counts as one. */
@@ -2118,6 +2109,234 @@ test_window_keyboard_two_stories (void)
   check_keyboard_two_stories (1000, 720, FALSE);
 }
 
+/* The story @id of @library; it stays alive with the library. */
+static UpstanderScenario *
+find_story (UpstanderLibrary *library,
+            const char       *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (library)); i++)
+    {
+      g_autoptr(UpstanderScenario) item = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+      if (g_str_equal (upstander_scenario_get_id (item), id))
+        return item;
+    }
+
+  g_error ("No story “%s” in the library", id);
+}
+
+/* Sends @keyval to the player's key controllers, as the keyboard would; whether one took it. */
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  g_autofree GdkKeymapKey *keys = NULL;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  int n_keys = 0;
+  guint keycode = 0;
+  gboolean handled = FALSE;
+
+  if (gdk_display_map_keyval (display, keyval, &keys, &n_keys) && n_keys > 0)
+    keycode = keys[0].keycode;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, keycode, 0, &handled);
+    }
+  ui_test_spin (10);
+
+  return handled;
+}
+
+/* The labels of the choice buttons on screen, top to bottom. */
+static GPtrArray *
+choice_labels_shown (GtkWidget *player)
+{
+  g_autoptr(GPtrArray) buttons = ui_test_find_all (player, GTK_TYPE_BUTTON, "choice");
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < buttons->len; i++)
+    g_ptr_array_add (labels, g_strdup (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (g_ptr_array_index (buttons, i))))));
+
+  return labels;
+}
+
+static void
+test_player_number_keys (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  UpstanderScenario *scenario;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *player = g_object_new (UPSTANDER_TYPE_PLAYER, "vexpand", TRUE, NULL);
+  g_autoptr(GPtrArray) labels = NULL;
+  const char *picked[2] = { NULL, NULL };
+
+  scenario = find_story (library, "the-sticker");
+
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), player);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Two seeds, so that the keys are seen to follow the order on screen, not the file's. */
+  for (guint32 seed = 0; seed < 2; seed++)
+    {
+      g_autoptr(UpstanderSession) session = upstander_session_new_with_seed (scenario, seed);
+      const UpstanderChoice *made;
+
+      upstander_player_set_session (UPSTANDER_PLAYER (player), session);
+      ui_test_spin (20);
+      g_assert_cmpstr (upstander_player_get_view (UPSTANDER_PLAYER (player)), ==, "scene");
+
+      /* While lines are being read, no decision shows: the keys pick nothing. */
+      g_assert_false (press_key (player, GDK_KEY_1));
+      g_assert_false (press_key (player, GDK_KEY_KP_2));
+      g_assert_cmpuint (upstander_session_get_n_decisions_made (session), ==, 0);
+      while (!upstander_session_get_all_revealed (session))
+        {
+          gtk_widget_activate_action (player, "player.next", NULL);
+          ui_test_spin (10);
+        }
+
+      labels = choice_labels_shown (player);
+      g_assert_cmpuint (labels->len, ==, 3);
+
+      /* A digit typed in a text field is typing. */
+      gtk_widget_grab_focus (entry);
+      g_assert_true (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_TYPE_ENTRY) == entry);
+      g_assert_false (press_key (player, GDK_KEY_2));
+      g_assert_cmpuint (upstander_session_get_n_decisions_made (session), ==, 0);
+      upstander_player_restore_focus (UPSTANDER_PLAYER (player));
+
+      /* No fifth key, and no key past the last choice. */
+      g_assert_false (press_key (player, GDK_KEY_5));
+      g_assert_false (press_key (player, GDK_KEY_4));
+      g_assert_cmpuint (upstander_session_get_n_decisions_made (session), ==, 0);
+
+      /* 2 picks the second choice on screen, whatever the file's order. */
+      g_assert_true (press_key (player, GDK_KEY_2));
+      g_assert_cmpuint (upstander_session_get_n_decisions_made (session), ==, 1);
+      made = upstander_session_get_last_choice (session);
+      g_assert_cmpstr (upstander_scenario_translate (scenario, made->label), ==, g_ptr_array_index (labels, 1));
+      picked[seed] = made->id;
+      g_assert_cmpstr (upstander_player_get_view (UPSTANDER_PLAYER (player)), ==, "feedback");
+
+      /* The feedback shows no decision: the keys pick nothing more. */
+      g_assert_false (press_key (player, GDK_KEY_1));
+      g_assert_cmpstr (upstander_player_get_view (UPSTANDER_PLAYER (player)), ==, "feedback");
+      g_clear_pointer (&labels, g_ptr_array_unref);
+    }
+
+  /* Seeds 0 and 1 put different choices second: key 2 followed the screen, not the file. */
+  g_assert_cmpstr (picked[0], !=, picked[1]);
+
+  upstander_player_set_session (UPSTANDER_PLAYER (player), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (10);
+}
+
+/* The feedback card is bound to the feedback item: a change of language redraws it in place. */
+static void
+test_feedback_view_follows_item (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  UpstanderScenario *scenario = find_story (library, "the-sticker");
+  UpstanderBundle *bundle = upstander_scenario_get_bundle (scenario);
+  g_autoptr(UpstanderSession) session = upstander_session_new_with_seed (scenario, 0);
+  const char * const french[] = { "fr", NULL };
+  const char * const english[] = { "en", NULL };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view, *card, *chose, *reason;
+
+  g_assert_true (upstander_session_choose (session, "dm-ana", NULL));
+  view = upstander_feedback_view_new (upstander_session_get_feedback (session));
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_spin (10);
+
+  card = upstander_feedback_view_get_card (UPSTANDER_FEEDBACK_VIEW (view));
+  g_assert_true (gtk_widget_has_css_class (card, "helpful"));
+  g_assert_nonnull (ui_test_find_label (card, "This helps"));
+  /* The verdict and the reason read as one sentence, the verdict once. */
+  check_label (card, "This helps: \u2068Ana knows someone is on her side.\u2069");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_ROLE_GROUP);
+  chose = ui_test_find_label (view, "You chose: \u2068Send Ana a kind message\u2069");
+  reason = ui_test_find_label (card, "Ana knows someone is on her side.");
+  g_assert_nonnull (chose);
+  g_assert_nonnull (reason);
+  /* The guide link comes from the player; Continue is the way on. */
+  check_label (upstander_feedback_view_get_continue (UPSTANDER_FEEDBACK_VIEW (view)), "Continue");
+
+  /* Another language: the same label shows the choice in French. */
+  upstander_bundle_set_languages (bundle, french);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (chose)), ==, "You chose: \u2068Envoyer un message gentil à Ana\u2069");
+  upstander_bundle_set_languages (bundle, english);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (chose)), ==, "You chose: \u2068Send Ana a kind message\u2069");
+
+  /* Another feedback item: the card changes colour and words, and nothing is left of the old. */
+  upstander_session_rewind (session);
+  g_assert_true (upstander_session_choose (session, "laugh", NULL));
+  upstander_feedback_view_set_feedback (UPSTANDER_FEEDBACK_VIEW (view), upstander_session_get_feedback (session));
+  g_assert_false (gtk_widget_has_css_class (card, "helpful"));
+  g_assert_true (gtk_widget_has_css_class (card, "harmful"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (reason)), ==, "A laugh tells Leo the joke worked.");
+  check_label (card, "Think again: \u2068A laugh tells Leo the joke worked.\u2069");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (10);
+}
+
+/* The ending is bound to the ending item: another item redraws the same view. */
+static void
+test_ending_view_follows_item (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  UpstanderScenario *scenario = find_story (library, "the-sticker");
+  g_autoptr(UpstanderEndingItem) alone = upstander_ending_item_new (scenario, upstander_scenario_lookup_ending (scenario, "alone"));
+  g_autoptr(UpstanderEndingItem) good = upstander_ending_item_new (scenario, upstander_scenario_lookup_ending (scenario, "end-good"));
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = upstander_ending_view_new (alone);
+  GtkWidget *title, *outcome, *takeaways;
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_spin (10);
+
+  title = upstander_ending_view_get_title (UPSTANDER_ENDING_VIEW (view));
+  outcome = ui_test_find_one (view, GTK_TYPE_BOX, "outcome");
+  takeaways = ui_test_find_one (view, GTK_TYPE_BOX, "takeaways");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, "Ana sits alone");
+  g_assert_true (gtk_widget_has_css_class (outcome, "negative"));
+  g_assert_nonnull (ui_test_find_label (outcome, "A hard ending"));
+  g_assert_nonnull (ui_test_find_label (view, "Nobody said anything kind today."));
+  g_assert_nonnull (ui_test_find_label (takeaways, "What to remember"));
+  g_assert_nonnull (ui_test_find_label (takeaways, "Laughing along makes it bigger."));
+  g_assert_cmpuint (count (view, GTK_TYPE_LABEL, "ending-text"), ==, 1);
+
+  upstander_ending_view_set_ending (UPSTANDER_ENDING_VIEW (view), good);
+  g_assert_true (upstander_ending_view_get_title (UPSTANDER_ENDING_VIEW (view)) == title);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, "Someone noticed");
+  g_assert_false (gtk_widget_has_css_class (outcome, "negative"));
+  g_assert_true (gtk_widget_has_css_class (outcome, "positive"));
+  g_assert_null (ui_test_find_label (view, "Nobody said anything kind today."));
+  g_assert_null (ui_test_find_label (takeaways, "Laughing along makes it bigger."));
+  g_assert_nonnull (ui_test_find_label (view, "A small kind act can change someone's day."));
+  g_assert_nonnull (ui_test_find_label (takeaways, "A private message shows you care."));
+  g_assert_cmpuint (count (view, GTK_TYPE_LABEL, "ending-text"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (10);
+  g_assert_finalize_object (g_steal_pointer (&alone));
+  g_assert_finalize_object (g_steal_pointer (&good));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2141,6 +2360,9 @@ main (int   argc,
   g_test_add_func ("/upstander/window/loads-after-first-frame", test_window_loads_after_first_frame);
   g_test_add_func ("/upstander/window/plays-to-ending", test_window_plays_to_ending);
   g_test_add_func ("/upstander/window/keyboard-two-stories", test_window_keyboard_two_stories);
+  g_test_add_func ("/upstander/window/player-number-keys", test_player_number_keys);
+  g_test_add_func ("/upstander/window/feedback-view-follows-item", test_feedback_view_follows_item);
+  g_test_add_func ("/upstander/window/ending-view-follows-item", test_ending_view_follows_item);
   g_test_add_func ("/upstander/window/feed-and-content-note", test_window_feed_and_content_note);
   g_test_add_func ("/upstander/window/help-and-guides", test_window_help_and_guides);
   g_test_add_func ("/upstander/window/quick-exit", test_window_quick_exit);

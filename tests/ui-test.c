@@ -264,6 +264,18 @@ ui_test_save_shot (GtkWidget  *widget,
   g_test_message ("saved %s", file);
 }
 
+/* How many children @widget has: rows of a list, lines of a transcript. */
+guint
+ui_test_count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
 char *
 ui_test_progress_path (void)
 {

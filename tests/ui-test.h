@@ -29,6 +29,7 @@ UpstanderApplication *ui_test_new_app       (UpstanderLibrary     *library);
 void                  ui_test_close_app     (UpstanderApplication *app);
 void                  ui_test_save_shot     (GtkWidget            *widget,
                                              const char           *file_name);
+guint                 ui_test_count_children (GtkWidget          *widget);
 char                 *ui_test_progress_path (void);
 void                  ui_test_add_system_data_dirs (void);
 GtkWindow            *ui_test_find_toplevel (GType                 type);
