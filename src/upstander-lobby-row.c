@@ -16,6 +16,7 @@
  */
 
 #define N_TEAMS 3
+#define MAX_TAG_CHARS 12
 
 struct _UpstanderLobbyRow
 {
@@ -42,6 +43,9 @@ item_changed (UpstanderLineRow *row)
   else
     team = g_strdup_printf ("team-%u", 1 + (line->from != NULL ? g_str_hash (line->from->id) % N_TEAMS : 0));
   gtk_widget_add_css_class (self->tag, team);
+  /* A gamer tag stays on one line beside the text up to MAX_TAG_CHARS; only a longer one wraps. */
+  gtk_label_set_width_chars (GTK_LABEL (self->tag),
+                             MIN (g_utf8_strlen (upstander_line_item_get_speaker (item), -1), MAX_TAG_CHARS));
 
   /* A screen reader hears one sentence, "Leo: …", as for a chat message. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
