@@ -265,9 +265,11 @@ update_way_on (UpstanderPlayer *self,
   const UpstanderScene *scene = upstander_session_get_scene (self->session);
   GtkWidget *focus = NULL;
 
-  if (self->next_button != NULL && !upstander_session_get_all_revealed (self->session))
+  if (self->next_button != NULL &&
+      (!upstander_session_get_all_revealed (self->session) ||
+       (self->transcript != NULL && upstander_transcript_get_line_pending (UPSTANDER_TRANSCRIPT (self->transcript)))))
     {
-      /* Still revealing: the Continue button stays, and so does the focus on it. */
+      /* Still revealing (or typing the last line): Continue stays, and so does the focus on it. */
       scroll_to_way_on (self);
       return;
     }
@@ -341,6 +343,16 @@ phone_new (GtkWidget *top_bar,
   return clamp;
 }
 
+/* The last line's typing ended: now the decision, or the way on, shows. */
+static void
+line_pending_cb (UpstanderPlayer     *self,
+                 GParamSpec          *pspec,
+                 UpstanderTranscript *transcript)
+{
+  if (GTK_WIDGET (transcript) == self->transcript && !upstander_transcript_get_line_pending (transcript))
+    update_way_on (self, TRUE);
+}
+
 static void
 build_scene (UpstanderPlayer *self)
 {
@@ -369,6 +381,8 @@ build_scene (UpstanderPlayer *self)
   if (g_strcmp0 (upstander_place_style (scene->place), "chat") == 0)
     {
       upstander_transcript_set_typing (UPSTANDER_TRANSCRIPT (transcript), TRUE);
+      g_signal_connect_object (transcript, "notify::line-pending", G_CALLBACK (line_pending_cb),
+                               self, G_CONNECT_SWAPPED);
       gtk_box_append (self->content, phone_new (header, transcript));
     }
   else

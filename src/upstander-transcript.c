@@ -41,6 +41,7 @@ enum {
   PROP_0,
   PROP_MODEL,
   PROP_TYPING,
+  PROP_LINE_PENDING,
   N_PROPS
 };
 
@@ -96,6 +97,7 @@ show_typed_row (UpstanderTranscript *self)
   g_clear_handle_id (&self->typing_source, g_source_remove);
   gtk_box_remove (GTK_BOX (self), g_steal_pointer (&self->typing_row));
   gtk_widget_set_visible (row, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LINE_PENDING]);
 }
 
 static gboolean
@@ -169,6 +171,9 @@ items_changed_cb (UpstanderTranscript *self,
       gtk_box_insert_child_after (GTK_BOX (self), row, before);
       before = row;
     }
+
+  if (self->typing_row != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LINE_PENDING]);
 }
 
 static void
@@ -198,6 +203,10 @@ upstander_transcript_get_property (GObject    *object,
 
     case PROP_TYPING:
       g_value_set_boolean (value, self->typing);
+      break;
+
+    case PROP_LINE_PENDING:
+      g_value_set_boolean (value, upstander_transcript_get_line_pending (self));
       break;
 
     default:
@@ -246,6 +255,12 @@ upstander_transcript_class_init (UpstanderTranscriptClass *klass)
     g_param_spec_boolean ("typing", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Whether a line is shown as "… is typing" for now: what comes after it waits. */
+  properties [PROP_LINE_PENDING] =
+    g_param_spec_boolean ("line-pending", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -327,6 +342,14 @@ upstander_transcript_set_typing (UpstanderTranscript *self,
   if (!typing)
     upstander_transcript_finish_typing (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TYPING]);
+}
+
+gboolean
+upstander_transcript_get_line_pending (UpstanderTranscript *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_TRANSCRIPT (self), FALSE);
+
+  return self->typing_row != NULL;
 }
 
 /**

@@ -396,6 +396,48 @@ test_transcript_continue_while_typing (void)
   g_assert_finalize_object (session);
 }
 
+/* The question waits for the scene's last message: no choice to click before it shows. */
+static void
+test_transcript_decision_after_last_message (void)
+{
+  UpstanderSession *session = session_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *player = g_object_new (UPSTANDER_TYPE_PLAYER, NULL);
+  GtkWidget *transcript, *prompt;
+  g_autoptr(GPtrArray) choices = NULL;
+
+  set_animations (TRUE);
+  gtk_window_set_child (GTK_WINDOW (window), player);
+  upstander_player_set_session (UPSTANDER_PLAYER (player), session);
+  gtk_window_present (GTK_WINDOW (window));
+  transcript = ui_test_find_one (player, UPSTANDER_TYPE_TRANSCRIPT, NULL);
+
+  /* Each press shows what is being typed, or reveals the next line. */
+  while (!upstander_session_get_all_revealed (session))
+    gtk_widget_activate_action (player, "player.next", NULL);
+
+  /* Mei's message, the last line, is being typed: Continue stays, no choice yet. */
+  g_assert_nonnull (typing_row_of (transcript));
+  g_assert_true (upstander_transcript_get_line_pending (UPSTANDER_TRANSCRIPT (transcript)));
+  g_assert_null (ui_test_find_one (player, GTK_TYPE_BUTTON, "choice"));
+  g_assert_nonnull (ui_test_find_one (player, GTK_TYPE_BUTTON, "continue"));
+
+  wait_for_typing_to_end (transcript);
+  g_assert_false (upstander_transcript_get_line_pending (UPSTANDER_TRANSCRIPT (transcript)));
+  assert_one_row_per_line (transcript, session);
+  g_assert_null (ui_test_find_one (player, GTK_TYPE_BUTTON, "continue"));
+  choices = ui_test_find_all (player, GTK_TYPE_BUTTON, "choice");
+  g_assert_cmpuint (choices->len, ==, 2);
+  /* The keyboard is on the question, never on a choice. */
+  prompt = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (prompt);
+  g_assert_true (gtk_widget_has_css_class (prompt, "prompt"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (10);
+  g_assert_finalize_object (session);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -410,6 +452,7 @@ main (int   argc,
   g_test_add_func ("/upstander/transcript/typing-off-without-animations", test_transcript_typing_off_without_animations);
   g_test_add_func ("/upstander/transcript/typing-then-message", test_transcript_typing_then_message);
   g_test_add_func ("/upstander/transcript/continue-while-typing", test_transcript_continue_while_typing);
+  g_test_add_func ("/upstander/transcript/decision-after-last-message", test_transcript_decision_after_last_message);
 
   return g_test_run ();
 }
