@@ -89,17 +89,17 @@ load_drawing (const char  *resource,
  * rather than a recoloured copy: skin tones must not change with the theme.
  */
 /*
- * Every message of a chat shows its sender's avatar: the same few drawings
- * at the same sizes, over and over. Each is rasterised once per size and
- * style and shared (textures are immutable); a story's cast keeps this to
- * a few dozen small textures.
+ * Drawings rasterised once per name, style and pixel size: the catalogue
+ * recycles its cards as it scrolls and every chat row shows its sender, so
+ * the same few dozen drawings are asked for again and again. Bounded by the
+ * documented names × two styles × the handful of sizes the app uses.
  */
 static GdkTexture *
 lookup_texture (const char  *resource,
                 int          pixels,
                 GError     **error)
 {
-  static GHashTable *textures;  /* "resource@pixels" → GdkTexture */
+  static GHashTable *textures = NULL;
   g_autofree char *key = g_strdup_printf ("%s@%d", resource, pixels);
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   GdkTexture *texture;
@@ -276,6 +276,11 @@ static void
 upstander_avatar_init (UpstanderAvatar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* This widget is the image, named after the person; the AdwAvatar inside
+   * and its parts would otherwise be read out as "AdwAvatar", "GtkImage". */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->avatar),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                               -1);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (style_manager_notify_dark_cb), self, G_CONNECT_SWAPPED);

@@ -1,9 +1,10 @@
-/* ui-test.h: what every widget test needs: waiting, finding widgets, clicking, screenshots */
+/* ui-test.h: what every widget test needs: waiting, finding widgets, clicking, screenshots, reading PDFs back */
 #pragma once
 
 #include <gtk/gtk.h>
 
 #include "upstander-application.h"
+#include "upstander-window.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +28,14 @@ void                  ui_test_save_shot     (GtkWidget            *widget,
                                              const char           *file_name);
 char                 *ui_test_progress_path (void);
 void                  ui_test_add_system_data_dirs (void);
+GtkWindow            *ui_test_find_toplevel (GType                 type);
+void                  ui_test_activate_story (UpstanderWindow     *window,
+                                              const char          *title);
+void                  ui_test_remove_tree   (const char           *path);
+char                 *ui_test_pdf_text      (const char           *pdf);
+void                  ui_test_assert_has    (const char           *text,
+                                             const char           *wanted);
+void                  ui_test_assert_lacks  (const char           *text,
+                                             const char           *unwanted);
 
 G_END_DECLS
