@@ -233,9 +233,11 @@ update_way_on (UpstanderPlayer *self,
   const UpstanderScene *scene = upstander_session_get_scene (self->session);
   GtkWidget *focus = NULL;
 
-  if (self->next_button != NULL && !upstander_session_get_all_revealed (self->session))
+  if (self->next_button != NULL &&
+      (!upstander_session_get_all_revealed (self->session) ||
+       (self->transcript != NULL && upstander_transcript_get_line_pending (UPSTANDER_TRANSCRIPT (self->transcript)))))
     {
-      /* Still revealing: the Continue button stays, and so does the focus on it. */
+      /* Still revealing (or typing the last line): Continue stays, and so does the focus on it. */
       scroll_to_way_on (self);
       return;
     }
@@ -285,6 +287,40 @@ update_way_on (UpstanderPlayer *self,
   scroll_to_way_on (self);
 }
 
+/*
+ * A chat place looks like a phone: the conversation in a rounded frame with
+ * the group's name on its top bar, centred and no wider than a phone. The
+ * clamp gives its child .small when it has the whole width (a narrow window):
+ * then style.css drops the frame and the phone is the window.
+ */
+static GtkWidget *
+phone_new (GtkWidget *top_bar,
+           GtkWidget *transcript)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *phone = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 420);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 400);
+  gtk_widget_add_css_class (phone, "phone");
+  gtk_widget_add_css_class (top_bar, "phone-bar");
+  gtk_box_append (GTK_BOX (phone), top_bar);
+  gtk_box_append (GTK_BOX (phone), transcript);
+  adw_clamp_set_child (ADW_CLAMP (clamp), phone);
+
+  return clamp;
+}
+
+/* The last line's typing ended: now the decision, or the way on, shows. */
+static void
+line_pending_cb (UpstanderPlayer     *self,
+                 GParamSpec          *pspec,
+                 UpstanderTranscript *transcript)
+{
+  if (GTK_WIDGET (transcript) == self->transcript && !upstander_transcript_get_line_pending (transcript))
+    update_way_on (self, TRUE);
+}
+
 static void
 build_scene (UpstanderPlayer *self)
 {
@@ -304,14 +340,24 @@ build_scene (UpstanderPlayer *self)
   if (scene->title != NULL)
     append_label (self, titles, upstander_place_name (scene->place), "caption");
   gtk_box_append (GTK_BOX (header), titles);
-  gtk_box_append (self->content, header);
 
   /* One row per revealed line: the session's lines model appends them. */
   transcript = upstander_transcript_new ();
   gtk_widget_add_css_class (transcript, "transcript");
   gtk_widget_add_css_class (transcript, upstander_place_style (scene->place));
   upstander_transcript_set_model (UPSTANDER_TRANSCRIPT (transcript), upstander_session_get_lines (self->session));
-  gtk_box_append (self->content, transcript);
+  if (g_strcmp0 (upstander_place_style (scene->place), "chat") == 0)
+    {
+      upstander_transcript_set_typing (UPSTANDER_TRANSCRIPT (transcript), TRUE);
+      g_signal_connect_object (transcript, "notify::line-pending", G_CALLBACK (line_pending_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->content, phone_new (header, transcript));
+    }
+  else
+    {
+      gtk_box_append (self->content, header);
+      gtk_box_append (self->content, transcript);
+    }
   self->transcript = transcript;
   self->reading_widget = gtk_widget_get_last_child (transcript);
 
@@ -491,6 +537,10 @@ next_activated (GtkWidget  *widget,
   UpstanderPlayer *self = UPSTANDER_PLAYER (widget);
 
   if (self->session == NULL || g_strcmp0 (self->view, "scene") != 0)
+    return;
+
+  /* Asked for while "… is typing": that message now, the next one on the next ask. */
+  if (upstander_transcript_finish_typing (UPSTANDER_TRANSCRIPT (self->transcript)))
     return;
 
   upstander_session_reveal_next (self->session);
