@@ -617,6 +617,44 @@ test_window_help_and_guides (void)
   ui_test_close_app (app);
 }
 
+/* The keyboard shortcuts window: built when first asked for, then kept. */
+static void
+test_window_shortcuts_window (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  g_auto(GStrv) accels = NULL;
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+  GtkShortcutsWindow *overlay;
+
+  reset_progress ();
+  app = ui_test_new_app (library);
+  window = new_window (app);
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  ui_test_spin (20);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (overlay), "Quick exit: close Upstander at once"));
+
+  /* Closed, it is hidden; asked for again, the same one comes back. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  ui_test_spin (20);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  ui_test_spin (20);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  ui_test_close_app (app);
+}
+
 /* Ctrl+W closes the window it is pressed in, and only that one. */
 static void
 test_window_close_shortcut (void)
@@ -2135,6 +2173,7 @@ main (int   argc,
   g_test_add_func ("/upstander/window/help-and-guides", test_window_help_and_guides);
   g_test_add_func ("/upstander/window/quick-exit", test_window_quick_exit);
   g_test_add_func ("/upstander/window/close-shortcut", test_window_close_shortcut);
+  g_test_add_func ("/upstander/window/shortcuts-window", test_window_shortcuts_window);
   g_test_add_func ("/upstander/window/corrupt-progress", test_window_corrupt_progress);
   g_test_add_func ("/upstander/window/unwritable-progress", test_window_unwritable_progress);
   g_test_add_func ("/upstander/window/first-run-language", test_window_first_run_language);
