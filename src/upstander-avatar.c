@@ -88,10 +88,44 @@ load_drawing (const char  *resource,
  * The dark style has its own drawings (mid-tone backgrounds, light outlines)
  * rather than a recoloured copy: skin tones must not change with the theme.
  */
+/*
+ * Drawings rasterised once per name, style and pixel size: the catalogue
+ * recycles its cards as it scrolls and every chat row shows its sender, so
+ * the same few dozen drawings are asked for again and again. Bounded by the
+ * documented names × two styles × the handful of sizes the app uses.
+ */
+static GdkTexture *
+lookup_texture (const char  *resource,
+                int          pixels,
+                GError     **error)
+{
+  static GHashTable *textures = NULL;
+  g_autofree char *key = g_strdup_printf ("%s@%d", resource, pixels);
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  GdkTexture *texture;
+
+  if (textures == NULL)
+    textures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  texture = g_hash_table_lookup (textures, key);
+  if (texture != NULL)
+    return g_object_ref (texture);
+
+  pixbuf = load_drawing (resource, pixels, error);
+  if (pixbuf == NULL)
+    return NULL;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_hash_table_insert (textures, g_steal_pointer (&key), g_object_ref (texture));
+
+  return texture;
+}
+
 static void
 update_image (UpstanderAvatar *self)
 {
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *resource = NULL;
@@ -113,8 +147,8 @@ update_image (UpstanderAvatar *self)
   resource = g_strdup_printf (RESOURCE_BASE "/avatars/%s%s.svg",
                               self->avatar_name, dark ? "-dark" : "");
   pixels = adw_avatar_get_size (self->avatar) * MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
-  pixbuf = load_drawing (resource, pixels, &error);
-  if (pixbuf == NULL)
+  texture = lookup_texture (resource, pixels, &error);
+  if (texture == NULL)
     {
       /* The loader only lets known names through; a bundle from a newer
        * version may still name one this build does not draw. */
@@ -123,9 +157,6 @@ update_image (UpstanderAvatar *self)
       return;
     }
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
-  G_GNUC_END_IGNORE_DEPRECATIONS
   adw_avatar_set_custom_image (self->avatar, GDK_PAINTABLE (texture));
   self->resource = g_steal_pointer (&resource);
 }
@@ -245,6 +276,11 @@ static void
 upstander_avatar_init (UpstanderAvatar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* This widget is the image, named after the person; the AdwAvatar inside
+   * and its parts would otherwise be read out as "AdwAvatar", "GtkImage". */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->avatar),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                               -1);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (style_manager_notify_dark_cb), self, G_CONNECT_SWAPPED);

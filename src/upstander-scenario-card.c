@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upstander-avatar.h"
 #include "upstander-scenario-card.h"
 #include "upstander-workshop-page.h"
 
@@ -16,6 +17,7 @@ struct _UpstanderScenarioCard
   UpstanderScenario *scenario;
 
   GtkWidget         *box;
+  GtkWidget         *cast_box;
   GtkLabel          *title_label;
   GtkLabel          *ages_label;
   GtkLabel          *minutes_label;
@@ -64,6 +66,42 @@ update_marks (UpstanderScenarioCard *self,
     }
 }
 
+/* How many of the cast a card draws: enough to show who is in the story,
+ * few enough to fit a 360 px window at twice the text size. */
+#define CARD_CAST_MAX 4
+#define CARD_AVATAR_SIZE 40
+
+/* The people the reader meets, in the bundle's order; "you" is not drawn. */
+static void
+update_cast (UpstanderScenarioCard *self)
+{
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (self->cast_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->cast_box), child);
+
+  if (self->scenario != NULL)
+    {
+      GPtrArray *cast = upstander_scenario_get_cast (self->scenario);
+
+      for (guint i = 0; i < cast->len && shown < CARD_CAST_MAX; i++)
+        {
+          const UpstanderPerson *person = g_ptr_array_index (cast, i);
+          GtkWidget *avatar;
+
+          if (person->role == UPSTANDER_ROLE_PLAYER)
+            continue;
+          avatar = upstander_avatar_new (person->avatar,
+                                         upstander_text_get (person->name, upstander_scenario_get_languages (self->scenario)),
+                                         CARD_AVATAR_SIZE);
+          gtk_box_append (GTK_BOX (self->cast_box), avatar);
+          shown++;
+        }
+    }
+  gtk_widget_set_visible (self->cast_box, shown > 0);
+}
+
 static void
 update (UpstanderScenarioCard *self)
 {
@@ -79,6 +117,8 @@ update (UpstanderScenarioCard *self)
   guint n_endings, n_found;
   gboolean finished;
   gboolean made_here;
+
+  update_cast (self);
 
   if (scenario == NULL)
     {
@@ -252,6 +292,7 @@ upstander_scenario_card_class_init (UpstanderScenarioCardClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-scenario-card.ui");
   gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, box);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, cast_box);
   gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, ages_label);
   gtk_widget_class_bind_template_child (widget_class, UpstanderScenarioCard, minutes_label);

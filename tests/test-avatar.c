@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "ui-test.h"
 #include "upstander-avatar.h"
@@ -13,6 +14,7 @@
 #include "upstander-diagnostic.h"
 #include "upstander-model.h"
 #include "upstander-scenario.h"
+#include "upstander-scenario-card.h"
 
 static void
 set_dark (gboolean dark)
@@ -85,18 +87,26 @@ test_schema_matches_names (void)
   g_assert_cmpuint (n_values, ==, g_strv_length (names));
 }
 
+static UpstanderBundle *
+load_core (void)
+{
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  UpstanderBundle *core = upstander_bundle_load_resource (RESOURCE_BASE "/bundles/core.xml",
+                                                          diagnostics, &error);
+
+  g_assert_no_error (error);
+  return core;
+}
+
 /* Each person in the core stories has a drawing, and the reader is "you". */
 static void
 test_core_cast_illustrated (void)
 {
-  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(UpstanderBundle) core = upstander_bundle_load_resource (RESOURCE_BASE "/bundles/core.xml",
-                                                                    diagnostics, &error);
+  g_autoptr(UpstanderBundle) core = load_core ();
   GPtrArray *scenarios;
   guint n_people = 0;
 
-  g_assert_no_error (error);
   scenarios = upstander_bundle_get_scenarios (core);
   for (guint i = 0; i < scenarios->len; i++)
     {
@@ -118,6 +128,89 @@ test_core_cast_illustrated (void)
     }
   g_assert_cmpuint (n_people, >, 100);
   g_assert_finalize_object (g_steal_pointer (&core));
+}
+
+/* A story card draws its cast (not "you"), in the bundle's order, up to four;
+ * the same drawing at the same size is rasterised once and shared. */
+static void
+test_card_shows_cast (void)
+{
+  g_autoptr(UpstanderBundle) core = load_core ();
+  g_autofree char *dir = g_dir_make_tmp ("upstander-card-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  g_autoptr(UpstanderProgress) progress = upstander_progress_new (path);
+  GPtrArray *scenarios;
+  guint n_cards_checked = 0;
+
+  scenarios = upstander_bundle_get_scenarios (core);
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      UpstanderScenario *scenario = g_ptr_array_index (scenarios, i);
+      GPtrArray *cast = upstander_scenario_get_cast (scenario);
+      GtkWidget *card = g_object_ref_sink (GTK_WIDGET (upstander_scenario_card_new (progress)));
+      g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+      g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+      GtkWidget *widget;
+
+      for (guint j = 0; j < cast->len && expected->len < 4; j++)
+        {
+          const UpstanderPerson *person = g_ptr_array_index (cast, j);
+
+          if (person->role != UPSTANDER_ROLE_PLAYER)
+            g_ptr_array_add (expected, (gpointer) person);
+        }
+
+      upstander_scenario_card_set_scenario (UPSTANDER_SCENARIO_CARD (card), scenario);
+      /* Depth-first, in order: the avatars as they appear on the card. */
+      widget = card;
+      while (widget != NULL)
+        {
+          if (UPSTANDER_IS_AVATAR (widget))
+            g_ptr_array_add (shown, widget);
+          if (gtk_widget_get_first_child (widget) != NULL && !UPSTANDER_IS_AVATAR (widget))
+            widget = gtk_widget_get_first_child (widget);
+          else
+            {
+              while (widget != card && gtk_widget_get_next_sibling (widget) == NULL)
+                widget = gtk_widget_get_parent (widget);
+              widget = widget == card ? NULL : gtk_widget_get_next_sibling (widget);
+            }
+        }
+
+      g_assert_cmpuint (shown->len, ==, expected->len);
+      g_assert_cmpuint (shown->len, >=, 2);
+      for (guint j = 0; j < shown->len; j++)
+        {
+          UpstanderAvatar *avatar = g_ptr_array_index (shown, j);
+          const UpstanderPerson *person = g_ptr_array_index (expected, j);
+
+          g_assert_cmpstr (upstander_avatar_get_person_name (avatar), ==,
+                           upstander_text_get (person->name, upstander_scenario_get_languages (scenario)));
+          g_assert_cmpstr (upstander_avatar_get_avatar_name (avatar), ==, person->avatar);
+        }
+
+      /* Cards are recycled as the catalogue scrolls: no card keeps another's cast. */
+      upstander_scenario_card_set_scenario (UPSTANDER_SCENARIO_CARD (card), NULL);
+      g_assert_false (gtk_widget_get_visible (gtk_widget_get_first_child (gtk_widget_get_first_child (card))));
+      g_assert_finalize_object (card);
+      n_cards_checked++;
+    }
+  g_assert_cmpuint (n_cards_checked, ==, scenarios->len);
+
+  {
+    GtkWidget *first = g_object_ref_sink (upstander_avatar_new ("hijab", "Amira", 40));
+    GtkWidget *second = g_object_ref_sink (upstander_avatar_new ("hijab", "Noor", 40));
+
+    g_assert_true (adw_avatar_get_custom_image (ADW_AVATAR (adw_bin_get_child (ADW_BIN (first)))) ==
+                   adw_avatar_get_custom_image (ADW_AVATAR (adw_bin_get_child (ADW_BIN (second)))));
+    g_assert_finalize_object (first);
+    g_assert_finalize_object (second);
+  }
+
+  g_assert_finalize_object (g_steal_pointer (&progress));
+  g_assert_finalize_object (g_steal_pointer (&core));
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -255,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/upstander/avatar/every-name-drawn", test_every_name_drawn);
   g_test_add_func ("/upstander/avatar/schema-matches-names", test_schema_matches_names);
   g_test_add_func ("/upstander/avatar/core-cast-illustrated", test_core_cast_illustrated);
+  g_test_add_func ("/upstander/avatar/card-shows-cast", test_card_shows_cast);
   g_test_add_func ("/upstander/avatar/initials-fallback", test_initials_fallback);
   g_test_add_func ("/upstander/avatar/size-and-dark-style", test_size_and_dark_style);
   g_test_add_func ("/upstander/avatar/sheet", test_sheet);
