@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "upstander-class-check-view.h"
+#include "upstander-hand-counter.h"
 #include "upstander-util.h"
 
 /*
@@ -20,7 +21,7 @@ struct _UpstanderClassCheckView
   AdwBin               parent_instance;
 
   UpstanderClassCheck *check;
-  GPtrArray           *count_labels;  /* GtkLabel, one per statement */
+  GPtrArray           *counters;  /* UpstanderHandCounter, one per statement */
 
   GtkLabel            *heading;
   GtkListBox          *statements;
@@ -46,31 +47,18 @@ update (UpstanderClassCheckView *self)
 
   round = upstander_class_check_get_round (self->check);
   gtk_label_set_text (self->heading, round == UPSTANDER_CHECK_BEFORE ? _("Before the story") : _("After the story"));
+  /* The list is the round's: a screen reader names it as the heading does. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->statements), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (self->heading), -1);
 
-  for (guint i = 0; i < self->count_labels->len; i++)
+  for (guint i = 0; i < self->counters->len; i++)
     {
-      g_autofree char *count = g_strdup_printf ("%u", upstander_class_check_get_hands (self->check, round, i));
+      guint hands = upstander_class_check_get_hands (self->check, round, i);
+      /* Translators: hands raised for a statement of the before-and-after check */
+      g_autofree char *spoken = g_strdup_printf (ngettext ("%u hand", "%u hands", hands), hands);
 
-      gtk_label_set_text (g_ptr_array_index (self->count_labels, i), count);
+      upstander_hand_counter_set_count (g_ptr_array_index (self->counters, i), hands, spoken);
     }
-}
-
-static GtkWidget *
-counter_button (const char *icon,
-                const char *action,
-                guint       index,
-                const char *name)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
-  gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "circular");
-
-  return button;
 }
 
 static void
@@ -80,14 +68,17 @@ build_rows (UpstanderClassCheckView *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->statements))) != NULL)
     gtk_list_box_remove (self->statements, child);
-  g_ptr_array_set_size (self->count_labels, 0);
+  g_ptr_array_set_size (self->counters, 0);
 
   for (guint i = 0; self->check != NULL && i < upstander_class_check_get_n_statements (self->check); i++)
     {
       const char *statement = upstander_class_check_get_statement (self->check, i);
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *label = upstander_text_label_new (statement, "check-statement");
-      GtkWidget *count = gtk_label_new ("0");
+      GtkWidget *counter = g_object_new (UPSTANDER_TYPE_HAND_COUNTER, NULL);
+      g_autofree char *digit = g_strdup_printf ("%u", i + 1);
+      /* The number key that counts a hand for the statement, as on the vote cards. */
+      GtkWidget *number = gtk_label_new (digit);
       /* Translators: the accessible name of the button that counts one more raised hand; %s is a statement */
       g_autofree char *add_name = g_strdup_printf (_("One more hand for “%s”"), statement);
       /* Translators: the accessible name of the button that takes back a raised hand counted by mistake; %s is a statement */
@@ -98,14 +89,15 @@ build_rows (UpstanderClassCheckView *self)
       gtk_widget_set_margin_start (row, 12);
       gtk_widget_set_margin_end (row, 12);
       gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_add_css_class (count, "vote-count");
-      gtk_label_set_width_chars (GTK_LABEL (count), 3);
-      g_ptr_array_add (self->count_labels, count);
+      upstander_hand_counter_set_actions (UPSTANDER_HAND_COUNTER (counter), "check.add-hand", "check.remove-hand", i);
+      upstander_hand_counter_set_names (UPSTANDER_HAND_COUNTER (counter), add_name, remove_name);
+      g_ptr_array_add (self->counters, counter);
 
+      gtk_widget_add_css_class (number, "choice-number");
+      gtk_widget_set_valign (number, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (row), number);
       gtk_box_append (GTK_BOX (row), label);
-      gtk_box_append (GTK_BOX (row), counter_button ("list-remove-symbolic", "check.remove-hand", i, remove_name));
-      gtk_box_append (GTK_BOX (row), count);
-      gtk_box_append (GTK_BOX (row), counter_button ("list-add-symbolic", "check.add-hand", i, add_name));
+      gtk_box_append (GTK_BOX (row), counter);
       gtk_list_box_append (self->statements, row);
     }
 
@@ -153,7 +145,7 @@ upstander_class_check_view_dispose (GObject *object)
 
   upstander_class_check_view_set_check (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSTANDER_TYPE_CLASS_CHECK_VIEW);
-  g_clear_pointer (&self->count_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->counters, g_ptr_array_unref);
 
   G_OBJECT_CLASS (upstander_class_check_view_parent_class)->dispose (object);
 }
@@ -225,7 +217,7 @@ upstander_class_check_view_class_init (UpstanderClassCheckViewClass *klass)
 static void
 upstander_class_check_view_init (UpstanderClassCheckView *self)
 {
-  self->count_labels = g_ptr_array_new ();
+  self->counters = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

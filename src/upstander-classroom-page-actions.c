@@ -16,6 +16,7 @@
  */
 
 #define MAX_KEYED_CHOICES 4
+#define MAX_KEYED_STATEMENTS 5
 
 static UpstanderScenario *
 scenario_of (UpstanderClassroomPage *self)
@@ -87,6 +88,28 @@ summary_activated (GtkWidget  *widget,
 
   if (self->presentation != NULL)
     upstander_presentation_show_summary (self->presentation);
+}
+
+static void
+skip_check_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  UpstanderClassroomPage *self = UPSTANDER_CLASSROOM_PAGE (widget);
+
+  if (self->presentation != NULL)
+    upstander_presentation_skip_check (self->presentation);
+}
+
+static void
+voice_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  UpstanderClassroomPage *self = UPSTANDER_CLASSROOM_PAGE (widget);
+
+  if (self->presentation != NULL)
+    upstander_presentation_show_voice (self->presentation);
 }
 
 static void
@@ -305,10 +328,16 @@ print_handout_activated (GtkWidget  *widget,
 }
 
 static gboolean
+at_view (UpstanderClassroomPage    *self,
+         UpstanderPresentationView  view)
+{
+  return self->presentation != NULL && upstander_presentation_get_view (self->presentation) == view;
+}
+
+static gboolean
 at_decision (UpstanderClassroomPage *self)
 {
-  return self->presentation != NULL &&
-         upstander_presentation_get_view (self->presentation) == UPSTANDER_PRESENTATION_DECISION;
+  return at_view (self, UPSTANDER_PRESENTATION_DECISION);
 }
 
 static gboolean
@@ -357,16 +386,18 @@ key_pressed_cb (GtkEventControllerKey  *controller,
 {
   int digit;
 
-  if (self->presentation == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+  /* "Our class says" is typed: every key is the teacher's text. */
+  if (self->presentation == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 ||
+      at_view (self, UPSTANDER_PRESENTATION_VOICE))
     return GDK_EVENT_PROPAGATE;
 
   switch (keyval)
     {
     case GDK_KEY_space:
     case GDK_KEY_KP_Space:
-      /* At a decision, a focused vote button or path takes Space itself;
-       * elsewhere the only thing Space can mean is "on". */
-      if (at_decision (self) && focus_is_button (self))
+      /* At a decision or the check, a focused counting button or path
+       * takes Space itself; elsewhere the only thing Space can mean is "on". */
+      if ((at_decision (self) || at_view (self, UPSTANDER_PRESENTATION_CHECK)) && focus_is_button (self))
         return GDK_EVENT_PROPAGATE;
       G_GNUC_FALLTHROUGH;
     case GDK_KEY_Right:
@@ -394,6 +425,18 @@ key_pressed_cb (GtkEventControllerKey  *controller,
         upstander_class_run_remove_vote (self->run, digit);
       else
         upstander_class_run_add_vote (self->run, digit);
+      return GDK_EVENT_STOP;
+    }
+
+  /* At the check, the digits count hands for its numbered statements. */
+  if (digit >= 0 && digit < MAX_KEYED_STATEMENTS && at_view (self, UPSTANDER_PRESENTATION_CHECK))
+    {
+      UpstanderClassCheck *check = upstander_class_run_get_check (self->run);
+
+      if (state & GDK_SHIFT_MASK)
+        upstander_class_check_remove_hand (check, digit);
+      else
+        upstander_class_check_add_hand (check, digit);
       return GDK_EVENT_STOP;
     }
 
@@ -434,6 +477,8 @@ _upstander_classroom_page_class_actions_init (UpstanderClassroomPageClass *klass
   gtk_widget_class_install_action (widget_class, "classroom.choose", NULL, choose_activated);
   gtk_widget_class_install_property_action (widget_class, "classroom.panel", "panel");
   gtk_widget_class_install_action (widget_class, "classroom.summary", NULL, summary_activated);
+  gtk_widget_class_install_action (widget_class, "classroom.skip-check", NULL, skip_check_activated);
+  gtk_widget_class_install_action (widget_class, "classroom.voice", NULL, voice_activated);
   gtk_widget_class_install_action (widget_class, "classroom.finish", NULL, finish_activated);
   gtk_widget_class_install_action (widget_class, "classroom.fullscreen", NULL, fullscreen_activated);
   gtk_widget_class_install_action (widget_class, "classroom.leave-fullscreen", NULL, leave_fullscreen_activated);

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "upstander-class-voice.h"
 #include "upstander-classroom-page.h"
 #include "upstander-presentation.h"
 #include "upstander-settings.h"
@@ -17,11 +18,15 @@ struct _UpstanderClassroomPage
   UpstanderPresentation *presentation;
   UpstanderLibrary      *library;    /* for the handout's help contacts */
   UpstanderSettings     *settings;   /* for the handout's region */
+  UpstanderClassVoice   *voice;      /* "Our class says" for this run: kept nowhere else */
 
   GtkWidget             *layout;     /* the bar, the story, the way on */
   GtkWidget             *toolbar;
   guint                  scale_idle;
+  GtkStack              *views;      /* the story, the check, or the class's voice */
   GtkWidget             *scroller;
+  AdwBin                *check_bin;
+  AdwBin                *voice_bin;
   GtkBox                *content;
   GtkBox                *actions;
   GPtrArray             *cards;      /* UpstanderVoteCard, while a decision shows */

@@ -5,10 +5,13 @@
 
 #include <glib/gi18n.h>
 
+#include "upstander-class-check-view.h"
+#include "upstander-class-voice-view.h"
 #include "upstander-classroom-page-private.h"
 #include "upstander-enums.h"
 #include "upstander-handout.h"
 #include "upstander-language.h"
+#include "upstander-lesson-kit.h"
 #include "upstander-line-item.h"
 #include "upstander-transcript.h"
 #include "upstander-util.h"
@@ -23,6 +26,10 @@
  * line appends a row to the transcript; the vote keeps the scene's lines
  * beside the cards. The teacher's keys and buttons are in
  * upstander-classroom-page-actions.c. Bundle text is never markup.
+ *
+ * The before-and-after check and "Our class says" are views of their own
+ * (UpstanderClassCheckView, UpstanderClassVoiceView) in a stack beside the
+ * story; the way on stays in the same bar below all three.
  */
 
 enum {
@@ -129,12 +136,33 @@ build_scene (UpstanderClassroomPage *self)
   add_button (self->actions, _("Continue"), "classroom.advance", NULL, "suggested-action");
 }
 
-/* Keeps the newest lines of the scene in sight beside the cards, whatever their size turns out to be. */
-static void
-stick_to_end_cb (GtkAdjustment *adjustment)
+static gboolean
+scroll_to_end_cb (GtkWidget     *aside,
+                  GdkFrameClock *frame_clock,
+                  gpointer       data)
 {
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (aside));
+
   gtk_adjustment_set_value (adjustment,
                             gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+
+  return G_SOURCE_REMOVE;
+}
+
+/*
+ * Keeps the newest lines of the scene in sight beside the cards, whatever
+ * their size turns out to be (the room's type scale comes after the first
+ * allocation). The bounds change while the viewport is being allocated: a
+ * value set then moves the adjustment but not the lines, whose allocation
+ * is already done, and the last line ends up cut. So the value is set at
+ * the start of the next frame, before its layout.
+ */
+static void
+stick_to_end_cb (GtkAdjustment *adjustment,
+                 GParamSpec    *pspec,
+                 GtkWidget     *aside)
+{
+  gtk_widget_add_tick_callback (aside, scroll_to_end_cb, NULL, NULL);
 }
 
 static void
@@ -189,8 +217,8 @@ build_decision (UpstanderClassroomPage *self)
   {
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (aside));
 
-    g_signal_connect (adjustment, "notify::upper", G_CALLBACK (stick_to_end_cb), NULL);
-    g_signal_connect (adjustment, "notify::page-size", G_CALLBACK (stick_to_end_cb), NULL);
+    g_signal_connect_object (adjustment, "notify::upper", G_CALLBACK (stick_to_end_cb), aside, 0);
+    g_signal_connect_object (adjustment, "notify::page-size", G_CALLBACK (stick_to_end_cb), aside, 0);
   }
   gtk_box_append (GTK_BOX (row), aside);
 
@@ -317,9 +345,71 @@ build_ending (UpstanderClassroomPage *self)
     add_label (GTK_BOX (takeaways), translate (self, g_ptr_array_index (ending->takeaways, i)), "class-reason");
   gtk_box_append (self->content, takeaways);
 
-  add_button (self->actions, _("Class Summary"), "classroom.summary", NULL, "suggested-action");
+  /* With a check, the class answers it again before the summary. */
+  if (upstander_class_run_get_check (self->run) != NULL)
+    add_button (self->actions, _("Continue"), "classroom.advance", NULL, "suggested-action");
+  else
+    add_button (self->actions, _("Class Summary"), "classroom.summary", NULL, "suggested-action");
   /* Every ending leads to help, in class too. */
   add_button (self->actions, _("Get help"), "win.show-help", NULL, NULL);
+}
+
+/* Both rounds of the check, statement by statement, as the summary PDF prints them. */
+static void
+build_check_counts (UpstanderClassroomPage *self)
+{
+  UpstanderClassCheck *check = upstander_class_run_get_check (self->run);
+  GtkWidget *box;
+
+  if (check == NULL || upstander_class_check_get_n_statements (check) == 0)
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "class-summary-decision");
+  gtk_widget_add_css_class (box, "class-summary-check");
+  add_label (GTK_BOX (box), _("Before and after"), "heading");
+  for (guint i = 0; i < upstander_class_check_get_n_statements (check); i++)
+    {
+      g_autofree char *counts = upstander_format_check_counts (check, i);
+      GtkWidget *statement = add_label (GTK_BOX (box), upstander_class_check_get_statement (check, i), "check-statement");
+
+      gtk_widget_set_margin_top (statement, 6);
+      add_label (GTK_BOX (box), counts, "check-counts");
+    }
+  gtk_box_append (self->content, box);
+}
+
+/* The check takes the stage; the way on is counted, or skipped ("not asked"). */
+static void
+build_check (UpstanderClassroomPage *self)
+{
+  UpstanderClassCheck *check = upstander_class_run_get_check (self->run);
+  GtkWidget *view = adw_bin_get_child (self->check_bin);
+
+  /* Made once it has a check to show: an empty one would have nothing to say to a screen reader. */
+  if (view == NULL)
+    adw_bin_set_child (self->check_bin, upstander_class_check_view_new (check));
+  else
+    upstander_class_check_view_set_check (UPSTANDER_CLASS_CHECK_VIEW (view), check);
+  gtk_stack_set_visible_child (self->views, GTK_WIDGET (self->check_bin));
+
+  /* Translators: a button under the before-and-after check (a show of hands on a few sentences); the summary then says "not asked" */
+  add_button (self->actions, _("Skip the Check"), "classroom.skip-check", NULL, NULL);
+  /* Translators: a button under the before-and-after check: the hands are counted, on to what follows */
+  add_button (self->actions, _("Counted"), "classroom.advance", NULL, "suggested-action");
+}
+
+/* "Our class says": made when the class reaches it, on the run's own lines. */
+static void
+build_voice (UpstanderClassroomPage *self)
+{
+  if (self->voice == NULL)
+    self->voice = upstander_class_voice_new ();
+  adw_bin_set_child (self->voice_bin, upstander_class_voice_view_new (self->voice, self->run));
+  gtk_stack_set_visible_child (self->views, GTK_WIDGET (self->voice_bin));
+
+  add_button (self->actions, _("Finish"), "classroom.finish", NULL, "suggested-action");
 }
 
 /*
@@ -376,10 +466,13 @@ build_summary (UpstanderClassroomPage *self)
 
       add_label (self->content, end, "heading");
     }
+  build_check_counts (self);
   add_label (self->content, _("The summary holds counts only: nothing about any pupil is kept."), "dim-label");
 
   add_button (self->actions, _("Export CSV…"), "classroom.export-csv", NULL, NULL);
   add_button (self->actions, _("Export PDF…"), "classroom.export-pdf", NULL, NULL);
+  /* Translators: a button on the class summary: opens the screen where the class says what should change */
+  add_button (self->actions, _("Our Class Says"), "classroom.voice", NULL, NULL);
   add_button (self->actions, _("Finish"), "classroom.finish", NULL, "suggested-action");
 }
 
@@ -389,12 +482,22 @@ rebuild (UpstanderClassroomPage *self)
   clear_box (self->content);
   clear_box (self->actions);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
+  adw_bin_set_child (self->voice_bin, NULL);
+  gtk_stack_set_visible_child (self->views, self->scroller);
 
   if (self->presentation == NULL)
     return;
 
   switch (upstander_presentation_get_view (self->presentation))
     {
+    case UPSTANDER_PRESENTATION_CHECK:
+      build_check (self);
+      break;
+
+    case UPSTANDER_PRESENTATION_VOICE:
+      build_voice (self);
+      break;
+
     case UPSTANDER_PRESENTATION_SCENE:
       build_scene (self);
       break;
@@ -502,6 +605,7 @@ upstander_classroom_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
+  g_clear_object (&self->voice);
 
   G_OBJECT_CLASS (upstander_classroom_page_parent_class)->dispose (object);
 }
@@ -599,7 +703,10 @@ upstander_classroom_page_class_init (UpstanderClassroomPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-classroom-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, layout);
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, views);
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, check_bin);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, voice_bin);
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, content);
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, actions);
 
@@ -636,7 +743,20 @@ upstander_classroom_page_set_run (UpstanderClassroomPage *self,
   if (self->presentation != NULL)
     g_signal_handlers_disconnect_by_data (self->presentation, self);
   g_clear_object (&self->presentation);
+  g_clear_object (&self->voice);
   g_set_object (&self->run, run);
+
+  /* A run that has not begun takes the before-and-after check; the
+   * teacher may skip it. A run picked up mid-lesson keeps what it has. */
+  if (run != NULL && upstander_class_run_get_check (run) == NULL &&
+      upstander_session_get_n_decisions_made (upstander_class_run_get_session (run)) == 0 &&
+      upstander_class_run_get_leader (run) < 0 &&
+      upstander_session_get_state (upstander_class_run_get_session (run)) == UPSTANDER_SESSION_SCENE)
+    {
+      g_autoptr(UpstanderClassCheck) check = upstander_class_check_new_for_scenario (upstander_class_run_get_scenario (run));
+
+      upstander_class_run_set_check (run, check);
+    }
 
   if (run != NULL)
     {
@@ -661,7 +781,7 @@ upstander_classroom_page_get_presentation (UpstanderClassroomPage *self)
   return self->presentation;
 }
 
-/* "none", "scene", "decision", "feedback", "ending" or "summary". */
+/* "none", "check", "scene", "decision", "feedback", "ending", "summary" or "voice". */
 const char *
 upstander_classroom_page_get_view (UpstanderClassroomPage *self)
 {

@@ -264,6 +264,31 @@ format_hands (UpstanderClassCheck *check,
   return g_strdup_printf (ngettext ("%u hand", "%u hands", hands), hands);
 }
 
+/**
+ * upstander_format_check_counts:
+ *
+ * Both counts of statement @index of the check, as the class summary shows
+ * and prints them: "before: 4 hands · after: 19 hands", or "not asked" for a
+ * round the class skipped.
+ *
+ * Returns: (transfer full): plain text
+ */
+char *
+upstander_format_check_counts (UpstanderClassCheck *check,
+                               guint                index)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_CHECK (check), NULL);
+
+  before = format_hands (check, UPSTANDER_CHECK_BEFORE, index);
+  after = format_hands (check, UPSTANDER_CHECK_AFTER, index);
+
+  /* Translators: the hands raised for a statement before the story, then after it, e.g. "before: 4 hands · after: 19 hands" */
+  return g_strdup_printf (_("before: %s · after: %s"), before, after);
+}
+
 /* Both counts of the before-and-after check, statement by statement. */
 static void
 add_check (UpstanderDocument   *doc,
@@ -275,12 +300,10 @@ add_check (UpstanderDocument   *doc,
   upstander_document_add (doc, UPSTANDER_DOC_HEADING, 0, _("Before and after"));
   for (guint i = 0; i < upstander_class_check_get_n_statements (check); i++)
     {
-      g_autofree char *before = format_hands (check, UPSTANDER_CHECK_BEFORE, i);
-      g_autofree char *after = format_hands (check, UPSTANDER_CHECK_AFTER, i);
+      g_autofree char *counts = upstander_format_check_counts (check, i);
 
       upstander_document_add (doc, UPSTANDER_DOC_STRONG, 0, upstander_class_check_get_statement (check, i));
-      /* Translators: the hands raised for a statement before the story, then after it, e.g. "before: 4 hands · after: 19 hands" */
-      upstander_document_add_printf (doc, UPSTANDER_DOC_BODY, 1, _("before: %s · after: %s"), before, after);
+      upstander_document_add (doc, UPSTANDER_DOC_BODY, 1, counts);
     }
 }
 

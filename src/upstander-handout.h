@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 
 const char        *upstander_disclosure_advice    (void);
 char              *upstander_format_elapsed       (gint64              microseconds);
+char              *upstander_format_check_counts  (UpstanderClassCheck *check,
+                                                   guint                index);
 UpstanderDocument *upstander_handout_new          (UpstanderScenario  *scenario,
                                                    UpstanderLibrary   *library,
                                                    const char         *region);

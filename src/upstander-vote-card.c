@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upstander-hand-counter.h"
 #include "upstander-vote-card.h"
 #include "upstander-words.h"
 
@@ -27,9 +28,7 @@ struct _UpstanderVoteCard
   gboolean             revealed;
 
   GtkWidget           *number;
-  GtkWidget           *minus;
-  GtkWidget           *count;
-  GtkWidget           *plus;
+  GtkWidget           *counter;
   GtkWidget           *verdict_icon;
   GtkWidget           *verdict;
   GtkWidget           *feedback;
@@ -64,17 +63,13 @@ set_choice (UpstanderVoteCard   *self,
 
   /* Keys 1–4 vote for the cards as they stand on screen. */
   gtk_label_set_text (GTK_LABEL (self->number), position < MAX_KEYED_CHOICES ? digit : "");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->minus), "u", position);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->plus), "u", position);
+  upstander_hand_counter_set_actions (UPSTANDER_HAND_COUNTER (self->counter), "classroom.vote", "classroom.unvote", position);
 
   /* Translators: the accessible name of the button that adds a vote; %s is a choice */
   add_name = g_strdup_printf (_("Add a vote for “%s”"), label);
   /* Translators: the accessible name of the button that removes a vote; %s is a choice */
   remove_name = g_strdup_printf (_("Remove a vote for “%s”"), label);
-  gtk_widget_set_tooltip_text (self->plus, add_name);
-  gtk_widget_set_tooltip_text (self->minus, remove_name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->plus), GTK_ACCESSIBLE_PROPERTY_LABEL, add_name, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->minus), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
+  upstander_hand_counter_set_names (UPSTANDER_HAND_COUNTER (self->counter), add_name, remove_name);
 
   gtk_image_set_from_icon_name (GTK_IMAGE (self->verdict_icon), upstander_effect_icon (effect));
   gtk_label_set_text (GTK_LABEL (self->verdict), upstander_effect_word (effect));
@@ -193,11 +188,10 @@ upstander_vote_card_class_init (UpstanderVoteCardClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (UPSTANDER_TYPE_CHOICE_ITEM);
+  g_type_ensure (UPSTANDER_TYPE_HAND_COUNTER);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-vote-card.ui");
   gtk_widget_class_bind_template_child (widget_class, UpstanderVoteCard, number);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderVoteCard, minus);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderVoteCard, count);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderVoteCard, plus);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderVoteCard, counter);
   gtk_widget_class_bind_template_child (widget_class, UpstanderVoteCard, verdict_icon);
   gtk_widget_class_bind_template_child (widget_class, UpstanderVoteCard, verdict);
   gtk_widget_class_bind_template_child (widget_class, UpstanderVoteCard, feedback);
@@ -250,15 +244,12 @@ void
 upstander_vote_card_set_votes (UpstanderVoteCard *self,
                                guint              votes)
 {
-  g_autofree char *count = NULL;
   g_autofree char *spoken = NULL;
 
   g_return_if_fail (UPSTANDER_IS_VOTE_CARD (self));
 
-  count = g_strdup_printf ("%u", votes);
   spoken = g_strdup_printf (ngettext ("%u vote", "%u votes", votes), votes);
-  gtk_label_set_text (GTK_LABEL (self->count), count);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->count), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  upstander_hand_counter_set_count (UPSTANDER_HAND_COUNTER (self->counter), votes, spoken);
 
   if (self->votes == votes)
     return;

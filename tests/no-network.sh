@@ -21,14 +21,15 @@ not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; }
 echo "1..5"
 
 # 1. What the binary itself asks for: only these libraries (Pango and cairo
-# draw the handout PDF; libspeechd talks to the local speech-dispatcher over
+# draw the handout PDF; gdk-pixbuf draws the characters' SVG avatars, as GTK
+# itself does its icons; libspeechd talks to the local speech-dispatcher over
 # a Unix socket, for read aloud).
 # (and the sanitizers' runtimes, in the -Db_sanitize build)
-allowed='^(libglib-2\.0|libgio-2\.0|libgobject-2\.0|libxml2|libgtk-4|libadwaita-1|libpango-1\.0|libpangocairo-1\.0|libcairo|libspeechd|libc|libm|libasan|libubsan)\.so'
+allowed='^(libglib-2\.0|libgio-2\.0|libgobject-2\.0|libxml2|libgtk-4|libadwaita-1|libpango-1\.0|libpangocairo-1\.0|libcairo|libgdk_pixbuf-2\.0|libspeechd|libc|libm|libasan|libubsan)\.so'
 needed=$(readelf -d "$upstander" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p')
 unexpected=$(printf '%s\n' "$needed" | grep -Ev "$allowed" || true)
 if [ -n "$needed" ] && [ -z "$unexpected" ]; then
-  ok "links only GLib, libxml2, GTK, libadwaita, Pango, cairo, libspeechd and libc ($(echo $needed))"
+  ok "links only GLib, libxml2, GTK, libadwaita, Pango, cairo, gdk-pixbuf, libspeechd and libc ($(echo $needed))"
 else
   not_ok "links something else: $(echo ${unexpected:-nothing at all?})"
 fi

@@ -4,10 +4,13 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <gtk/gtk.h>
 #include <pango/pangocairo.h>
 
+#include "upstander-class-check-view.h"
+#include "upstander-class-voice-view.h"
 #include "upstander-classroom-page.h"
 #include "upstander-message-row.h"
 #include "upstander-narration-row.h"
@@ -143,6 +146,55 @@ page_of (UpstanderWindow *window)
   return UPSTANDER_CLASSROOM_PAGE (ui_test_find_one (GTK_WIDGET (window), UPSTANDER_TYPE_CLASSROOM_PAGE, NULL));
 }
 
+/* Types @text into the first "What should change?" entry of "Our class says" and applies it. */
+static void
+say (UpstanderClassroomPage *page,
+     const char             *text)
+{
+  GtkWidget *entry = ui_test_find_one (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, NULL);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "apply");
+  ui_test_spin (10);
+}
+
+/* Saves the poster from the "Our class says" screen on @page and reads it back. */
+static char *
+poster_text (UpstanderClassroomPage *page)
+{
+  GtkWidget *view = ui_test_find_one (GTK_WIDGET (page), UPSTANDER_TYPE_CLASS_VOICE_VIEW, NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("upstander-poster-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmp, "poster.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  g_assert_nonnull (view);
+  g_assert_true (gtk_widget_get_mapped (view));
+  g_assert_true (upstander_class_voice_view_save_poster (UPSTANDER_CLASS_VOICE_VIEW (view), file, &error));
+  g_assert_no_error (error);
+  text = ui_test_pdf_text (path);
+  g_unlink (path);
+  g_rmdir (tmp);
+
+  return text;
+}
+
+/* "before: 3 hands · after: 5 hands", as the summary says it. */
+static char *
+check_counts (const char *before,
+              const char *after)
+{
+  return g_strdup_printf (_("before: %s · after: %s"), before, after);
+}
+
+static char *
+hands (guint n)
+{
+  return g_strdup_printf (ngettext ("%u hand", "%u hands", n), n);
+}
+
 static void
 test_classroom_run (void)
 {
@@ -160,7 +212,9 @@ test_classroom_run (void)
   UpstanderClassroomPage *page;
   UpstanderClassRun *run;
   UpstanderFacilitatorWindow *notes;
+  UpstanderClassCheck *check;
   g_autoptr(GString) expected_csv = NULL;
+  g_autofree char *poster = NULL;
   guint dm, laugh, wait;
 
   g_unlink (progress);
@@ -184,6 +238,35 @@ test_classroom_run (void)
   run = upstander_application_get_class_run (app);
   g_assert_nonnull (run);
   g_assert_true (upstander_classroom_page_get_run (page) == run);
+
+  /* The check comes first: the story's goal and the two sentences every lesson measures. */
+  check = upstander_class_run_get_check (run);
+  g_assert_nonnull (check);
+  g_assert_cmpuint (upstander_class_check_get_n_statements (check), ==, 3);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  g_assert_true (shows (GTK_WIDGET (page), "Before the story"));
+  g_assert_true (shows (GTK_WIDGET (page), "I know an adult I could tell."));
+  g_assert_nonnull (ui_test_find_button (GTK_WIDGET (page), "Skip the Check"));
+  /* Hands counted by number key, Shift+number and the + button, as the votes are. */
+  g_assert_true (press (page, GDK_KEY_1, 0));
+  g_assert_true (press (page, GDK_KEY_1, 0));
+  g_assert_true (press (page, GDK_KEY_1, 0));
+  g_assert_true (press_shifted_digit (page, GDK_KEY_1));
+  g_assert_true (press (page, GDK_KEY_3, 0));
+  gtk_widget_activate_action (ui_test_find_one (GTK_WIDGET (page), UPSTANDER_TYPE_CLASS_CHECK_VIEW, NULL), "check.add-hand", "u", 2);
+  /* A key for a sixth sentence that is not there changes nothing. */
+  press (page, GDK_KEY_5, 0);
+  g_assert_cmpuint (upstander_class_check_get_hands (check, UPSTANDER_CHECK_BEFORE, 0), ==, 2);
+  g_assert_cmpuint (upstander_class_check_get_hands (check, UPSTANDER_CHECK_BEFORE, 1), ==, 0);
+  g_assert_cmpuint (upstander_class_check_get_hands (check, UPSTANDER_CHECK_BEFORE, 2), ==, 2);
+  {
+    g_autoptr(GPtrArray) counts = ui_test_find_all (GTK_WIDGET (page), GTK_TYPE_LABEL, "vote-count");
+
+    g_assert_cmpuint (counts->len, ==, 3);
+    g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (counts, 0)), ==, "2");
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (g_ptr_array_index (counts, 0)), GTK_ACCESSIBLE_PROPERTY_LABEL, "2 hands");
+  }
+  ui_test_click (GTK_WIDGET (page), "Counted");
 
   /* The facilitator window opens on the first scene's notes. */
   gtk_widget_activate_action (GTK_WIDGET (page), "classroom.notes", NULL);
@@ -277,28 +360,70 @@ test_classroom_run (void)
   /* Every ending leads to help, in class too. */
   g_assert_nonnull (ui_test_find_button (GTK_WIDGET (page), "Get help"));
 
-  ui_test_click (GTK_WIDGET (page), "Class Summary");
+  /* The check again, after the story: its own counts, from zero. */
+  ui_test_click (GTK_WIDGET (page), "Continue");
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  g_assert_true (shows (GTK_WIDGET (page), "After the story"));
+  g_assert_cmpint (upstander_class_check_get_round (check), ==, UPSTANDER_CHECK_AFTER);
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (press (page, GDK_KEY_2, 0));
+  /* Back to the ending and on again keeps the count. */
+  g_assert_true (press (page, GDK_KEY_Left, 0));
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "ending");
+  g_assert_true (press (page, GDK_KEY_Right, 0));
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  g_assert_cmpuint (upstander_class_check_get_hands (check, UPSTANDER_CHECK_AFTER, 1), ==, 5);
+  ui_test_click (GTK_WIDGET (page), "Counted");
+
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
   g_assert_true (shows (GTK_WIDGET (page), "Wait and see — 1 vote (the class went this way)"));
   g_assert_true (shows (GTK_WIDGET (page), "Send Ana a kind message — 2 votes"));
+  /* Both counts for every sentence, under the sentence. */
+  g_assert_true (shows (GTK_WIDGET (page), "Before and after"));
+  {
+    g_autofree char *two = hands (2);
+    g_autofree char *zero = hands (0);
+    g_autofree char *five = hands (5);
+    g_autofree char *first = check_counts (two, zero);
+    g_autofree char *second = check_counts (zero, five);
+    GtkWidget *statement = ui_test_find_label (GTK_WIDGET (page), upstander_class_check_get_statement (check, 1));
+
+    g_assert_true (shows (GTK_WIDGET (page), first));
+    g_assert_true (shows (GTK_WIDGET (page), second));
+    g_assert_nonnull (statement);
+    g_assert_true (gtk_widget_get_next_sibling (statement) == ui_test_find_label (GTK_WIDGET (page), second));
+  }
 
   g_assert_true (upstander_classroom_page_export_csv (page, csv_file, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
   /* The CSV lists the choices in the order the class saw them, after the
    * byte-order mark that tells spreadsheet programs it is UTF-8. */
-  expected_csv = g_string_new ("\xEF\xBB\xBF\"step\",\"kind\",\"id\",\"text\",\"votes\",\"taken\"\r\n"
-                               "\"1\",\"decision\",\"start\",\"What do you do?\",\"\",\"\"\r\n");
+  expected_csv = g_string_new ("\xEF\xBB\xBF\"step\",\"kind\",\"id\",\"text\",\"votes\",\"taken\"\r\n");
+  for (guint i = 0; i < 3; i++)
+    g_string_append_printf (expected_csv, "\"0\",\"check-before\",\"statement-%u\",\"%s\",\"%u\",\"\"\r\n",
+                            i + 1, upstander_class_check_get_statement (check, i), i == 1 ? 0 : 2);
+  g_string_append (expected_csv, "\"1\",\"decision\",\"start\",\"What do you do?\",\"\",\"\"\r\n");
   for (guint i = 0; i < 3; i++)
     g_string_append (expected_csv,
                      i == dm ? "\"1\",\"choice\",\"dm-ana\",\"Send Ana a kind message\",\"2\",\"no\"\r\n"
                      : i == laugh ? "\"1\",\"choice\",\"laugh\",\"Send a laughing face\",\"1\",\"no\"\r\n"
                      : "\"1\",\"choice\",\"wait\",\"Wait and see\",\"1\",\"yes\"\r\n");
   g_string_append (expected_csv, "\"2\",\"ending\",\"alone\",\"Ana sits alone\",\"\",\"yes\"\r\n");
+  for (guint i = 0; i < 3; i++)
+    g_string_append_printf (expected_csv, "\"3\",\"check-after\",\"statement-%u\",\"%s\",\"%u\",\"\"\r\n",
+                            i + 1, upstander_class_check_get_statement (check, i), i == 1 ? 5 : 0);
   g_assert_cmpstr (csv, ==, expected_csv->str);
   g_assert_true (upstander_classroom_page_export_pdf (page, pdf_file, &error));
   g_assert_no_error (error);
-  g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autofree char *text = ui_test_pdf_text (pdf_path);
+
+    ui_test_assert_has (text, "Before and after");
+    ui_test_assert_has (text, upstander_class_check_get_statement (check, 1));
+    ui_test_assert_has (text, "before: 0 hands · after: 5 hands");
+    ui_test_assert_has (text, "before: 2 hands · after: 0 hands");
+  }
 
   /* Classroom runs leave explore progress alone. */
   {
@@ -307,6 +432,19 @@ test_classroom_run (void)
     g_assert_cmpuint (g_strv_length (endings), ==, 0);
   }
   g_assert_false (upstander_progress_get_finished (upstander_application_get_progress (app), "ui-test", "the-sticker", 1));
+
+  /* "Our class says": typed keys are text there, not the teacher's remote. */
+  ui_test_click (GTK_WIDGET (page), "Our Class Says");
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "voice");
+  g_assert_false (press (page, GDK_KEY_space, 0));
+  g_assert_false (press (page, GDK_KEY_1, 0));
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "voice");
+  say (page, "Make reporting a sticker quick.");
+  g_assert_true (shows (GTK_WIDGET (page), "Make reporting a sticker quick."));
+  poster = poster_text (page);
+  ui_test_assert_has (poster, "Our class says");
+  ui_test_assert_has (poster, "We chose: Wait and see");
+  ui_test_assert_has (poster, "Make reporting a sticker quick.");
 
   /* Finish: back to the catalogue, the run is over, the notes say so. */
   ui_test_click (GTK_WIDGET (page), "Finish");
@@ -329,21 +467,117 @@ test_classroom_survives_rebuild (void)
   UpstanderApplication *app = ui_test_new_app (library);
   UpstanderWindow *window = new_window (app, 1000, 760);
   UpstanderClassRun *run;
+  UpstanderClassCheck *check;
 
   upstander_settings_set_classroom_mode (upstander_application_get_settings (app), TRUE);
   g_assert_true (upstander_window_open_scenario (window, "ui-test", "the-sticker"));
   run = upstander_application_get_class_run (app);
+  check = upstander_class_run_get_check (run);
+  g_assert_nonnull (check);
   upstander_class_run_add_vote (run, 1);
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_spin (20);
 
+  /* The check stays the run's own: the rebuilt page neither asks it again nor makes another. */
   window = new_window (app, 1000, 760);
   g_assert_cmpstr (upstander_window_get_page (window), ==, "classroom");
   g_assert_true (upstander_classroom_page_get_run (page_of (window)) == run);
+  g_assert_true (upstander_class_run_get_check (run) == check);
   g_assert_cmpstr (upstander_classroom_page_get_view (page_of (window)), ==, "decision");
   g_assert_cmpuint (upstander_class_run_get_votes (run, 1), ==, 1);
 
   upstander_settings_set_classroom_mode (upstander_application_get_settings (app), FALSE);
+  ui_test_close_app (app);
+}
+
+/*
+ * The same run in Arabic, the check skipped before the story and taken
+ * after it: the summary on screen and in the PDF says "not asked" for the
+ * round skipped, and the poster is in Arabic, right to left.
+ */
+static void
+test_classroom_arabic (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  g_autofree char *tmp = g_dir_make_tmp ("upstander-class-XXXXXX", NULL);
+  g_autofree char *pdf_path = g_build_filename (tmp, "summary.pdf", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *four = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *poster = NULL;
+  g_autofree char *chose = NULL;
+  const char *line = "نريد زر إبلاغ واضحاً في كل تطبيق.";
+  UpstanderApplication *app = ui_test_new_app (library);
+  UpstanderSettings *settings = upstander_application_get_settings (app);
+  UpstanderWindow *window;
+  UpstanderClassroomPage *page;
+  UpstanderClassRun *run;
+  UpstanderClassCheck *check;
+
+  upstander_settings_set_language (settings, "ar");
+  ui_test_spin (20);
+  g_assert_cmpstr (_("Our class says"), !=, "Our class says");
+  window = new_window (app, 1000, 760);
+  upstander_settings_set_classroom_mode (settings, TRUE);
+  g_assert_true (upstander_window_open_scenario (window, "classroom-ar", "al-sura"));
+  ui_test_spin (20);
+  page = page_of (window);
+  run = upstander_application_get_class_run (app);
+  check = upstander_class_run_get_check (run);
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (page)), ==, GTK_TEXT_DIR_RTL);
+
+  /* The check's own sentences are in the interface language; the teacher skips it. */
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  g_assert_true (shows (GTK_WIDGET (page), _("Before the story")));
+  g_assert_true (shows (GTK_WIDGET (page), _("I know an adult I could tell.")));
+  ui_test_click (GTK_WIDGET (page), _("Skip the Check"));
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "scene");
+  g_assert_false (upstander_class_check_get_taken (check, UPSTANDER_CHECK_BEFORE));
+
+  for (guint i = 0; i < 10 && g_strcmp0 (upstander_classroom_page_get_view (page), "decision") != 0; i++)
+    g_assert_true (press (page, GDK_KEY_Right, 0));
+  g_assert_true (press (page, GDK_KEY_1 + upstander_class_run_find_choice (run, "support"), 0));
+  ui_test_click (GTK_WIDGET (page), _("Go This Way"));
+  for (guint i = 0; i < 10 && g_strcmp0 (upstander_classroom_page_get_view (page), "ending") != 0; i++)
+    g_assert_true (press (page, GDK_KEY_Right, 0));
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "ending");
+
+  ui_test_click (GTK_WIDGET (page), _("Continue"));
+  g_assert_true (shows (GTK_WIDGET (page), _("After the story")));
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (press (page, GDK_KEY_1, 0));
+  ui_test_click (GTK_WIDGET (page), _("Counted"));
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
+
+  four = hands (4);
+  counts = check_counts (_("not asked"), four);
+  g_assert_true (shows (GTK_WIDGET (page), counts));
+  g_assert_true (upstander_classroom_page_export_pdf (page, pdf_file, &error));
+  g_assert_no_error (error);
+  summary = ui_test_pdf_text (pdf_path);
+  ui_test_assert_has (summary, _("Before and after"));
+  ui_test_assert_has (summary, upstander_class_check_get_statement (check, 0));
+  /* pdftotext splits a number from its Arabic word ("4 أيد"); the English run reads the counts back whole. */
+  ui_test_assert_has (summary, _("not asked"));
+
+  ui_test_click (GTK_WIDGET (page), _("Our Class Says"));
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "voice");
+  say (page, line);
+  poster = poster_text (page);
+  ui_test_assert_has (poster, _("Our class says"));
+  chose = g_strdup_printf (_("We chose: %s"), "أرسل رسالة لطيفة إلى ليلى");
+  ui_test_assert_has (poster, chose);
+  ui_test_assert_has (poster, line);
+
+  ui_test_click (GTK_WIDGET (page), _("Finish"));
+  g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
+
+  g_unlink (pdf_path);
+  g_rmdir (tmp);
+  upstander_settings_set_classroom_mode (settings, FALSE);
+  upstander_settings_set_language (settings, "");
   ui_test_close_app (app);
 }
 
@@ -386,12 +620,21 @@ test_classroom_screenshots (void)
   UpstanderClassroomPage *page;
   UpstanderFacilitatorWindow *notes;
   UpstanderClassRun *run;
+  UpstanderClassCheck *check;
 
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", ":close", NULL);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   window = open_first_core_story (&app);
   page = page_of (window);
   run = upstander_application_get_class_run (app);
+  check = upstander_class_run_get_check (run);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  for (guint i = 0; i < upstander_class_check_get_n_statements (check); i++)
+    for (guint hand = 0; hand < 4 + 5 * i; hand++)
+      upstander_class_check_add_hand (check, i);
+  ui_test_save_shot (GTK_WIDGET (window), "classroom-check-before");
+
+  /* Counted: on to the story's first lines. */
   for (guint i = 0; i < 3; i++)
     gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
   ui_test_save_shot (GTK_WIDGET (window), "classroom-scene");
@@ -425,8 +668,31 @@ test_classroom_screenshots (void)
       else
         gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
     }
-  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.summary", NULL);
+  ui_test_save_shot (GTK_WIDGET (window), "classroom-ending");
+
+  /* The check again, then the summary with both counts, then "Our class says". */
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  for (guint i = 0; i < upstander_class_check_get_n_statements (check); i++)
+    for (guint hand = 0; hand < 15 + 3 * i; hand++)
+      upstander_class_check_add_hand (check, i);
+  ui_test_save_shot (GTK_WIDGET (window), "classroom-check-after");
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
   ui_test_save_shot (GTK_WIDGET (window), "classroom-summary");
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (ui_test_find_one (GTK_WIDGET (page), GTK_TYPE_BOX, "class-summary-check"),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    ui_test_save_shot (GTK_WIDGET (window), "classroom-summary-check");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.voice", NULL);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "voice");
+  say (page, g_getenv ("UPSTANDER_SHOT_LANGUAGE") != NULL && g_str_has_prefix (g_getenv ("UPSTANDER_SHOT_LANGUAGE"), "ar")
+             ? "نريد زر إبلاغ واضحاً في كل تطبيق." : "A report button that is easy to find, in every app.");
+  ui_test_save_shot (GTK_WIDGET (window), "classroom-voice");
 
   upstander_settings_set_classroom_mode (upstander_application_get_settings (app), FALSE);
   ui_test_close_app (app);
@@ -435,7 +701,8 @@ test_classroom_screenshots (void)
 /*
  * Read from the back of a room, at 1920×1080 (meson runs this test under an
  * X server of that size): the scene stays beside the vote cards, and its
- * text and the cards' are at least 32 px, never italic.
+ * text and the cards’ are at least 32 px, never italic, and its newest line
+ * is whole in sight.
  */
 static void
 test_classroom_room_scale (void)
@@ -471,6 +738,28 @@ test_classroom_room_scale (void)
                    ==, PANGO_STYLE_NORMAL);
   g_assert_cmpfloat (font_px (choice), >=, 32);
 
+  /* The scene's newest line, beside the cards, is whole in its scrolled pane: nothing of it cut off. */
+  {
+    GtkWidget *aside = ui_test_find_one (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, "class-scene-aside");
+    GtkWidget *transcript = ui_test_find_one (aside, GTK_TYPE_BOX, "transcript");
+    GtkWidget *last = gtk_widget_get_last_child (transcript);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (aside));
+    graphene_rect_t bounds, page_bounds;
+
+    g_assert_nonnull (last);
+    g_assert_true (gtk_widget_compute_bounds (last, aside, &bounds));
+    g_assert_true (gtk_widget_compute_bounds (aside, GTK_WIDGET (page), &page_bounds));
+    g_test_message ("last line %.0f..%.0f in a pane %d high (scrolled %.0f of %.0f, page %.0f); pane %.0f..%.0f in a page %d high",
+                    bounds.origin.y, bounds.origin.y + bounds.size.height, gtk_widget_get_height (aside),
+                    gtk_adjustment_get_value (adjustment), gtk_adjustment_get_upper (adjustment),
+                    gtk_adjustment_get_page_size (adjustment),
+                    page_bounds.origin.y, page_bounds.origin.y + page_bounds.size.height, gtk_widget_get_height (GTK_WIDGET (page)));
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (aside));
+    /* And the pane itself is inside the page, above the bar of buttons. */
+    g_assert_cmpfloat (page_bounds.origin.y + page_bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (page)));
+  }
+
   upstander_settings_set_classroom_mode (upstander_application_get_settings (app), FALSE);
   ui_test_close_app (app);
 }
@@ -491,6 +780,7 @@ main (int   argc,
 
   g_test_add_func ("/upstander/classroom/run", test_classroom_run);
   g_test_add_func ("/upstander/classroom/survives-rebuild", test_classroom_survives_rebuild);
+  g_test_add_func ("/upstander/classroom/arabic", test_classroom_arabic);
   g_test_add_func ("/upstander/classroom/screenshots", test_classroom_screenshots);
   g_test_add_func ("/upstander/classroom/room-scale", test_classroom_room_scale);
 

@@ -14,32 +14,7 @@
 #include "upstander-language.h"
 #include "upstander-lesson-kit.h"
 
-/*
- * What pdftotext gives back differs from the text drawn in ways that do not
- * matter here: line breaks and spaces between glyphs, bidi marks around
- * right-to-left runs, full stops that move to the other end of a right-to-left line,
- * Arabic lam-alef ligatures read back as alef-lam, and Arabic vowel marks and
- * shadda (U+064B–U+0652) that it moves to before their letter.
- * Both sides are compared without them.
- */
-static char *
-normalize (const char *text,
-           gboolean    from_pdf)
-{
-  g_autoptr(GRegex) drop = g_regex_new ("[\\s.\\x{200E}\\x{200F}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}\\x{064B}-\\x{0652}]+", 0, 0, NULL);
-  g_autoptr(GString) in = g_string_new (text);
-
-  /* Before the spaces go, or "يفعل الشاهد" would hold a lam-alef. */
-  if (!from_pdf)
-    {
-      g_string_replace (in, "لا", "ال", 0);
-      g_string_replace (in, "لأ", "أل", 0);
-      g_string_replace (in, "لإ", "إل", 0);
-      g_string_replace (in, "لآ", "آل", 0);
-    }
-
-  return g_regex_replace_literal (drop, in->str, -1, 0, "", 0, NULL);
-}
+#include "ui-test.h"
 
 /* Switches gettext to @language: setlocale() also drops glibc's cache of translations, which a change of LANGUAGE alone does not. */
 static void
@@ -47,43 +22,6 @@ use_language (const char *language)
 {
   g_setenv ("LANGUAGE", language, TRUE);
   setlocale (LC_ALL, "");
-}
-
-/* The text of a PDF as pdftotext reads it, normalized. */
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  return normalize (out, TRUE);
-}
-
-static void
-assert_has (const char *text,
-            const char *wanted)
-{
-  g_autofree char *flat = normalize (wanted, FALSE);
-
-  if (strstr (text, flat) == NULL)
-    g_error ("“%s” is not in the PDF's text:\n%s", flat, text);
-}
-
-static void
-assert_lacks (const char *text,
-              const char *unwanted)
-{
-  g_autofree char *flat = normalize (unwanted, FALSE);
-
-  if (strstr (text, flat) != NULL)
-    g_error ("“%s” should not be in the PDF's text:\n%s", flat, text);
 }
 
 /*
@@ -100,7 +38,7 @@ assert_has_words (const char *text,
 
   for (guint i = 0; words[i] != NULL; i++)
     if (words[i][0] != '\0')
-      assert_has (text, words[i]);
+      ui_test_assert_has (text, words[i]);
 }
 
 static guint
@@ -150,7 +88,7 @@ assert_story_in (const char        *text,
 {
   GPtrArray *scenes = upstander_scenario_get_scenes (scenario);
 
-  assert_has (text, upstander_scenario_get_title (scenario));
+  ui_test_assert_has (text, upstander_scenario_get_title (scenario));
   for (guint s = 0; s < scenes->len; s++)
     {
       const UpstanderScene *scene = g_ptr_array_index (scenes, s);
@@ -158,10 +96,10 @@ assert_story_in (const char        *text,
       if (scene->decision == NULL)
         continue;
       for (guint c = 0; c < scene->decision->choices->len; c++)
-        assert_has (text, upstander_scenario_translate (scenario,
+        ui_test_assert_has (text, upstander_scenario_translate (scenario,
                                                         ((const UpstanderChoice *) g_ptr_array_index (scene->decision->choices, c))->label));
       for (guint q = 0; scene->decision->questions != NULL && q < scene->decision->questions->len; q++)
-        assert_has (text, upstander_scenario_translate (scenario, g_ptr_array_index (scene->decision->questions, q)));
+        ui_test_assert_has (text, upstander_scenario_translate (scenario, g_ptr_array_index (scene->decision->questions, q)));
     }
 }
 
@@ -242,20 +180,20 @@ test_cli_handout (void)
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpuint (pdf_pages (out), >=, 1);
 
-  text = pdf_text (out);
+  text = ui_test_pdf_text (out);
   assert_story_in (text, upstander_bundle_lookup_scenario (bundle, "the-sticker"));
   /* Summary, goals, scenes, feedback, notes, takeaways, help: the whole lesson. */
-  assert_has (text, "Someone makes a sticker of a classmate's face.");
-  assert_has (text, "Notice when a joke hurts someone.");
-  assert_has (text, "Leo: made a sticker of Ana's face lol");
+  ui_test_assert_has (text, "Someone makes a sticker of a classmate's face.");
+  ui_test_assert_has (text, "Notice when a joke hurts someone.");
+  ui_test_assert_has (text, "Leo: made a sticker of Ana's face lol");
   /* Bundle text that looks like markup or a format stays as it is. */
-  assert_has (text, "You: <b>what?</b> %s");
-  assert_has (text, "This helps: Ana knows someone is on her side.");
-  assert_has (text, "Ask who else could see the sticker.");
-  assert_has (text, "Laughing along makes it bigger.");
-  assert_has (text, "do not promise to keep it secret");
-  assert_has (text, "Child Helpline International");
-  assert_has (text, "Page 1 of");
+  ui_test_assert_has (text, "You: <b>what?</b> %s");
+  ui_test_assert_has (text, "This helps: Ana knows someone is on her side.");
+  ui_test_assert_has (text, "Ask who else could see the sticker.");
+  ui_test_assert_has (text, "Laughing along makes it bigger.");
+  ui_test_assert_has (text, "do not promise to keep it secret");
+  ui_test_assert_has (text, "Child Helpline International");
+  ui_test_assert_has (text, "Page 1 of");
 
   g_remove (out);
 }
@@ -313,9 +251,9 @@ test_cli_handout_arabic (void)
   g_autofree char *text = NULL;
 
   g_assert_cmpint (run_app (env, args, &err), ==, 0);
-  text = pdf_text (out);
+  text = ui_test_pdf_text (out);
   assert_story_in (text, upstander_bundle_lookup_scenario (bundle, "al-sura"));
-  assert_has (text, "اسأل الطلاب من يستطيع رؤية الصورة.");
+  ui_test_assert_has (text, "اسأل الطلاب من يستطيع رؤية الصورة.");
 
   g_remove (out);
 }
@@ -511,26 +449,26 @@ check_summary (const char *dir,
   doc = upstander_class_summary_new (run, NULL, NULL);
   g_assert_true (upstander_document_write_pdf (doc, out, &error));
   g_assert_no_error (error);
-  text = pdf_text (out);
+  text = ui_test_pdf_text (out);
 
-  assert_has (text, upstander_scenario_get_title (scenario));
+  ui_test_assert_has (text, upstander_scenario_get_title (scenario));
   for (guint c = 0; c < decision->choices->len; c++)
-    assert_has (text, upstander_scenario_translate (scenario, ((const UpstanderChoice *) g_ptr_array_index (decision->choices, c))->label));
-  assert_has (text, upstander_scenario_translate (scenario, upstander_session_get_ending (upstander_class_run_get_session (run))->title));
+    ui_test_assert_has (text, upstander_scenario_translate (scenario, ((const UpstanderChoice *) g_ptr_array_index (decision->choices, c))->label));
+  ui_test_assert_has (text, upstander_scenario_translate (scenario, upstander_session_get_ending (upstander_class_run_get_session (run))->title));
   /* Both counts of the before-and-after check. */
-  assert_has (text, _("Before and after"));
+  ui_test_assert_has (text, _("Before and after"));
   for (guint i = 0; i < upstander_class_check_get_n_statements (check); i++)
     if (g_str_equal (language, "ar"))
       assert_has_words (text, upstander_class_check_get_statement (check, i));
     else
-      assert_has (text, upstander_class_check_get_statement (check, i));
+      ui_test_assert_has (text, upstander_class_check_get_statement (check, i));
   if (g_str_equal (language, "en"))
     {
-      assert_has (text, "before: 3 hands · after: 7 hands");
-      assert_has (text, "before: 0 hands · after: 1 hand");
-      assert_has (text, "3 votes");
-      assert_has (text, "1 vote ");
-      assert_has (text, "(the class went this way)");
+      ui_test_assert_has (text, "before: 3 hands · after: 7 hands");
+      ui_test_assert_has (text, "before: 0 hands · after: 1 hand");
+      ui_test_assert_has (text, "3 votes");
+      ui_test_assert_has (text, "1 vote ");
+      ui_test_assert_has (text, "(the class went this way)");
     }
 
   g_clear_pointer (&doc, upstander_document_free);
@@ -582,21 +520,21 @@ check_poster (const char *dir,
   g_assert_true (upstander_document_write_pdf (doc, out, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pdf_pages (out), ==, 1);
-  text = pdf_text (out);
+  text = ui_test_pdf_text (out);
 
-  assert_has (text, _("Our class says"));
-  assert_has (text, upstander_scenario_get_title (scenario));
-  assert_has (text, upstander_scenario_translate (scenario, decision->scene->decision->prompt));
+  ui_test_assert_has (text, _("Our class says"));
+  ui_test_assert_has (text, upstander_scenario_get_title (scenario));
+  ui_test_assert_has (text, upstander_scenario_translate (scenario, decision->scene->decision->prompt));
   chose = g_strdup_printf (_("We chose: %s"), upstander_scenario_translate (scenario, taken->label));
-  assert_has (text, chose);
-  assert_has (text, _("What we learned"));
-  assert_has (text, upstander_scenario_translate (scenario, g_ptr_array_index (ending->takeaways, 0)));
-  assert_has (text, _("To the apps, games and websites"));
-  assert_has (text, line);
-  assert_has (text, _("To our school"));
-  assert_has (text, "<b>%s</b> 100%");
+  ui_test_assert_has (text, chose);
+  ui_test_assert_has (text, _("What we learned"));
+  ui_test_assert_has (text, upstander_scenario_translate (scenario, g_ptr_array_index (ending->takeaways, 0)));
+  ui_test_assert_has (text, _("To the apps, games and websites"));
+  ui_test_assert_has (text, line);
+  ui_test_assert_has (text, _("To our school"));
+  ui_test_assert_has (text, "<b>%s</b> 100%");
   /* An audience the class said nothing to has no heading. */
-  assert_lacks (text, _("To the people who make the rules"));
+  ui_test_assert_lacks (text, _("To the people who make the rules"));
 
   g_clear_pointer (&doc, upstander_document_free);
   g_remove (out);
@@ -646,9 +584,9 @@ test_document_paginates (void)
   g_assert_no_error (error);
   g_assert_cmpuint (pdf_pages (out), >, 3);
   g_assert_cmpuint (pdf_pages (out), ==, upstander_document_get_n_pages (doc));
-  text = pdf_text (out);
-  assert_has (text, "Paragraph 0:");
-  assert_has (text, "Paragraph 199:");
+  text = ui_test_pdf_text (out);
+  ui_test_assert_has (text, "Paragraph 0:");
+  ui_test_assert_has (text, "Paragraph 199:");
 
   g_remove (out);
   g_rmdir (tmp);
@@ -672,7 +610,7 @@ kit_text (const char *option,
   g_assert_cmpint (run_app (env, args, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpuint (pdf_pages (out), >=, 1);
-  text = pdf_text (out);
+  text = ui_test_pdf_text (out);
   g_remove (out);
 
   return text;
@@ -686,7 +624,7 @@ assert_goals_in (const char        *text,
 
   g_assert_cmpuint (goals->len, >, 0);
   for (guint i = 0; i < goals->len; i++)
-    assert_has (text, upstander_scenario_translate (scenario, g_ptr_array_index (goals, i)));
+    ui_test_assert_has (text, upstander_scenario_translate (scenario, g_ptr_array_index (goals, i)));
 }
 
 /* Every decision's prompt, with or without its choices and questions. */
@@ -704,12 +642,12 @@ assert_prompts_in (const char        *text,
 
       if (scene->decision == NULL)
         continue;
-      assert_has (text, upstander_scenario_translate (scenario, scene->decision->prompt));
+      ui_test_assert_has (text, upstander_scenario_translate (scenario, scene->decision->prompt));
       for (guint c = 0; choices && c < scene->decision->choices->len; c++)
-        assert_has (text, upstander_scenario_translate (scenario,
+        ui_test_assert_has (text, upstander_scenario_translate (scenario,
                                                         ((const UpstanderChoice *) g_ptr_array_index (scene->decision->choices, c))->label));
       for (guint q = 0; questions && scene->decision->questions != NULL && q < scene->decision->questions->len; q++)
-        assert_has (text, upstander_scenario_translate (scenario, g_ptr_array_index (scene->decision->questions, q)));
+        ui_test_assert_has (text, upstander_scenario_translate (scenario, g_ptr_array_index (scene->decision->questions, q)));
     }
 }
 
@@ -721,31 +659,31 @@ assert_no_answers_in (const char        *text,
   GPtrArray *scenes = upstander_scenario_get_scenes (scenario);
   GPtrArray *endings = upstander_scenario_get_endings (scenario);
 
-  assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_HELPFUL));
-  assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_MIXED));
-  assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_HARMFUL));
-  assert_lacks (text, _("Notes for the teacher"));
+  ui_test_assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_HELPFUL));
+  ui_test_assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_MIXED));
+  ui_test_assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_HARMFUL));
+  ui_test_assert_lacks (text, _("Notes for the teacher"));
   for (guint s = 0; s < scenes->len; s++)
     {
       const UpstanderScene *scene = g_ptr_array_index (scenes, s);
 
       for (guint f = 0; scene->facilitator != NULL && f < scene->facilitator->len; f++)
-        assert_lacks (text, upstander_scenario_translate (scenario, g_ptr_array_index (scene->facilitator, f)));
+        ui_test_assert_lacks (text, upstander_scenario_translate (scenario, g_ptr_array_index (scene->facilitator, f)));
       for (guint c = 0; scene->decision != NULL && c < scene->decision->choices->len; c++)
         {
           const UpstanderChoice *choice = g_ptr_array_index (scene->decision->choices, c);
 
           for (guint f = 0; f < choice->feedback->len; f++)
-            assert_lacks (text, upstander_scenario_translate (scenario, g_ptr_array_index (choice->feedback, f)));
+            ui_test_assert_lacks (text, upstander_scenario_translate (scenario, g_ptr_array_index (choice->feedback, f)));
         }
     }
   for (guint e = 0; e < endings->len; e++)
     {
       const UpstanderEnding *ending = g_ptr_array_index (endings, e);
 
-      assert_lacks (text, upstander_scenario_translate (scenario, ending->title));
+      ui_test_assert_lacks (text, upstander_scenario_translate (scenario, ending->title));
       for (guint t = 0; t < ending->takeaways->len; t++)
-        assert_lacks (text, upstander_scenario_translate (scenario, g_ptr_array_index (ending->takeaways, t)));
+        ui_test_assert_lacks (text, upstander_scenario_translate (scenario, g_ptr_array_index (ending->takeaways, t)));
     }
 }
 
@@ -795,25 +733,25 @@ test_lesson_plan (void)
   g_autofree char *text = kit_text ("--lesson-plan", "ui", "ui-stories.xml", "the-sticker", "en");
   UpstanderLessonStep steps[4];
 
-  assert_has (text, upstander_scenario_get_title (scenario));
-  assert_has (text, "Lesson plan · ages");
-  assert_has (text, "45 minutes");
-  assert_has (text, "Learning objectives");
+  ui_test_assert_has (text, upstander_scenario_get_title (scenario));
+  ui_test_assert_has (text, "Lesson plan · ages");
+  ui_test_assert_has (text, "45 minutes");
+  ui_test_assert_has (text, "Learning objectives");
   assert_goals_in (text, scenario);
   upstander_lesson_plan_steps (scenario, steps);
   for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
     {
       g_autofree char *heading = g_strdup_printf ("%u–%u min · %s", steps[s].start, steps[s].end, steps[s].name);
 
-      assert_has (text, heading);
+      ui_test_assert_has (text, heading);
     }
   assert_prompts_in (text, scenario, FALSE, TRUE);
-  assert_has (text, "Reinforcer");
-  assert_has (text, "Outsider");
-  assert_has (text, "Defender");
-  assert_has (text, "Gives the person bullying an audience");
-  assert_has (text, "do not promise to keep it secret");
-  assert_has (text, "Child Helpline International");
+  ui_test_assert_has (text, "Reinforcer");
+  ui_test_assert_has (text, "Outsider");
+  ui_test_assert_has (text, "Defender");
+  ui_test_assert_has (text, "Gives the person bullying an audience");
+  ui_test_assert_has (text, "do not promise to keep it secret");
+  ui_test_assert_has (text, "Child Helpline International");
 }
 
 static void
@@ -823,14 +761,14 @@ test_worksheet (void)
   UpstanderScenario *scenario = upstander_bundle_lookup_scenario (bundle, "the-sticker");
   g_autofree char *text = kit_text ("--worksheet", "ui", "ui-stories.xml", "the-sticker", "en");
 
-  assert_has (text, upstander_scenario_get_title (scenario));
-  assert_has (text, "The situation");
-  assert_has (text, upstander_scenario_get_summary (scenario));
-  assert_has (text, "Leo: made a sticker of Ana's face lol");
+  ui_test_assert_has (text, upstander_scenario_get_title (scenario));
+  ui_test_assert_has (text, "The situation");
+  ui_test_assert_has (text, upstander_scenario_get_summary (scenario));
+  ui_test_assert_has (text, "Leo: made a sticker of Ana's face lol");
   assert_prompts_in (text, scenario, TRUE, FALSE);
-  assert_has (text, "Which would you choose, and why?");
-  assert_has (text, "What would you do?");
-  assert_has (text, "Child Helpline International");
+  ui_test_assert_has (text, "Which would you choose, and why?");
+  ui_test_assert_has (text, "What would you do?");
+  ui_test_assert_has (text, "Child Helpline International");
   assert_no_answers_in (text, scenario);
 }
 
@@ -841,17 +779,17 @@ test_parent_sheet (void)
   UpstanderScenario *scenario = upstander_bundle_lookup_scenario (bundle, "the-sticker");
   g_autofree char *text = kit_text ("--parent-sheet", "ui", "ui-stories.xml", "the-sticker", "en");
 
-  assert_has (text, upstander_scenario_get_title (scenario));
-  assert_has (text, "For parents and carers");
-  assert_has (text, "What the class did");
-  assert_has (text, upstander_scenario_get_summary (scenario));
+  ui_test_assert_has (text, upstander_scenario_get_title (scenario));
+  ui_test_assert_has (text, "For parents and carers");
+  ui_test_assert_has (text, "What the class did");
+  ui_test_assert_has (text, upstander_scenario_get_summary (scenario));
   assert_goals_in (text, scenario);
-  assert_has (text, "What to ask at home");
-  assert_has (text, "Who would you tell if something online upset you?");
-  assert_has (text, "Signs to notice");
-  assert_has (text, "does not want to go to school");
-  assert_has (text, "is secretive about their phone");
-  assert_has (text, "Child Helpline International");
+  ui_test_assert_has (text, "What to ask at home");
+  ui_test_assert_has (text, "Who would you tell if something online upset you?");
+  ui_test_assert_has (text, "Signs to notice");
+  ui_test_assert_has (text, "does not want to go to school");
+  ui_test_assert_has (text, "is secretive about their phone");
+  ui_test_assert_has (text, "Child Helpline International");
   assert_no_answers_in (text, scenario);
 }
 
@@ -861,14 +799,14 @@ test_lesson_plan_authored (void)
 {
   g_autofree char *text = kit_text ("--lesson-plan", "kit", "kit-story.xml", "the-poll", "en");
 
-  assert_has (text, "Lesson plan · ages 11–14 · 60 minutes");
-  assert_has (text, "0–10 min · Polls we have seen");
-  assert_has (text, "Ask what polls pupils have seen in chats, without names.");
-  assert_has (text, "10–30 min · Play the poll");
-  assert_has (text, "30–60 min · Write a class rule");
-  assert_has (text, "Why might people vote?");
-  assert_lacks (text, "Warm-up");
-  assert_has (text, "Defender");
+  ui_test_assert_has (text, "Lesson plan · ages 11–14 · 60 minutes");
+  ui_test_assert_has (text, "0–10 min · Polls we have seen");
+  ui_test_assert_has (text, "Ask what polls pupils have seen in chats, without names.");
+  ui_test_assert_has (text, "10–30 min · Play the poll");
+  ui_test_assert_has (text, "30–60 min · Write a class rule");
+  ui_test_assert_has (text, "Why might people vote?");
+  ui_test_assert_lacks (text, "Warm-up");
+  ui_test_assert_has (text, "Defender");
 }
 
 /* The author's statements when the bundle has them, in its language. */
@@ -952,12 +890,12 @@ test_kit_every_core_story (void)
               g_assert_cmpuint (upstander_document_get_n_pages (doc), >=, 1);
               if (kind == UPSTANDER_KIT_WORKSHEET)
                 {
-                  g_autofree char *text = pdf_text (out);
+                  g_autofree char *text = ui_test_pdf_text (out);
 
-                  assert_has (text, _("What would you do?"));
-                  assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_HELPFUL));
-                  assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_MIXED));
-                  assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_HARMFUL));
+                  ui_test_assert_has (text, _("What would you do?"));
+                  ui_test_assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_HELPFUL));
+                  ui_test_assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_MIXED));
+                  ui_test_assert_lacks (text, upstander_effect_word (UPSTANDER_EFFECT_HARMFUL));
                 }
             }
         }
@@ -983,22 +921,22 @@ test_kit_arabic (void)
   /* Translated, or the checks below would pass on English. */
   g_assert_cmpstr (_("Learning objectives"), !=, "Learning objectives");
 
-  assert_has (plan, upstander_scenario_get_title (scenario));
+  ui_test_assert_has (plan, upstander_scenario_get_title (scenario));
   assert_goals_in (plan, scenario);
   assert_prompts_in (plan, scenario, FALSE, TRUE);
-  assert_has (plan, _("Learning objectives"));
-  assert_has (plan, _("Reinforcer"));
-  assert_has (plan, _("Outsider"));
-  assert_has (plan, _("Defender"));
-  assert_has (plan, _("Safeguarding"));
+  ui_test_assert_has (plan, _("Learning objectives"));
+  ui_test_assert_has (plan, _("Reinforcer"));
+  ui_test_assert_has (plan, _("Outsider"));
+  ui_test_assert_has (plan, _("Defender"));
+  ui_test_assert_has (plan, _("Safeguarding"));
 
-  assert_has (worksheet, upstander_scenario_get_summary (scenario));
+  ui_test_assert_has (worksheet, upstander_scenario_get_summary (scenario));
   assert_prompts_in (worksheet, scenario, TRUE, FALSE);
-  assert_has (worksheet, _("What would you do?"));
+  ui_test_assert_has (worksheet, _("What would you do?"));
   assert_no_answers_in (worksheet, scenario);
 
-  assert_has (parents, _("For parents and carers"));
-  assert_has (parents, _("Signs to notice"));
+  ui_test_assert_has (parents, _("For parents and carers"));
+  ui_test_assert_has (parents, _("Signs to notice"));
   assert_goals_in (parents, scenario);
 
   use_language ("en");
@@ -1016,10 +954,10 @@ test_parent_sheet_languages (void)
 
       use_language (languages[i]);
       g_assert_cmpstr (_("Signs to notice"), !=, "Signs to notice");
-      assert_has (text, _("For parents and carers"));
-      assert_has (text, _("Signs to notice"));
-      assert_has (text, _("What to ask at home"));
-      assert_has (text, _("Where to get help"));
+      ui_test_assert_has (text, _("For parents and carers"));
+      ui_test_assert_has (text, _("Signs to notice"));
+      ui_test_assert_has (text, _("What to ask at home"));
+      ui_test_assert_has (text, _("Where to get help"));
     }
   use_language ("en");
 }

@@ -132,6 +132,74 @@ test_picks_up_mid_lesson (void)
   g_assert_finalize_object (again);
 }
 
+/* With a check: before the first scene, again after the ending, then the summary, then "Our class says". */
+static void
+test_check_before_and_after (void)
+{
+  const char * const statements[] = { "I know an adult I could tell.", "I know what a witness can do.", NULL };
+  g_autoptr(UpstanderBundle) bundle = load_stories ();
+  g_autoptr(UpstanderClassRun) run = upstander_class_run_new (upstander_bundle_lookup_scenario (bundle, "the-sticker"));
+  UpstanderClassCheck *check = upstander_class_check_new (statements);
+  UpstanderPresentation *presentation;
+  UpstanderPresentation *again;
+
+  upstander_class_run_set_check (run, check);
+  presentation = upstander_presentation_new (run);
+
+  /* The check comes first; Next ("Counted") takes the class to the first line. */
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_CHECK);
+  g_assert_cmpint (upstander_class_check_get_round (check), ==, UPSTANDER_CHECK_BEFORE);
+  upstander_presentation_step_back (presentation);
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_CHECK);
+  upstander_class_check_add_hand (check, 0);
+  upstander_presentation_advance (presentation);
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_SCENE);
+  g_assert_cmpuint (n_shown (presentation), ==, 1);
+  /* Nothing else moves on from the check: the summary and the voice wait for the ending. */
+  upstander_presentation_skip_check (presentation);
+  upstander_presentation_show_voice (presentation);
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_SCENE);
+
+  /* A window rebuilt now does not ask the check again. */
+  again = upstander_presentation_new (run);
+  g_assert_cmpint (upstander_presentation_get_view (again), ==, UPSTANDER_PRESENTATION_SCENE);
+  g_assert_finalize_object (again);
+
+  for (guint i = 0; i < 3; i++)
+    upstander_presentation_advance (presentation);
+  upstander_class_run_add_vote (run, upstander_class_run_find_choice (run, "wait"));
+  g_assert_true (upstander_presentation_choose (presentation));
+  upstander_presentation_advance (presentation);
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_ENDING);
+
+  /* After the ending: the check again, its second round; Back returns to the ending. */
+  upstander_presentation_advance (presentation);
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_CHECK);
+  g_assert_cmpint (upstander_class_check_get_round (check), ==, UPSTANDER_CHECK_AFTER);
+  upstander_presentation_step_back (presentation);
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_ENDING);
+  upstander_presentation_advance (presentation);
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_CHECK);
+
+  /* Skipped: not asked, on to the summary; then "Our class says", and back. */
+  upstander_presentation_skip_check (presentation);
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_SUMMARY);
+  g_assert_true (upstander_class_check_get_taken (check, UPSTANDER_CHECK_BEFORE));
+  g_assert_false (upstander_class_check_get_taken (check, UPSTANDER_CHECK_AFTER));
+  upstander_presentation_advance (presentation);
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_SUMMARY);
+  upstander_presentation_show_voice (presentation);
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_VOICE);
+  upstander_presentation_step_back (presentation);
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_SUMMARY);
+  upstander_presentation_step_back (presentation);
+  g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_CHECK);
+
+  g_assert_finalize_object (presentation);
+  g_clear_object (&run);
+  g_assert_finalize_object (check);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,6 +209,7 @@ main (int   argc,
   g_test_add_func ("/upstander/presentation/lines-then-vote", test_lines_then_vote);
   g_test_add_func ("/upstander/presentation/votes-pick-and-path", test_votes_pick_and_path);
   g_test_add_func ("/upstander/presentation/picks-up-mid-lesson", test_picks_up_mid_lesson);
+  g_test_add_func ("/upstander/presentation/check-before-and-after", test_check_before_and_after);
 
   return g_test_run ();
 }

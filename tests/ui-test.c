@@ -1,9 +1,10 @@
-/* ui-test.c: what every widget test needs: waiting, finding widgets, clicking, screenshots */
+/* ui-test.c: what every widget test needs: waiting, finding widgets, clicking, screenshots, reading PDFs back */
 #define G_LOG_DOMAIN "ui-test"
 
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "ui-test.h"
 
@@ -226,4 +227,69 @@ ui_test_add_system_data_dirs (void)
                                               ":/usr/local/share:/usr/share", NULL);
 
   g_setenv ("XDG_DATA_DIRS", with_system, TRUE);
+}
+
+/*
+ * What pdftotext gives back differs from the text drawn in ways that do not
+ * matter here: line breaks and spaces between glyphs, bidi marks around
+ * right-to-left runs, full stops that move to the other end of a right-to-left line,
+ * Arabic lam-alef ligatures read back as alef-lam, and Arabic vowel marks and
+ * shadda (U+064B–U+0652) that it moves to before their letter.
+ * Both sides are compared without them.
+ */
+static char *
+normalize (const char *text,
+           gboolean    from_pdf)
+{
+  g_autoptr(GRegex) drop = g_regex_new ("[\\s.\\x{200E}\\x{200F}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}\\x{064B}-\\x{0652}]+", 0, 0, NULL);
+  g_autoptr(GString) in = g_string_new (text);
+
+  /* Before the spaces go, or "يفعل الشاهد" would hold a lam-alef. */
+  if (!from_pdf)
+    {
+      g_string_replace (in, "لا", "ال", 0);
+      g_string_replace (in, "لأ", "أل", 0);
+      g_string_replace (in, "لإ", "إل", 0);
+      g_string_replace (in, "لآ", "آل", 0);
+    }
+
+  return g_regex_replace_literal (drop, in->str, -1, 0, "", 0, NULL);
+}
+
+/* The text of a PDF as pdftotext reads it, normalized. */
+char *
+ui_test_pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return normalize (out, TRUE);
+}
+
+/* @wanted is in @text (from ui_test_pdf_text()), spaces and marks aside. */
+void
+ui_test_assert_has (const char *text,
+            const char *wanted)
+{
+  g_autofree char *flat = normalize (wanted, FALSE);
+
+  if (strstr (text, flat) == NULL)
+    g_error ("“%s” is not in the PDF's text:\n%s", flat, text);
+}
+
+void
+ui_test_assert_lacks (const char *text,
+              const char *unwanted)
+{
+  g_autofree char *flat = normalize (unwanted, FALSE);
+
+  if (strstr (text, flat) != NULL)
+    g_error ("“%s” should not be in the PDF's text:\n%s", flat, text);
 }

@@ -1,4 +1,4 @@
-/* ui-test.h: what every widget test needs: waiting, finding widgets, clicking, screenshots */
+/* ui-test.h: what every widget test needs: waiting, finding widgets, clicking, screenshots, reading PDFs back */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -27,5 +27,10 @@ void                  ui_test_save_shot     (GtkWidget            *widget,
                                              const char           *file_name);
 char                 *ui_test_progress_path (void);
 void                  ui_test_add_system_data_dirs (void);
+char                 *ui_test_pdf_text      (const char           *pdf);
+void                  ui_test_assert_has    (const char           *text,
+                                             const char           *wanted);
+void                  ui_test_assert_lacks  (const char           *text,
+                                             const char           *unwanted);
 
 G_END_DECLS

@@ -11,6 +11,11 @@
  * switches between votes, reveal and discuss; the pick is the teacher's
  * choice of path, else the class's favourite. The run keeps the votes and
  * the path; this keeps only what a rebuilt window may lose.
+ *
+ * With a before-and-after check on the run, the check comes before the
+ * first scene and again after the ending, then the summary, then "Our
+ * class says". The teacher may skip either round of the check: a round
+ * skipped is "not asked" in the summary.
  */
 
 struct _UpstanderPresentation
@@ -20,7 +25,10 @@ struct _UpstanderPresentation
   UpstanderClassRun         *run;
   const UpstanderScene      *scene;        /* the scene the state below is about */
   gboolean                   at_decision;  /* every line read: the vote is open */
+  gboolean                   before_done;  /* the check before the story was counted or skipped */
+  gboolean                   after_check;  /* past the ending: the check after it */
   gboolean                   summary;
+  gboolean                   voice;
   UpstanderPanel             panel;
   int                        picked;       /* the teacher's pick, or -1 */
   UpstanderPresentationView  view;
@@ -69,8 +77,12 @@ update (UpstanderPresentation *self)
               g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PANEL]);
             }
         }
-      view = self->at_decision && upstander_class_run_get_current (self->run) != NULL
-             ? UPSTANDER_PRESENTATION_DECISION : UPSTANDER_PRESENTATION_SCENE;
+      if (upstander_class_run_get_check (self->run) != NULL && !self->before_done)
+        view = UPSTANDER_PRESENTATION_CHECK;
+      else if (self->at_decision && upstander_class_run_get_current (self->run) != NULL)
+        view = UPSTANDER_PRESENTATION_DECISION;
+      else
+        view = UPSTANDER_PRESENTATION_SCENE;
       break;
 
     case UPSTANDER_SESSION_FEEDBACK:
@@ -81,7 +93,14 @@ update (UpstanderPresentation *self)
     case UPSTANDER_SESSION_ENDING:
     default:
       self->scene = NULL;
-      view = self->summary ? UPSTANDER_PRESENTATION_SUMMARY : UPSTANDER_PRESENTATION_ENDING;
+      if (self->voice)
+        view = UPSTANDER_PRESENTATION_VOICE;
+      else if (self->summary)
+        view = UPSTANDER_PRESENTATION_SUMMARY;
+      else if (self->after_check)
+        view = UPSTANDER_PRESENTATION_CHECK;
+      else
+        view = UPSTANDER_PRESENTATION_ENDING;
       break;
     }
 
@@ -178,6 +197,12 @@ upstander_presentation_constructed (GObject *object)
 
   /* A run picked up mid-lesson (a window rebuilt for a new language) shows
    * its scene whole, and its vote open if one is under way. */
+  /* The check before the story is behind a class that has begun the story. */
+  self->before_done = upstander_session_get_n_decisions_made (session) > 0 ||
+                      upstander_class_run_get_leader (self->run) >= 0 ||
+                      upstander_session_get_state (session) != UPSTANDER_SESSION_SCENE ||
+                      (upstander_class_run_get_check (self->run) != NULL &&
+                       upstander_class_check_get_taken (upstander_class_run_get_check (self->run), UPSTANDER_CHECK_BEFORE));
   update (self);
   if (upstander_session_get_n_decisions_made (session) > 0 || upstander_class_run_get_leader (self->run) >= 0)
     {
@@ -348,14 +373,57 @@ upstander_presentation_advance (UpstanderPresentation *self)
       break;
 
     case UPSTANDER_PRESENTATION_ENDING:
-      upstander_presentation_show_summary (self);
+      if (upstander_class_run_get_check (self->run) != NULL)
+        {
+          upstander_class_check_set_round (upstander_class_run_get_check (self->run), UPSTANDER_CHECK_AFTER);
+          self->after_check = TRUE;
+          update (self);
+        }
+      else
+        upstander_presentation_show_summary (self);
+      break;
+
+    case UPSTANDER_PRESENTATION_CHECK:
+      /* "Counted": asked, even if no hand went up. */
+      upstander_class_check_mark_taken (upstander_class_run_get_check (self->run));
+      upstander_presentation_skip_check (self);
       break;
 
     case UPSTANDER_PRESENTATION_DECISION:
     case UPSTANDER_PRESENTATION_SUMMARY:
+    case UPSTANDER_PRESENTATION_VOICE:
     default:
       break;
     }
+}
+
+/* Leaves the check on screen for what follows it, its round counted or not. */
+void
+upstander_presentation_skip_check (UpstanderPresentation *self)
+{
+  g_return_if_fail (UPSTANDER_IS_PRESENTATION (self));
+
+  if (self->view != UPSTANDER_PRESENTATION_CHECK)
+    return;
+
+  if (upstander_session_get_state (session_of (self)) == UPSTANDER_SESSION_SCENE)
+    self->before_done = TRUE;
+  else
+    self->summary = TRUE;
+  update (self);
+}
+
+/* From the summary to "Our class says". */
+void
+upstander_presentation_show_voice (UpstanderPresentation *self)
+{
+  g_return_if_fail (UPSTANDER_IS_PRESENTATION (self));
+
+  if (self->view != UPSTANDER_PRESENTATION_SUMMARY)
+    return;
+
+  self->voice = TRUE;
+  update (self);
 }
 
 /* The teacher's "back": closes the vote, hides the last line, or leaves the summary. */
@@ -385,8 +453,23 @@ upstander_presentation_step_back (UpstanderPresentation *self)
       break;
 
     case UPSTANDER_PRESENTATION_SUMMARY:
+      /* Back to the check after the ending, if the class took it, else to the ending. */
       self->summary = FALSE;
       update (self);
+      break;
+
+    case UPSTANDER_PRESENTATION_VOICE:
+      self->voice = FALSE;
+      update (self);
+      break;
+
+    case UPSTANDER_PRESENTATION_CHECK:
+      /* The check after the ending goes back to the ending; the one before the story has nothing before it. */
+      if (self->after_check)
+        {
+          self->after_check = FALSE;
+          update (self);
+        }
       break;
 
     case UPSTANDER_PRESENTATION_FEEDBACK:

@@ -14,6 +14,8 @@ typedef enum
   UPSTANDER_PRESENTATION_FEEDBACK,  /* what the class chose, and why it helps or hurts */
   UPSTANDER_PRESENTATION_ENDING,
   UPSTANDER_PRESENTATION_SUMMARY,   /* what the class chose at every decision */
+  UPSTANDER_PRESENTATION_CHECK,     /* the before-and-after check: before the first scene, after the ending */
+  UPSTANDER_PRESENTATION_VOICE,     /* "Our class says", after the summary */
 } UpstanderPresentationView;
 
 typedef enum
@@ -40,5 +42,7 @@ gboolean                   upstander_presentation_choose       (UpstanderPresent
 void                       upstander_presentation_advance      (UpstanderPresentation *self);
 void                       upstander_presentation_step_back    (UpstanderPresentation *self);
 void                       upstander_presentation_show_summary (UpstanderPresentation *self);
+void                       upstander_presentation_skip_check   (UpstanderPresentation *self);
+void                       upstander_presentation_show_voice   (UpstanderPresentation *self);
 
 G_END_DECLS
