@@ -1594,6 +1594,21 @@ widest_chain (GtkWidget *root)
   return g_string_free (g_steal_pointer (&chain), FALSE);
 }
 
+/* Spins until @widget's window has painted @n frames more: its layout has settled. */
+static void
+wait_for_frames (GtkWidget *widget,
+                 guint      n)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 until = gdk_frame_clock_get_frame_counter (clock) + n;
+
+  while (gdk_frame_clock_get_frame_counter (clock) < until)
+    {
+      gtk_widget_queue_draw (widget);
+      ui_test_spin (10);
+    }
+}
+
 /* Every label on screen under @root shows all its text: no "…", no lines cut off. */
 static void
 assert_no_label_cut (GtkWidget  *root,
@@ -1677,13 +1692,24 @@ test_window_largest_text (void)
         /* The help page and the list of guides, the same way. */
         {
           const char *actions[] = { "win.show-help", "win.show-guides" };
+          GType pages[] = { UPSTANDER_TYPE_HELP_PAGE, UPSTANDER_TYPE_GUIDES_PAGE };
 
           for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
             {
               g_autofree char *page_where = g_strdup_printf ("%s, %s", where, actions[a]);
+              GtkWidget *page;
+              GtkStack *stack;
 
               gtk_widget_activate_action (GTK_WIDGET (window), actions[a], NULL);
               ui_test_spin (200);
+              /* The page is built as it is first shown: on a busy machine the
+               * crossfade to it may still run, with both pages on screen. The
+               * layout to check is the one it settles in. */
+              page = ui_test_find_one (GTK_WIDGET (window), pages[a], NULL);
+              stack = GTK_STACK (gtk_widget_get_parent (page));
+              while (gtk_stack_get_transition_running (stack) || gtk_widget_get_width (page) == 0)
+                ui_test_spin (20);
+              wait_for_frames (GTK_WIDGET (window), 2);
               gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
               if (min_width > sizes[z].width)
                 {
