@@ -144,6 +144,7 @@ ensure_workshop_page (UpstanderWindow *self)
 
   self->workshop_page = UPSTANDER_WORKSHOP_PAGE (add_page (self, UPSTANDER_TYPE_WORKSHOP_PAGE, "workshop"));
   upstander_workshop_page_set_library (self->workshop_page, self->library);
+  upstander_workshop_page_set_user_bundles (self->workshop_page, upstander_settings_get_user_bundles (self->settings));
   g_signal_connect_object (self->workshop_page, "play", G_CALLBACK (workshop_play_cb), self, G_CONNECT_SWAPPED);
 
   return self->workshop_page;
@@ -406,6 +407,12 @@ filter_func (gpointer item,
   guint selected = gtk_drop_down_get_selected (self->topic_dropdown);
   guint min, max;
 
+  /* Only the ages an administrator offers, whichever band is toggled. */
+  if (!upstander_settings_get_ages_offered (self->settings,
+                                            upstander_scenario_get_age_min (scenario),
+                                            upstander_scenario_get_age_max (scenario)))
+    return FALSE;
+
   age_band (self, &min, &max);
   if (upstander_scenario_get_age_min (scenario) > max ||
       upstander_scenario_get_age_max (scenario) < min)
@@ -512,6 +519,21 @@ reader_changed_cb (UpstanderWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->age_8_11), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->age_12_14), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->age_15_17), writable);
+}
+
+/* The band toggles an administrator offers are shown; the others are hidden. */
+static void
+age_bands_changed_cb (UpstanderWindow *self)
+{
+  GtkToggleButton *toggles[] = { self->age_8_11, self->age_12_14, self->age_15_17 };
+  const char *readers[] = { "ages-8-11", "ages-12-14", "ages-15-17" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
+    gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (toggles[i])),
+                            upstander_settings_get_reader_offered (self->settings, readers[i]));
+
+  if (self->filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -1170,6 +1192,9 @@ upstander_window_new (UpstanderApplication *application)
   g_signal_connect_object (self->settings, "notify::reader",
                            G_CALLBACK (reader_changed_cb), self, G_CONNECT_SWAPPED);
   reader_changed_cb (self);
+  g_signal_connect_object (self->settings, "notify::age-bands",
+                           G_CALLBACK (age_bands_changed_cb), self, G_CONNECT_SWAPPED);
+  age_bands_changed_cb (self);
 
   self->speaker = g_object_ref (upstander_application_get_speaker (application));
   update_read_aloud (self);

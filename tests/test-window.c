@@ -96,27 +96,6 @@ count (GtkWidget  *root,
   return all->len;
 }
 
-static void
-activate_story (UpstanderWindow *window,
-                const char      *title)
-{
-  GListModel *stories = upstander_window_get_stories (window);
-  GtkWidget *grid = ui_test_find_one (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW, NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
-    {
-      g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (stories, i);
-
-      if (g_strcmp0 (upstander_scenario_get_title (scenario), title) == 0)
-        {
-          g_signal_emit_by_name (grid, "activate", i);
-          ui_test_spin (10);
-          return;
-        }
-    }
-
-  g_error ("No story “%s” in the catalogue", title);
-}
 
 /* Tests */
 
@@ -328,7 +307,7 @@ test_window_plays_to_ending (void)
   window = new_window (app);
   root = GTK_WIDGET (window);
 
-  activate_story (window, "The sticker");
+  ui_test_activate_story (window, "The sticker");
   player = player_of (window);
   g_assert_cmpstr (upstander_window_get_page (window), ==, "player");
   g_assert_cmpstr (upstander_player_get_view (player), ==, "scene");
@@ -464,7 +443,7 @@ test_window_plays_to_ending (void)
   }
 
   /* The session starts with the endings found before. */
-  activate_story (window, "The sticker");
+  ui_test_activate_story (window, "The sticker");
   for (guint i = 0; i < 2; i++)
     ui_test_click (GTK_WIDGET (window), "Continue");
   ui_test_click (GTK_WIDGET (window), "Wait and see");
@@ -491,7 +470,7 @@ test_window_feed_and_content_note (void)
   window = new_window (app);
   root = GTK_WIDGET (window);
 
-  activate_story (window, "The post");
+  ui_test_activate_story (window, "The post");
   player = player_of (window);
   g_assert_cmpstr (upstander_player_get_view (player), ==, "note");
   g_assert_nonnull (ui_test_find_label (root, "This story has mean comments about someone's looks."));
@@ -697,7 +676,7 @@ test_window_quick_exit (void)
   app = ui_test_new_app (library);
   window = new_window (app);
   second = new_window (app);
-  activate_story (second, "The sticker");
+  ui_test_activate_story (second, "The sticker");
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
@@ -753,7 +732,7 @@ test_window_corrupt_progress (void)
                    ==, UPSTANDER_PROGRESS_NOTICE_NONE);
 
   /* Play on: the fresh file is written. */
-  activate_story (window, "The sticker");
+  ui_test_activate_story (window, "The sticker");
   ui_test_click (GTK_WIDGET (window), "Continue");
   ui_test_click (GTK_WIDGET (window), "Continue");
   ui_test_click (GTK_WIDGET (window), "Send a laughing face");
@@ -784,7 +763,7 @@ test_window_unwritable_progress (void)
   app = ui_test_new_app (library);
   window = new_window (app);
 
-  activate_story (window, "The sticker");
+  ui_test_activate_story (window, "The sticker");
   ui_test_click (GTK_WIDGET (window), "Continue");
   ui_test_click (GTK_WIDGET (window), "Continue");
   ui_test_click (GTK_WIDGET (window), "Send a laughing face");
@@ -841,23 +820,6 @@ compile_test_translations (void)
   return dir;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 /* The app's main window, once it is not @old (the language switch built a new one). */
 static UpstanderWindow *
@@ -890,13 +852,7 @@ find_message (GtkWidget *root)
 static UpstanderPreferencesWindow *
 find_preferences (void)
 {
-  g_autoptr(GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (UPSTANDER_IS_PREFERENCES_WINDOW (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
+  return (UpstanderPreferencesWindow *) ui_test_find_toplevel (UPSTANDER_TYPE_PREFERENCES_WINDOW);
 }
 
 static void
@@ -927,7 +883,7 @@ test_window_switches_language (void)
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_LTR);
 
   /* In the middle of the first scene: two of its three lines shown. */
-  activate_story (window, "The sticker");
+  ui_test_activate_story (window, "The sticker");
   ui_test_click (GTK_WIDGET (window), "Continue");
   player = player_of (window);
   session = upstander_player_get_session (player);
@@ -1011,7 +967,7 @@ test_window_switches_language (void)
   ui_test_close_app (app);
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
   upstander_language_bind_textdomain ();
-  remove_tree (locale_dir);
+  ui_test_remove_tree (locale_dir);
 }
 
 static void
@@ -1121,7 +1077,7 @@ test_window_preferences_language (void)
   ui_test_close_app (app);
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
   upstander_language_bind_textdomain ();
-  remove_tree (locale_dir);
+  ui_test_remove_tree (locale_dir);
 }
 
 static GtkWindow *
@@ -1392,13 +1348,7 @@ test_window_lesson_kit (void)
 static AdwMessageDialog *
 find_message_dialog (void)
 {
-  g_autoptr(GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
+  return (AdwMessageDialog *) ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static guint

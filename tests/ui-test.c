@@ -229,6 +229,62 @@ ui_test_add_system_data_dirs (void)
   g_setenv ("XDG_DATA_DIRS", with_system, TRUE);
 }
 
+/* The first visible toplevel window of @type, or NULL. */
+GtkWindow *
+ui_test_find_toplevel (GType type)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* Removes @path and everything under it (a test's own folder); symbolic links are not followed. */
+void
+ui_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        ui_test_remove_tree (child);
+      else
+        g_assert_cmpint (g_remove (child), ==, 0);
+    }
+
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+/* Opens the story titled @title from the catalogue, as a click on its card does. */
+void
+ui_test_activate_story (UpstanderWindow *window,
+                        const char      *title)
+{
+  GListModel *stories = upstander_window_get_stories (window);
+  GtkWidget *grid = ui_test_find_one (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (stories, i);
+
+      if (g_strcmp0 (upstander_scenario_get_title (scenario), title) == 0)
+        {
+          g_signal_emit_by_name (grid, "activate", i);
+          ui_test_spin (10);
+          return;
+        }
+    }
+
+  g_error ("No story “%s” in the catalogue", title);
+}
+
 /*
  * What pdftotext gives back differs from the text drawn in ways that do not
  * matter here: line breaks and spaces between glyphs, bidi marks around

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "upstander-application.h"
+#include "upstander-window.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,10 @@ void                  ui_test_save_shot     (GtkWidget            *widget,
                                              const char           *file_name);
 char                 *ui_test_progress_path (void);
 void                  ui_test_add_system_data_dirs (void);
+GtkWindow            *ui_test_find_toplevel (GType                 type);
+void                  ui_test_activate_story (UpstanderWindow     *window,
+                                              const char          *title);
+void                  ui_test_remove_tree   (const char           *path);
 char                 *ui_test_pdf_text      (const char           *pdf);
 void                  ui_test_assert_has    (const char           *text,
                                              const char           *wanted);
