@@ -506,6 +506,7 @@ upstander_application_startup (GApplication *app)
   static const char *help_accels[] = { "F1", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (upstander_application_parent_class)->startup (app);
 
@@ -514,6 +515,9 @@ upstander_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
   /* GtkWindow's own action: closes whichever window has the focus. */
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  /* What GTK sets when it finds gtk/help-overlay.ui; the window builds that
+   * overlay only when asked for it (upstander-window.c). */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", shortcuts_accels);
 
   if (self->settings == NULL)
     self->settings = upstander_settings_new ();

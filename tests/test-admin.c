@@ -296,7 +296,9 @@ test_admin_vendor_override (void)
   }
   gtk_window_destroy (GTK_WINDOW (preferences));
 
-  /* The workshop cannot add to a folder the app does not read, and says why. */
+  /* The workshop cannot add to a folder the app does not read, and says why.
+   * (Its page is built when first shown.) */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-workshop", NULL);
   workshop = UPSTANDER_WORKSHOP_PAGE (ui_test_find_one (GTK_WIDGET (window), UPSTANDER_TYPE_WORKSHOP_PAGE, NULL));
   g_assert_nonnull (workshop);
   g_assert_false (upstander_workshop_page_publish (workshop, &error));

@@ -221,7 +221,6 @@ test_classroom_run (void)
   g_unlink (progress);
   app = ui_test_new_app (library);
   window = new_window (app, 1000, 760);
-  page = page_of (window);
 
   /* Switched on from the main menu's action, and remembered in the settings;
    * the catalogue says so, with a way to switch it off. */
@@ -236,6 +235,7 @@ test_classroom_run (void)
   g_assert_true (upstander_window_open_scenario (window, "ui-test", "the-sticker"));
   ui_test_spin (20);
   g_assert_cmpstr (upstander_window_get_page (window), ==, "classroom");
+  page = page_of (window);
   run = upstander_application_get_class_run (app);
   g_assert_nonnull (run);
   g_assert_true (upstander_classroom_page_get_run (page) == run);

@@ -16,6 +16,7 @@
 #include "upstander-help-page.h"
 #include "upstander-class-check-view.h"
 #include "upstander-class-voice-view.h"
+#include "upstander-classroom-page.h"
 #include "upstander-language.h"
 #include "upstander-message-row.h"
 #include "upstander-lesson-kit-dialog.h"
@@ -24,6 +25,7 @@
 #include "upstander-preferences-window.h"
 #include "upstander-scenario-card.h"
 #include "upstander-story-map-view.h"
+#include "upstander-workshop-page.h"
 #include "upstander-window.h"
 
 #include "ui-test.h"
@@ -306,9 +308,9 @@ test_window_plays_to_ending (void)
   app = ui_test_new_app (library);
   window = new_window (app);
   root = GTK_WIDGET (window);
-  player = player_of (window);
 
   ui_test_activate_story (window, "The sticker");
+  player = player_of (window);
   g_assert_cmpstr (upstander_window_get_page (window), ==, "player");
   g_assert_cmpstr (upstander_player_get_view (player), ==, "scene");
 
@@ -469,9 +471,9 @@ test_window_feed_and_content_note (void)
   app = ui_test_new_app (library);
   window = new_window (app);
   root = GTK_WIDGET (window);
-  player = player_of (window);
 
   ui_test_activate_story (window, "The post");
+  player = player_of (window);
   g_assert_cmpstr (upstander_player_get_view (player), ==, "note");
   g_assert_nonnull (ui_test_find_label (root, "This story has mean comments about someone's looks."));
   ui_test_click (root, "Start the story");
@@ -513,8 +515,14 @@ test_window_help_and_guides (void)
   app = ui_test_new_app (library);
   window = new_window (app);
   root = GTK_WIDGET (window);
-  help = UPSTANDER_HELP_PAGE (ui_test_find_one (root, UPSTANDER_TYPE_HELP_PAGE, NULL));
-  guides = UPSTANDER_GUIDES_PAGE (ui_test_find_one (root, UPSTANDER_TYPE_GUIDES_PAGE, NULL));
+
+  /* The first frame shows the catalogue and builds nothing else: each
+   * other page is built when first shown (docs/performance.md). */
+  g_assert_null (ui_test_find_one (root, UPSTANDER_TYPE_HELP_PAGE, NULL));
+  g_assert_null (ui_test_find_one (root, UPSTANDER_TYPE_GUIDES_PAGE, NULL));
+  g_assert_null (ui_test_find_one (root, UPSTANDER_TYPE_PLAYER, NULL));
+  g_assert_null (ui_test_find_one (root, UPSTANDER_TYPE_CLASSROOM_PAGE, NULL));
+  g_assert_null (ui_test_find_one (root, UPSTANDER_TYPE_WORKSHOP_PAGE, NULL));
 
   /* The header always offers help, guides and quick exit. */
   quick_exit = ui_test_find_one (root, GTK_TYPE_BUTTON, "quick-exit");
@@ -524,6 +532,9 @@ test_window_help_and_guides (void)
 
   gtk_widget_activate_action (root, "win.show-help", NULL);
   g_assert_cmpstr (upstander_window_get_page (window), ==, "help");
+  help = UPSTANDER_HELP_PAGE (ui_test_find_one (root, UPSTANDER_TYPE_HELP_PAGE, NULL));
+  g_assert_nonnull (help);
+  g_assert_null (ui_test_find_one (root, UPSTANDER_TYPE_GUIDES_PAGE, NULL));
   ui_test_spin (10);
   /* No contact for this region in the fixture: the directory, and why. */
   upstander_settings_set_region (upstander_application_get_settings (app), "GB");
@@ -537,6 +548,8 @@ test_window_help_and_guides (void)
 
   ui_test_click (root, "Read the Guides");
   g_assert_cmpstr (upstander_window_get_page (window), ==, "guides");
+  guides = UPSTANDER_GUIDES_PAGE (ui_test_find_one (root, UPSTANDER_TYPE_GUIDES_PAGE, NULL));
+  g_assert_nonnull (guides);
   g_assert_null (upstander_guides_page_get_guide (guides));
 
   /* The list: one action row per guide, bound to the list of guides; a row opens its guide. */
@@ -566,11 +579,59 @@ test_window_help_and_guides (void)
   gtk_widget_activate_action (root, "win.back", NULL);
   g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
 
+  /* Shown again, each is the page built the first time, not a second one. */
+  gtk_widget_activate_action (root, "win.show-help", NULL);
+  gtk_widget_activate_action (root, "win.show-guides", NULL);
+  g_assert_cmpstr (upstander_window_get_page (window), ==, "guides");
+  g_assert_cmpuint (count (root, UPSTANDER_TYPE_HELP_PAGE, NULL), ==, 1);
+  g_assert_cmpuint (count (root, UPSTANDER_TYPE_GUIDES_PAGE, NULL), ==, 1);
+  g_assert_true (ui_test_find_one (root, UPSTANDER_TYPE_GUIDES_PAGE, NULL) == GTK_WIDGET (guides));
+  gtk_widget_activate_action (root, "win.show-catalogue", NULL);
+  g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
+
   /* Text size applies to the whole window. */
   upstander_settings_set_text_size (upstander_application_get_settings (app), "larger");
   g_assert_true (gtk_widget_has_css_class (root, "text-larger"));
   upstander_settings_set_text_size (upstander_application_get_settings (app), "default");
   g_assert_false (gtk_widget_has_css_class (root, "text-larger"));
+
+  ui_test_close_app (app);
+}
+
+/* The keyboard shortcuts window: built when first asked for, then kept. */
+static void
+test_window_shortcuts_window (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  g_auto(GStrv) accels = NULL;
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+  GtkShortcutsWindow *overlay;
+
+  reset_progress ();
+  app = ui_test_new_app (library);
+  window = new_window (app);
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  ui_test_spin (20);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (overlay), "Quick exit: close Upstander at once"));
+
+  /* Closed, it is hidden; asked for again, the same one comes back. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  ui_test_spin (20);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  ui_test_spin (20);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 
   ui_test_close_app (app);
 }
@@ -1641,12 +1702,23 @@ test_window_largest_text (void)
         /* The help page and the list of guides, the same way. */
         {
           const char *actions[] = { "win.show-help", "win.show-guides" };
+          GType pages[] = { UPSTANDER_TYPE_HELP_PAGE, UPSTANDER_TYPE_GUIDES_PAGE };
 
           for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
             {
               g_autofree char *page_where = g_strdup_printf ("%s, %s", where, actions[a]);
+              GtkWidget *page;
+              GtkStack *stack;
 
               gtk_widget_activate_action (GTK_WIDGET (window), actions[a], NULL);
+              ui_test_spin (200);
+              /* The page is built as it is first shown: on a busy machine the
+               * crossfade to it may still run, with both pages on screen. The
+               * layout to check is the one it settles in. */
+              page = ui_test_find_one (GTK_WIDGET (window), pages[a], NULL);
+              stack = GTK_STACK (gtk_widget_get_parent (page));
+              while (gtk_stack_get_transition_running (stack) || gtk_widget_get_width (page) == 0)
+                ui_test_spin (20);
               ui_test_wait_for_size (GTK_WINDOW (window), sizes[z].width, sizes[z].height);
               gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
               if (min_width > sizes[z].width)
@@ -1717,11 +1789,12 @@ play_to_place (UpstanderWindow   *window,
                UpstanderPlace     place,
                guint              pick)
 {
-  UpstanderPlayer *player = player_of (window);
+  UpstanderPlayer *player;
 
   upstander_window_open_scenario (window,
                                   upstander_scenario_get_bundle_id (scenario),
                                   upstander_scenario_get_id (scenario));
+  player = player_of (window);
   if (g_strcmp0 (upstander_player_get_view (player), "note") == 0)
     gtk_widget_activate_action (GTK_WIDGET (player), "player.start", NULL);
 
@@ -1816,7 +1889,6 @@ test_window_screenshots (void)
   window = upstander_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  player = player_of (window);
   stories = upstander_window_get_stories (window);
   save_shot (GTK_WIDGET (window), "catalogue");
 
@@ -1831,6 +1903,7 @@ test_window_screenshots (void)
   if (chat != NULL)
     {
       g_assert_true (play_to_place (window, chat, UPSTANDER_PLACE_GROUP_CHAT, 0));
+      player = player_of (window);
       save_shot (GTK_WIDGET (window), "chat");
 
       gtk_widget_activate_action (GTK_WIDGET (player), "player.choose", "s",
@@ -2375,6 +2448,7 @@ main (int   argc,
   g_test_add_func ("/upstander/window/help-and-guides", test_window_help_and_guides);
   g_test_add_func ("/upstander/window/quick-exit", test_window_quick_exit);
   g_test_add_func ("/upstander/window/close-shortcut", test_window_close_shortcut);
+  g_test_add_func ("/upstander/window/shortcuts-window", test_window_shortcuts_window);
   g_test_add_func ("/upstander/window/corrupt-progress", test_window_corrupt_progress);
   g_test_add_func ("/upstander/window/unwritable-progress", test_window_unwritable_progress);
   g_test_add_func ("/upstander/settings/language-spellings", test_settings_language_spellings);

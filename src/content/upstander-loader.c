@@ -208,45 +208,62 @@ read_text (Loader     *self,
            xmlNode    *node,
            guint       max_chars)
 {
-  g_autoptr(GString) out = NULL;
-  xmlChar *content = xmlNodeGetContent (node);
+  g_autofree char *text = NULL;
+  xmlNode *only = node->children;
+  xmlChar *owned = NULL;
+  const char *content;
+  const char *p;
+  char *end;
   gboolean pending_space = FALSE;
   guint n_chars = 0;
 
+  /* A leaf is nearly always one text node: read it in place. Anything
+   * else (comments between parts of the text) is gathered by libxml2. */
+  if (only != NULL && only->next == NULL && only->type == XML_TEXT_NODE)
+    content = (const char *) only->content;
+  else
+    content = (const char *) (owned = xmlNodeGetContent (node));
   if (content == NULL)
-    content = xmlStrdup ((const xmlChar *) "");
+    content = "";
 
-  out = g_string_new (NULL);
+  /* Collapsing whitespace never lengthens the text: one allocation, and
+   * the bytes written straight into it (120,000 texts in a big library). */
+  text = g_malloc (strlen (content) + 1);
+  end = text;
 
-  for (const char *p = (const char *) content; *p != '\0'; p = g_utf8_next_char (p))
+  for (p = content; *p != '\0';)
     {
+      const char *next;
       gunichar c;
 
       /* Most text is printable ASCII: copied as a run, without decoding. */
       if ((guchar) *p > ' ' && (guchar) *p < 0x7F)
         {
-          const char *run = p;
-
-          while ((guchar) p[1] > ' ' && (guchar) p[1] < 0x7F)
-            p++;
           if (pending_space)
             {
-              g_string_append_c (out, ' ');
+              *end++ = ' ';
               n_chars++;
               pending_space = FALSE;
             }
-          g_string_append_len (out, run, p - run + 1);
-          n_chars += p - run + 1;
+          do
+            {
+              *end++ = *p++;
+              n_chars++;
+            }
+          while ((guchar) *p > ' ' && (guchar) *p < 0x7F);
           continue;
         }
 
-      c = g_utf8_get_char (p);
-
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
         {
-          pending_space = out->len > 0;
+          pending_space = end > text;
+          p++;
           continue;
         }
+
+      /* libxml2 hands out valid UTF-8 only. */
+      c = g_utf8_get_char (p);
+      next = g_utf8_next_char (p);
 
       if (upstander_text_is_forbidden_char (c))
         {
@@ -254,24 +271,27 @@ read_text (Loader     *self,
                         "<%s> contains the control or bidirectional override character U+%04X; "
                         "write plain text",
                         node->name, c);
-          xmlFree (content);
+          xmlFree (owned);
           return NULL;
         }
 
       if (pending_space)
         {
-          g_string_append_c (out, ' ');
+          *end++ = ' ';
           n_chars++;
           pending_space = FALSE;
         }
 
-      g_string_append_unichar (out, c);
+      memcpy (end, p, next - p);
+      end += next - p;
       n_chars++;
+      p = next;
     }
+  *end = '\0';
 
-  xmlFree (content);
+  xmlFree (owned);
 
-  if (out->len == 0)
+  if (end == text)
     {
       report_error (self, node, "<%s> is empty; write the text or remove the element", node->name);
       return NULL;
@@ -284,7 +304,7 @@ read_text (Loader     *self,
       return NULL;
     }
 
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return g_steal_pointer (&text);
 }
 
 static UpstanderText **
