@@ -119,6 +119,22 @@ upstander_application_set_library (UpstanderApplication *self,
   g_set_object (&self->library, library);
 }
 
+/**
+ * upstander_application_set_settings:
+ *
+ * Uses @settings instead of the app's own; for tests that keep settings in
+ * a backend of their own. Call it before the application starts up.
+ */
+void
+upstander_application_set_settings (UpstanderApplication *self,
+                                    UpstanderSettings    *settings)
+{
+  g_return_if_fail (UPSTANDER_IS_APPLICATION (self));
+  g_return_if_fail (UPSTANDER_IS_SETTINGS (settings));
+
+  g_set_object (&self->settings, settings);
+}
+
 UpstanderProgress *
 upstander_application_get_progress (UpstanderApplication *self)
 {
@@ -460,6 +476,27 @@ first_paint_cb (UpstanderApplication *self,
   start_loading (self);
 }
 
+/*
+ * Classroom Mode is an action only while an administrator makes it
+ * available and has not locked it on or off: the menu hides an item whose
+ * action is missing (a menu item cannot say why it is greyed out).
+ */
+static void
+classroom_available_cb (UpstanderApplication *self)
+{
+  GActionMap *map = G_ACTION_MAP (self);
+
+  if (!upstander_settings_get_classroom_available (self->settings) ||
+      upstander_settings_get_locked (self->settings, "classroom-mode"))
+    g_action_map_remove_action (map, "classroom-mode");
+  else if (g_action_map_lookup_action (map, "classroom-mode") == NULL)
+    {
+      g_autoptr(GPropertyAction) classroom = g_property_action_new ("classroom-mode", self->settings, "classroom-mode");
+
+      g_action_map_add_action (map, G_ACTION (classroom));
+    }
+}
+
 static void
 upstander_application_startup (GApplication *app)
 {
@@ -469,6 +506,7 @@ upstander_application_startup (GApplication *app)
   static const char *help_accels[] = { "F1", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (upstander_application_parent_class)->startup (app);
 
@@ -477,13 +515,15 @@ upstander_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
   /* GtkWindow's own action: closes whichever window has the focus. */
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  /* What GTK sets when it finds gtk/help-overlay.ui; the window builds that
+   * overlay only when asked for it (upstander-window.c). */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", shortcuts_accels);
 
-  self->settings = upstander_settings_new ();
-  {
-    g_autoptr(GPropertyAction) classroom = g_property_action_new ("classroom-mode", self->settings, "classroom-mode");
-
-    g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (classroom));
-  }
+  if (self->settings == NULL)
+    self->settings = upstander_settings_new ();
+  g_signal_connect_object (self->settings, "notify::classroom-available",
+                           G_CALLBACK (classroom_available_cb), self, G_CONNECT_SWAPPED);
+  classroom_available_cb (self);
   self->progress = upstander_progress_new (NULL);
   upstander_progress_load (self->progress);
   /* Connects in the background; read aloud stays off until it has. Like
@@ -501,7 +541,7 @@ upstander_application_startup (GApplication *app)
 
   if (self->library == NULL)
     {
-      self->library = upstander_library_new ();
+      self->library = upstander_library_new_full (upstander_settings_get_user_bundles (self->settings));
       upstander_library_set_languages (self->library, g_get_language_names ());
       /* Read once the first window has painted (activate), or in a second
        * should no window come. */

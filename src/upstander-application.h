@@ -21,6 +21,8 @@ UpstanderApplication *upstander_application_new         (void);
 UpstanderLibrary     *upstander_application_get_library (UpstanderApplication *self);
 void                  upstander_application_set_library (UpstanderApplication *self,
                                                          UpstanderLibrary     *library);
+void                  upstander_application_set_settings (UpstanderApplication *self,
+                                                          UpstanderSettings    *settings);
 UpstanderProgress    *upstander_application_get_progress (UpstanderApplication *self);
 UpstanderSettings    *upstander_application_get_settings (UpstanderApplication *self);
 UpstanderSpeaker     *upstander_application_get_speaker  (UpstanderApplication *self);

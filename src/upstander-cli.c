@@ -67,11 +67,32 @@ upstander_cli_validate (const char * const *files)
   return status;
 }
 
+/*
+ * The stories the app would offer, as an administrator set it up: the
+ * user's own bundles only when `user-bundles` allows, and only stories for
+ * the `age-bands` offered.
+ */
+static UpstanderLibrary *
+offered_library_new (UpstanderSettings *settings)
+{
+  return upstander_library_new_full (upstander_settings_get_user_bundles (settings));
+}
+
+static gboolean
+scenario_offered (UpstanderSettings *settings,
+                  UpstanderScenario *scenario)
+{
+  return upstander_settings_get_ages_offered (settings,
+                                              upstander_scenario_get_age_min (scenario),
+                                              upstander_scenario_get_age_max (scenario));
+}
+
 /* Every scenario the app would show: bundle, id, language and title, tab-separated. */
 int
 upstander_cli_list (void)
 {
-  g_autoptr(UpstanderLibrary) library = upstander_library_new ();
+  g_autoptr(UpstanderSettings) settings = upstander_settings_new ();
+  g_autoptr(UpstanderLibrary) library = offered_library_new (settings);
   guint n_items;
 
   upstander_library_load (library);
@@ -80,6 +101,9 @@ upstander_cli_list (void)
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+      if (!scenario_offered (settings, scenario))
+        continue;
 
       g_print ("%s\t%s\t%s\t%s\n",
                upstander_scenario_get_bundle_id (scenario),
@@ -99,27 +123,6 @@ upstander_cli_list (void)
   return 0;
 }
 
-/* A language as LANGUAGE takes it ("fr", "zh_CN", "pt-BR" → "pt_BR"), or NULL. */
-static char *
-normalize_language (const char *language)
-{
-  g_autofree char *lang = g_strdelimit (g_strdup (language), "-", '_');
-  gsize len = strlen (lang);
-  gsize i = 0;
-
-  while (i < len && g_ascii_isalpha (lang[i]))
-    i++;
-  if (i < 2 || i > 3)
-    return NULL;
-  if (i < len && (lang[i] != '_' || len - i < 3 || len - i > 9))
-    return NULL;
-  for (i++; i < len; i++)
-    if (!g_ascii_isalnum (lang[i]))
-      return NULL;
-
-  return g_steal_pointer (&lang);
-}
-
 /* What --handout and the lesson kit's options write; the handout is not a kit document. */
 #define HANDOUT (-1)
 
@@ -131,6 +134,7 @@ write_story_document (const char *option,
                       const char *language,
                       const char *region)
 {
+  g_autoptr(UpstanderSettings) settings = upstander_settings_new ();
   g_autoptr(UpstanderLibrary) library = NULL;
   g_autoptr(UpstanderDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
@@ -147,7 +151,7 @@ write_story_document (const char *option,
     }
   if (language != NULL)
     {
-      g_autofree char *lang = normalize_language (language);
+      g_autofree char *lang = upstander_language_tag_normalize (language, UPSTANDER_LANGUAGE_TAG_LOCALE);
 
       if (lang == NULL)
         {
@@ -172,7 +176,7 @@ write_story_document (const char *option,
       effective_region = upstander_region_from_locale ();
     }
 
-  library = upstander_library_new ();
+  library = offered_library_new (settings);
   upstander_library_set_languages (library, g_get_language_names ());
   upstander_library_load (library);
 
@@ -190,7 +194,7 @@ write_story_document (const char *option,
       else
         match = g_strcmp0 (scenario_id, upstander_scenario_get_id (item)) == 0;
 
-      if (match)
+      if (match && scenario_offered (settings, item))
         scenario = item;
     }
 

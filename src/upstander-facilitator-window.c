@@ -8,6 +8,7 @@
 #include "upstander-facilitator-window.h"
 #include "upstander-handout.h"
 #include "upstander-line-item.h"
+#include "upstander-transcript.h"
 #include "upstander-util.h"
 #include "upstander-words.h"
 
@@ -16,6 +17,12 @@
  * is on the projector. It watches the application's class run, not the main
  * window: it follows the story through a window rebuilt for a new language,
  * and a new run as soon as it starts.
+ *
+ * Its sections are in the template and stay: the lines the class has seen
+ * are the run's session's lines model, drawn by the same transcript rows as
+ * the player and the classroom (a revealed line appends one row); what
+ * depends on the scene is filled again when the scene changes, and the
+ * rest (now, votes) is set in place on each change of the run.
  */
 
 struct _UpstanderFacilitatorWindow
@@ -26,10 +33,26 @@ struct _UpstanderFacilitatorWindow
   UpstanderClassRun    *run;
   guint                 tick_id;
   const char           *scene_id;  /* what the notes are about, for tests */
+  gconstpointer         filled_for; /* the scene or ending the scene's sections show */
 
   AdwWindowTitle       *title;
   GtkLabel             *timer;
-  GtkBox               *content;
+  GtkWidget            *no_run;
+  GtkWidget            *run_box;
+  GtkLabel             *now_title;
+  GtkLabel             *now_detail;
+  GtkLabel             *now_feedback;
+  GtkWidget            *now_list;
+  GtkWidget            *lines_section;
+  GtkWidget            *transcript;
+  GtkWidget            *notes_section;
+  GtkWidget            *notes;
+  GtkWidget            *questions_section;
+  GtkWidget            *questions;
+  GtkWidget            *votes_section;
+  GtkWidget            *votes;
+  GtkWidget            *goals;
+  GtkLabel             *disclosure;
 };
 
 G_DEFINE_FINAL_TYPE (UpstanderFacilitatorWindow, upstander_facilitator_window, ADW_TYPE_WINDOW)
@@ -41,26 +64,33 @@ translate (UpstanderFacilitatorWindow *self,
   return upstander_scenario_translate (upstander_class_run_get_scenario (self->run), text);
 }
 
-static GtkWidget *
-section (UpstanderFacilitatorWindow *self,
-         const char                 *heading)
+/* Plain text, with addresses and numbers kept whole inside Arabic. */
+static void
+set_text (GtkLabel   *label,
+          const char *text)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  g_autofree char *shown = upstander_text_isolate_ltr_runs (text != NULL ? text : "");
 
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "facilitator-section");
-  gtk_box_append (GTK_BOX (box), upstander_text_label_new (heading, "heading"));
-  gtk_box_append (self->content, box);
-
-  return box;
+  gtk_label_set_text (label, shown);
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
 }
 
 static void
-add_texts (UpstanderFacilitatorWindow *self,
-           GtkWidget                  *box,
-           GPtrArray                  *texts,
-           gboolean                    bullets)
+remove_children (GtkWidget *box)
 {
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+}
+
+static void
+fill_texts (UpstanderFacilitatorWindow *self,
+            GtkWidget                  *box,
+            GPtrArray                  *texts,
+            gboolean                    bullets)
+{
+  remove_children (box);
   for (guint i = 0; texts != NULL && i < texts->len; i++)
     {
       const char *text = translate (self, g_ptr_array_index (texts, i));
@@ -96,118 +126,160 @@ tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The sections about the scene (or ending): only when it changes. */
 static void
-rebuild (UpstanderFacilitatorWindow *self)
+fill_for_scene (UpstanderFacilitatorWindow *self,
+                const UpstanderScene       *scene,
+                const UpstanderEnding      *ending)
+{
+  const UpstanderDecision *decision = scene != NULL ? scene->decision : NULL;
+  gboolean has_notes = scene != NULL && scene->facilitator != NULL && scene->facilitator->len > 0;
+
+  self->filled_for = ending != NULL ? (gconstpointer) ending : (gconstpointer) scene;
+
+  fill_texts (self, self->now_list, ending != NULL ? ending->takeaways : NULL, TRUE);
+  gtk_widget_set_visible (self->lines_section, scene != NULL);
+  gtk_widget_set_visible (self->notes_section, scene != NULL);
+  if (has_notes)
+    fill_texts (self, self->notes, scene->facilitator, FALSE);
+  else
+    {
+      remove_children (self->notes);
+      gtk_box_append (GTK_BOX (self->notes), upstander_text_label_new (_("No notes for this scene."), "dim-label"));
+    }
+
+  gtk_widget_set_visible (self->questions_section,
+                          decision != NULL && decision->questions != NULL && decision->questions->len > 0);
+  fill_texts (self, self->questions, decision != NULL ? decision->questions : NULL, TRUE);
+  remove_children (self->votes);
+}
+
+/* A heading and the feedback under it, per choice; counts set in place as hands go up. */
+static void
+update_votes (UpstanderFacilitatorWindow   *self,
+              const UpstanderClassDecision *current)
+{
+  GtkWidget *row;
+
+  gtk_widget_set_visible (self->votes_section, current != NULL);
+  if (current == NULL)
+    return;
+
+  if (gtk_widget_get_first_child (self->votes) == NULL)
+    for (guint i = 0; i < current->choices->len; i++)
+      {
+        const UpstanderChoice *choice = g_ptr_array_index (current->choices, i);
+        g_autofree char *reason = upstander_join_texts (upstander_class_run_get_scenario (self->run),
+                                                        choice->feedback, " ");
+        g_autofree char *feedback = upstander_format_feedback (choice->effect, reason);
+
+        gtk_box_append (GTK_BOX (self->votes), upstander_text_label_new ("", "heading"));
+        gtk_box_append (GTK_BOX (self->votes), upstander_text_label_new (feedback, "dim-label"));
+      }
+
+  row = gtk_widget_get_first_child (self->votes);
+  for (guint i = 0; i < current->choices->len && row != NULL; i++)
+    {
+      const UpstanderChoice *choice = g_ptr_array_index (current->choices, i);
+      g_autofree char *votes = g_strdup_printf (ngettext ("%u vote", "%u votes", current->votes[i]), current->votes[i]);
+      g_autofree char *text = g_strdup_printf (C_("votes", "%s — %s"), translate (self, choice->label), votes);
+
+      set_text (GTK_LABEL (row), text);
+      row = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (row));
+    }
+}
+
+static void
+update_now (UpstanderFacilitatorWindow *self,
+            UpstanderSession           *session,
+            const UpstanderScene       *scene,
+            const UpstanderEnding      *ending)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *feedback = NULL;
+
+  if (ending != NULL)
+    {
+      title = g_strdup_printf (_("Ending: %s"), translate (self, ending->title));
+    }
+  else if (scene != NULL)
+    {
+      if (scene->title != NULL)
+        title = g_strdup (translate (self, scene->title));
+
+      if (upstander_session_get_state (session) == UPSTANDER_SESSION_FEEDBACK)
+        {
+          UpstanderChoiceItem *chosen = upstander_session_get_feedback (session);
+
+          detail = g_strdup_printf (_("The class chose: %s"), upstander_choice_item_get_label (chosen));
+          feedback = upstander_format_feedback (upstander_choice_item_get_effect (chosen),
+                                                upstander_choice_item_get_feedback (chosen));
+        }
+      else if (scene->decision != NULL)
+        {
+          detail = g_strdup (translate (self, scene->decision->prompt));
+        }
+    }
+
+  set_text (self->now_title, title);
+  set_text (self->now_detail, detail);
+  set_text (self->now_feedback, feedback);
+}
+
+static void
+run_changed_cb (UpstanderFacilitatorWindow *self)
 {
   UpstanderSession *session;
-  UpstanderScenario *scenario;
   const UpstanderScene *scene;
   const UpstanderEnding *ending;
-  const UpstanderClassDecision *current;
-  GtkWidget *box;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
-    gtk_box_remove (self->content, child);
-  self->scene_id = NULL;
   update_timer (self);
+  gtk_widget_set_visible (self->no_run, self->run == NULL);
+  gtk_widget_set_visible (self->run_box, self->run != NULL);
 
   if (self->run == NULL)
     {
-      adw_window_title_set_subtitle (self->title, NULL);
-      gtk_box_append (self->content,
-                      upstander_text_label_new (_("No story is running. Switch on Classroom Mode in the main menu and open a story: its notes appear here."), "dim-label"));
+      self->scene_id = NULL;
+      self->filled_for = NULL;
       return;
     }
 
   session = upstander_class_run_get_session (self->run);
-  scenario = upstander_class_run_get_scenario (self->run);
-  scene = upstander_session_get_scene (session);
   ending = upstander_session_get_ending (session);
-  current = upstander_class_run_get_current (self->run);
-  adw_window_title_set_subtitle (self->title, upstander_scenario_get_title (scenario));
+  scene = ending == NULL ? upstander_session_get_scene (session) : NULL;
+  self->scene_id = ending != NULL ? ending->id : scene != NULL ? scene->id : NULL;
 
-  if (ending != NULL)
-    {
-      g_autofree char *now = g_strdup_printf (_("Ending: %s"), translate (self, ending->title));
-
-      self->scene_id = ending->id;
-      box = section (self, _("Now"));
-      gtk_box_append (GTK_BOX (box), upstander_text_label_new (now, "title-4"));
-      add_texts (self, box, ending->takeaways, TRUE);
-    }
-  else if (scene != NULL)
-    {
-      self->scene_id = scene->id;
-      box = section (self, _("Now"));
-      if (scene->title != NULL)
-        gtk_box_append (GTK_BOX (box), upstander_text_label_new (translate (self, scene->title), "title-4"));
-      if (upstander_session_get_state (session) == UPSTANDER_SESSION_FEEDBACK)
-        {
-          const UpstanderChoice *choice = upstander_session_get_last_choice (session);
-          g_autofree char *chose = g_strdup_printf (_("The class chose: %s"), translate (self, choice->label));
-
-          gtk_box_append (GTK_BOX (box), upstander_text_label_new (chose, NULL));
-        }
-      else if (scene->decision != NULL)
-        {
-          gtk_box_append (GTK_BOX (box), upstander_text_label_new (translate (self, scene->decision->prompt), NULL));
-        }
-
-      box = section (self, _("Notes for this scene"));
-      if (scene->facilitator != NULL && scene->facilitator->len > 0)
-        add_texts (self, box, scene->facilitator, FALSE);
-      else
-        gtk_box_append (GTK_BOX (box), upstander_text_label_new (_("No notes for this scene."), "dim-label"));
-
-      if (current != NULL)
-        {
-          const UpstanderDecision *decision = scene->decision;
-
-          if (decision->questions != NULL && decision->questions->len > 0)
-            {
-              box = section (self, _("Discussion questions"));
-              add_texts (self, box, decision->questions, TRUE);
-            }
-
-          box = section (self, _("Votes so far"));
-          for (guint i = 0; i < current->choices->len; i++)
-            {
-              const UpstanderChoice *choice = g_ptr_array_index (current->choices, i);
-              g_autofree char *votes = g_strdup_printf (ngettext ("%u vote", "%u votes", current->votes[i]), current->votes[i]);
-              g_autofree char *row = g_strdup_printf (C_("votes", "%s — %s"), translate (self, choice->label), votes);
-              g_autofree char *reason = upstander_join_texts (upstander_class_run_get_scenario (self->run),
-                                                              choice->feedback, " ");
-              g_autofree char *feedback = upstander_format_feedback (choice->effect, reason);
-
-              gtk_box_append (GTK_BOX (box), upstander_text_label_new (row, "heading"));
-              gtk_box_append (GTK_BOX (box), upstander_text_label_new (feedback, "dim-label"));
-            }
-        }
-    }
-
-  box = section (self, _("Learning goals"));
-  add_texts (self, box, upstander_scenario_get_goals (scenario), TRUE);
-
-  box = section (self, _("If a pupil discloses harm"));
-  gtk_widget_add_css_class (box, "emergency");
-  gtk_box_append (GTK_BOX (box), upstander_text_label_new (upstander_disclosure_advice (), NULL));
+  if (self->filled_for != (ending != NULL ? (gconstpointer) ending : (gconstpointer) scene))
+    fill_for_scene (self, scene, ending);
+  update_now (self, session, scene, ending);
+  update_votes (self, upstander_class_run_get_current (self->run));
 }
 
 static void
 set_run (UpstanderFacilitatorWindow *self,
          UpstanderClassRun          *run)
 {
+  UpstanderSession *session = run != NULL ? upstander_class_run_get_session (run) : NULL;
+
   if (self->run != run)
     {
       if (self->run != NULL)
-        g_signal_handlers_disconnect_by_func (self->run, rebuild, self);
+        g_signal_handlers_disconnect_by_func (self->run, run_changed_cb, self);
       g_set_object (&self->run, run);
       if (self->run != NULL)
-        g_signal_connect_swapped (self->run, "changed", G_CALLBACK (rebuild), self);
+        g_signal_connect_swapped (self->run, "changed", G_CALLBACK (run_changed_cb), self);
+      self->filled_for = NULL;
     }
 
-  rebuild (self);
+  /* Set here, not bound: a binding whose lookup meets no run keeps its old value. */
+  adw_window_title_set_subtitle (self->title, run != NULL ? upstander_scenario_get_title (upstander_class_run_get_scenario (run)) : NULL);
+  upstander_transcript_set_model (UPSTANDER_TRANSCRIPT (self->transcript),
+                                  session != NULL ? upstander_session_get_lines (session) : NULL);
+  if (run != NULL)
+    fill_texts (self, self->goals, upstander_scenario_get_goals (upstander_class_run_get_scenario (run)), TRUE);
+
+  run_changed_cb (self);
 }
 
 static void
@@ -223,7 +295,7 @@ upstander_facilitator_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
   if (self->run != NULL)
-    g_signal_handlers_disconnect_by_func (self->run, rebuild, self);
+    g_signal_handlers_disconnect_by_func (self->run, run_changed_cb, self);
   g_clear_object (&self->run);
   if (self->app != NULL)
     g_signal_handlers_disconnect_by_func (self->app, app_run_changed_cb, self);
@@ -240,46 +312,36 @@ upstander_facilitator_window_class_init (UpstanderFacilitatorWindowClass *klass)
 
   object_class->dispose = upstander_facilitator_window_dispose;
 
+  g_type_ensure (UPSTANDER_TYPE_TRANSCRIPT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-facilitator-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, timer);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, no_run);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, run_box);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, now_title);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, now_detail);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, now_feedback);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, now_list);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, lines_section);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, transcript);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, notes_section);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, notes);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, questions_section);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, questions);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, votes_section);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, votes);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, goals);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, disclosure);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
 static void
 upstander_facilitator_window_init (UpstanderFacilitatorWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_window_set_title (GTK_WINDOW (self), _("Teacher’s Notes"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 520, 720);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "upstander");
-  gtk_widget_add_css_class (GTK_WIDGET (self), "facilitator");
-
-  self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Teacher’s Notes"), NULL));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->timer = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->timer), "class-timer");
-  gtk_label_set_xalign (self->timer, 0);
-  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->timer));
-
-  self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
-  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->content));
-  gtk_widget_set_margin_top (inner, 12);
-  gtk_widget_set_margin_bottom (inner, 24);
-  gtk_widget_set_margin_start (inner, 12);
-  gtk_widget_set_margin_end (inner, 12);
-
-  adw_clamp_set_child (ADW_CLAMP (clamp), inner);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (box), scroller);
-  adw_window_set_content (ADW_WINDOW (self), box);
-
+  set_text (self->disclosure, upstander_disclosure_advice ());
   self->tick_id = g_timeout_add_seconds (1, tick_cb, self);
 }
 

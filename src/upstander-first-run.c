@@ -176,22 +176,22 @@ language_list_new (void)
 static GtkWidget *
 reader_list_new (UpstanderSettings *settings)
 {
-  const UpstanderReaderBand *bands;
+  g_autoptr(GPtrArray) bands = upstander_settings_dup_offered_readers (settings);
   GtkWidget *list, *first_check = NULL;
-  guint n_bands;
 
   list = list_new (_("Who is reading"));
   gtk_widget_add_css_class (list, "readers");
 
-  bands = upstander_reader_bands_get_all (&n_bands);
-  for (guint i = 0; i < n_bands; i++)
+  /* Only the bands an administrator offers. */
+  for (guint i = 0; i < bands->len; i++)
     {
-      GtkWidget *row = row_new (bands[i].id, _(bands[i].label), first_check);
+      const UpstanderReaderBand *band = g_ptr_array_index (bands, i);
+      GtkWidget *row = row_new (band->id, _(band->label), first_check);
       GtkWidget *check = g_object_get_data (G_OBJECT (row), "check");
 
       if (first_check == NULL)
         first_check = check;
-      if (g_strcmp0 (bands[i].id, upstander_settings_get_reader (settings)) == 0)
+      if (g_strcmp0 (band->id, upstander_settings_get_reader (settings)) == 0)
         gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }

@@ -74,45 +74,6 @@ upstander_language_get_all (guint *n_languages)
   return languages;
 }
 
-/*
- * Whether @code looks like a language code LANGUAGE understands: "fr",
- * "pt_BR", "sr@latin". Any such code is accepted (a bundle may carry a
- * language the interface lacks); anything else means the system language.
- */
-gboolean
-upstander_language_is_valid (const char *code)
-{
-  const char *p = code;
-  guint n = 0;
-
-  if (code == NULL)
-    return FALSE;
-
-  for (; g_ascii_islower (*p); p++)
-    n++;
-  if (n < 2 || n > 3)
-    return FALSE;
-
-  if (*p == '_')
-    {
-      p++;
-      if (!g_ascii_isupper (p[0]) || !g_ascii_isupper (p[1]))
-        return FALSE;
-      p += 2;
-    }
-
-  if (*p == '@')
-    {
-      p++;
-      for (n = 0; g_ascii_isalnum (*p); p++)
-        n++;
-      if (n == 0 || n > 16)
-        return FALSE;
-    }
-
-  return *p == '\0';
-}
-
 /**
  * upstander_language_apply:
  * @code: (nullable): a language code such as "fr", or "" or %NULL for the
@@ -125,20 +86,20 @@ upstander_language_is_valid (const char *code)
 void
 upstander_language_apply (const char *code)
 {
+  g_autofree char *normal = upstander_language_tag_normalize (code, UPSTANDER_LANGUAGE_TAG_LOCALE);
+
   if (!saved)
     {
       system_language = g_strdup (g_getenv ("LANGUAGE"));
       saved = TRUE;
     }
 
-  if (code != NULL && code[0] != '\0' && !upstander_language_is_valid (code))
-    {
-      g_debug ("Ignoring the language “%s”: not a language code", code);
-      code = NULL;
-    }
+  /* Anything but a language tag means the system's language. */
+  if (normal == NULL && code != NULL && code[0] != '\0')
+    g_debug ("Ignoring the language “%s”: not a language code", code);
 
-  if (code != NULL && code[0] != '\0')
-    g_setenv ("LANGUAGE", code, TRUE);
+  if (normal != NULL)
+    g_setenv ("LANGUAGE", normal, TRUE);
   else if (system_language != NULL)
     g_setenv ("LANGUAGE", system_language, TRUE);
   else

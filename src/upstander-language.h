@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "upstander-language-tag.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -13,7 +15,6 @@ typedef struct
 
 void                     upstander_language_bind_textdomain (void);
 const UpstanderLanguage *upstander_language_get_all   (guint      *n_languages);
-gboolean                 upstander_language_is_valid  (const char *code);
 void                     upstander_language_apply     (const char *code);
 char                    *upstander_language_isolate   (const char *text);
 

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "upstander-avatar.h"
 #include "upstander-line-row.h"
 #include "upstander-transcript.h"
 
@@ -102,6 +103,7 @@ upstander_line_row_class_init (UpstanderLineRowClass *klass)
   /* The templates name these types. */
   g_type_ensure (UPSTANDER_TYPE_LINE_ITEM);
   g_type_ensure (UPSTANDER_TYPE_TRANSCRIPT);
+  g_type_ensure (UPSTANDER_TYPE_AVATAR);
 }
 
 static void

@@ -1,10 +1,11 @@
-/* upstander-message-row.c: one chat message, lobby line or comment, bound to a line item */
+/* upstander-message-row.c: one chat message or comment, bound to a line item */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"
 
 #include <adwaita.h>
 
+#include "upstander-avatar.h"
 #include "upstander-message-row.h"
 #include "upstander-words.h"
 
@@ -35,7 +36,7 @@ item_changed (UpstanderLineRow *row)
    * hears one sentence, "Leo: …".
    */
   gtk_widget_set_visible (self->avatar, !from_player);
-  adw_avatar_set_size (ADW_AVATAR (self->avatar), comment ? 24 : 36);
+  upstander_avatar_set_size (UPSTANDER_AVATAR (self->avatar), comment ? 24 : 36);
   gtk_widget_set_halign (GTK_WIDGET (self), from_player ? GTK_ALIGN_END : comment ? GTK_ALIGN_FILL : GTK_ALIGN_START);
   gtk_widget_set_margin_start (GTK_WIDGET (self), from_player ? 48 : 0);
   gtk_widget_set_margin_end (GTK_WIDGET (self), from_player || comment ? 0 : 32);

@@ -1,4 +1,4 @@
-/* upstander-message-row.h: one chat message, lobby line or comment, bound to a line item */
+/* upstander-message-row.h: one chat message or comment, bound to a line item */
 #pragma once
 
 #include "upstander-line-row.h"

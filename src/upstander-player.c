@@ -7,8 +7,11 @@
 #include <glib/gi18n.h>
 
 #include "upstander-bundle.h"
+#include "upstander-ending-view.h"
+#include "upstander-feedback-view.h"
 #include "upstander-language.h"
 #include "upstander-line-item.h"
+#include "upstander-note-view.h"
 #include "upstander-player.h"
 #include "upstander-story-map-view.h"
 #include "upstander-transcript.h"
@@ -109,15 +112,6 @@ give_focus (UpstanderPlayer *self,
 }
 
 static void
-set_label_a11y (GtkWidget  *widget,
-                const char *label)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-}
-
-static void
 clear_content (UpstanderPlayer *self)
 {
   GtkWidget *child;
@@ -136,39 +130,13 @@ clear_content (UpstanderPlayer *self)
 static void
 build_note (UpstanderPlayer *self)
 {
-  UpstanderScenario *scenario = upstander_session_get_scenario (self->session);
-  GPtrArray *notes = upstander_scenario_get_content_notes (scenario);
-  GtkWidget *card, *header, *icon, *buttons, *start;
+  GtkWidget *view = upstander_note_view_new (upstander_session_get_scenario (self->session));
 
-  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "content-note");
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  gtk_box_append (GTK_BOX (header), icon);
-  append_label (self, header, _("Before you start"), "title-2");
-  gtk_box_append (GTK_BOX (card), header);
-
-  for (guint i = 0; i < notes->len; i++)
-    append_label (self, card, translate (self, g_ptr_array_index (notes, i)), NULL);
-  append_label (self, card,
-                _("You can stop whenever you like: press Back, or Exit to close Upstander at once."),
-                "dim-label");
-  gtk_box_append (self->content, card);
-  self->reading_widget = card;
-
-  buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_widget_add_css_class (buttons, "actions");
-  start = make_button (_("Start the story"), "player.start", NULL, "suggested-action");
-  gtk_widget_add_css_class (start, "pill");
-  gtk_box_append (GTK_BOX (buttons), start);
-  gtk_box_append (GTK_BOX (buttons),
-                  make_button (_("Choose another story"), "win.show-catalogue", NULL, "pill"));
-  gtk_box_append (self->content, buttons);
+  gtk_box_append (self->content, view);
+  self->reading_widget = upstander_note_view_get_card (UPSTANDER_NOTE_VIEW (view));
 
   self->view = "note";
-  give_focus (self, start);
+  give_focus (self, upstander_note_view_get_start (UPSTANDER_NOTE_VIEW (view)));
 }
 
 /*
@@ -265,9 +233,11 @@ update_way_on (UpstanderPlayer *self,
   const UpstanderScene *scene = upstander_session_get_scene (self->session);
   GtkWidget *focus = NULL;
 
-  if (self->next_button != NULL && !upstander_session_get_all_revealed (self->session))
+  if (self->next_button != NULL &&
+      (!upstander_session_get_all_revealed (self->session) ||
+       (self->transcript != NULL && upstander_transcript_get_line_pending (UPSTANDER_TRANSCRIPT (self->transcript)))))
     {
-      /* Still revealing: the Continue button stays, and so does the focus on it. */
+      /* Still revealing (or typing the last line): Continue stays, and so does the focus on it. */
       scroll_to_way_on (self);
       return;
     }
@@ -317,6 +287,40 @@ update_way_on (UpstanderPlayer *self,
   scroll_to_way_on (self);
 }
 
+/*
+ * A chat place looks like a phone: the conversation in a rounded frame with
+ * the group's name on its top bar, centred and no wider than a phone. The
+ * clamp gives its child .small when it has the whole width (a narrow window):
+ * then style.css drops the frame and the phone is the window.
+ */
+static GtkWidget *
+phone_new (GtkWidget *top_bar,
+           GtkWidget *transcript)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *phone = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 420);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 400);
+  gtk_widget_add_css_class (phone, "phone");
+  gtk_widget_add_css_class (top_bar, "phone-bar");
+  gtk_box_append (GTK_BOX (phone), top_bar);
+  gtk_box_append (GTK_BOX (phone), transcript);
+  adw_clamp_set_child (ADW_CLAMP (clamp), phone);
+
+  return clamp;
+}
+
+/* The last line's typing ended: now the decision, or the way on, shows. */
+static void
+line_pending_cb (UpstanderPlayer     *self,
+                 GParamSpec          *pspec,
+                 UpstanderTranscript *transcript)
+{
+  if (GTK_WIDGET (transcript) == self->transcript && !upstander_transcript_get_line_pending (transcript))
+    update_way_on (self, TRUE);
+}
+
 static void
 build_scene (UpstanderPlayer *self)
 {
@@ -336,14 +340,24 @@ build_scene (UpstanderPlayer *self)
   if (scene->title != NULL)
     append_label (self, titles, upstander_place_name (scene->place), "caption");
   gtk_box_append (GTK_BOX (header), titles);
-  gtk_box_append (self->content, header);
 
   /* One row per revealed line: the session's lines model appends them. */
   transcript = upstander_transcript_new ();
   gtk_widget_add_css_class (transcript, "transcript");
   gtk_widget_add_css_class (transcript, upstander_place_style (scene->place));
   upstander_transcript_set_model (UPSTANDER_TRANSCRIPT (transcript), upstander_session_get_lines (self->session));
-  gtk_box_append (self->content, transcript);
+  if (g_strcmp0 (upstander_place_style (scene->place), "chat") == 0)
+    {
+      upstander_transcript_set_typing (UPSTANDER_TRANSCRIPT (transcript), TRUE);
+      g_signal_connect_object (transcript, "notify::line-pending", G_CALLBACK (line_pending_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->content, phone_new (header, transcript));
+    }
+  else
+    {
+      gtk_box_append (self->content, header);
+      gtk_box_append (self->content, transcript);
+    }
   self->transcript = transcript;
   self->reading_widget = gtk_widget_get_last_child (transcript);
 
@@ -386,57 +400,16 @@ guide_button_new (UpstanderPlayer *self,
 static void
 build_feedback (UpstanderPlayer *self)
 {
-  const UpstanderChoice *choice = upstander_session_get_last_choice (self->session);
-  const char *word = upstander_effect_word (choice->effect);
-  g_autofree char *reason = upstander_join_texts (upstander_session_get_scenario (self->session), choice->feedback, " ");
-  g_autofree char *chose = NULL;
-  g_autofree char *spoken = NULL;
-  g_autofree char *label = NULL;
-  GtkWidget *card, *header, *icon, *guide, *button;
+  UpstanderChoiceItem *feedback = upstander_session_get_feedback (self->session);
+  GtkWidget *view = upstander_feedback_view_new (feedback);
 
-  label = upstander_language_isolate (translate (self, choice->label));
-  /* Translators: above the feedback card; %s is the choice the reader made */
-  chose = g_strdup_printf (_("You chose: %s"), label);
-  append_label (self, GTK_WIDGET (self->content), chose, "you-chose");
-
-  card = g_object_new (GTK_TYPE_BOX,
-                       "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
-                       "orientation", GTK_ORIENTATION_VERTICAL,
-                       "spacing", 10,
-                       NULL);
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "feedback");
-  gtk_widget_add_css_class (card, upstander_effect_to_string (choice->effect));
-
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  icon = gtk_image_new_from_icon_name (upstander_effect_icon (choice->effect));
-  gtk_image_set_icon_size (GTK_IMAGE (icon), GTK_ICON_SIZE_LARGE);
-  gtk_widget_add_css_class (icon, "verdict-icon");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  gtk_box_append (GTK_BOX (header), icon);
-  append_label (self, header, word, "verdict");
-  gtk_box_append (GTK_BOX (card), header);
-
-  for (guint i = 0; i < choice->feedback->len; i++)
-    append_label (self, card, translate (self, g_ptr_array_index (choice->feedback, i)), "reason");
-
-  spoken = upstander_format_feedback (choice->effect, reason);
-  set_label_a11y (card, spoken);
-  gtk_box_append (self->content, card);
-  self->reading_widget = card;
-
-  guide = guide_button_new (self, choice->guide);
-  if (guide != NULL)
-    gtk_box_append (self->content, guide);
-
-  button = make_button (_("Continue"), "player.advance", NULL, "suggested-action");
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "continue");
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_box_append (self->content, button);
+  upstander_feedback_view_set_guide (UPSTANDER_FEEDBACK_VIEW (view),
+                                     guide_button_new (self, upstander_choice_item_get_choice (feedback)->guide));
+  gtk_box_append (self->content, view);
+  self->reading_widget = upstander_feedback_view_get_card (UPSTANDER_FEEDBACK_VIEW (view));
 
   self->view = "feedback";
-  give_focus (self, button);
+  give_focus (self, upstander_feedback_view_get_continue (UPSTANDER_FEEDBACK_VIEW (view)));
 }
 
 static void
@@ -447,38 +420,11 @@ build_ending (UpstanderPlayer *self)
   guint n_found = upstander_session_get_n_endings_found (self->session);
   guint n_endings = upstander_scenario_get_n_endings (scenario);
   g_autofree char *found = NULL;
-  GtkWidget *header, *icon, *takeaways, *guide, *buttons, *button, *focus = NULL;
+  GtkWidget *view, *guide, *buttons, *button, *focus = NULL;
 
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  gtk_widget_add_css_class (header, "outcome");
-  gtk_widget_add_css_class (header, upstander_outcome_to_string (ending->outcome));
-  icon = gtk_image_new_from_icon_name (upstander_outcome_icon (ending->outcome));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  gtk_box_append (GTK_BOX (header), icon);
-  append_label (self, header, upstander_outcome_word (ending->outcome), "caption-heading");
-  gtk_box_append (self->content, header);
-
-  self->reading_widget = append_label (self, GTK_WIDGET (self->content), translate (self, ending->title), "title-1");
-  for (guint i = 0; i < ending->texts->len; i++)
-    append_label (self, GTK_WIDGET (self->content),
-                  translate (self, g_ptr_array_index (ending->texts, i)), "ending-text");
-
-  takeaways = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_widget_add_css_class (takeaways, "card");
-  gtk_widget_add_css_class (takeaways, "takeaways");
-  append_label (self, takeaways, _("What to remember"), "heading");
-  for (guint i = 0; i < ending->takeaways->len; i++)
-    {
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *bullet = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-      gtk_widget_set_valign (bullet, GTK_ALIGN_START);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (bullet), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-      gtk_box_append (GTK_BOX (row), bullet);
-      gtk_widget_set_hexpand (append_label (self, row, translate (self, g_ptr_array_index (ending->takeaways, i)), NULL), TRUE);
-      gtk_box_append (GTK_BOX (takeaways), row);
-    }
-  gtk_box_append (self->content, takeaways);
+  view = upstander_ending_view_new (upstander_session_get_ending_item (self->session));
+  gtk_box_append (self->content, view);
+  self->reading_widget = upstander_ending_view_get_title (UPSTANDER_ENDING_VIEW (view));
 
   /* Translators: on the ending page, e.g. "Endings found: 2 of 3" */
   found = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -593,6 +539,10 @@ next_activated (GtkWidget  *widget,
   if (self->session == NULL || g_strcmp0 (self->view, "scene") != 0)
     return;
 
+  /* Asked for while "… is typing": that message now, the next one on the next ask. */
+  if (upstander_transcript_finish_typing (UPSTANDER_TRANSCRIPT (self->transcript)))
+    return;
+
   upstander_session_reveal_next (self->session);
   update_way_on (self, TRUE);
   /* Read aloud reads the line just added. */
@@ -647,6 +597,50 @@ start_activated (GtkWidget  *widget,
 
   self->note_pending = FALSE;
   rebuild (self);
+}
+
+/*
+ * Keys 1 to 4 pick the choice with that place on screen (the order of this
+ * play), as they do in the classroom; only while a decision shows, so the
+ * keys that read lines never pick one, and never while the focus is in a
+ * text field, where a digit is typing. No Shift test: on a French keyboard
+ * the digits are shifted.
+ */
+#define MAX_KEYED_CHOICES 4
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                UpstanderPlayer       *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_autoptr(UpstanderChoiceItem) choice = NULL;
+  guint digit;
+
+  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9)
+    digit = keyval - GDK_KEY_1;
+  else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_9)
+    digit = keyval - GDK_KEY_KP_1;
+  else
+    return GDK_EVENT_PROPAGATE;
+
+  if (digit >= MAX_KEYED_CHOICES || self->prompt == NULL ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE) != NULL))
+    return GDK_EVENT_PROPAGATE;
+
+  choice = g_list_model_get_item (upstander_session_get_choices (self->session), digit);
+  if (choice == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "player.choose", "s", upstander_choice_item_get_id (choice));
+
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -747,8 +741,13 @@ upstander_player_class_init (UpstanderPlayerClass *klass)
 static void
 upstander_player_init (UpstanderPlayer *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   self->view = "none";
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 UpstanderSession *

@@ -21,6 +21,7 @@ struct _UpstanderPreferencesWindow
   AdwComboRow          *reader_row;
   AdwComboRow          *text_size_row;
   AdwActionRow         *region_row;
+  AdwActionRow         *read_aloud_row;
   GtkWidget            *read_aloud_switch;
   GtkWidget            *forget_button;
 };
@@ -46,19 +47,18 @@ text_size_to_row (GBinding     *binding,
   return FALSE;
 }
 
-/* Who is reading: the settings' band to the row's position, and back. */
+/* Who is reading: the settings' band to the row's position among those offered, and back. */
 static gboolean
 reader_to_row (GBinding     *binding,
                const GValue *from,
                GValue       *to,
-               gpointer      unused)
+               gpointer      user_data)
 {
-  const UpstanderReaderBand *bands;
-  guint n_bands;
+  GPtrArray *bands = user_data;
 
-  bands = upstander_reader_bands_get_all (&n_bands);
-  for (guint i = 0; i < n_bands; i++)
-    if (g_strcmp0 (bands[i].id, g_value_get_string (from)) == 0)
+  for (guint i = 0; i < bands->len; i++)
+    if (g_strcmp0 (((const UpstanderReaderBand *) g_ptr_array_index (bands, i))->id,
+                   g_value_get_string (from)) == 0)
       {
         g_value_set_uint (to, i);
         return TRUE;
@@ -71,38 +71,51 @@ static gboolean
 row_to_reader (GBinding     *binding,
                const GValue *from,
                GValue       *to,
-               gpointer      unused)
+               gpointer      user_data)
 {
-  const UpstanderReaderBand *bands;
-  guint n_bands;
+  GPtrArray *bands = user_data;
 
-  bands = upstander_reader_bands_get_all (&n_bands);
-  if (g_value_get_uint (from) >= n_bands)
+  if (g_value_get_uint (from) >= bands->len)
     return FALSE;
 
-  g_value_set_string (to, bands[g_value_get_uint (from)].id);
+  g_value_set_string (to, ((const UpstanderReaderBand *) g_ptr_array_index (bands, g_value_get_uint (from)))->id);
 
   return TRUE;
 }
 
+/*
+ * An administrator's lock is shown, not fought: the row is insensitive and
+ * says who set it, in place of what it is for.
+ */
+static void
+show_lock (UpstanderPreferencesWindow *self,
+           AdwActionRow               *row,
+           const char                 *key)
+{
+  if (!upstander_settings_get_locked (self->settings, key))
+    return;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (row), FALSE);
+  adw_action_row_set_subtitle (row, _("Set by your administrator"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Set by your administrator"));
+  gtk_widget_add_css_class (GTK_WIDGET (row), "locked");
+}
+
+/* Only the bands an administrator offers (the "age-bands" key), and a teacher or parent. */
 static void
 bind_reader (UpstanderPreferencesWindow *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  const UpstanderReaderBand *bands;
-  guint n_bands;
+  GPtrArray *bands = upstander_settings_dup_offered_readers (self->settings);
 
-  bands = upstander_reader_bands_get_all (&n_bands);
-  for (guint i = 0; i < n_bands; i++)
-    gtk_string_list_append (names, _(bands[i].label));
+  for (guint i = 0; i < bands->len; i++)
+    gtk_string_list_append (names, _(((const UpstanderReaderBand *) g_ptr_array_index (bands, i))->label));
   adw_combo_row_set_model (self->reader_row, G_LIST_MODEL (names));
 
-  /* An administrator's lock is shown, not fought: the row is insensitive. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->reader_row),
-                            upstander_settings_get_reader_writable (self->settings));
   g_object_bind_property_full (self->settings, "reader", self->reader_row, "selected",
                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                               reader_to_row, row_to_reader, NULL, NULL);
+                               reader_to_row, row_to_reader,
+                               bands, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static gboolean
@@ -240,6 +253,7 @@ upstander_preferences_window_class_init (UpstanderPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, reader_row);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, text_size_row);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, region_row);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, read_aloud_row);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, read_aloud_switch);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPreferencesWindow, forget_button);
 
@@ -279,6 +293,12 @@ upstander_preferences_window_new (UpstanderApplication *application)
   chooser = upstander_region_chooser_new (self->settings);
   gtk_widget_set_valign (chooser, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (self->region_row, chooser);
+
+  show_lock (self, ADW_ACTION_ROW (self->language_row), "language");
+  show_lock (self, ADW_ACTION_ROW (self->reader_row), "reader");
+  show_lock (self, ADW_ACTION_ROW (self->text_size_row), "text-size");
+  show_lock (self, ADW_ACTION_ROW (self->read_aloud_row), "read-aloud-automatically");
+  show_lock (self, self->region_row, "region");
 
   return self;
 }

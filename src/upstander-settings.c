@@ -30,6 +30,12 @@ struct _UpstanderSettings
   gboolean   window_maximized;
   gboolean   classroom_mode;
   gboolean           read_aloud_automatically;
+
+  /* Set by an administrator (the app only reads these keys). */
+  GStrv      age_bands;
+  gboolean   first_run;
+  gboolean   user_bundles;
+  gboolean   classroom_available;
 };
 
 enum {
@@ -43,6 +49,10 @@ enum {
   PROP_WINDOW_MAXIMIZED,
   PROP_CLASSROOM_MODE,
   PROP_READ_ALOUD_AUTOMATICALLY,
+  PROP_AGE_BANDS,
+  PROP_FIRST_RUN,
+  PROP_USER_BUNDLES,
+  PROP_CLASSROOM_AVAILABLE,
   N_PROPS
 };
 
@@ -69,27 +79,50 @@ text_size_is_valid (const char *text_size)
   return text_size != NULL && g_strv_contains (text_sizes, text_size);
 }
 
-/* An ISO 3166-1 alpha-2 code, or "" for "from the locale". */
-static gboolean
-region_is_valid (const char *region)
-{
-  return region != NULL && (region[0] == '\0' || upstander_region_is_known (region));
-}
-
 /* In the order they are offered; labels are translated where they are shown. */
 static const UpstanderReaderBand reader_bands[] = {
-  { "ages-8-11", N_("Ages 8 to 11") },
-  { "ages-12-14", N_("Ages 12 to 14") },
-  { "ages-15-17", N_("Ages 15 to 17") },
-  { "adult", N_("A teacher or parent") },
+  { "ages-8-11", N_("Ages 8 to 11"), 8, 11 },
+  { "ages-12-14", N_("Ages 12 to 14"), 12, 14 },
+  { "ages-15-17", N_("Ages 15 to 17"), 15, 17 },
+  { "adult", N_("A teacher or parent"), 0, G_MAXUINT },
 };
 
+/* The "adult" band is not an age band an administrator offers: it sees what is offered. */
 static gboolean
-reader_is_valid (const char *reader)
+is_age_band (const UpstanderReaderBand *band)
+{
+  return g_strcmp0 (band->id, "adult") != 0;
+}
+
+/* Whether the administrator's list names at least one band this version knows. */
+static gboolean
+age_bands_restrict (const char * const *age_bands)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (reader_bands); i++)
+    if (is_age_band (&reader_bands[i]) && age_bands != NULL &&
+        g_strv_contains (age_bands, reader_bands[i].id))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+band_is_offered (UpstanderSettings         *self,
+                 const UpstanderReaderBand *band)
+{
+  if (!is_age_band (band) || !age_bands_restrict ((const char * const *) self->age_bands))
+    return TRUE;
+
+  return g_strv_contains ((const char * const *) self->age_bands, band->id);
+}
+
+static gboolean
+reader_is_offered (UpstanderSettings *self,
+                   const char        *reader)
 {
   for (guint i = 0; i < G_N_ELEMENTS (reader_bands); i++)
     if (g_strcmp0 (reader_bands[i].id, reader) == 0)
-      return TRUE;
+      return band_is_offered (self, &reader_bands[i]);
 
   return FALSE;
 }
@@ -105,18 +138,78 @@ upstander_reader_bands_get_all (guint *n_bands)
   return reader_bands;
 }
 
+/**
+ * upstander_settings_dup_offered_readers:
+ *
+ * The answers to "who is reading?" an administrator allows, in the order
+ * they are offered: the age bands of the `age-bands` key, then a teacher or
+ * parent.
+ *
+ * Returns: (transfer container) (element-type UpstanderReaderBand): the bands
+ */
+GPtrArray *
+upstander_settings_dup_offered_readers (UpstanderSettings *self)
+{
+  GPtrArray *offered;
+
+  g_return_val_if_fail (UPSTANDER_IS_SETTINGS (self), NULL);
+
+  offered = g_ptr_array_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (reader_bands); i++)
+    if (band_is_offered (self, &reader_bands[i]))
+      g_ptr_array_add (offered, (gpointer) &reader_bands[i]);
+
+  return offered;
+}
+
+/* Whether the band @reader ("ages-8-11", …, "adult") is offered. */
+gboolean
+upstander_settings_get_reader_offered (UpstanderSettings *self,
+                                       const char        *reader)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SETTINGS (self), FALSE);
+
+  return reader_is_offered (self, reader);
+}
+
+/*
+ * Whether a story for ages @age_min to @age_max is offered: it is meant for
+ * some of the ages of an offered band. A story for 10 to 13 is offered when
+ * only 8 to 11 is.
+ */
+gboolean
+upstander_settings_get_ages_offered (UpstanderSettings *self,
+                                     guint              age_min,
+                                     guint              age_max)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SETTINGS (self), FALSE);
+
+  if (!age_bands_restrict ((const char * const *) self->age_bands))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (reader_bands); i++)
+    if (is_age_band (&reader_bands[i]) && band_is_offered (self, &reader_bands[i]) &&
+        age_min <= reader_bands[i].age_max && age_max >= reader_bands[i].age_min)
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 set_language_value (UpstanderSettings *self,
                     const char        *language)
 {
-  if (language == NULL || !upstander_language_is_valid (language))
-    language = "";
+  g_autofree char *normal = upstander_language_tag_normalize (language, UPSTANDER_LANGUAGE_TAG_LOCALE);
 
-  if (g_strcmp0 (self->language, language) == 0)
+  /* Anything but a language tag means the system's language. */
+  if (normal == NULL)
+    normal = g_strdup ("");
+
+  if (g_strcmp0 (self->language, normal) == 0)
     return;
 
   g_free (self->language);
-  self->language = g_strdup (language);
+  self->language = g_steal_pointer (&normal);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LANGUAGE]);
 }
 
@@ -130,6 +223,7 @@ upstander_settings_finalize (GObject *object)
   g_clear_pointer (&self->region, g_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->reader, g_free);
+  g_clear_pointer (&self->age_bands, g_strfreev);
 
   G_OBJECT_CLASS (upstander_settings_parent_class)->finalize (object);
 }
@@ -180,6 +274,22 @@ upstander_settings_get_property (GObject    *object,
       g_value_set_boolean (value, self->read_aloud_automatically);
       break;
 
+    case PROP_AGE_BANDS:
+      g_value_set_boxed (value, self->age_bands);
+      break;
+
+    case PROP_FIRST_RUN:
+      g_value_set_boolean (value, self->first_run);
+      break;
+
+    case PROP_USER_BUNDLES:
+      g_value_set_boolean (value, self->user_bundles);
+      break;
+
+    case PROP_CLASSROOM_AVAILABLE:
+      g_value_set_boolean (value, self->classroom_available);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -196,6 +306,45 @@ set_int (UpstanderSettings *self,
 
   *field = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties [prop_id]);
+}
+
+static void
+set_boolean (UpstanderSettings *self,
+             gboolean          *field,
+             gboolean           value,
+             guint              prop_id)
+{
+  value = !!value;
+  if (*field == value)
+    return;
+
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [prop_id]);
+}
+
+static void
+set_age_bands (UpstanderSettings  *self,
+               const char * const *age_bands)
+{
+  if (self->age_bands != NULL && age_bands != NULL &&
+      g_strv_equal ((const char * const *) self->age_bands, age_bands))
+    return;
+
+  g_strfreev (self->age_bands);
+  self->age_bands = g_strdupv ((char **) age_bands);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AGE_BANDS]);
+
+  /* Who is reading follows: a band no longer offered becomes "a teacher or parent". */
+  upstander_settings_set_reader (self, self->reader);
+}
+
+static void
+set_classroom_available (UpstanderSettings *self,
+                         gboolean           classroom_available)
+{
+  set_boolean (self, &self->classroom_available, classroom_available, PROP_CLASSROOM_AVAILABLE);
+  if (!self->classroom_available)
+    upstander_settings_set_classroom_mode (self, FALSE);
 }
 
 static void
@@ -248,6 +397,22 @@ upstander_settings_set_property (GObject      *object,
       upstander_settings_set_read_aloud_automatically (self, g_value_get_boolean (value));
       break;
 
+    case PROP_AGE_BANDS:
+      set_age_bands (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_FIRST_RUN:
+      set_boolean (self, &self->first_run, g_value_get_boolean (value), prop_id);
+      break;
+
+    case PROP_USER_BUNDLES:
+      set_boolean (self, &self->user_bundles, g_value_get_boolean (value), prop_id);
+      break;
+
+    case PROP_CLASSROOM_AVAILABLE:
+      set_classroom_available (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -292,21 +457,46 @@ upstander_settings_class_init (UpstanderSettingsClass *klass)
     g_param_spec_boolean ("read-aloud-automatically", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties [PROP_AGE_BANDS] =
+    g_param_spec_boxed ("age-bands", NULL, NULL, G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_FIRST_RUN] =
+    g_param_spec_boolean ("first-run", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_USER_BUNDLES] =
+    g_param_spec_boolean ("user-bundles", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CLASSROOM_AVAILABLE] =
+    g_param_spec_boolean ("classroom-available", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 upstander_settings_init (UpstanderSettings *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
   self->text_size = g_strdup ("default");
   self->region = g_strdup ("");
   self->language = g_strdup ("");
   self->reader = g_strdup ("adult");
   self->window_width = 1000;
   self->window_height = 720;
+  self->first_run = TRUE;
+  self->user_bundles = TRUE;
+  self->classroom_available = TRUE;
+}
+
+/* Binds @self to the app's GSettings schema, if it is installed, through @backend (NULL: the default). */
+static void
+attach (UpstanderSettings *self,
+        GSettingsBackend  *backend)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
@@ -317,7 +507,13 @@ upstander_settings_init (UpstanderSettings *self)
       return;
     }
 
-  self->settings = g_settings_new_full (schema, NULL, NULL);
+  self->settings = g_settings_new_full (schema, backend, NULL);
+  /* The administrator's keys first: who is reading and Classroom Mode are
+   * held to them as they are read. The app never writes these. */
+  g_settings_bind (self->settings, "age-bands", self, "age-bands", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "first-run", self, "first-run", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "user-bundles", self, "user-bundles", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "classroom-available", self, "classroom-available", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "text-size", self, "text-size", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "region", self, "region", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "language", self, "language", G_SETTINGS_BIND_DEFAULT);
@@ -333,7 +529,26 @@ upstander_settings_init (UpstanderSettings *self)
 UpstanderSettings *
 upstander_settings_new (void)
 {
-  return g_object_new (UPSTANDER_TYPE_SETTINGS, NULL);
+  return upstander_settings_new_for_backend (NULL);
+}
+
+/**
+ * upstander_settings_new_for_backend:
+ * @backend: (nullable): where the settings are kept, or %NULL for the default
+ *
+ * Settings kept in @backend: for tests, which make a keyfile backend with
+ * an administrator's locks of their own.
+ */
+UpstanderSettings *
+upstander_settings_new_for_backend (GSettingsBackend *backend)
+{
+  UpstanderSettings *self = g_object_new (UPSTANDER_TYPE_SETTINGS, NULL);
+
+  g_return_val_if_fail (backend == NULL || G_IS_SETTINGS_BACKEND (backend), self);
+
+  attach (self, backend);
+
+  return self;
 }
 
 /* Whether the settings outlive the process (the GSettings schema was found). */
@@ -408,7 +623,7 @@ upstander_settings_set_classroom_mode (UpstanderSettings *self,
 {
   g_return_if_fail (UPSTANDER_IS_SETTINGS (self));
 
-  classroom_mode = !!classroom_mode;
+  classroom_mode = !!classroom_mode && self->classroom_available;
   if (self->classroom_mode == classroom_mode)
     return;
 
@@ -428,16 +643,20 @@ void
 upstander_settings_set_region (UpstanderSettings *self,
                                const char        *region)
 {
+  g_autofree char *code = NULL;
+
   g_return_if_fail (UPSTANDER_IS_SETTINGS (self));
 
-  if (!region_is_valid (region))
-    region = "";
+  /* An ISO 3166-1 code in either case, kept in capitals; anything else means "from the locale". */
+  code = upstander_region_parse (region);
+  if (code == NULL)
+    code = g_strdup ("");
 
-  if (g_strcmp0 (self->region, region) == 0)
+  if (g_strcmp0 (self->region, code) == 0)
     return;
 
   g_free (self->region);
-  self->region = g_strdup (region);
+  self->region = g_steal_pointer (&code);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REGION]);
 }
 
@@ -456,6 +675,10 @@ upstander_settings_set_language (UpstanderSettings *self,
                                  const char        *language)
 {
   g_return_if_fail (UPSTANDER_IS_SETTINGS (self));
+
+  /* A locked language is the administrator's, for this run too. */
+  if (upstander_settings_get_locked (self, "language"))
+    return;
 
   set_language_value (self, language);
 
@@ -476,7 +699,8 @@ upstander_settings_get_language_chosen (UpstanderSettings *self)
 
   g_return_val_if_fail (UPSTANDER_IS_SETTINGS (self), TRUE);
 
-  if (self->settings == NULL)
+  if (self->settings == NULL || !self->first_run ||
+      upstander_settings_get_set_by_administrator (self, "language"))
     return TRUE;
 
   value = g_settings_get_user_value (self->settings, "language");
@@ -502,7 +726,7 @@ upstander_settings_set_reader (UpstanderSettings *self,
 {
   g_return_if_fail (UPSTANDER_IS_SETTINGS (self));
 
-  if (!reader_is_valid (reader))
+  if (!reader_is_offered (self, reader))
     reader = "adult";
 
   if (g_strcmp0 (self->reader, reader) == 0)
@@ -552,12 +776,81 @@ upstander_settings_get_reader_unasked (UpstanderSettings *self)
 
   g_return_val_if_fail (UPSTANDER_IS_SETTINGS (self), FALSE);
 
-  if (self->settings == NULL || !g_settings_is_writable (self->settings, "reader"))
+  if (self->settings == NULL || !self->first_run ||
+      upstander_settings_get_set_by_administrator (self, "reader"))
     return FALSE;
 
   value = g_settings_get_user_value (self->settings, "reader");
 
   return value == NULL;
+}
+
+/*
+ * Whether an administrator locked @key (a dconf lock, or a `locks` file of
+ * the keyfile backend): the app then neither asks for it nor offers to
+ * change it.
+ */
+gboolean
+upstander_settings_get_locked (UpstanderSettings *self,
+                               const char        *key)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SETTINGS (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  return self->settings != NULL && !g_settings_is_writable (self->settings, key);
+}
+
+/*
+ * Whether an administrator chose the value of @key, one of the string keys
+ * the first run asks ("language", "reader"): locked it, or gave it a default
+ * of their own (a vendor override, or a dconf system database). Such a key
+ * is not asked on the first run, and what the administrator set is never
+ * written back as the user's choice.
+ *
+ * glib-compile-schemas bakes vendor overrides into the compiled schema, so
+ * the schema's default cannot tell them apart: the default is compared with
+ * the app's own, the property's (a test checks they match the schema file).
+ */
+gboolean
+upstander_settings_get_set_by_administrator (UpstanderSettings *self,
+                                             const char        *key)
+{
+  g_autoptr(GVariant) default_value = NULL;
+  GParamSpec *pspec;
+
+  g_return_val_if_fail (UPSTANDER_IS_SETTINGS (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (self->settings == NULL)
+    return FALSE;
+  if (!g_settings_is_writable (self->settings, key))
+    return TRUE;
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), key);
+  g_return_val_if_fail (G_IS_PARAM_SPEC_STRING (pspec), FALSE);
+  default_value = g_settings_get_default_value (self->settings, key);
+
+  return default_value != NULL && g_variant_is_of_type (default_value, G_VARIANT_TYPE_STRING) &&
+         g_strcmp0 (g_variant_get_string (default_value, NULL),
+                    G_PARAM_SPEC_STRING (pspec)->default_value) != 0;
+}
+
+/* Whether stories in the user's own folder are read (an administrator can turn them off). */
+gboolean
+upstander_settings_get_user_bundles (UpstanderSettings *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SETTINGS (self), TRUE);
+
+  return self->user_bundles;
+}
+
+/* Whether Classroom Mode is offered (an administrator can hide it). */
+gboolean
+upstander_settings_get_classroom_available (UpstanderSettings *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SETTINGS (self), TRUE);
+
+  return self->classroom_available;
 }
 
 /**

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <gio/gio.h>
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 
 #include "upstander-region.h"
 
@@ -11,6 +13,8 @@ typedef struct
 {
   const char *id;      /* the value of the "reader" key */
   const char *label;   /* untranslated: translate it where it is shown */
+  guint       age_min; /* the ages the band stands for; "adult": all */
+  guint       age_max;
 } UpstanderReaderBand;
 
 const UpstanderReaderBand *upstander_reader_bands_get_all (guint *n_bands);
@@ -20,6 +24,7 @@ const UpstanderReaderBand *upstander_reader_bands_get_all (guint *n_bands);
 G_DECLARE_FINAL_TYPE (UpstanderSettings, upstander_settings, UPSTANDER, SETTINGS, GObject)
 
 UpstanderSettings *upstander_settings_new               (void);
+UpstanderSettings *upstander_settings_new_for_backend   (GSettingsBackend  *backend);
 gboolean           upstander_settings_get_persistent    (UpstanderSettings *self);
 const char * const *upstander_settings_get_text_sizes   (void);
 const char        *upstander_settings_get_text_size     (UpstanderSettings *self);
@@ -44,6 +49,18 @@ void               upstander_settings_set_reader       (UpstanderSettings *self,
 void               upstander_settings_choose_reader    (UpstanderSettings *self,
                                                          const char        *reader);
 gboolean           upstander_settings_get_reader_writable (UpstanderSettings *self);
+GPtrArray         *upstander_settings_dup_offered_readers (UpstanderSettings *self);
+gboolean           upstander_settings_get_reader_offered (UpstanderSettings *self,
+                                                          const char        *reader);
+gboolean           upstander_settings_get_ages_offered  (UpstanderSettings *self,
+                                                         guint              age_min,
+                                                         guint              age_max);
+gboolean           upstander_settings_get_locked        (UpstanderSettings *self,
+                                                         const char        *key);
+gboolean           upstander_settings_get_set_by_administrator (UpstanderSettings *self,
+                                                                const char        *key);
+gboolean           upstander_settings_get_user_bundles  (UpstanderSettings *self);
+gboolean           upstander_settings_get_classroom_available (UpstanderSettings *self);
 gboolean           upstander_settings_get_reader_unasked (UpstanderSettings *self);
 char              *upstander_settings_dup_effective_region (UpstanderSettings *self);
 void               upstander_settings_bind_window       (UpstanderSettings *self,

@@ -3,10 +3,12 @@
 
 #include "config.h"
 
+#include "upstander-lobby-row.h"
 #include "upstander-message-row.h"
 #include "upstander-narration-row.h"
 #include "upstander-post-row.h"
 #include "upstander-transcript.h"
+#include "upstander-typing-row.h"
 
 /*
  * The one place a line becomes a widget, for the player, the classroom and
@@ -14,18 +16,32 @@
  * one row and leaves the others (and the focus, and the scroll position)
  * alone. A GtkListView would recycle rows out of sight and give every line
  * a focus stop; a story scene has a handful of lines, read in order.
+ *
+ * With "typing" on (the player's chat places), an incoming message that is
+ * revealed on its own first shows a typing row for TYPING_MS, as a phone
+ * would. Its message row is made at once, hidden, right after the typing
+ * row: the rows stay one per line, so a line is never lost nor shown twice,
+ * and upstander_transcript_finish_typing() (the reader asking for the next
+ * line) shows it at once. No typing row when animations are off.
  */
+
+#define TYPING_MS 800
 
 struct _UpstanderTranscript
 {
   GtkBox      parent_instance;
 
   GListModel *model;
+  gboolean    typing;
+  GtkWidget  *typing_row;     /* shown instead of the hidden row after it */
+  guint       typing_source;
 };
 
 enum {
   PROP_0,
   PROP_MODEL,
+  PROP_TYPING,
+  PROP_LINE_PENDING,
   N_PROPS
 };
 
@@ -39,6 +55,10 @@ row_new (UpstanderLineItem *item)
   switch (upstander_line_item_get_kind (item))
     {
     case UPSTANDER_LINE_MESSAGE:
+      if (upstander_line_item_get_place (item) == UPSTANDER_PLACE_GAME_LOBBY)
+        return upstander_lobby_row_new (item);
+      return upstander_message_row_new (item);
+
     case UPSTANDER_LINE_COMMENT:
       return upstander_message_row_new (item);
 
@@ -51,16 +71,65 @@ row_new (UpstanderLineItem *item)
     }
 }
 
+/* The row of line @position; a typing row belongs to no line and is skipped. */
 static GtkWidget *
 nth_child (UpstanderTranscript *self,
            guint                position)
 {
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
 
-  for (guint i = 0; child != NULL && i < position; i++)
-    child = gtk_widget_get_next_sibling (child);
+  for (guint i = 0; child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (child == self->typing_row)
+        continue;
+      if (i++ == position)
+        break;
+    }
 
   return child;
+}
+
+static void
+show_typed_row (UpstanderTranscript *self)
+{
+  GtkWidget *row = gtk_widget_get_next_sibling (self->typing_row);
+
+  g_clear_handle_id (&self->typing_source, g_source_remove);
+  gtk_box_remove (GTK_BOX (self), g_steal_pointer (&self->typing_row));
+  gtk_widget_set_visible (row, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LINE_PENDING]);
+}
+
+static gboolean
+typing_done_cb (gpointer data)
+{
+  UpstanderTranscript *self = data;
+
+  self->typing_source = 0;
+  show_typed_row (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+animations_enabled (UpstanderTranscript *self)
+{
+  gboolean enabled = FALSE;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enabled, NULL);
+
+  return enabled;
+}
+
+/* Whether @item, revealed on its own as the last line, first shows a typing row. */
+static gboolean
+types_first (UpstanderTranscript *self,
+             UpstanderLineItem   *item)
+{
+  return self->typing &&
+         upstander_line_item_get_kind (item) == UPSTANDER_LINE_MESSAGE &&
+         !upstander_line_item_get_from_player (item) &&
+         animations_enabled (self);
 }
 
 static void
@@ -70,7 +139,11 @@ items_changed_cb (UpstanderTranscript *self,
                   guint                added,
                   GListModel          *model)
 {
-  GtkWidget *before = position > 0 ? nth_child (self, position - 1) : NULL;
+  GtkWidget *before;
+
+  /* Whatever changes, the line being typed is shown first, as it is. */
+  upstander_transcript_finish_typing (self);
+  before = position > 0 ? nth_child (self, position - 1) : NULL;
 
   for (guint i = 0; i < removed; i++)
     {
@@ -86,9 +159,21 @@ items_changed_cb (UpstanderTranscript *self,
       g_autoptr(UpstanderLineItem) item = g_list_model_get_item (model, position + i);
       GtkWidget *row = row_new (item);
 
+      if (added == 1 && removed == 0 && position + 1 == g_list_model_get_n_items (model) &&
+          position > 0 && types_first (self, item))
+        {
+          self->typing_row = upstander_typing_row_new (item);
+          gtk_box_insert_child_after (GTK_BOX (self), self->typing_row, before);
+          before = self->typing_row;
+          gtk_widget_set_visible (row, FALSE);
+          self->typing_source = g_timeout_add (TYPING_MS, typing_done_cb, self);
+        }
       gtk_box_insert_child_after (GTK_BOX (self), row, before);
       before = row;
     }
+
+  if (self->typing_row != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LINE_PENDING]);
 }
 
 static void
@@ -97,6 +182,7 @@ upstander_transcript_dispose (GObject *object)
   UpstanderTranscript *self = (UpstanderTranscript *)object;
 
   upstander_transcript_set_model (self, NULL);
+  g_clear_handle_id (&self->typing_source, g_source_remove);
 
   G_OBJECT_CLASS (upstander_transcript_parent_class)->dispose (object);
 }
@@ -113,6 +199,14 @@ upstander_transcript_get_property (GObject    *object,
     {
     case PROP_MODEL:
       g_value_set_object (value, self->model);
+      break;
+
+    case PROP_TYPING:
+      g_value_set_boolean (value, self->typing);
+      break;
+
+    case PROP_LINE_PENDING:
+      g_value_set_boolean (value, upstander_transcript_get_line_pending (self));
       break;
 
     default:
@@ -134,6 +228,10 @@ upstander_transcript_set_property (GObject      *object,
       upstander_transcript_set_model (self, g_value_get_object (value));
       break;
 
+    case PROP_TYPING:
+      upstander_transcript_set_typing (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -152,6 +250,17 @@ upstander_transcript_class_init (UpstanderTranscriptClass *klass)
     g_param_spec_object ("model", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_TYPING] =
+    g_param_spec_boolean ("typing", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Whether a line is shown as "… is typing" for now: what comes after it waits. */
+  properties [PROP_LINE_PENDING] =
+    g_param_spec_boolean ("line-pending", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -190,6 +299,7 @@ upstander_transcript_set_model (UpstanderTranscript *self,
   if (self->model == model)
     return;
 
+  upstander_transcript_finish_typing (self);
   if (self->model != NULL)
     {
       removed = g_list_model_get_n_items (self->model);
@@ -207,4 +317,57 @@ upstander_transcript_set_model (UpstanderTranscript *self,
     items_changed_cb (self, 0, 0, g_list_model_get_n_items (model), model);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODEL]);
+}
+
+gboolean
+upstander_transcript_get_typing (UpstanderTranscript *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_TRANSCRIPT (self), FALSE);
+
+  return self->typing;
+}
+
+/* Whether incoming chat messages show "… is typing" before they appear. */
+void
+upstander_transcript_set_typing (UpstanderTranscript *self,
+                                 gboolean             typing)
+{
+  g_return_if_fail (UPSTANDER_IS_TRANSCRIPT (self));
+
+  typing = !!typing;
+  if (self->typing == typing)
+    return;
+
+  self->typing = typing;
+  if (!typing)
+    upstander_transcript_finish_typing (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TYPING]);
+}
+
+gboolean
+upstander_transcript_get_line_pending (UpstanderTranscript *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_TRANSCRIPT (self), FALSE);
+
+  return self->typing_row != NULL;
+}
+
+/**
+ * upstander_transcript_finish_typing:
+ *
+ * Shows the message being typed at once, in place of its typing row.
+ *
+ * Returns: whether a message was being typed
+ */
+gboolean
+upstander_transcript_finish_typing (UpstanderTranscript *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_TRANSCRIPT (self), FALSE);
+
+  if (self->typing_row == NULL)
+    return FALSE;
+
+  show_typed_row (self);
+
+  return TRUE;
 }

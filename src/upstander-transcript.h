@@ -13,5 +13,10 @@ GtkWidget  *upstander_transcript_new       (void);
 GListModel *upstander_transcript_get_model (UpstanderTranscript *self);
 void        upstander_transcript_set_model (UpstanderTranscript *self,
                                             GListModel          *model);
+gboolean    upstander_transcript_get_typing (UpstanderTranscript *self);
+void        upstander_transcript_set_typing (UpstanderTranscript *self,
+                                             gboolean             typing);
+gboolean    upstander_transcript_get_line_pending (UpstanderTranscript *self);
+gboolean    upstander_transcript_finish_typing (UpstanderTranscript *self);
 
 G_END_DECLS

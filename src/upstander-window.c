@@ -24,6 +24,12 @@
  * Back and Escape always lead where the reader came from. The catalogue is a
  * GtkGridView over the library, filtered and sorted by list models, so it
  * stays fast with any number of stories.
+ *
+ * Only the loading page and the catalogue are in the template: the player,
+ * classroom, workshop, help and guides pages are built when first shown
+ * (ensure_page()), because every page built up front delays the first frame
+ * whether it is ever opened or not (docs/performance.md). Until then their
+ * pointers are NULL.
  */
 
 struct _UpstanderWindow
@@ -33,7 +39,8 @@ struct _UpstanderWindow
   UpstanderLibrary    *library;
   UpstanderProgress   *progress;
   UpstanderSettings   *settings;
-  UpstanderReadAloud  *read_aloud;
+  UpstanderSpeaker    *speaker;
+  UpstanderReadAloud  *read_aloud;  /* made with the player */
 
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filtered;
@@ -62,6 +69,7 @@ struct _UpstanderWindow
   GtkWidget           *clear_filters_button;
   GtkWidget           *classroom_banner;
   GtkWidget           *classroom_off_button;
+  /* Built when first shown; owned by the stack. */
   UpstanderPlayer     *player;
   UpstanderHelpPage   *help_page;
   UpstanderGuidesPage *guides_page;
@@ -74,11 +82,135 @@ struct _UpstanderWindow
 
 G_DEFINE_FINAL_TYPE (UpstanderWindow, upstander_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void update_read_aloud (UpstanderWindow   *self);
+static void workshop_play_cb  (UpstanderWindow   *self,
+                               UpstanderScenario *scenario,
+                               gboolean           classroom);
+
+static GtkWidget *
+add_page (UpstanderWindow *self,
+          GType            type,
+          const char      *name)
+{
+  /* Each page names its own parts; the page itself is only a container. */
+  GtkWidget *page = g_object_new (type, "accessible-role", GTK_ACCESSIBLE_ROLE_GENERIC, NULL);
+
+  gtk_stack_add_named (self->stack, page, name);
+
+  return page;
+}
+
+static UpstanderPlayer *
+ensure_player (UpstanderWindow *self)
+{
+  if (self->player != NULL)
+    return self->player;
+
+  self->player = UPSTANDER_PLAYER (add_page (self, UPSTANDER_TYPE_PLAYER, "player"));
+  upstander_player_set_progress (self->player, self->progress);
+
+  /* Reading aloud reads the player: it comes with it. Until then the
+   * Read aloud button is hidden (it shows only in a story). */
+  self->read_aloud = upstander_read_aloud_new (self->speaker, self->settings, self->player, self->stack);
+  g_object_bind_property (self->read_aloud, "tooltip", self->read_aloud_button, "tooltip-text",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->read_aloud, "icon-name", self->read_aloud_button, "icon-name",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->read_aloud, "notify::can-read",
+                           G_CALLBACK (update_read_aloud), self, G_CONNECT_SWAPPED);
+  update_read_aloud (self);
+
+  return self->player;
+}
+
+static UpstanderClassroomPage *
+ensure_classroom_page (UpstanderWindow *self)
+{
+  if (self->classroom_page != NULL)
+    return self->classroom_page;
+
+  self->classroom_page = UPSTANDER_CLASSROOM_PAGE (add_page (self, UPSTANDER_TYPE_CLASSROOM_PAGE, "classroom"));
+  /* Services come from here: no page walks up to the application. */
+  g_object_set (self->classroom_page, "library", self->library, "settings", self->settings, NULL);
+
+  return self->classroom_page;
+}
+
+static UpstanderWorkshopPage *
+ensure_workshop_page (UpstanderWindow *self)
+{
+  if (self->workshop_page != NULL)
+    return self->workshop_page;
+
+  self->workshop_page = UPSTANDER_WORKSHOP_PAGE (add_page (self, UPSTANDER_TYPE_WORKSHOP_PAGE, "workshop"));
+  upstander_workshop_page_set_library (self->workshop_page, self->library);
+  upstander_workshop_page_set_user_bundles (self->workshop_page, upstander_settings_get_user_bundles (self->settings));
+  g_signal_connect_object (self->workshop_page, "play", G_CALLBACK (workshop_play_cb), self, G_CONNECT_SWAPPED);
+
+  return self->workshop_page;
+}
+
+static UpstanderHelpPage *
+ensure_help_page (UpstanderWindow *self)
+{
+  if (self->help_page != NULL)
+    return self->help_page;
+
+  self->help_page = UPSTANDER_HELP_PAGE (add_page (self, UPSTANDER_TYPE_HELP_PAGE, "help"));
+  upstander_help_page_set_sources (self->help_page, self->library, self->settings);
+
+  return self->help_page;
+}
+
+static UpstanderGuidesPage *
+ensure_guides_page (UpstanderWindow *self)
+{
+  if (self->guides_page != NULL)
+    return self->guides_page;
+
+  self->guides_page = UPSTANDER_GUIDES_PAGE (add_page (self, UPSTANDER_TYPE_GUIDES_PAGE, "guides"));
+  upstander_guides_page_set_library (self->guides_page, self->library);
+
+  return self->guides_page;
+}
+
+/* Builds the page named @name if it is one of those built when first shown. */
+static void
+ensure_page (UpstanderWindow *self,
+             const char      *name)
+{
+  if (g_strcmp0 (name, "player") == 0)
+    ensure_player (self);
+  else if (g_strcmp0 (name, "classroom") == 0)
+    ensure_classroom_page (self);
+  else if (g_strcmp0 (name, "workshop") == 0)
+    ensure_workshop_page (self);
+  else if (g_strcmp0 (name, "help") == 0)
+    ensure_help_page (self);
+  else if (g_strcmp0 (name, "guides") == 0)
+    ensure_guides_page (self);
+}
+
+/* The session the player shows; none if the player was never built. */
+static UpstanderSession *
+player_session (UpstanderWindow *self)
+{
+  return self->player != NULL ? upstander_player_get_session (self->player) : NULL;
+}
+
+/* Ends the story in the player, if there is a player. */
+static void
+close_session (UpstanderWindow *self)
+{
+  if (self->player != NULL)
+    upstander_player_set_session (self->player, NULL);
+}
+
 static void
 update_header (UpstanderWindow *self)
 {
   const char *page = gtk_stack_get_visible_child_name (self->stack);
-  UpstanderSession *session = upstander_player_get_session (self->player);
+  UpstanderSession *session = player_session (self);
   gboolean to_workshop = self->from_workshop &&
                          (g_strcmp0 (page, "player") == 0 || g_strcmp0 (page, "classroom") == 0);
 
@@ -91,7 +223,8 @@ update_header (UpstanderWindow *self)
                                   upstander_scenario_get_title (upstander_session_get_scenario (session)));
       adw_window_title_set_subtitle (self->window_title, _("Upstander"));
     }
-  else if (g_strcmp0 (page, "classroom") == 0 && upstander_classroom_page_get_run (self->classroom_page) != NULL)
+  else if (g_strcmp0 (page, "classroom") == 0 && self->classroom_page != NULL &&
+           upstander_classroom_page_get_run (self->classroom_page) != NULL)
     {
       UpstanderClassRun *run = upstander_classroom_page_get_run (self->classroom_page);
 
@@ -148,6 +281,7 @@ show_page (UpstanderWindow *self,
         g_ptr_array_add (self->history, g_strdup (current));
     }
 
+  ensure_page (self, page);
   gtk_stack_set_visible_child_name (self->stack, page);
   update_header (self);
 }
@@ -224,7 +358,7 @@ show_catalogue (UpstanderWindow *self)
 
   g_ptr_array_set_size (self->history, 0);
   self->from_workshop = FALSE;
-  upstander_player_set_session (self->player, NULL);
+  close_session (self);
   /* Leaving the presentation ends the run; its summary was the last step. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "classroom") == 0)
     upstander_application_set_class_run (UPSTANDER_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), NULL);
@@ -272,6 +406,12 @@ filter_func (gpointer item,
   UpstanderScenario *scenario = item;
   guint selected = gtk_drop_down_get_selected (self->topic_dropdown);
   guint min, max;
+
+  /* Only the ages an administrator offers, whichever band is toggled. */
+  if (!upstander_settings_get_ages_offered (self->settings,
+                                            upstander_scenario_get_age_min (scenario),
+                                            upstander_scenario_get_age_max (scenario)))
+    return FALSE;
 
   age_band (self, &min, &max);
   if (upstander_scenario_get_age_min (scenario) > max ||
@@ -381,6 +521,21 @@ reader_changed_cb (UpstanderWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->age_15_17), writable);
 }
 
+/* The band toggles an administrator offers are shown; the others are hidden. */
+static void
+age_bands_changed_cb (UpstanderWindow *self)
+{
+  GtkToggleButton *toggles[] = { self->age_8_11, self->age_12_14, self->age_15_17 };
+  const char *readers[] = { "ages-8-11", "ages-12-14", "ages-15-17" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
+    gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (toggles[i])),
+                            upstander_settings_get_reader_offered (self->settings, readers[i]));
+
+  if (self->filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static void
 search_changed_cb (UpstanderWindow *self)
 {
@@ -457,8 +612,10 @@ library_loaded_cb (UpstanderWindow *self)
 
   fill_topics (self);
   update_catalogue_state (self);
-  upstander_help_page_refresh (self->help_page);
-  upstander_guides_page_refresh (self->guides_page);
+  if (self->help_page != NULL)
+    upstander_help_page_refresh (self->help_page);
+  if (self->guides_page != NULL)
+    upstander_guides_page_refresh (self->guides_page);
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
     show_catalogue (self);
@@ -494,7 +651,7 @@ start_session (UpstanderWindow   *self,
   for (guint i = 0; found[i] != NULL; i++)
     upstander_session_add_found_ending (session, found[i]);
 
-  upstander_player_set_session (self->player, session);
+  upstander_player_set_session (ensure_player (self), session);
   show_page (self, "player", TRUE);
   update_header (self);
 }
@@ -518,7 +675,7 @@ workshop_play_cb (UpstanderWindow   *self,
 
   /* Progress is not read: a story being written starts afresh each time. */
   session = upstander_session_new (scenario);
-  upstander_player_set_session (self->player, session);
+  upstander_player_set_session (ensure_player (self), session);
   show_page (self, "player", TRUE);
 }
 
@@ -531,7 +688,7 @@ back_to_workshop_activated (GtkWidget  *widget,
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   self->from_workshop = FALSE;
-  upstander_player_set_session (self->player, NULL);
+  close_session (self);
   if (app != NULL && upstander_application_get_class_run (UPSTANDER_APPLICATION (app)) != NULL)
     upstander_application_set_class_run (UPSTANDER_APPLICATION (app), NULL);
   show_page (self, "workshop", TRUE);
@@ -546,8 +703,10 @@ show_workshop_activated (GtkWidget  *widget,
 
   /* A story left open in the player may come from a bundle the workshop reloads. */
   self->from_workshop = FALSE;
-  upstander_player_set_session (self->player, NULL);
-  upstander_workshop_page_refresh_drafts (self->workshop_page);
+  close_session (self);
+  /* A page just built has read its drafts; one built earlier reads them again. */
+  if (self->workshop_page != NULL)
+    upstander_workshop_page_refresh_drafts (self->workshop_page);
   show_page (self, "workshop", TRUE);
 }
 
@@ -606,10 +765,11 @@ class_run_changed_cb (UpstanderWindow *self)
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   UpstanderClassRun *run = app != NULL ? upstander_application_get_class_run (UPSTANDER_APPLICATION (app)) : NULL;
 
-  upstander_classroom_page_set_run (self->classroom_page, run);
+  if (run != NULL || self->classroom_page != NULL)
+    upstander_classroom_page_set_run (ensure_classroom_page (self), run);
   if (run != NULL)
     {
-      upstander_player_set_session (self->player, NULL);
+      close_session (self);
       show_page (self, "classroom", TRUE);
       update_header (self);
     }
@@ -638,8 +798,8 @@ show_lesson_kit_activated (GtkWidget  *widget,
   UpstanderWindow *self = UPSTANDER_WINDOW (widget);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
   const char *page = gtk_stack_get_visible_child_name (self->stack);
-  UpstanderSession *session = upstander_player_get_session (self->player);
-  UpstanderClassRun *run = upstander_classroom_page_get_run (self->classroom_page);
+  UpstanderSession *session = player_session (self);
+  UpstanderClassRun *run = self->classroom_page != NULL ? upstander_classroom_page_get_run (self->classroom_page) : NULL;
   UpstanderScenario *open = NULL;
   UpstanderLessonKitDialog *dialog;
 
@@ -673,6 +833,31 @@ update_text_size (UpstanderWindow *self)
       else
         gtk_widget_remove_css_class (GTK_WIDGET (self), css_class);
     }
+}
+
+/*
+ * The keyboard shortcuts window. GTK would build it with every window, at
+ * set_application(), from gtk/help-overlay.ui: 5 ms before the first frame
+ * for a window that few open. It is built here the first time it is asked
+ * for, and GtkApplicationWindow keeps it (and destroys it with the window).
+ */
+static void
+show_help_overlay_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/ui/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 static void
@@ -714,7 +899,7 @@ show_help_activated (GtkWidget  *widget,
 {
   UpstanderWindow *self = UPSTANDER_WINDOW (widget);
 
-  upstander_help_page_refresh (self->help_page);
+  upstander_help_page_refresh (ensure_help_page (self));
   show_page (self, "help", TRUE);
 }
 
@@ -725,7 +910,7 @@ show_guides_activated (GtkWidget  *widget,
 {
   UpstanderWindow *self = UPSTANDER_WINDOW (widget);
 
-  upstander_guides_page_show_list (self->guides_page);
+  upstander_guides_page_show_list (ensure_guides_page (self));
   show_page (self, "guides", TRUE);
 }
 
@@ -737,7 +922,7 @@ show_guide_activated (GtkWidget  *widget,
   UpstanderWindow *self = UPSTANDER_WINDOW (widget);
   const char *guide_id = g_variant_get_string (parameter, NULL);
 
-  if (!upstander_guides_page_show_guide (self->guides_page, guide_id))
+  if (!upstander_guides_page_show_guide (ensure_guides_page (self), guide_id))
     upstander_guides_page_show_list (self->guides_page);
   show_page (self, "guides", TRUE);
 }
@@ -815,8 +1000,17 @@ read_aloud_activated (GtkWidget  *widget,
 static void
 update_read_aloud (UpstanderWindow *self)
 {
-  gboolean in_story = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "player") == 0;
+  gboolean in_story;
 
+  /* No player yet, so no story: nothing to read. */
+  if (self->read_aloud == NULL)
+    {
+      gtk_widget_set_visible (self->read_aloud_button, FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.read-aloud", FALSE);
+      return;
+    }
+
+  in_story = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "player") == 0;
   gtk_widget_set_visible (self->read_aloud_button, in_story);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.read-aloud",
                                  upstander_read_aloud_get_can_read (self->read_aloud) ||
@@ -828,8 +1022,7 @@ upstander_window_dispose (GObject *object)
 {
   UpstanderWindow *self = (UpstanderWindow *)object;
 
-  if (self->player != NULL)
-    upstander_player_set_session (self->player, NULL);
+  close_session (self);
 
   /* The filtered stories can outlive the window (a library reload that ends
    * after a quick exit): the filter must not read widgets disposed below. */
@@ -837,6 +1030,12 @@ upstander_window_dispose (GObject *object)
     gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSTANDER_TYPE_WINDOW);
+  /* The stack owned the pages built when shown; it went with the template. */
+  self->player = NULL;
+  self->help_page = NULL;
+  self->guides_page = NULL;
+  self->classroom_page = NULL;
+  self->workshop_page = NULL;
 
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -844,6 +1043,7 @@ upstander_window_dispose (GObject *object)
   g_clear_object (&self->progress);
   g_clear_object (&self->settings);
   g_clear_object (&self->read_aloud);
+  g_clear_object (&self->speaker);
   g_clear_pointer (&self->topic_ids, g_ptr_array_unref);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->folded_search, g_free);
@@ -861,11 +1061,6 @@ upstander_window_class_init (UpstanderWindowClass *klass)
 
   object_class->dispose = upstander_window_dispose;
 
-  g_type_ensure (UPSTANDER_TYPE_PLAYER);
-  g_type_ensure (UPSTANDER_TYPE_HELP_PAGE);
-  g_type_ensure (UPSTANDER_TYPE_GUIDES_PAGE);
-  g_type_ensure (UPSTANDER_TYPE_CLASSROOM_PAGE);
-  g_type_ensure (UPSTANDER_TYPE_WORKSHOP_PAGE);
   g_type_ensure (UPSTANDER_TYPE_SCENARIO);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-window.ui");
@@ -884,13 +1079,8 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, age_12_14);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, age_15_17);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, clear_filters_button);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, player);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, help_page);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, guides_page);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, classroom_page);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, classroom_banner);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, classroom_off_button);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, workshop_page);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, workshop_back_button);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, workshop_back_wide);
   gtk_widget_class_bind_template_callback (widget_class, grid_activate_cb);
@@ -909,6 +1099,7 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-lesson-kit", NULL, show_lesson_kit_activated);
   gtk_widget_class_install_action (widget_class, "win.show-workshop", NULL, show_workshop_activated);
   gtk_widget_class_install_action (widget_class, "win.back-to-workshop", NULL, back_to_workshop_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
@@ -1006,27 +1197,15 @@ upstander_window_new (UpstanderApplication *application)
   g_signal_connect_object (self->settings, "notify::reader",
                            G_CALLBACK (reader_changed_cb), self, G_CONNECT_SWAPPED);
   reader_changed_cb (self);
+  g_signal_connect_object (self->settings, "notify::age-bands",
+                           G_CALLBACK (age_bands_changed_cb), self, G_CONNECT_SWAPPED);
+  age_bands_changed_cb (self);
 
-  upstander_player_set_progress (self->player, self->progress);
-  self->read_aloud = upstander_read_aloud_new (upstander_application_get_speaker (application),
-                                               self->settings, self->player, self->stack);
-  g_object_bind_property (self->read_aloud, "tooltip", self->read_aloud_button, "tooltip-text",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->read_aloud, "icon-name", self->read_aloud_button, "icon-name",
-                          G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->read_aloud, "notify::can-read",
-                           G_CALLBACK (update_read_aloud), self, G_CONNECT_SWAPPED);
+  self->speaker = g_object_ref (upstander_application_get_speaker (application));
   update_read_aloud (self);
-  upstander_help_page_set_sources (self->help_page, self->library, self->settings);
-  upstander_guides_page_set_library (self->guides_page, self->library);
   g_object_bind_property (self->settings, "classroom-mode", self->classroom_banner, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->settings, "notify::classroom-mode",
                            G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
-
-  /* Services come from here: no page walks up to the application. */
-  g_object_set (self->classroom_page, "library", self->library, "settings", self->settings, NULL);
-  upstander_workshop_page_set_library (self->workshop_page, self->library);
-  g_signal_connect_object (self->workshop_page, "play", G_CALLBACK (workshop_play_cb), self, G_CONNECT_SWAPPED);
 
   /* Sorted first, then filtered: a keystroke in the search filters the
    * sorted stories again, and nothing is sorted again (docs/performance.md). */
@@ -1143,14 +1322,15 @@ upstander_window_take_place (UpstanderWindow *self,
   gtk_drop_down_set_selected (self->topic_dropdown, gtk_drop_down_get_selected (other->topic_dropdown));
   filters_changed_cb (self);
 
-  upstander_player_take_place (self->player, other->player);
+  if (other->player != NULL)
+    upstander_player_take_place (ensure_player (self), other->player);
   g_free (self->last_story);
   self->last_story = g_strdup (other->last_story);
   self->next_seed = other->next_seed;
 
-  guide = upstander_guides_page_get_guide (other->guides_page);
+  guide = other->guides_page != NULL ? upstander_guides_page_get_guide (other->guides_page) : NULL;
   if (guide != NULL)
-    upstander_guides_page_show_guide (self->guides_page, guide);
+    upstander_guides_page_show_guide (ensure_guides_page (self), guide);
 
   g_ptr_array_set_size (self->history, 0);
   for (guint i = 0; i < other->history->len; i++)
@@ -1161,6 +1341,7 @@ upstander_window_take_place (UpstanderWindow *self,
     page = "loading";
   /* No transition: the reader should see the words change, nothing else. */
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_NONE);
+  ensure_page (self, page);
   gtk_stack_set_visible_child_name (self->stack, page);
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
   update_header (self);

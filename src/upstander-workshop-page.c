@@ -101,6 +101,7 @@ struct _UpstanderWorkshopPage
   GtkFlattenListModel    *targets;
   GtkFlattenListModel    *speakers;
   GtkFileChooserNative   *chooser;
+  gboolean                user_bundles_off; /* an administrator turned off the user's bundles */
   char                   *data_dir;
   guint                   check_source;
   gboolean                quiet;         /* a list is changing: selections move by themselves */
@@ -2164,6 +2165,24 @@ reload_library (UpstanderWorkshopPage *self)
  * Adds the story, when it passes, to the user's bundles, so the catalogue
  * shows it (marked as made in the workshop), and reloads the library.
  */
+/*
+ * Adding to the catalogue and opening a story file both install a bundle in
+ * the user's own folder, which the app does not read when an administrator
+ * turned it off: say so rather than install what would never show.
+ */
+static gboolean
+user_bundles_allowed (UpstanderWorkshopPage  *self,
+                      GError                **error)
+{
+  if (!self->user_bundles_off)
+    return TRUE;
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                       _("Your administrator has turned off stories added on this computer, so this story cannot be added to the catalogue. You can still play it here and save a copy to share."));
+
+  return FALSE;
+}
+
 gboolean
 upstander_workshop_page_publish (UpstanderWorkshopPage  *self,
                                  GError                **error)
@@ -2176,6 +2195,9 @@ upstander_workshop_page_publish (UpstanderWorkshopPage  *self,
   gsize size = 0;
 
   g_return_val_if_fail (UPSTANDER_IS_WORKSHOP_PAGE (self), FALSE);
+
+  if (!user_bundles_allowed (self, error))
+    return FALSE;
 
   upstander_workshop_page_check_now (self);
   if (self->passing == NULL)
@@ -2269,6 +2291,10 @@ upstander_workshop_page_import (UpstanderWorkshopPage  *self,
 
   g_return_val_if_fail (UPSTANDER_IS_WORKSHOP_PAGE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* Before the story in the editor is replaced: it would not reach the catalogue. */
+  if (!user_bundles_allowed (self, error))
+    return FALSE;
 
   bytes = read_bounded (file, error);
   if (bytes == NULL)
@@ -2444,6 +2470,8 @@ action_cb (GtkWidget  *widget,
     play (self, FALSE);
   else if (g_str_equal (action_name, "workshop.present"))
     play (self, TRUE);
+  else if (g_str_equal (action_name, "workshop.import") && !user_bundles_allowed (self, &error))
+    gtk_label_set_text (self->status_label, error->message);
   else if (g_str_equal (action_name, "workshop.import"))
     open_chooser (self, FALSE);
   else if (g_str_equal (action_name, "workshop.export"))
@@ -2663,4 +2691,17 @@ upstander_workshop_is_made_here (UpstanderScenario *scenario)
   source_dir = g_path_get_dirname (upstander_bundle_get_source (bundle));
 
   return g_strcmp0 (user_dir, source_dir) == 0;
+}
+
+/*
+ * Whether the user's own bundles are read: when an administrator turned them
+ * off, Add to the Catalogue and Open a story file say why they cannot.
+ */
+void
+upstander_workshop_page_set_user_bundles (UpstanderWorkshopPage *self,
+                                          gboolean               user_bundles)
+{
+  g_return_if_fail (UPSTANDER_IS_WORKSHOP_PAGE (self));
+
+  self->user_bundles_off = !user_bundles;
 }

@@ -33,6 +33,8 @@ gboolean                upstander_workshop_page_import        (UpstanderWorkshop
                                                                GPtrArray              *diagnostics,
                                                                GError                **error);
 void                    upstander_workshop_page_refresh_drafts (UpstanderWorkshopPage *self);
+void                    upstander_workshop_page_set_user_bundles (UpstanderWorkshopPage *self,
+                                                                 gboolean               user_bundles);
 
 gboolean                upstander_workshop_is_made_here       (UpstanderScenario      *scenario);
 

@@ -16,6 +16,7 @@
 #include "upstander-narration-row.h"
 #include "upstander-facilitator-window.h"
 #include "upstander-language.h"
+#include "upstander-transcript.h"
 #include "upstander-window.h"
 
 #include "ui-test.h"
@@ -220,7 +221,6 @@ test_classroom_run (void)
   g_unlink (progress);
   app = ui_test_new_app (library);
   window = new_window (app, 1000, 760);
-  page = page_of (window);
 
   /* Switched on from the main menu's action, and remembered in the settings;
    * the catalogue says so, with a way to switch it off. */
@@ -235,6 +235,7 @@ test_classroom_run (void)
   g_assert_true (upstander_window_open_scenario (window, "ui-test", "the-sticker"));
   ui_test_spin (20);
   g_assert_cmpstr (upstander_window_get_page (window), ==, "classroom");
+  page = page_of (window);
   run = upstander_application_get_class_run (app);
   g_assert_nonnull (run);
   g_assert_true (upstander_classroom_page_get_run (page) == run);
@@ -455,6 +456,80 @@ test_classroom_run (void)
   g_unlink (csv_path);
   g_unlink (pdf_path);
   g_rmdir (tmp);
+  upstander_settings_set_classroom_mode (upstander_application_get_settings (app), FALSE);
+  ui_test_close_app (app);
+}
+
+/*
+ * The teacher's notes follow the run's session with the same rows as the
+ * player and the classroom: a revealed line adds one row and keeps the
+ * others; the choice the class takes shows with its feedback.
+ */
+static void
+test_facilitator_follows_session (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  UpstanderApplication *app = ui_test_new_app (library);
+  UpstanderWindow *window = new_window (app, 1000, 760);
+  UpstanderClassroomPage *page = page_of (window);
+  UpstanderFacilitatorWindow *notes;
+  UpstanderClassRun *run;
+  GtkWidget *transcript, *first_row;
+
+  upstander_settings_set_classroom_mode (upstander_application_get_settings (app), TRUE);
+  g_assert_true (upstander_window_open_scenario (window, "ui-test", "the-sticker"));
+  ui_test_spin (20);
+  run = upstander_application_get_class_run (app);
+  g_assert_nonnull (run);
+  /* The class check comes before the story. */
+  ui_test_click (GTK_WIDGET (page), "Skip the Check");
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "scene");
+  notes = upstander_facilitator_window_present (app);
+  ui_test_spin (20);
+
+  /* What the class sees: the first line, drawn by the player's own row. */
+  transcript = ui_test_find_one (GTK_WIDGET (notes), UPSTANDER_TYPE_TRANSCRIPT, NULL);
+  g_assert_nonnull (transcript);
+  g_assert_cmpuint (ui_test_count_children (transcript), ==, 1);
+  first_row = gtk_widget_get_first_child (transcript);
+  g_assert_true (UPSTANDER_IS_MESSAGE_ROW (first_row));
+  g_assert_true (shows (transcript, "made a sticker of Ana's face lol"));
+  g_object_add_weak_pointer (G_OBJECT (first_row), (gpointer *) &first_row);
+
+  /* One reveal, one row more; the first row lives on. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  ui_test_spin (10);
+  g_assert_cmpuint (ui_test_count_children (transcript), ==, 2);
+  g_assert_nonnull (first_row);
+  g_assert_true (gtk_widget_get_first_child (transcript) == first_row);
+  g_assert_true (shows (transcript, "<b>what?</b> %s"));
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  ui_test_spin (10);
+  g_assert_cmpuint (ui_test_count_children (transcript), ==, 3);
+  g_assert_true (UPSTANDER_IS_NARRATION_ROW (gtk_widget_get_last_child (transcript)));
+  g_assert_true (gtk_widget_get_first_child (transcript) == first_row);
+  g_object_remove_weak_pointer (G_OBJECT (first_row), (gpointer *) &first_row);
+
+  /* To the decision and through it: the choice and its feedback. */
+  for (guint i = 0; i < 10 && g_strcmp0 (upstander_classroom_page_get_view (page), "decision") != 0; i++)
+    gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "decision");
+  g_assert_true (shows (GTK_WIDGET (notes), "What do you do?"));
+  g_assert_true (upstander_class_run_add_vote (run, upstander_class_run_find_choice (run, "laugh")));
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.choose", NULL);
+  ui_test_spin (10);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "feedback");
+  g_assert_true (shows (GTK_WIDGET (notes), "The class chose: Send a laughing face"));
+  g_assert_true (shows (GTK_WIDGET (notes), "Think again: \u2068A laugh tells Leo the joke worked.\u2069"));
+  g_assert_false (shows (GTK_WIDGET (notes), "What do you do?"));
+
+  /* At the ending, no lines: the scene is over. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  ui_test_spin (10);
+  g_assert_cmpstr (upstander_facilitator_window_get_scene (notes), ==, "alone");
+  g_assert_true (shows (GTK_WIDGET (notes), "Ending: Ana sits alone"));
+  g_assert_cmpuint (ui_test_count_children (transcript), ==, 0);
+
   upstander_settings_set_classroom_mode (upstander_application_get_settings (app), FALSE);
   ui_test_close_app (app);
 }
@@ -780,6 +855,7 @@ main (int   argc,
 
   g_test_add_func ("/upstander/classroom/run", test_classroom_run);
   g_test_add_func ("/upstander/classroom/survives-rebuild", test_classroom_survives_rebuild);
+  g_test_add_func ("/upstander/classroom/facilitator-follows-session", test_facilitator_follows_session);
   g_test_add_func ("/upstander/classroom/arabic", test_classroom_arabic);
   g_test_add_func ("/upstander/classroom/screenshots", test_classroom_screenshots);
   g_test_add_func ("/upstander/classroom/room-scale", test_classroom_room_scale);

@@ -1,4 +1,5 @@
 /* test-library.c: bundles found in every source, the higher version winning, loaded off the main thread */
+#include "ui-test.h"
 #include "upstander-library.h"
 
 #include <glib/gstdio.h>
@@ -43,30 +44,12 @@ fixture_set_up (Fixture       *fixture,
   g_assert_cmpint (g_mkdir (fixture->user_dir, 0700), ==, 0);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_assert_cmpint (g_remove (child), ==, 0);
-    }
-
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->root);
+  ui_test_remove_tree (fixture->root);
   g_free (fixture->root);
   g_free (fixture->system_dir);
   g_free (fixture->user_dir);

@@ -1,6 +1,10 @@
 /* test-loader.c: valid bundles load; every rule of the format, broken once, is reported */
 #include "upstander-bundle.h"
+#include "upstander-enums.h"
 
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 #include <string.h>
 
 #define HEAD \
@@ -138,6 +142,237 @@ assert_refused (const char *old,
   g_assert_error (error, UPSTANDER_BUNDLE_ERROR, UPSTANDER_BUNDLE_ERROR_INVALID);
   if (!has_diagnostic (diagnostics, UPSTANDER_SEVERITY_ERROR, line, message))
     g_error ("expected an error containing “%s” on line %u", message, line);
+}
+
+/*
+ * The enums a bundle names by attribute. Their nicks are the only list of
+ * those names in C; the schema lists them again as the file format. The two
+ * tests below keep them the same both ways.
+ */
+typedef struct
+{
+  GType        (*get_type) (void);
+  const char    *element;
+  const char    *attribute;
+  const char    *in_valid;     /* how VALID (or its help) writes the attribute */
+  int            absent;       /* the value an attribute left out stands for, or -1 */
+} EnumAttribute;
+
+/* The value the loader read for @type's attribute from VALID and its help. */
+static int
+read_back (UpstanderBundle *bundle,
+           GType            type)
+{
+  UpstanderScenario *scenario = upstander_bundle_lookup_scenario (bundle, "s");
+  const UpstanderHelp *help;
+
+  if (type == UPSTANDER_TYPE_PLACE)
+    return upstander_scenario_lookup_scene (scenario, "middle")->place;
+  if (type == UPSTANDER_TYPE_EFFECT)
+    return upstander_scenario_lookup_choice (scenario, "mean")->effect;
+  if (type == UPSTANDER_TYPE_OUTCOME)
+    return upstander_scenario_lookup_ending (scenario, "bad")->outcome;
+  if (type == UPSTANDER_TYPE_ROLE)
+    return upstander_scenario_lookup_person (scenario, "ana")->role;
+
+  g_assert_true (type == UPSTANDER_TYPE_CONTACT_KIND);
+  help = g_ptr_array_index (upstander_bundle_get_help (bundle), 0);
+
+  return ((const UpstanderContact *) g_ptr_array_index (help->contacts, 0))->kind;
+}
+
+#define HELP_WITH_CONTACT \
+  "  <help region=\"GB\">\n" \
+  "    <contact kind=\"helpline\"><name>Line</name><source>https://example.org/</source></contact>\n" \
+  "  </help>\n" TAIL
+
+static const EnumAttribute enum_attributes[] = {
+  { upstander_place_get_type, "scene", "place", "place=\"school\"", -1 },
+  { upstander_effect_get_type, "choice", "effect", "effect=\"harmful\"", -1 },
+  { upstander_outcome_get_type, "ending", "outcome", "outcome=\"mixed\"", -1 },
+  { upstander_role_get_type, "person", "role", " role=\"target\"", UPSTANDER_ROLE_NONE },
+  { upstander_contact_kind_get_type, "contact", "kind", "kind=\"helpline\"", -1 },
+};
+
+/* The values the schema allows for @attribute of @element. */
+static GPtrArray *
+schema_values (const EnumAttribute *spec)
+{
+  g_autoptr(GBytes) schema = NULL;
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *query = NULL;
+  xmlDoc *doc;
+  xmlXPathContext *context;
+  xmlXPathObject *found;
+  gconstpointer data;
+  gsize size;
+
+  schema = g_resources_lookup_data ("/io/github/upstander/Upstander/schema/upstander-bundle-1.rng",
+                                    G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_assert_nonnull (schema);
+  data = g_bytes_get_data (schema, &size);
+  doc = xmlReadMemory (data, (int) size, "schema.rng", NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+
+  context = xmlXPathNewContext (doc);
+  xmlXPathRegisterNs (context, BAD_CAST "rng", BAD_CAST "http://relaxng.org/ns/structure/1.0");
+  /* The attribute's own element is its nearest <element> ancestor. */
+  query = g_strdup_printf ("//rng:attribute[@name='%s'][ancestor::rng:element[1][@name='%s']]//rng:value",
+                           spec->attribute, spec->element);
+  found = xmlXPathEvalExpression (BAD_CAST query, context);
+  g_assert_nonnull (found);
+
+  for (int i = 0; found->nodesetval != NULL && i < found->nodesetval->nodeNr; i++)
+    {
+      xmlChar *value = xmlNodeGetContent (found->nodesetval->nodeTab[i]);
+
+      g_ptr_array_add (values, g_strdup ((const char *) value));
+      xmlFree (value);
+    }
+
+  xmlXPathFreeObject (found);
+  xmlXPathFreeContext (context);
+  xmlFreeDoc (doc);
+
+  return g_steal_pointer (&values);
+}
+
+/* Every value the schema allows is a nick, and every nick is allowed, once. */
+static void
+test_enum_nicks_match_schema (void)
+{
+  for (guint a = 0; a < G_N_ELEMENTS (enum_attributes); a++)
+    {
+      const EnumAttribute *spec = &enum_attributes[a];
+      g_autoptr(GPtrArray) values = schema_values (spec);
+      g_autoptr(GEnumClass) klass = g_type_class_ref (spec->get_type ());
+      guint n_nicks = 0;
+
+      g_test_message ("<%s %s=…>", spec->element, spec->attribute);
+      g_assert_cmpuint (values->len, >, 0);
+
+      for (guint i = 0; i < values->len; i++)
+        {
+          const char *value = g_ptr_array_index (values, i);
+          int parsed;
+
+          if (!upstander_enum_from_nick (spec->get_type (), value, &parsed))
+            g_error ("the schema allows %s=\"%s\", which %s has no nick for",
+                     spec->attribute, value, g_type_name (spec->get_type ()));
+          if (parsed == spec->absent)
+            g_error ("the schema allows %s=\"%s\", the value of leaving it out", spec->attribute, value);
+          g_assert_cmpstr (upstander_enum_to_nick (spec->get_type (), parsed), ==, value);
+        }
+
+      for (guint v = 0; v < klass->n_values; v++)
+        {
+          const GEnumValue *value = &klass->values[v];
+
+          if (value->value == spec->absent)
+            continue;
+          n_nicks++;
+          if (!g_ptr_array_find_with_equal_func (values, value->value_nick, g_str_equal, NULL))
+            g_error ("%s has the nick “%s”, which the schema does not allow for %s=",
+                     g_type_name (spec->get_type ()), value->value_nick, spec->attribute);
+        }
+
+      /* No value twice: as many values as nicks. */
+      g_assert_cmpuint (values->len, ==, n_nicks);
+    }
+}
+
+static UpstanderBundle *
+load_valid_with (const char *old,
+                 const char *new)
+{
+  g_autofree char *with_help = replace (VALID, TAIL, HELP_WITH_CONTACT);
+  g_autofree char *xml = replace (with_help, old, new);
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = load_string (xml, diagnostics, &error);
+
+  dump (diagnostics);
+  g_assert_no_error (error);
+  g_assert_nonnull (bundle);
+
+  return g_steal_pointer (&bundle);
+}
+
+/* A bundle may write each nick, and the loader reads it as its value. */
+static void
+test_enum_nicks_load (void)
+{
+  for (guint a = 0; a < G_N_ELEMENTS (enum_attributes); a++)
+    {
+      const EnumAttribute *spec = &enum_attributes[a];
+      g_autoptr(GEnumClass) klass = g_type_class_ref (spec->get_type ());
+
+      for (guint v = 0; v < klass->n_values; v++)
+        {
+          const GEnumValue *value = &klass->values[v];
+          g_autofree char *attribute = NULL;
+          g_autoptr(UpstanderBundle) bundle = NULL;
+
+          /* A second player is refused for a reason of its own: the reader is "you". */
+          if (value->value == UPSTANDER_ROLE_PLAYER && spec->get_type () == UPSTANDER_TYPE_ROLE)
+            {
+              UpstanderScenario *scenario;
+
+              bundle = load_valid_with (" role=\"target\"", "");
+              scenario = upstander_bundle_lookup_scenario (bundle, "s");
+              g_assert_cmpint (upstander_scenario_lookup_person (scenario, "you")->role, ==, UPSTANDER_ROLE_PLAYER);
+              continue;
+            }
+
+          if (value->value == spec->absent)
+            attribute = g_strdup ("");
+          else
+            attribute = g_strdup_printf ("%s%s=\"%s\"", spec->in_valid[0] == ' ' ? " " : "",
+                                         spec->attribute, value->value_nick);
+          g_test_message ("%s", attribute);
+          bundle = load_valid_with (spec->in_valid, attribute);
+          g_assert_cmpint (read_back (bundle, spec->get_type ()), ==, value->value);
+        }
+    }
+}
+
+/* xml:lang in either spelling and any case is kept as BCP 47 writes it. */
+static void
+test_language_spellings (void)
+{
+  g_autofree char *upper = replace (VALID, "xml:lang=\"en\"", "xml:lang=\"EN\"");
+  g_autofree char *xml = replace (upper, "<text>Hi</text>",
+                                  "<text>Hi</text><text xml:lang=\"pt_br\">Oi</text><text xml:lang=\"en\">Hello</text>");
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = load_string (xml, diagnostics, &error);
+  const UpstanderScene *start;
+  const UpstanderLine *line;
+  const UpstanderText *text;
+  const char *lang = NULL;
+
+  dump (diagnostics);
+  g_assert_null (bundle);
+  /* "en" after "EN" is a second original, not a translation. */
+  g_assert_true (has_diagnostic (diagnostics, UPSTANDER_SEVERITY_ERROR, line_of (xml, "Hello"), "has one <text>"));
+
+  g_clear_pointer (&diagnostics, g_ptr_array_unref);
+  g_clear_error (&error);
+  g_free (xml);
+  xml = replace (upper, "<text>Hi</text>", "<text>Hi</text><text xml:lang=\"pt_br\">Oi</text>");
+  diagnostics = upstander_diagnostics_new ();
+  bundle = load_string (xml, diagnostics, &error);
+  dump (diagnostics);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upstander_bundle_get_language (bundle), ==, "en");
+
+  start = upstander_scenario_get_start (upstander_bundle_lookup_scenario (bundle, "s"));
+  line = g_ptr_array_index (start->lines, 0);
+  text = g_ptr_array_index (line->texts, 0);
+  g_assert_cmpstr (upstander_text_get_original_language (text), ==, "en");
+  g_assert_cmpuint (upstander_text_get_n_variants (text), ==, 2);
+  g_assert_cmpstr (upstander_text_get_variant (text, 1, &lang), ==, "Oi");
+  g_assert_cmpstr (lang, ==, "pt-BR");
 }
 
 static void
@@ -602,15 +837,28 @@ test_rule_https_source (void)
   assert_refused (TAIL, help, "<source>", "is not an https:// address");
 }
 
+/* A <help region="@region"> with advice alone is refused with @message. */
+static void
+assert_region_refused (const char *region,
+                       const char *message)
+{
+  g_autofree char *help = g_strdup_printf ("  <help region=\"%s\">\n"
+                                           "    <advice><text>Tell an adult.</text></advice>\n"
+                                           "  </help>\n" TAIL, region);
+
+  assert_refused (TAIL, help, "<help ", message);
+}
+
 static void
 test_rule_region_all_alone (void)
 {
-  const char *help =
-    "  <help region=\"all GB\">\n"
-    "    <advice><text>Tell an adult.</text></advice>\n"
-    "  </help>\n" TAIL;
+  assert_region_refused ("all GB", "region=\"all\" stands alone");
+}
 
-  assert_refused (TAIL, help, "<help ", "region=\"all\" stands alone");
+static void
+test_rule_region_known (void)
+{
+  assert_region_refused ("GB UK", "region=\"UK\" is not an ISO 3166-1 code");
 }
 
 static void
@@ -619,6 +867,11 @@ test_rule_schema (void)
   assert_refused ("<narration if=\"was-kind\"><text>Ana smiles.</text></narration>",
                   "<poem><text>Roses</text></poem>", "<poem>", "poem");
   assert_refused ("place=\"school\"", "place=\"moon\"", "place=\"moon\"", "place=“moon” is not one of");
+  /* The values named are the enum's nicks, all of them, but for the one a left-out role means. */
+  assert_refused ("effect=\"harmful\"", "effect=\"great\"", "effect=\"great\"",
+                  "effect=“great” is not one of: helpful, mixed, harmful");
+  assert_refused ("role=\"target\"", "role=\"none\"", "role=\"none\"",
+                  "role=“none” is not one of: player, target, friend, adult");
 }
 
 static void
@@ -910,7 +1163,11 @@ main (int   argc,
   g_test_add_func ("/upstander/loader/rule/help-contacts", test_rule_help_contacts);
   g_test_add_func ("/upstander/loader/rule/https-source", test_rule_https_source);
   g_test_add_func ("/upstander/loader/rule/region-all-alone", test_rule_region_all_alone);
+  g_test_add_func ("/upstander/loader/rule/region-known", test_rule_region_known);
   g_test_add_func ("/upstander/loader/rule/schema", test_rule_schema);
+  g_test_add_func ("/upstander/loader/enum-nicks/match-schema", test_enum_nicks_match_schema);
+  g_test_add_func ("/upstander/loader/enum-nicks/load", test_enum_nicks_load);
+  g_test_add_func ("/upstander/loader/language-spellings", test_language_spellings);
   g_test_add_func ("/upstander/loader/rule/namespace", test_rule_namespace);
   g_test_add_func ("/upstander/loader/rule/too-many-scenes", test_rule_too_many_scenes);
 

@@ -368,6 +368,76 @@ test_feedback_item (void)
   g_assert_cmpuint (notified, ==, 2);
 }
 
+static void
+test_ending_item (void)
+{
+  g_autoptr(UpstanderBundle) bundle = load_example ();
+  g_autoptr(UpstanderSession) session = start (bundle);
+  const char * const french[] = { "fr", NULL };
+  g_autoptr(UpstanderEndingItem) ending = NULL;
+  g_autoptr(GEnumClass) outcomes = g_type_class_ref (UPSTANDER_TYPE_OUTCOME);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (session), "ending");
+  g_auto(GStrv) texts = NULL;
+  g_auto(GStrv) takeaways = NULL;
+  g_autofree char *title = NULL;
+  UpstanderOutcome outcome;
+  guint notified = 0;
+  guint title_notified = 0;
+
+  g_assert_true (pspec->value_type == UPSTANDER_TYPE_ENDING_ITEM);
+  g_signal_connect_swapped (session, "notify::ending", G_CALLBACK (g_atomic_int_inc), &notified);
+
+  /* Nothing before an ending, through scenes and feedback alike. */
+  g_assert_null (upstander_session_get_ending_item (session));
+  upstander_session_choose (session, "message-ana", NULL);
+  g_assert_null (upstander_session_get_ending_item (session));
+  upstander_session_advance (session, NULL);
+  upstander_session_advance (session, NULL);
+  g_assert_null (upstander_session_get_ending_item (session));
+  g_assert_cmpuint (notified, ==, 0);
+
+  upstander_session_choose (session, "keep-quiet", NULL);
+  upstander_session_advance (session, NULL);
+  g_assert_cmpint (upstander_session_get_state (session), ==, UPSTANDER_SESSION_ENDING);
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* What a view binds to, through the properties. */
+  g_object_get (session, "ending", &ending, NULL);
+  g_assert_true (ending == upstander_session_get_ending_item (session));
+  g_object_get (ending, "title", &title, "outcome", &outcome, "texts", &texts, "takeaways", &takeaways, NULL);
+  g_assert_cmpstr (title, ==, "Alone");
+  g_assert_cmpstr (g_enum_get_value (outcomes, outcome)->value_nick, ==, "mixed");
+  g_assert_cmpstrv (texts, ((const char * const []) { "Hm.", NULL }));
+  g_assert_cmpstrv (takeaways, ((const char * const []) { "T.", NULL }));
+  g_assert_cmpstr (upstander_ending_item_get_id (ending), ==, "alone");
+  g_assert_null (upstander_ending_item_get_guide (ending));
+
+  /* A change of language is notified, so a bound label follows it. */
+  g_signal_connect_swapped (ending, "notify::title", G_CALLBACK (g_atomic_int_inc), &title_notified);
+  upstander_bundle_set_languages (bundle, french);
+  g_assert_cmpuint (title_notified, ==, 1);
+  g_assert_cmpstr (upstander_ending_item_get_title (ending), ==, "Alone");
+
+  /* Trying another choice leaves the ending: it is gone again. */
+  g_assert_true (upstander_session_rewind (session));
+  g_assert_null (upstander_session_get_ending_item (session));
+  g_assert_cmpuint (notified, ==, 2);
+
+  /* Another ending is another item. */
+  upstander_session_choose (session, "tell-with-proof", NULL);
+  upstander_session_advance (session, NULL);
+  g_assert_cmpuint (notified, ==, 3);
+  g_assert_cmpstr (upstander_ending_item_get_id (upstander_session_get_ending_item (session)), ==, "together");
+  g_assert_cmpint (upstander_ending_item_get_outcome (upstander_session_get_ending_item (session)), ==,
+                   UPSTANDER_OUTCOME_POSITIVE);
+
+  upstander_session_restart (session);
+  g_assert_null (upstander_session_get_ending_item (session));
+  g_assert_cmpuint (notified, ==, 4);
+
+  g_assert_finalize_object (g_steal_pointer (&ending));
+}
+
 /* The ids of the choices model, in order, joined by spaces. */
 static char *
 choice_order (UpstanderSession *session)
@@ -455,6 +525,7 @@ main (int   argc,
   g_test_add_func ("/upstander/session/rewind-reveals-every-line", test_rewind_reveals_every_line);
   g_test_add_func ("/upstander/session/state-is-a-registered-enum", test_state_is_a_registered_enum);
   g_test_add_func ("/upstander/session/feedback-item", test_feedback_item);
+  g_test_add_func ("/upstander/session/ending-item", test_ending_item);
   g_test_add_func ("/upstander/session/choices-shuffled-per-play", test_choices_shuffled_per_play);
 
   return g_test_run ();

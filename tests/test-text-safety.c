@@ -132,14 +132,15 @@ play_story (UpstanderWindow *window,
 
   {
     g_autoptr(GPtrArray) grids = ui_test_find_all (root, GTK_TYPE_GRID_VIEW, NULL);
-    g_autoptr(GPtrArray) players = ui_test_find_all (root, UPSTANDER_TYPE_PLAYER, NULL);
 
     grid = g_ptr_array_index (grids, 0);
-    player = g_ptr_array_index (players, 0);
   }
 
   g_signal_emit_by_name (grid, "activate", position);
   ui_test_spin (10);
+  /* The player is built when a story is first opened. */
+  player = UPSTANDER_PLAYER (ui_test_find_one (root, UPSTANDER_TYPE_PLAYER, NULL));
+  g_assert_nonnull (player);
 
   for (guint step = 0; step < 40; step++)
     {

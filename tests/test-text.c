@@ -85,22 +85,6 @@ test_copy (void)
 }
 
 static void
-test_language_tags (void)
-{
-  const char *valid[] = { "en", "fr", "zh-CN", "zh_CN", "pt-BR", "sr-Latn-RS", "ast", NULL };
-  const char *invalid[] = { "", "e", "english", "en-", "en--US", "-en", "en US", "e1",
-                            "en-abcdefghi", "12", "en1", NULL };
-
-  for (guint i = 0; valid[i] != NULL; i++)
-    g_assert_true (upstander_language_tag_is_valid (valid[i]));
-  for (guint i = 0; invalid[i] != NULL; i++)
-    {
-      if (upstander_language_tag_is_valid (invalid[i]))
-        g_error ("“%s” should be refused", invalid[i]);
-    }
-}
-
-static void
 test_script_has_italics (void)
 {
   g_assert_true (upstander_text_script_has_italics ("Ana is typing, then stops."));
@@ -177,7 +161,6 @@ main (int   argc,
   g_test_add_func ("/upstander/text/specific-variant-preferred", test_specific_variant_preferred);
   g_test_add_func ("/upstander/text/duplicate-variant-refused", test_duplicate_variant_refused);
   g_test_add_func ("/upstander/text/copy", test_copy);
-  g_test_add_func ("/upstander/text/language-tags", test_language_tags);
   g_test_add_func ("/upstander/text/fold-for-search", test_fold_for_search);
 
   return g_test_run ();

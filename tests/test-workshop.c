@@ -74,8 +74,12 @@ new_window (UpstanderApplication *app,
   gtk_window_present (GTK_WINDOW (window));
   ui_test_spin (50);
 
+  /* The workshop page is built when first shown: show it to point it at
+   * the profile, then start from the catalogue as a reader does. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-workshop", NULL);
   upstander_workshop_page_set_data_dir (UPSTANDER_WORKSHOP_PAGE (ui_test_find_one (GTK_WIDGET (window), UPSTANDER_TYPE_WORKSHOP_PAGE, NULL)),
                                         data_dir);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-catalogue", NULL);
 
   return window;
 }

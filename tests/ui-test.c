@@ -29,6 +29,62 @@ ui_test_spin (guint ms)
 }
 
 static void
+count_paint_cb (GdkFrameClock *clock,
+                guint         *n_paints)
+{
+  (*n_paints)++;
+}
+
+/*
+ * Runs the main loop until @window is mapped at @width × @height and two
+ * frames in a row have been painted at that size: on a loaded machine a fixed
+ * wait may end before the window manager's size arrives, and a test would then
+ * judge a half-sized window. Gives up after 20 s and lets the caller's own
+ * checks say what is wrong (a window that cannot be that small, say).
+ */
+void
+ui_test_wait_for_size (GtkWindow *window,
+                       int        width,
+                       int        height)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  gint64 give_up = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint n_paints = 0, n_stable = 0;
+  int last_width = -1, last_height = -1;
+  GdkFrameClock *clock = NULL;
+  gulong handler = 0;
+
+  while (g_get_monotonic_time () < give_up)
+    {
+      guint seen;
+
+      if (clock == NULL && gtk_widget_get_mapped (widget))
+        {
+          clock = gtk_widget_get_frame_clock (widget);
+          handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint_cb), &n_paints);
+        }
+      seen = n_paints;
+      if (clock != NULL)
+        gtk_widget_queue_draw (widget);
+      ui_test_spin (10);
+      if (clock == NULL || n_paints == seen)
+        continue;
+
+      if (gtk_widget_get_width (widget) == last_width && gtk_widget_get_height (widget) == last_height &&
+          last_width == width && last_height == height)
+        n_stable++;
+      else
+        n_stable = 0;
+      last_width = gtk_widget_get_width (widget);
+      last_height = gtk_widget_get_height (widget);
+      if (n_stable >= 2)
+        break;
+    }
+  if (clock != NULL)
+    g_signal_handler_disconnect (clock, handler);
+}
+
+static void
 collect (GtkWidget  *root,
          GType       type,
          const char *css_class,
@@ -209,6 +265,18 @@ ui_test_save_shot (GtkWidget  *widget,
   g_test_message ("saved %s", file);
 }
 
+/* How many children @widget has: rows of a list, lines of a transcript. */
+guint
+ui_test_count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
 char *
 ui_test_progress_path (void)
 {
@@ -228,6 +296,62 @@ ui_test_add_system_data_dirs (void)
                                               ":/usr/local/share:/usr/share", NULL);
 
   g_setenv ("XDG_DATA_DIRS", with_system, TRUE);
+}
+
+/* The first visible toplevel window of @type, or NULL. */
+GtkWindow *
+ui_test_find_toplevel (GType type)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* Removes @path and everything under it (a test's own folder); symbolic links are not followed. */
+void
+ui_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        ui_test_remove_tree (child);
+      else
+        g_assert_cmpint (g_remove (child), ==, 0);
+    }
+
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+/* Opens the story titled @title from the catalogue, as a click on its card does. */
+void
+ui_test_activate_story (UpstanderWindow *window,
+                        const char      *title)
+{
+  GListModel *stories = upstander_window_get_stories (window);
+  GtkWidget *grid = ui_test_find_one (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (stories, i);
+
+      if (g_strcmp0 (upstander_scenario_get_title (scenario), title) == 0)
+        {
+          g_signal_emit_by_name (grid, "activate", i);
+          ui_test_spin (10);
+          return;
+        }
+    }
+
+  g_error ("No story “%s” in the catalogue", title);
 }
 
 /*

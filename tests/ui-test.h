@@ -4,10 +4,14 @@
 #include <gtk/gtk.h>
 
 #include "upstander-application.h"
+#include "upstander-window.h"
 
 G_BEGIN_DECLS
 
 void                  ui_test_spin          (guint                 ms);
+void                  ui_test_wait_for_size (GtkWindow            *window,
+                                             int                   width,
+                                             int                   height);
 GPtrArray            *ui_test_find_all      (GtkWidget            *root,
                                              GType                 type,
                                              const char           *css_class);
@@ -25,8 +29,13 @@ UpstanderApplication *ui_test_new_app       (UpstanderLibrary     *library);
 void                  ui_test_close_app     (UpstanderApplication *app);
 void                  ui_test_save_shot     (GtkWidget            *widget,
                                              const char           *file_name);
+guint                 ui_test_count_children (GtkWidget          *widget);
 char                 *ui_test_progress_path (void);
 void                  ui_test_add_system_data_dirs (void);
+GtkWindow            *ui_test_find_toplevel (GType                 type);
+void                  ui_test_activate_story (UpstanderWindow     *window,
+                                              const char          *title);
+void                  ui_test_remove_tree   (const char           *path);
 char                 *ui_test_pdf_text      (const char           *pdf);
 void                  ui_test_assert_has    (const char           *text,
                                              const char           *wanted);

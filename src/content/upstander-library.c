@@ -222,6 +222,20 @@ upstander_library_new_for_sources (const char         *resource_dir,
 UpstanderLibrary *
 upstander_library_new (void)
 {
+  return upstander_library_new_full (TRUE);
+}
+
+/**
+ * upstander_library_new_full:
+ * @user_bundles: whether to read the user's own folder of bundles
+ *   ($XDG_DATA_HOME/upstander/bundles) as well: an administrator can turn it off
+ *
+ * A library over the app's own bundles, those installed for the whole
+ * computer, and, if @user_bundles, the user's own.
+ */
+UpstanderLibrary *
+upstander_library_new_full (gboolean user_bundles)
+{
   const char * const *system_dirs = g_get_system_data_dirs ();
   g_autoptr(GStrvBuilder) dirs = g_strv_builder_new ();
   g_auto(GStrv) dir_list = NULL;
@@ -234,8 +248,11 @@ upstander_library_new (void)
 
       g_strv_builder_add (dirs, dir);
     }
-  user_dir = g_build_filename (g_get_user_data_dir (), "upstander", "bundles", NULL);
-  g_strv_builder_add (dirs, user_dir);
+  if (user_bundles)
+    {
+      user_dir = g_build_filename (g_get_user_data_dir (), "upstander", "bundles", NULL);
+      g_strv_builder_add (dirs, user_dir);
+    }
   dir_list = g_strv_builder_end (dirs);
 
   return upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE,

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (UpstanderLibrary, upstander_library, UPSTANDER, LIBRARY, GObject)
 
 UpstanderLibrary  *upstander_library_new               (void);
+UpstanderLibrary  *upstander_library_new_full          (gboolean            user_bundles);
 UpstanderLibrary  *upstander_library_new_for_sources   (const char          *resource_dir,
                                                         const char * const  *dirs);
 void               upstander_library_load_async        (UpstanderLibrary    *self,

@@ -26,6 +26,7 @@ enum {
   PROP_KIND,
   PROP_PLACE,
   PROP_SPEAKER,
+  PROP_AVATAR,
   PROP_TEXT,
   PROP_FROM_PLAYER,
   PROP_COMMENTS,
@@ -112,6 +113,10 @@ upstander_line_item_get_property (GObject    *object,
       g_value_set_string (value, upstander_line_item_get_speaker (self));
       break;
 
+    case PROP_AVATAR:
+      g_value_set_string (value, upstander_line_item_get_avatar (self));
+      break;
+
     case PROP_TEXT:
       g_value_set_string (value, upstander_line_item_get_text (self));
       break;
@@ -151,6 +156,11 @@ upstander_line_item_class_init (UpstanderLineItemClass *klass)
   properties [PROP_SPEAKER] =
     g_param_spec_string ("speaker", NULL, NULL,
                          "",
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_AVATAR] =
+    g_param_spec_string ("avatar", NULL, NULL,
+                         NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_TEXT] =
@@ -249,6 +259,15 @@ upstander_line_item_get_speaker (UpstanderLineItem *self)
     return "";
 
   return upstander_scenario_translate (self->scenario, self->line->from->name);
+}
+
+/* The speaker's illustrated avatar (one of UPSTANDER_AVATAR_NAMES), or NULL for initials. */
+const char *
+upstander_line_item_get_avatar (UpstanderLineItem *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_LINE_ITEM (self), NULL);
+
+  return self->line->from != NULL ? self->line->from->avatar : NULL;
 }
 
 /*

@@ -20,6 +20,7 @@ const UpstanderLine *upstander_line_item_get_line     (UpstanderLineItem   *self
 UpstanderLineKind    upstander_line_item_get_kind     (UpstanderLineItem   *self);
 UpstanderPlace       upstander_line_item_get_place    (UpstanderLineItem   *self);
 const char          *upstander_line_item_get_speaker  (UpstanderLineItem   *self);
+const char          *upstander_line_item_get_avatar   (UpstanderLineItem   *self);
 const char          *upstander_line_item_get_text     (UpstanderLineItem   *self);
 gboolean             upstander_line_item_get_from_player (UpstanderLineItem *self);
 GListModel          *upstander_line_item_get_comments (UpstanderLineItem   *self);

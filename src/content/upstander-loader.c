@@ -2,6 +2,8 @@
 #define G_LOG_DOMAIN "upstander-content"
 
 #include "upstander-bundle-private.h"
+#include "upstander-enums.h"
+#include "upstander-region.h"
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -206,45 +208,62 @@ read_text (Loader     *self,
            xmlNode    *node,
            guint       max_chars)
 {
-  g_autoptr(GString) out = NULL;
-  xmlChar *content = xmlNodeGetContent (node);
+  g_autofree char *text = NULL;
+  xmlNode *only = node->children;
+  xmlChar *owned = NULL;
+  const char *content;
+  const char *p;
+  char *end;
   gboolean pending_space = FALSE;
   guint n_chars = 0;
 
+  /* A leaf is nearly always one text node: read it in place. Anything
+   * else (comments between parts of the text) is gathered by libxml2. */
+  if (only != NULL && only->next == NULL && only->type == XML_TEXT_NODE)
+    content = (const char *) only->content;
+  else
+    content = (const char *) (owned = xmlNodeGetContent (node));
   if (content == NULL)
-    content = xmlStrdup ((const xmlChar *) "");
+    content = "";
 
-  out = g_string_new (NULL);
+  /* Collapsing whitespace never lengthens the text: one allocation, and
+   * the bytes written straight into it (120,000 texts in a big library). */
+  text = g_malloc (strlen (content) + 1);
+  end = text;
 
-  for (const char *p = (const char *) content; *p != '\0'; p = g_utf8_next_char (p))
+  for (p = content; *p != '\0';)
     {
+      const char *next;
       gunichar c;
 
       /* Most text is printable ASCII: copied as a run, without decoding. */
       if ((guchar) *p > ' ' && (guchar) *p < 0x7F)
         {
-          const char *run = p;
-
-          while ((guchar) p[1] > ' ' && (guchar) p[1] < 0x7F)
-            p++;
           if (pending_space)
             {
-              g_string_append_c (out, ' ');
+              *end++ = ' ';
               n_chars++;
               pending_space = FALSE;
             }
-          g_string_append_len (out, run, p - run + 1);
-          n_chars += p - run + 1;
+          do
+            {
+              *end++ = *p++;
+              n_chars++;
+            }
+          while ((guchar) *p > ' ' && (guchar) *p < 0x7F);
           continue;
         }
 
-      c = g_utf8_get_char (p);
-
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
         {
-          pending_space = out->len > 0;
+          pending_space = end > text;
+          p++;
           continue;
         }
+
+      /* libxml2 hands out valid UTF-8 only. */
+      c = g_utf8_get_char (p);
+      next = g_utf8_next_char (p);
 
       if (upstander_text_is_forbidden_char (c))
         {
@@ -252,24 +271,27 @@ read_text (Loader     *self,
                         "<%s> contains the control or bidirectional override character U+%04X; "
                         "write plain text",
                         node->name, c);
-          xmlFree (content);
+          xmlFree (owned);
           return NULL;
         }
 
       if (pending_space)
         {
-          g_string_append_c (out, ' ');
+          *end++ = ' ';
           n_chars++;
           pending_space = FALSE;
         }
 
-      g_string_append_unichar (out, c);
+      memcpy (end, p, next - p);
+      end += next - p;
       n_chars++;
+      p = next;
     }
+  *end = '\0';
 
-  xmlFree (content);
+  xmlFree (owned);
 
-  if (out->len == 0)
+  if (end == text)
     {
       report_error (self, node, "<%s> is empty; write the text or remove the element", node->name);
       return NULL;
@@ -282,7 +304,7 @@ read_text (Loader     *self,
       return NULL;
     }
 
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return g_steal_pointer (&text);
 }
 
 static UpstanderText **
@@ -335,21 +357,26 @@ read_leaf (Loader  *self,
            Leaves  *leaves,
            guint    max_chars)
 {
-  g_autofree char *lang = dup_lang (node);
+  g_autofree char *written_lang = dup_lang (node);
+  g_autofree char *lang = NULL;
   g_autofree char *value = NULL;
   UpstanderText **previous = leaves_slot (leaves, (const char *) node->name);
   gboolean is_original;
 
-  if (lang != NULL && !upstander_language_tag_is_valid (lang))
+  if (written_lang != NULL)
     {
-      g_autofree char *quoted = _upstander_quote (lang);
+      lang = upstander_language_tag_normalize (written_lang, UPSTANDER_LANGUAGE_TAG_BCP47);
+      if (lang == NULL)
+        {
+          g_autofree char *quoted = _upstander_quote (written_lang);
 
-      report_error (self, node, "xml:lang=%s is not a language tag like “en” or “pt-BR”", quoted);
-      return NULL;
+          report_error (self, node, "xml:lang=%s is not a language tag like “en” or “pt-BR”", quoted);
+          return NULL;
+        }
     }
 
-  is_original = lang == NULL ||
-                (upstander_language_matches (lang, self->lang) && strlen (lang) == strlen (self->lang));
+  /* Both spelled one way: "pt_br" and "pt-BR" are the same language. */
+  is_original = lang == NULL || g_str_equal (lang, self->lang);
 
   value = read_text (self, node, max_chars);
   if (value == NULL)
@@ -581,50 +608,23 @@ read_line (Loader            *self,
   return line;
 }
 
-static UpstanderPlace
-parse_place (const char *value)
+/*
+ * The value an attribute names, by the nick of its registered enum. The
+ * schema has refused every other name before the loader reads a node, so
+ * @fallback only stands for an optional attribute left out.
+ */
+static int
+read_enum (xmlNode    *node,
+           const char *name,
+           GType       type,
+           int         fallback)
 {
-  static const struct { const char *name; UpstanderPlace place; } places[] = {
-    { "group-chat", UPSTANDER_PLACE_GROUP_CHAT },
-    { "direct-message", UPSTANDER_PLACE_DIRECT_MESSAGE },
-    { "social-feed", UPSTANDER_PLACE_SOCIAL_FEED },
-    { "game-lobby", UPSTANDER_PLACE_GAME_LOBBY },
-    { "video", UPSTANDER_PLACE_VIDEO },
-    { "school", UPSTANDER_PLACE_SCHOOL },
-    { "home", UPSTANDER_PLACE_HOME },
-    { "outdoors", UPSTANDER_PLACE_OUTDOORS },
-  };
+  g_autofree char *nick = dup_attribute (node, name);
+  int value = fallback;
 
-  for (guint i = 0; value != NULL && i < G_N_ELEMENTS (places); i++)
-    {
-      if (g_str_equal (value, places[i].name))
-        return places[i].place;
-    }
+  upstander_enum_from_nick (type, nick, &value);
 
-  /* The schema admits only the names above. */
-  return UPSTANDER_PLACE_SCHOOL;
-}
-
-static UpstanderEffect
-parse_effect (const char *value)
-{
-  if (g_strcmp0 (value, "helpful") == 0)
-    return UPSTANDER_EFFECT_HELPFUL;
-  if (g_strcmp0 (value, "harmful") == 0)
-    return UPSTANDER_EFFECT_HARMFUL;
-
-  return UPSTANDER_EFFECT_MIXED;
-}
-
-static UpstanderOutcome
-parse_outcome (const char *value)
-{
-  if (g_strcmp0 (value, "positive") == 0)
-    return UPSTANDER_OUTCOME_POSITIVE;
-  if (g_strcmp0 (value, "negative") == 0)
-    return UPSTANDER_OUTCOME_NEGATIVE;
-
-  return UPSTANDER_OUTCOME_MIXED;
+  return value;
 }
 
 static UpstanderChoice *
@@ -633,13 +633,12 @@ read_choice (Loader            *self,
              xmlNode           *node)
 {
   UpstanderChoice *choice = g_new0 (UpstanderChoice, 1);
-  g_autofree char *effect = dup_attribute (node, "effect");
   Leaves leaves = { 0 };
 
   choice->line = node_line (node);
   choice->id = read_id (self, node, "id");
   choice->next = read_id (self, node, "next");
-  choice->effect = parse_effect (effect);
+  choice->effect = read_enum (node, "effect", UPSTANDER_TYPE_EFFECT, UPSTANDER_EFFECT_MIXED);
   choice->sets = read_optional_id (self, node, "sets");
   choice->guide = read_optional_id (self, node, "guide");
   choice->feedback = upstander_text_array_new ();
@@ -746,13 +745,12 @@ read_scene (Loader            *self,
             xmlNode           *node)
 {
   UpstanderScene *scene = g_new0 (UpstanderScene, 1);
-  g_autofree char *place = dup_attribute (node, "place");
   g_autofree char *start = dup_attribute (node, "start");
   Leaves leaves = { 0 };
 
   scene->line = node_line (node);
   scene->id = read_id (self, node, "id");
-  scene->place = parse_place (place);
+  scene->place = read_enum (node, "place", UPSTANDER_TYPE_PLACE, UPSTANDER_PLACE_SCHOOL);
   scene->is_start = g_strcmp0 (start, "yes") == 0;
   scene->lines = g_ptr_array_new_with_free_func (upstander_line_free);
   scene->continues = g_ptr_array_new_with_free_func (upstander_continue_free);
@@ -815,12 +813,11 @@ read_ending (Loader            *self,
              xmlNode           *node)
 {
   UpstanderEnding *ending = g_new0 (UpstanderEnding, 1);
-  g_autofree char *outcome = dup_attribute (node, "outcome");
   Leaves leaves = { 0 };
 
   ending->line = node_line (node);
   ending->id = read_id (self, node, "id");
-  ending->outcome = parse_outcome (outcome);
+  ending->outcome = read_enum (node, "outcome", UPSTANDER_TYPE_OUTCOME, UPSTANDER_OUTCOME_MIXED);
   ending->guide = read_optional_id (self, node, "guide");
   ending->texts = upstander_text_array_new ();
   ending->takeaways = upstander_text_array_new ();
@@ -847,18 +844,13 @@ read_person (Loader            *self,
              xmlNode           *node)
 {
   UpstanderPerson *person = g_new0 (UpstanderPerson, 1);
-  g_autofree char *role = dup_attribute (node, "role");
   Leaves leaves = { 0 };
 
   person->line = node_line (node);
   person->id = read_id (self, node, "id");
   /* check_before_schema has already refused a name outside the set. */
   person->avatar = dup_attribute (node, "avatar");
-  person->role = g_strcmp0 (role, "player") == 0 ? UPSTANDER_ROLE_PLAYER :
-                 g_strcmp0 (role, "target") == 0 ? UPSTANDER_ROLE_TARGET :
-                 g_strcmp0 (role, "friend") == 0 ? UPSTANDER_ROLE_FRIEND :
-                 g_strcmp0 (role, "adult") == 0 ? UPSTANDER_ROLE_ADULT :
-                 UPSTANDER_ROLE_NONE;
+  person->role = read_enum (node, "role", UPSTANDER_TYPE_ROLE, UPSTANDER_ROLE_NONE);
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
@@ -1253,16 +1245,11 @@ read_contact (Loader  *self,
               xmlNode *node)
 {
   UpstanderContact *contact = g_new0 (UpstanderContact, 1);
-  g_autofree char *kind = dup_attribute (node, "kind");
   g_autofree char *free_value = dup_attribute (node, "free");
   Leaves leaves = { 0 };
 
   contact->line = node_line (node);
-  contact->kind = g_strcmp0 (kind, "report") == 0 ? UPSTANDER_CONTACT_REPORT :
-                  g_strcmp0 (kind, "directory") == 0 ? UPSTANDER_CONTACT_DIRECTORY :
-                  g_strcmp0 (kind, "emergency") == 0 ? UPSTANDER_CONTACT_EMERGENCY :
-                  g_strcmp0 (kind, "images") == 0 ? UPSTANDER_CONTACT_IMAGES :
-                  UPSTANDER_CONTACT_HELPLINE;
+  contact->kind = read_enum (node, "kind", UPSTANDER_TYPE_CONTACT_KIND, UPSTANDER_CONTACT_HELPLINE);
   contact->free = g_strcmp0 (free_value, "yes") == 0;
   contact->ways = g_ptr_array_new_with_free_func (upstander_contact_way_free);
 
@@ -1328,6 +1315,9 @@ read_help (Loader  *self,
       if (*codes[i] == '\0')
         continue;
       has_all |= g_str_equal (codes[i], "all");
+      /* The schema admits any two capitals; "UK" would never match a reader in GB. */
+      if (!g_str_equal (codes[i], "all") && !upstander_region_is_known (codes[i]))
+        report_error (self, node, "region=\"%s\" is not an ISO 3166-1 code such as “GB”", codes[i]);
       g_strv_builder_add (regions, codes[i]);
       n_codes++;
     }
@@ -1486,15 +1476,16 @@ read_bundle (Loader  *self,
              xmlNode *root)
 {
   UpstanderBundle *bundle = self->state.bundle;
-  g_autofree char *lang = dup_lang (root);
+  g_autofree char *written_lang = dup_lang (root);
+  g_autofree char *lang = upstander_language_tag_normalize (written_lang, UPSTANDER_LANGUAGE_TAG_BCP47);
   guint n_contacts = 0;
 
   bundle->id = read_id (self, root, "id");
   read_number (self, root, "version", 1, 1000000, &bundle->version);
 
-  if (lang == NULL || !upstander_language_tag_is_valid (lang))
+  if (lang == NULL)
     {
-      g_autofree char *quoted = _upstander_quote (lang);
+      g_autofree char *quoted = _upstander_quote (written_lang);
 
       report_error (self, root, "the bundle's xml:lang=%s is not a language tag like “en”", quoted);
       return;
@@ -1753,16 +1744,18 @@ static const struct
 {
   const char *element;
   const char *attribute;
-  const char *values;   /* space-separated, as in the schema */
+  GType     (*enum_type) (void);  /* the values are this enum's nicks… */
+  int         unwritten;          /* …but for this one, which a left-out attribute stands for */
+  const char *values;             /* or, without an enum: space-separated, as in the schema */
 } enumerations[] = {
-  { "scene", "place", "group-chat direct-message social-feed game-lobby video school home outdoors" },
-  { "scene", "start", "yes" },
-  { "choice", "effect", "helpful mixed harmful" },
-  { "ending", "outcome", "positive mixed negative" },
-  { "person", "role", "player target friend adult" },
-  { "person", "avatar", UPSTANDER_AVATAR_NAMES },
-  { "contact", "kind", "helpline report images directory emergency" },
-  { "contact", "free", "yes" },
+  { "scene", "place", upstander_place_get_type, -1, NULL },
+  { "scene", "start", NULL, -1, "yes" },
+  { "choice", "effect", upstander_effect_get_type, -1, NULL },
+  { "ending", "outcome", upstander_outcome_get_type, -1, NULL },
+  { "person", "role", upstander_role_get_type, UPSTANDER_ROLE_NONE, NULL },
+  { "person", "avatar", NULL, -1, UPSTANDER_AVATAR_NAMES },
+  { "contact", "kind", upstander_contact_kind_get_type, -1, NULL },
+  { "contact", "free", NULL, -1, "yes" },
 };
 
 static gboolean
@@ -1797,6 +1790,47 @@ is_one_of (const char *value,
   return FALSE;
 }
 
+static gboolean
+is_allowed (guint       enumeration,
+            const char *value)
+{
+  int parsed;
+
+  if (enumerations[enumeration].enum_type == NULL)
+    return is_one_of (value, enumerations[enumeration].values);
+
+  return upstander_enum_from_nick (enumerations[enumeration].enum_type (), value, &parsed) &&
+         parsed != enumerations[enumeration].unwritten;
+}
+
+/* What a bundle may write for an enumeration, for a message: "yes", or "helpful, mixed, harmful". */
+static char *
+list_allowed (guint enumeration)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  g_autoptr(GString) list = NULL;
+
+  if (enumerations[enumeration].enum_type == NULL)
+    {
+      g_auto(GStrv) allowed = g_strsplit (enumerations[enumeration].values, " ", -1);
+
+      return g_strjoinv (", ", allowed);
+    }
+
+  klass = g_type_class_ref (enumerations[enumeration].enum_type ());
+  list = g_string_new (NULL);
+  for (guint v = 0; v < klass->n_values; v++)
+    {
+      if (klass->values[v].value == enumerations[enumeration].unwritten)
+        continue;
+      if (list->len > 0)
+        g_string_append (list, ", ");
+      g_string_append (list, klass->values[v].value_nick);
+    }
+
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
 static void
 check_before_schema (UpstanderLoadState *state,
                      xmlNode            *node)
@@ -1821,24 +1855,20 @@ check_before_schema (UpstanderLoadState *state,
       for (guint i = 0; i < G_N_ELEMENTS (enumerations); i++)
         {
           g_autofree char *value = NULL;
-          g_auto(GStrv) allowed = NULL;
+          g_autofree char *quoted = NULL;
+          g_autofree char *allowed = NULL;
 
           if (!g_str_equal ((const char *) node->name, enumerations[i].element))
             continue;
 
           value = dup_attribute (node, enumerations[i].attribute);
-          if (value == NULL || is_one_of (value, enumerations[i].values))
+          if (value == NULL || is_allowed (i, value))
             continue;
 
-          allowed = g_strsplit (enumerations[i].values, " ", -1);
-          {
-            g_autofree char *quoted = _upstander_quote (value);
-            g_autofree char *choices = g_strjoinv (", ", allowed);
-
-            _upstander_report (state, node_line (node), 0, UPSTANDER_SEVERITY_ERROR,
-                               "%s=%s is not one of: %s", enumerations[i].attribute,
-                               quoted, choices);
-          }
+          quoted = _upstander_quote (value);
+          allowed = list_allowed (i);
+          _upstander_report (state, node_line (node), 0, UPSTANDER_SEVERITY_ERROR,
+                             "%s=%s is not one of: %s", enumerations[i].attribute, quoted, allowed);
         }
 
       check_before_schema (state, node->children);

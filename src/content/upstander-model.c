@@ -1,7 +1,9 @@
-/* upstander-model.c: names and destructors for the plain parts of a bundle */
+/* upstander-model.c: enum nicks and destructors for the plain parts of a bundle */
 #define G_LOG_DOMAIN "upstander-content"
 
 #include "upstander-model.h"
+
+#include "upstander-enums.h"
 
 /**
  * upstander_id_is_valid:
@@ -30,17 +32,71 @@ upstander_id_is_valid (const char *id)
   return TRUE;
 }
 
+/**
+ * upstander_enum_to_nick:
+ * @type: a registered enum, such as %UPSTANDER_TYPE_PLACE
+ * @value: one of its values
+ *
+ * The one spelling of an enum value outside C: its nick from the
+ * registered type ("group-chat"), as bundles, CSS classes and properties
+ * write it. Nothing else lists these names; the bundle schema lists them
+ * again as the file format, and a test keeps the two the same.
+ *
+ * Returns: (transfer none) (nullable): the nick, or %NULL when @value is
+ *   not one of @type's
+ */
+const char *
+upstander_enum_to_nick (GType type,
+                        int   value)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *found;
+
+  g_return_val_if_fail (G_TYPE_IS_ENUM (type), NULL);
+
+  /* A static type's class is never finalised: its nicks outlive this ref. */
+  klass = g_type_class_ref (type);
+  found = g_enum_get_value (klass, value);
+
+  return found != NULL ? found->value_nick : NULL;
+}
+
+/**
+ * upstander_enum_from_nick:
+ * @type: a registered enum, such as %UPSTANDER_TYPE_EFFECT
+ * @nick: (nullable): a name as a bundle writes it, such as "helpful"
+ * @value: (out): where to put the value @nick names; untouched on failure
+ *
+ * Returns: whether @nick is the nick of one of @type's values
+ */
+gboolean
+upstander_enum_from_nick (GType       type,
+                          const char *nick,
+                          int        *value)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *found;
+
+  g_return_val_if_fail (G_TYPE_IS_ENUM (type), FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (nick == NULL)
+    return FALSE;
+
+  klass = g_type_class_ref (type);
+  found = g_enum_get_value_by_nick (klass, nick);
+  if (found == NULL)
+    return FALSE;
+
+  *value = found->value;
+
+  return TRUE;
+}
+
 const char *
 upstander_place_to_string (UpstanderPlace place)
 {
-  static const char * const names[] = {
-    "group-chat", "direct-message", "social-feed", "game-lobby",
-    "video", "school", "home", "outdoors",
-  };
-
-  g_return_val_if_fail (place < G_N_ELEMENTS (names), NULL);
-
-  return names[place];
+  return upstander_enum_to_nick (UPSTANDER_TYPE_PLACE, place);
 }
 
 /* Chat places draw their lines as bubbles; the others as narration. */
@@ -56,21 +112,13 @@ upstander_place_is_chat (UpstanderPlace place)
 const char *
 upstander_effect_to_string (UpstanderEffect effect)
 {
-  static const char * const names[] = { "helpful", "mixed", "harmful" };
-
-  g_return_val_if_fail (effect < G_N_ELEMENTS (names), NULL);
-
-  return names[effect];
+  return upstander_enum_to_nick (UPSTANDER_TYPE_EFFECT, effect);
 }
 
 const char *
 upstander_outcome_to_string (UpstanderOutcome outcome)
 {
-  static const char * const names[] = { "positive", "mixed", "negative" };
-
-  g_return_val_if_fail (outcome < G_N_ELEMENTS (names), NULL);
-
-  return names[outcome];
+  return upstander_enum_to_nick (UPSTANDER_TYPE_OUTCOME, outcome);
 }
 
 GPtrArray *

@@ -1,7 +1,7 @@
 /* upstander-model.h: the plain, read-only parts of a loaded bundle */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 #include "upstander-text.h"
 
@@ -242,6 +242,11 @@ typedef struct
 } UpstanderGuide;
 
 gboolean    upstander_id_is_valid       (const char      *id);
+const char *upstander_enum_to_nick      (GType            type,
+                                         int              value);
+gboolean    upstander_enum_from_nick    (GType            type,
+                                         const char      *nick,
+                                         int             *value);
 const char *upstander_place_to_string   (UpstanderPlace   place);
 gboolean    upstander_place_is_chat     (UpstanderPlace   place);
 const char *upstander_effect_to_string  (UpstanderEffect  effect);

@@ -4,6 +4,7 @@
 #include "upstander-session.h"
 #include "upstander-bundle.h"
 #include "upstander-choice-item.h"
+#include "upstander-ending-item.h"
 #include "upstander-enums.h"
 #include "upstander-line-item.h"
 
@@ -17,7 +18,8 @@
  * of the choice made. Lines are revealed one at a time, so that a view
  * appends one row per line. Choices come in an order shuffled per play: the
  * seed is kept with the session, so everything that shows this play (after
- * a change of language too) shows the same order.
+ * a change of language too) shows the same order. The ending reached is an
+ * item too, NULL until there is one.
  */
 
 typedef struct
@@ -47,6 +49,7 @@ struct _UpstanderSession
   GListStore            *lines;           /* UpstanderLineItem, the revealed ones */
   GListStore            *choices;         /* UpstanderChoiceItem, in the order shown */
   UpstanderChoiceItem   *feedback;        /* the choice made, while its feedback shows */
+  UpstanderEndingItem   *ending_item;     /* the ending reached, while it shows */
 };
 
 enum {
@@ -58,6 +61,7 @@ enum {
   PROP_ALL_REVEALED,
   PROP_CHOICES,
   PROP_FEEDBACK,
+  PROP_ENDING,
   N_PROPS
 };
 
@@ -194,11 +198,14 @@ set_state (UpstanderSession      *self,
            UpstanderSessionState  state)
 {
   g_autoptr(UpstanderChoiceItem) feedback = NULL;
+  g_autoptr(UpstanderEndingItem) ending = NULL;
 
   self->state = state;
 
   if (state == UPSTANDER_SESSION_FEEDBACK)
     feedback = upstander_choice_item_new (self->scenario, self->last_choice, 0);
+  if (state == UPSTANDER_SESSION_ENDING)
+    ending = upstander_ending_item_new (self->scenario, self->ending);
   if (state != UPSTANDER_SESSION_SCENE)
     g_list_store_remove_all (self->choices);
   if (state == UPSTANDER_SESSION_ENDING)
@@ -209,6 +216,8 @@ set_state (UpstanderSession      *self,
 
   if (g_set_object (&self->feedback, feedback))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FEEDBACK]);
+  if (g_set_object (&self->ending_item, ending))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ENDING]);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ALL_REVEALED]);
   g_signal_emit (self, signals [CHANGED], 0);
@@ -255,6 +264,7 @@ upstander_session_dispose (GObject *object)
   g_clear_object (&self->lines);
   g_clear_object (&self->choices);
   g_clear_object (&self->feedback);
+  g_clear_object (&self->ending_item);
 
   G_OBJECT_CLASS (upstander_session_parent_class)->dispose (object);
 }
@@ -308,6 +318,10 @@ upstander_session_get_property (GObject    *object,
 
     case PROP_FEEDBACK:
       g_value_set_object (value, self->feedback);
+      break;
+
+    case PROP_ENDING:
+      g_value_set_object (value, self->ending_item);
       break;
 
     default:
@@ -400,6 +414,12 @@ upstander_session_class_init (UpstanderSessionClass *klass)
   properties [PROP_FEEDBACK] =
     g_param_spec_object ("feedback", NULL, NULL,
                          UPSTANDER_TYPE_CHOICE_ITEM,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The ending reached, while it shows; NULL before. */
+  properties [PROP_ENDING] =
+    g_param_spec_object ("ending", NULL, NULL,
+                         UPSTANDER_TYPE_ENDING_ITEM,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -504,6 +524,21 @@ upstander_session_get_feedback (UpstanderSession *self)
   g_return_val_if_fail (UPSTANDER_IS_SESSION (self), NULL);
 
   return self->feedback;
+}
+
+/**
+ * upstander_session_get_ending_item:
+ *
+ * The "ending" property: the ending reached, for views to bind to.
+ *
+ * Returns: (transfer none) (nullable): the ending, or %NULL before one is reached
+ */
+UpstanderEndingItem *
+upstander_session_get_ending_item (UpstanderSession *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_SESSION (self), NULL);
+
+  return self->ending_item;
 }
 
 /* Whether every line of the scene is revealed, so its decision or way on comes next. */

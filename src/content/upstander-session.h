@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "upstander-choice-item.h"
+#include "upstander-ending-item.h"
 #include "upstander-scenario.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,7 @@ guint32                 upstander_session_get_seed           (UpstanderSession  
 GListModel             *upstander_session_get_lines          (UpstanderSession  *self);
 GListModel             *upstander_session_get_choices        (UpstanderSession  *self);
 UpstanderChoiceItem    *upstander_session_get_feedback       (UpstanderSession  *self);
+UpstanderEndingItem    *upstander_session_get_ending_item    (UpstanderSession  *self);
 gboolean                upstander_session_get_all_revealed   (UpstanderSession  *self);
 gboolean                upstander_session_reveal_next        (UpstanderSession  *self);
 void                    upstander_session_set_n_revealed     (UpstanderSession  *self,

@@ -214,48 +214,6 @@ upstander_text_fold_for_search (const char *text)
   return normal != NULL ? normal : g_steal_pointer (&folded);
 }
 
-static gboolean
-tag_char_equal (char a,
-                char b)
-{
-  if (a == '_')
-    a = '-';
-  if (b == '_')
-    b = '-';
-
-  return g_ascii_tolower (a) == g_ascii_tolower (b);
-}
-
-/*
- * Whether @tag serves a reader who asks for @wanted, where @wanted is a POSIX
- * locale name as g_get_language_names() gives them ("fr_CA.UTF-8", "fr_CA",
- * "fr") or a BCP 47 tag. The codeset and modifier of @wanted are ignored, and
- * the two must agree on every subtag @tag has: "fr" serves "fr_CA", but
- * "zh-CN" does not serve "zh_TW".
- */
-gboolean
-upstander_language_matches (const char *wanted,
-                            const char *tag)
-{
-  gsize wanted_len;
-  gsize i;
-
-  g_return_val_if_fail (wanted != NULL, FALSE);
-  g_return_val_if_fail (tag != NULL, FALSE);
-
-  wanted_len = strcspn (wanted, ".@");
-  if (wanted_len == 0 || *tag == '\0')
-    return FALSE;
-
-  for (i = 0; tag[i] != '\0'; i++)
-    {
-      if (i >= wanted_len || !tag_char_equal (wanted[i], tag[i]))
-        return FALSE;
-    }
-
-  return i == wanted_len || wanted[i] == '_' || wanted[i] == '-';
-}
-
 /*
  * The best variant for a reader: the first language in @languages that some
  * variant serves wins; a more specific variant ("pt-BR") is preferred to a
@@ -293,41 +251,6 @@ upstander_text_get (const UpstanderText *self,
     }
 
   return upstander_text_get_original (self);
-}
-
-/* A BCP 47-like tag: a 2–3 letter language, then subtags of 1–8 letters or digits. */
-gboolean
-upstander_language_tag_is_valid (const char *tag)
-{
-  gsize i = 0;
-  gsize run = 0;
-
-  if (tag == NULL)
-    return FALSE;
-
-  while (g_ascii_isalpha (tag[i]))
-    i++;
-  if (i < 2 || i > 3)
-    return FALSE;
-  if (tag[i] != '\0' && tag[i] != '-' && tag[i] != '_')
-    return FALSE;
-
-  for (; tag[i] != '\0'; i++)
-    {
-      if (tag[i] == '-' || tag[i] == '_')
-        {
-          if (tag[i - 1] == '-' || tag[i - 1] == '_')
-            return FALSE;
-          if (tag[i + 1] == '\0')
-            return FALSE;
-          run = 0;
-          continue;
-        }
-      if (!g_ascii_isalnum (tag[i]) || ++run > 8)
-        return FALSE;
-    }
-
-  return i <= 35;
 }
 
 /*

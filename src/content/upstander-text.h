@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "upstander-language-tag.h"
+
 G_BEGIN_DECLS
 
 typedef struct _UpstanderText UpstanderText;
@@ -31,9 +33,6 @@ char          *upstander_text_isolate_ltr_runs   (const char *text);
 char          *upstander_text_fold_for_search (const char         *text);
 
 gboolean       upstander_text_is_forbidden_char (gunichar c);
-gboolean       upstander_language_tag_is_valid (const char *tag);
-gboolean       upstander_language_matches      (const char *wanted,
-                                                const char *tag);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpstanderText, upstander_text_free)
 

@@ -4,6 +4,7 @@
 #include "upstander-workshop-story.h"
 
 #include "upstander-bundle-private.h"
+#include "upstander-enums.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -295,10 +296,11 @@ upstander_workshop_story_new (const char *language,
   self = g_object_new (UPSTANDER_TYPE_WORKSHOP_STORY, NULL);
   self->bundle_id = random_id ();
   self->scenario_id = g_strdup ("story");
-  self->language = g_strdup (language);
+  self->language = upstander_language_tag_normalize (language, UPSTANDER_LANGUAGE_TAG_BCP47);
 
   player = upstander_workshop_item_new (UPSTANDER_WORKSHOP_PERSON, "you");
-  g_object_set (player, "name", player_name, "role", "player", NULL);
+  g_object_set (player, "name", player_name,
+                "role", upstander_enum_to_nick (UPSTANDER_TYPE_ROLE, UPSTANDER_ROLE_PLAYER), NULL);
   g_list_store_append (self->cast, player);
 
   return self;
@@ -772,7 +774,8 @@ upstander_workshop_story_add_scene (UpstanderWorkshopStory *self,
   g_return_val_if_fail (UPSTANDER_IS_WORKSHOP_STORY (self), NULL);
 
   return append_item (self, G_LIST_MODEL (self->scenes), UPSTANDER_WORKSHOP_SCENE, "scene",
-                      "place", place != NULL ? place : "group-chat");
+                      "place", place != NULL ? place
+                                             : upstander_enum_to_nick (UPSTANDER_TYPE_PLACE, UPSTANDER_PLACE_GROUP_CHAT));
 }
 
 /* A line in @scene: a message from @speaker (a person's id), or narration when it is empty. */
@@ -812,7 +815,8 @@ upstander_workshop_story_add_choice (UpstanderWorkshopStory *self,
   if (g_list_model_get_n_items (choices) >= UPSTANDER_WORKSHOP_MAX_CHOICES)
     return NULL;
 
-  return append_item (self, choices, UPSTANDER_WORKSHOP_CHOICE, "choice", "effect", "helpful");
+  return append_item (self, choices, UPSTANDER_WORKSHOP_CHOICE, "choice",
+                      "effect", upstander_enum_to_nick (UPSTANDER_TYPE_EFFECT, UPSTANDER_EFFECT_HELPFUL));
 }
 
 UpstanderWorkshopItem *
@@ -822,7 +826,8 @@ upstander_workshop_story_add_ending (UpstanderWorkshopStory *self,
   g_return_val_if_fail (UPSTANDER_IS_WORKSHOP_STORY (self), NULL);
 
   return append_item (self, G_LIST_MODEL (self->endings), UPSTANDER_WORKSHOP_ENDING, "ending",
-                      "outcome", outcome != NULL ? outcome : "positive");
+                      "outcome", outcome != NULL ? outcome
+                                                 : upstander_enum_to_nick (UPSTANDER_TYPE_OUTCOME, UPSTANDER_OUTCOME_POSITIVE));
 }
 
 /* Removes @item from wherever it is. The reader can never be removed. */
@@ -837,7 +842,8 @@ upstander_workshop_story_remove (UpstanderWorkshopStory *self,
   g_return_val_if_fail (UPSTANDER_IS_WORKSHOP_STORY (self), FALSE);
   g_return_val_if_fail (UPSTANDER_IS_WORKSHOP_ITEM (item), FALSE);
 
-  if (g_strcmp0 (upstander_workshop_item_get (item, "role"), "player") == 0)
+  if (g_strcmp0 (upstander_workshop_item_get (item, "role"),
+                 upstander_enum_to_nick (UPSTANDER_TYPE_ROLE, UPSTANDER_ROLE_PLAYER)) == 0)
     return FALSE;
 
   store = store_of (self, item, &position);
@@ -1466,8 +1472,10 @@ forget_own_language (xmlNode    *node,
   for (xmlNode *child = first_element (node->children); child != NULL; child = next_element (child))
     {
       xmlChar *lang = xmlGetNsProp (child, BAD_CAST "lang", XML_XML_NAMESPACE);
+      g_autofree char *normal = upstander_language_tag_normalize ((const char *) lang,
+                                                                  UPSTANDER_LANGUAGE_TAG_BCP47);
 
-      if (lang != NULL && g_strcmp0 ((const char *) lang, language) == 0)
+      if (g_strcmp0 (normal, language) == 0)
         xmlUnsetNsProp (child, xmlSearchNsByHref (child->doc, child, XML_XML_NAMESPACE), BAD_CAST "lang");
       xmlFree (lang);
       forget_own_language (child, language);
@@ -1540,8 +1548,9 @@ upstander_workshop_story_new_from_bytes (GBytes      *bytes,
   else
     self->version = (guint) g_ascii_strtoull (version, NULL, 10);
   lang = xmlGetNsProp (root, BAD_CAST "lang", XML_XML_NAMESPACE);
-  self->language = g_strdup (lang != NULL && upstander_language_tag_is_valid ((const char *) lang)
-                             ? (const char *) lang : "en");
+  self->language = upstander_language_tag_normalize ((const char *) lang, UPSTANDER_LANGUAGE_TAG_BCP47);
+  if (self->language == NULL)
+    self->language = g_strdup ("en");
   xmlFree (lang);
 
   forget_own_language (root, self->language);

@@ -1,0 +1,261 @@
+/* upstander-ending-view.c: how a story ended, and what to remember */
+#define G_LOG_DOMAIN "upstander"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "upstander-ending-view.h"
+#include "upstander-util.h"
+#include "upstander-words.h"
+
+/*
+ * Bound to the session's ending item: the outcome and the title follow it
+ * through the template's <lookup>s. The paragraphs and the takeaways are
+ * lists of strings, which a 4.8 template cannot bind to a box of labels:
+ * they are filled here, again each time the item notifies them (a change
+ * of language), and the outcome's CSS class (its colour) too.
+ */
+
+struct _UpstanderEndingView
+{
+  GtkWidget            parent_instance;
+
+  UpstanderEndingItem *ending;
+  const char          *outcome_class;  /* on the outcome line now */
+
+  GtkWidget           *outcome;
+  GtkWidget           *title;
+  GtkWidget           *texts;
+  GtkWidget           *takeaways;
+};
+
+enum {
+  PROP_0,
+  PROP_ENDING,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (UpstanderEndingView, upstander_ending_view, GTK_TYPE_WIDGET)
+
+static GParamSpec *properties [N_PROPS];
+
+static char *
+outcome_icon_name (gpointer         unused,
+                   UpstanderOutcome outcome)
+{
+  return g_strdup (upstander_outcome_icon (outcome));
+}
+
+static char *
+outcome_word_text (gpointer         unused,
+                   UpstanderOutcome outcome)
+{
+  return g_strdup (upstander_outcome_word (outcome));
+}
+
+/* Addresses and numbers stay whole inside Arabic. */
+static char *
+shown_text (gpointer    unused,
+            const char *text)
+{
+  return upstander_text_isolate_ltr_runs (text != NULL ? text : "");
+}
+
+static void
+remove_children (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+}
+
+static void
+fill_texts (UpstanderEndingView *self)
+{
+  g_auto(GStrv) texts = NULL;
+
+  remove_children (self->texts);
+  if (self->ending == NULL)
+    return;
+
+  texts = upstander_ending_item_dup_texts (self->ending);
+  for (guint i = 0; texts[i] != NULL; i++)
+    gtk_box_append (GTK_BOX (self->texts), upstander_text_label_new (texts[i], "ending-text"));
+}
+
+static void
+fill_takeaways (UpstanderEndingView *self)
+{
+  g_auto(GStrv) takeaways = NULL;
+
+  remove_children (self->takeaways);
+  if (self->ending == NULL)
+    return;
+
+  takeaways = upstander_ending_item_dup_takeaways (self->ending);
+  for (guint i = 0; takeaways[i] != NULL; i++)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *bullet = gtk_image_new_from_icon_name ("object-select-symbolic");
+      GtkWidget *label = upstander_text_label_new (takeaways[i], NULL);
+
+      gtk_widget_set_valign (bullet, GTK_ALIGN_START);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (bullet), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (row), bullet);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_box_append (GTK_BOX (self->takeaways), row);
+    }
+}
+
+static void
+update_outcome_class (UpstanderEndingView *self)
+{
+  if (self->outcome_class != NULL)
+    gtk_widget_remove_css_class (self->outcome, self->outcome_class);
+  self->outcome_class = NULL;
+
+  if (self->ending == NULL)
+    return;
+
+  self->outcome_class = upstander_outcome_to_string (upstander_ending_item_get_outcome (self->ending));
+  gtk_widget_add_css_class (self->outcome, self->outcome_class);
+}
+
+static void
+upstander_ending_view_dispose (GObject *object)
+{
+  UpstanderEndingView *self = (UpstanderEndingView *)object;
+  GtkWidget *child;
+
+  upstander_ending_view_set_ending (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), UPSTANDER_TYPE_ENDING_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (upstander_ending_view_parent_class)->dispose (object);
+}
+
+static void
+upstander_ending_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  UpstanderEndingView *self = UPSTANDER_ENDING_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENDING:
+      g_value_set_object (value, self->ending);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upstander_ending_view_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  UpstanderEndingView *self = UPSTANDER_ENDING_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENDING:
+      upstander_ending_view_set_ending (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upstander_ending_view_class_init (UpstanderEndingViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = upstander_ending_view_dispose;
+  object_class->get_property = upstander_ending_view_get_property;
+  object_class->set_property = upstander_ending_view_set_property;
+
+  properties [PROP_ENDING] =
+    g_param_spec_object ("ending", NULL, NULL,
+                         UPSTANDER_TYPE_ENDING_ITEM,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* Read by what it holds, never by its type name. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-ending-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, UpstanderEndingView, outcome);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderEndingView, title);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderEndingView, texts);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderEndingView, takeaways);
+  gtk_widget_class_bind_template_callback (widget_class, outcome_icon_name);
+  gtk_widget_class_bind_template_callback (widget_class, outcome_word_text);
+  gtk_widget_class_bind_template_callback (widget_class, shown_text);
+}
+
+static void
+upstander_ending_view_init (UpstanderEndingView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+upstander_ending_view_new (UpstanderEndingItem *ending)
+{
+  return g_object_new (UPSTANDER_TYPE_ENDING_VIEW, "ending", ending, NULL);
+}
+
+UpstanderEndingItem *
+upstander_ending_view_get_ending (UpstanderEndingView *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_ENDING_VIEW (self), NULL);
+
+  return self->ending;
+}
+
+void
+upstander_ending_view_set_ending (UpstanderEndingView *self,
+                                  UpstanderEndingItem *ending)
+{
+  g_return_if_fail (UPSTANDER_IS_ENDING_VIEW (self));
+  g_return_if_fail (ending == NULL || UPSTANDER_IS_ENDING_ITEM (ending));
+
+  if (self->ending == ending)
+    return;
+
+  if (self->ending != NULL)
+    g_signal_handlers_disconnect_by_data (self->ending, self);
+  g_set_object (&self->ending, ending);
+  if (ending != NULL)
+    {
+      g_signal_connect_object (ending, "notify::texts", G_CALLBACK (fill_texts), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (ending, "notify::takeaways", G_CALLBACK (fill_takeaways), self, G_CONNECT_SWAPPED);
+    }
+
+  update_outcome_class (self);
+  fill_texts (self);
+  fill_takeaways (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ENDING]);
+}
+
+/* The ending's title: what read aloud outlines. */
+GtkWidget *
+upstander_ending_view_get_title (UpstanderEndingView *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_ENDING_VIEW (self), NULL);
+
+  return self->title;
+}

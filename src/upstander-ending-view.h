@@ -1,0 +1,20 @@
+/* upstander-ending-view.h: how a story ended, and what to remember */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "upstander-ending-item.h"
+
+G_BEGIN_DECLS
+
+#define UPSTANDER_TYPE_ENDING_VIEW (upstander_ending_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (UpstanderEndingView, upstander_ending_view, UPSTANDER, ENDING_VIEW, GtkWidget)
+
+GtkWidget           *upstander_ending_view_new        (UpstanderEndingItem *ending);
+UpstanderEndingItem *upstander_ending_view_get_ending (UpstanderEndingView *self);
+void                 upstander_ending_view_set_ending (UpstanderEndingView *self,
+                                                       UpstanderEndingItem *ending);
+GtkWidget           *upstander_ending_view_get_title  (UpstanderEndingView *self);
+
+G_END_DECLS

@@ -1,0 +1,458 @@
+/* test-transcript.c: the rows of a scene — avatars, lobby lines, the phone, typing dots */
+#define G_LOG_DOMAIN "test-transcript"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <adwaita.h>
+
+#include "ui-test.h"
+#include "upstander-avatar.h"
+#include "upstander-bundle.h"
+#include "upstander-language.h"
+#include "upstander-lobby-row.h"
+#include "upstander-message-row.h"
+#include "upstander-player.h"
+#include "upstander-post-row.h"
+#include "upstander-transcript.h"
+#include "upstander-typing-row.h"
+
+static UpstanderSession *
+session_new (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "phone.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = upstander_bundle_load_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+
+  return upstander_session_new (upstander_bundle_lookup_scenario (bundle, "three-places"));
+}
+
+static void
+set_animations (gboolean enabled)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", enabled, NULL);
+}
+
+static void
+reveal_all (UpstanderSession *session)
+{
+  while (!upstander_session_get_all_revealed (session))
+    g_assert_true (upstander_session_reveal_next (session));
+}
+
+/* Goes from the chat to the scene that choice @choice_id leads to. */
+static void
+choose (UpstanderSession *session,
+        const char       *choice_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  reveal_all (session);
+  g_assert_true (upstander_session_choose (session, choice_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (upstander_session_advance (session, &error));
+  g_assert_no_error (error);
+}
+
+static GtkWidget *
+transcript_new (UpstanderSession *session,
+                gboolean          typing)
+{
+  GtkWidget *transcript = upstander_transcript_new ();
+
+  upstander_transcript_set_typing (UPSTANDER_TRANSCRIPT (transcript), typing);
+  upstander_transcript_set_model (UPSTANDER_TRANSCRIPT (transcript), upstander_session_get_lines (session));
+
+  return g_object_ref_sink (transcript);
+}
+
+static guint
+count_children (GtkWidget *widget,
+                GType      type)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += G_TYPE_CHECK_INSTANCE_TYPE (child, type);
+
+  return n;
+}
+
+static UpstanderAvatar *
+avatar_of (GtkWidget *row)
+{
+  GtkWidget *avatar = ui_test_find_one (row, UPSTANDER_TYPE_AVATAR, NULL);
+
+  g_assert_nonnull (avatar);
+
+  return UPSTANDER_AVATAR (avatar);
+}
+
+/* Incoming messages show their sender's drawing (or initials); the reader's own show none. */
+static void
+test_transcript_message_avatars (void)
+{
+  g_autoptr(UpstanderSession) session = session_new ();
+  GtkWidget *transcript;
+  GtkWidget *row;
+  guint seen = 0;
+
+  reveal_all (session);
+  transcript = transcript_new (session, FALSE);
+
+  for (row = gtk_widget_get_first_child (transcript); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      UpstanderLineItem *item;
+      const UpstanderLine *line;
+      UpstanderAvatar *avatar;
+
+      if (!UPSTANDER_IS_MESSAGE_ROW (row))
+        continue;
+      item = upstander_line_row_get_item (UPSTANDER_LINE_ROW (row));
+      line = upstander_line_item_get_line (item);
+      avatar = avatar_of (row);
+      seen++;
+
+      g_assert_cmpstr (upstander_avatar_get_person_name (avatar), ==, upstander_line_item_get_speaker (item));
+      g_assert_cmpstr (upstander_avatar_get_avatar_name (avatar), ==, line->from->avatar);
+      g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (avatar)), ==, !upstander_line_item_get_from_player (item));
+      if (g_strcmp0 (line->from->id, "kai") == 0)
+        {
+          g_assert_true (upstander_avatar_get_illustrated (avatar));
+          g_assert_cmpstr (upstander_avatar_get_resource (avatar), ==, RESOURCE_BASE "/avatars/curls.svg");
+        }
+      if (g_strcmp0 (line->from->id, "leo") == 0)
+        g_assert_false (upstander_avatar_get_illustrated (avatar));
+    }
+  g_assert_cmpuint (seen, ==, 4);
+
+  g_object_unref (transcript);
+  g_assert_finalize_object (g_steal_pointer (&session));
+}
+
+/* A post and each of its comments show their author's avatar. */
+static void
+test_transcript_post_avatars (void)
+{
+  g_autoptr(UpstanderSession) session = session_new ();
+  GtkWidget *transcript, *post, *comments;
+  g_autoptr(GPtrArray) avatars = NULL;
+
+  choose (session, "feed");
+  reveal_all (session);
+  transcript = transcript_new (session, TRUE);
+  post = ui_test_find_one (transcript, UPSTANDER_TYPE_POST_ROW, NULL);
+  g_assert_nonnull (post);
+
+  /* The post's own avatar comes first, then one per comment. */
+  avatars = ui_test_find_all (post, UPSTANDER_TYPE_AVATAR, NULL);
+  g_assert_cmpuint (avatars->len, ==, 3);
+  g_assert_cmpstr (upstander_avatar_get_person_name (g_ptr_array_index (avatars, 0)), ==, "Mei");
+  g_assert_cmpstr (upstander_avatar_get_avatar_name (g_ptr_array_index (avatars, 0)), ==, "glasses");
+  g_assert_cmpstr (upstander_avatar_get_person_name (g_ptr_array_index (avatars, 1)), ==, "Kai");
+  g_assert_cmpstr (upstander_avatar_get_avatar_name (g_ptr_array_index (avatars, 1)), ==, "curls");
+  g_assert_cmpstr (upstander_avatar_get_person_name (g_ptr_array_index (avatars, 2)), ==, "Leo");
+  g_assert_null (upstander_avatar_get_avatar_name (g_ptr_array_index (avatars, 2)));
+  comments = ui_test_find_one (post, UPSTANDER_TYPE_TRANSCRIPT, NULL);
+  g_assert_cmpuint (count_children (comments, UPSTANDER_TYPE_MESSAGE_ROW), ==, 2);
+  /* A feed is not a chat: no typing row, even with typing on. */
+  g_assert_cmpuint (count_children (transcript, UPSTANDER_TYPE_TYPING_ROW), ==, 0);
+
+  g_object_unref (transcript);
+  g_assert_finalize_object (g_steal_pointer (&session));
+}
+
+/* A lobby's lines are lobby rows: a name tag with one team per speaker, the reader's own team. */
+static void
+test_transcript_lobby_rows (void)
+{
+  g_autoptr(UpstanderSession) session = session_new ();
+  g_autoptr(GHashTable) team_of = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  GtkWidget *transcript;
+  guint n_lines;
+
+  choose (session, "lobby");
+  reveal_all (session);
+  transcript = transcript_new (session, FALSE);
+  n_lines = g_list_model_get_n_items (upstander_session_get_lines (session));
+
+  g_assert_cmpuint (n_lines, ==, 4);
+  g_assert_cmpuint (count_children (transcript, UPSTANDER_TYPE_LOBBY_ROW), ==, n_lines);
+  g_assert_cmpuint (count_children (transcript, UPSTANDER_TYPE_MESSAGE_ROW), ==, 0);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (transcript); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      UpstanderLineItem *item = upstander_line_row_get_item (UPSTANDER_LINE_ROW (row));
+      const char *id = upstander_line_item_get_line (item)->from->id;
+      GtkWidget *tag = ui_test_find_one (row, GTK_TYPE_LABEL, "name-tag");
+      g_auto(GStrv) classes = NULL;
+      const char *team = NULL;
+
+      g_assert_nonnull (tag);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (tag)), ==, upstander_line_item_get_speaker (item));
+      classes = gtk_widget_get_css_classes (tag);
+      for (guint i = 0; classes[i] != NULL; i++)
+        if (g_str_has_prefix (classes[i], "team-"))
+          {
+            g_assert_null (team);
+            team = classes[i];
+          }
+      g_assert_nonnull (team);
+      if (upstander_line_item_get_from_player (item))
+        g_assert_cmpstr (team, ==, "team-you");
+      else
+        g_assert_cmpstr (team, !=, "team-you");
+      if (g_hash_table_contains (team_of, id))
+        g_assert_cmpstr (g_hash_table_lookup (team_of, id), ==, team);
+      else
+        g_hash_table_insert (team_of, (char *) id, g_strdup (team));
+    }
+  /* Leo speaks twice, in one team. */
+  g_assert_cmpuint (g_hash_table_size (team_of), ==, 3);
+
+  g_object_unref (transcript);
+  g_assert_finalize_object (g_steal_pointer (&session));
+}
+
+static GtkWidget *
+typing_row_of (GtkWidget *transcript)
+{
+  g_assert_cmpuint (count_children (transcript, UPSTANDER_TYPE_TYPING_ROW), <=, 1);
+
+  return ui_test_find_one (transcript, UPSTANDER_TYPE_TYPING_ROW, NULL);
+}
+
+/* Every line has exactly one row, in order, and every row shows when nothing is typed. */
+static void
+assert_one_row_per_line (GtkWidget        *transcript,
+                         UpstanderSession *session)
+{
+  GListModel *lines = upstander_session_get_lines (session);
+  GtkWidget *row = gtk_widget_get_first_child (transcript);
+  gboolean typing = typing_row_of (transcript) != NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(UpstanderLineItem) item = g_list_model_get_item (lines, i);
+
+      if (row != NULL && UPSTANDER_IS_TYPING_ROW (row))
+        row = gtk_widget_get_next_sibling (row);
+      g_assert_nonnull (row);
+      g_assert_true (upstander_line_row_get_item (UPSTANDER_LINE_ROW (row)) == item);
+      if (!typing)
+        g_assert_true (gtk_widget_get_visible (row));
+      row = gtk_widget_get_next_sibling (row);
+    }
+  g_assert_null (row);
+}
+
+/* Runs the main loop until nothing is typed any more; the row's own timeout ends it. */
+static void
+wait_for_typing_to_end (GtkWidget *transcript)
+{
+  while (typing_row_of (transcript) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* With animations off, messages appear at once: no typing row ever shows. */
+static void
+test_transcript_typing_off_without_animations (void)
+{
+  g_autoptr(UpstanderSession) session = session_new ();
+  GtkWidget *transcript;
+
+  set_animations (FALSE);
+  transcript = transcript_new (session, TRUE);
+  while (upstander_session_reveal_next (session))
+    {
+      g_assert_null (typing_row_of (transcript));
+      assert_one_row_per_line (transcript, session);
+      ui_test_spin (20);
+      g_assert_null (typing_row_of (transcript));
+    }
+  g_assert_cmpuint (count_children (transcript, UPSTANDER_TYPE_MESSAGE_ROW), ==, 4);
+
+  g_object_unref (transcript);
+  g_assert_finalize_object (g_steal_pointer (&session));
+  set_animations (TRUE);
+}
+
+/* With them on, each incoming message is typed first, then replaced by exactly its row. */
+static void
+test_transcript_typing_then_message (void)
+{
+  g_autoptr(UpstanderSession) session = session_new ();
+  GtkWidget *transcript;
+  guint typed = 0;
+
+  set_animations (TRUE);
+  transcript = transcript_new (session, TRUE);
+  /* The scene's first line is there when the scene opens: it is not typed. */
+  g_assert_null (typing_row_of (transcript));
+
+  while (upstander_session_reveal_next (session))
+    {
+      GListModel *lines = upstander_session_get_lines (session);
+      guint n = g_list_model_get_n_items (lines);
+      g_autoptr(UpstanderLineItem) item = g_list_model_get_item (lines, n - 1);
+      gboolean incoming = upstander_line_item_get_kind (item) == UPSTANDER_LINE_MESSAGE &&
+                          !upstander_line_item_get_from_player (item);
+      GtkWidget *typing = typing_row_of (transcript);
+      GtkWidget *message = gtk_widget_get_last_child (transcript);
+
+      assert_one_row_per_line (transcript, session);
+      g_assert_true (upstander_line_row_get_item (UPSTANDER_LINE_ROW (message)) == item);
+      if (!incoming)
+        {
+          g_assert_null (typing);
+          g_assert_true (gtk_widget_get_visible (message));
+          continue;
+        }
+
+      typed++;
+      g_assert_nonnull (typing);
+      g_assert_true (gtk_widget_get_next_sibling (typing) == message);
+      g_assert_true (upstander_line_row_get_item (UPSTANDER_LINE_ROW (typing)) == item);
+      g_assert_true (gtk_widget_get_visible (typing));
+      g_assert_false (gtk_widget_get_visible (message));
+      gtk_test_accessible_assert_role (typing, GTK_ACCESSIBLE_ROLE_STATUS);
+      {
+        g_autofree char *name = upstander_language_isolate (upstander_line_item_get_speaker (item));
+        g_autofree char *spoken = g_strdup_printf ("%s is typing…", name);
+
+        gtk_test_accessible_assert_property (typing, GTK_ACCESSIBLE_PROPERTY_LABEL, spoken);
+      }
+
+      g_object_ref (message);
+      wait_for_typing_to_end (transcript);
+      g_assert_true (gtk_widget_get_parent (message) == transcript);
+      g_assert_true (gtk_widget_get_visible (message));
+      g_assert_true (gtk_widget_get_last_child (transcript) == message);
+      g_object_unref (message);
+      assert_one_row_per_line (transcript, session);
+    }
+  /* Kai and Mei; the reader's own message and the narration are not typed. */
+  g_assert_cmpuint (typed, ==, 2);
+
+  g_object_unref (transcript);
+  g_assert_finalize_object (g_steal_pointer (&session));
+}
+
+/* Continue (Enter or Space) while the dots show: that message at once, no line lost or doubled. */
+static void
+test_transcript_continue_while_typing (void)
+{
+  UpstanderSession *session = session_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *player = g_object_new (UPSTANDER_TYPE_PLAYER, NULL);
+  GtkWidget *transcript, *typing, *message;
+  GListModel *lines = upstander_session_get_lines (session);
+  guint n;
+
+  set_animations (TRUE);
+  gtk_window_set_child (GTK_WINDOW (window), player);
+  upstander_player_set_session (UPSTANDER_PLAYER (player), session);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (upstander_player_get_view (UPSTANDER_PLAYER (player)), ==, "scene");
+  transcript = ui_test_find_one (player, UPSTANDER_TYPE_TRANSCRIPT, NULL);
+  g_assert_true (upstander_transcript_get_typing (UPSTANDER_TRANSCRIPT (transcript)));
+
+  /* The chat sits in the phone frame, with its place on the top bar. */
+  g_assert_nonnull (gtk_widget_get_ancestor (transcript, ADW_TYPE_CLAMP));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (transcript), "phone"));
+  g_assert_nonnull (ui_test_find_one (gtk_widget_get_parent (transcript), GTK_TYPE_BOX, "phone-bar"));
+
+  n = g_list_model_get_n_items (lines);
+  gtk_widget_activate_action (player, "player.next", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, n + 1);
+  typing = typing_row_of (transcript);
+  g_assert_nonnull (typing);
+  message = gtk_widget_get_next_sibling (typing);
+  g_assert_false (gtk_widget_get_visible (message));
+
+  /* The second press shows Kai's message now and reveals nothing more. */
+  gtk_widget_activate_action (player, "player.next", NULL);
+  g_assert_null (typing_row_of (transcript));
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, n + 1);
+  assert_one_row_per_line (transcript, session);
+
+  /* The timeout that was due finds nothing left to do. */
+  ui_test_spin (1000);
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, n + 1);
+  assert_one_row_per_line (transcript, session);
+
+  /* The next press reveals the next line, as always. */
+  gtk_widget_activate_action (player, "player.next", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, n + 2);
+  assert_one_row_per_line (transcript, session);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (10);
+  g_assert_finalize_object (session);
+}
+
+/* The question waits for the scene's last message: no choice to click before it shows. */
+static void
+test_transcript_decision_after_last_message (void)
+{
+  UpstanderSession *session = session_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *player = g_object_new (UPSTANDER_TYPE_PLAYER, NULL);
+  GtkWidget *transcript, *prompt;
+  g_autoptr(GPtrArray) choices = NULL;
+
+  set_animations (TRUE);
+  gtk_window_set_child (GTK_WINDOW (window), player);
+  upstander_player_set_session (UPSTANDER_PLAYER (player), session);
+  gtk_window_present (GTK_WINDOW (window));
+  transcript = ui_test_find_one (player, UPSTANDER_TYPE_TRANSCRIPT, NULL);
+
+  /* Each press shows what is being typed, or reveals the next line. */
+  while (!upstander_session_get_all_revealed (session))
+    gtk_widget_activate_action (player, "player.next", NULL);
+
+  /* Mei's message, the last line, is being typed: Continue stays, no choice yet. */
+  g_assert_nonnull (typing_row_of (transcript));
+  g_assert_true (upstander_transcript_get_line_pending (UPSTANDER_TRANSCRIPT (transcript)));
+  g_assert_null (ui_test_find_one (player, GTK_TYPE_BUTTON, "choice"));
+  g_assert_nonnull (ui_test_find_one (player, GTK_TYPE_BUTTON, "continue"));
+
+  wait_for_typing_to_end (transcript);
+  g_assert_false (upstander_transcript_get_line_pending (UPSTANDER_TRANSCRIPT (transcript)));
+  assert_one_row_per_line (transcript, session);
+  g_assert_null (ui_test_find_one (player, GTK_TYPE_BUTTON, "continue"));
+  choices = ui_test_find_all (player, GTK_TYPE_BUTTON, "choice");
+  g_assert_cmpuint (choices->len, ==, 2);
+  /* The keyboard is on the question, never on a choice. */
+  prompt = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (prompt);
+  g_assert_true (gtk_widget_has_css_class (prompt, "prompt"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (10);
+  g_assert_finalize_object (session);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/upstander/transcript/message-avatars", test_transcript_message_avatars);
+  g_test_add_func ("/upstander/transcript/post-avatars", test_transcript_post_avatars);
+  g_test_add_func ("/upstander/transcript/lobby-rows", test_transcript_lobby_rows);
+  g_test_add_func ("/upstander/transcript/typing-off-without-animations", test_transcript_typing_off_without_animations);
+  g_test_add_func ("/upstander/transcript/typing-then-message", test_transcript_typing_then_message);
+  g_test_add_func ("/upstander/transcript/continue-while-typing", test_transcript_continue_while_typing);
+  g_test_add_func ("/upstander/transcript/decision-after-last-message", test_transcript_decision_after_last_message);
+
+  return g_test_run ();
+}
