@@ -70,18 +70,25 @@ ui_test_wait_for_size (GtkWindow *window,
       if (clock == NULL || n_paints == seen)
         continue;
 
-      if (gtk_widget_get_width (widget) == last_width && gtk_widget_get_height (widget) == last_height &&
-          last_width == width && last_height == height)
-        n_stable++;
-      else
-        n_stable = 0;
-      last_width = gtk_widget_get_width (widget);
-      last_height = gtk_widget_get_height (widget);
-      if (n_stable >= 2)
-        break;
+      {
+        int now_width = gtk_widget_get_width (widget);
+        int now_height = gtk_widget_get_height (widget);
+        gboolean asked_for = now_width == width && now_height == height;
+
+        n_stable = now_width > 0 && now_width == last_width && now_height == last_height ? n_stable + 1 : 0;
+        last_width = now_width;
+        last_height = now_height;
+        /* At the size asked for, two frames in a row say the layout has
+         * settled; at another size (a window that cannot be that small)
+         * give the size that is still coming more frames to arrive. */
+        if (n_stable >= (asked_for ? 2 : 10))
+          break;
+      }
     }
   if (clock != NULL)
     g_signal_handler_disconnect (clock, handler);
+  g_test_message ("window settled at %d×%d (asked for %d×%d) after %u frames",
+                  last_width, last_height, width, height, n_paints);
 }
 
 static void
