@@ -13,8 +13,10 @@
 # Usage: a11y-names.py UPSTANDER-EXECUTABLE
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 import pyatspi
@@ -155,6 +157,10 @@ def main():
     # The real backend, not the test one the other tests use.
     env.pop("GTK_A11Y", None)
     env.pop("NO_AT_BRIDGE", None)
+    # The workshop keeps drafts: in a data folder of this run's own, not the
+    # one the other tests share (one of them turns it into a file).
+    data_home = tempfile.mkdtemp(prefix="a11y-names-")
+    env["XDG_DATA_HOME"] = data_home
     child = subprocess.Popen([exe], env=env)
     problems, seen = [], set()
 
@@ -245,6 +251,7 @@ def main():
     finally:
         child.terminate()
         child.wait()
+        shutil.rmtree(data_home, ignore_errors=True)
 
     for problem in problems:
         print(problem)
