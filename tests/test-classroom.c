@@ -471,7 +471,7 @@ test_facilitator_follows_session (void)
   g_autoptr(UpstanderLibrary) library = fixture_library ();
   UpstanderApplication *app = ui_test_new_app (library);
   UpstanderWindow *window = new_window (app, 1000, 760);
-  UpstanderClassroomPage *page = page_of (window);
+  UpstanderClassroomPage *page;
   UpstanderFacilitatorWindow *notes;
   UpstanderClassRun *run;
   GtkWidget *transcript, *first_row;
@@ -479,6 +479,9 @@ test_facilitator_follows_session (void)
   upstander_settings_set_classroom_mode (upstander_application_get_settings (app), TRUE);
   g_assert_true (upstander_window_open_scenario (window, "ui-test", "the-sticker"));
   ui_test_spin (20);
+  /* The classroom page is built when first shown. */
+  page = page_of (window);
+  g_assert_nonnull (page);
   run = upstander_application_get_class_run (app);
   g_assert_nonnull (run);
   /* The class check comes before the story. */
