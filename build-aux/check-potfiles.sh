@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Upstander contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Checks po/POTFILES.in against the tree: every file with translatable strings is
 # listed, and every listed file exists. Used by the "potfiles" test (po/meson.build).
 #

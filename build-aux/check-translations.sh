@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Upstander contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fails when any language in po/LINGUAS or po/content/LINGUAS is incomplete
 # against the sources as they are now: the templates are extracted afresh
 # (xgettext for the interface, itstool for the core stories and help) and every po file

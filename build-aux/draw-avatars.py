@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 Upstander contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Draws the story characters' avatars (data/avatars/NAME.svg and NAME-dark.svg).
 #
 # The avatars are original flat drawings made for Upstander, under the

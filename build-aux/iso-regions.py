@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 Upstander contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Writes the C table of ISO 3166-1 regions from the iso-codes package's JSON:
 # each alpha-2 code with its English name (the msgid of the "iso_3166-1"
 # gettext domain, which translates it at run time) and its common name.

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 Upstander contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Writes the C table of the languages Upstander offers: English, then every
 # language in po/LINGUAS, each by its own name. The name comes from the
 # language's po file (msgctxt "language name", msgid "English"), so a

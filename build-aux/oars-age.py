@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 Upstander contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Prints the age the metainfo's OARS content rating computes to, attribute by
 # attribute, with the mapping AppStream itself uses (libappstream's
 # as_content_rating_attribute_to_csm_age, which software centres and parental

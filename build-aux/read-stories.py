@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 Upstander contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # read-stories.py: print every path of every story in a bundle as a child reads it,
 # so that an author can read the English (or a check can diff it) from start to end.
 #

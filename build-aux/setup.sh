@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Upstander contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Sets up Upstander on Debian 12: installs the packages, builds in _build, then
 # runs the app ("run") or the whole test suite headless ("test"). "test" then
 # also runs the content-engine tests under valgrind memcheck, and builds and

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Upstander contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Merges po/content/upstander-content.pot into every po/content/LANG.po,
 # after `ninja upstander-content-pot` has refreshed the template.
 set -euo pipefail

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Upstander contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Takes the metainfo's screenshots from the real app and core stories (the
 # test-screenshots test, 1280×800, English) and copies them to data/screenshots/.
 # Usage: build-aux/update-screenshots.sh [BUILD_DIR]   (default: _build)

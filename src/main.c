@@ -1,4 +1,8 @@
-/* main.c: starts Upstander */
+/* main.c: starts Upstander
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* upstander-application.c: the application: actions, command line, windows */
+/* upstander-application.c: the application: actions, command line, windows
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

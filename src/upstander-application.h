@@ -1,4 +1,8 @@
-/* upstander-application.h: the application: actions, command line, windows */
+/* upstander-application.h: the application: actions, command line, windows
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <adwaita.h>

@@ -1,4 +1,8 @@
-/* upstander-avatar.h: a story character's illustrated avatar, or their initials */
+/* upstander-avatar.h: a story character's illustrated avatar, or their initials
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <adwaita.h>

@@ -1,4 +1,8 @@
-/* upstander-class-check-view.c: the before-and-after check on the projector: statements and the hands counted */
+/* upstander-class-check-view.c: the before-and-after check on the projector: statements and the hands counted
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

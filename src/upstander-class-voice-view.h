@@ -1,4 +1,8 @@
-/* upstander-class-voice-view.h: "Our class says": the teacher types what the class wants changed, and saves the poster */
+/* upstander-class-voice-view.h: "Our class says": the teacher types what the class wants changed, and saves the poster
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <adwaita.h>

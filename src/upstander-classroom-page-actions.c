@@ -1,4 +1,8 @@
-/* upstander-classroom-page-actions.c: the teacher's moves: keys, clicks, votes, exports, printing */
+/* upstander-classroom-page-actions.c: the teacher's moves: keys, clicks, votes, exports, printing
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

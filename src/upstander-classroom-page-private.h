@@ -1,4 +1,8 @@
-/* upstander-classroom-page-private.h: what the classroom page's files share */
+/* upstander-classroom-page-private.h: what the classroom page's files share
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <adwaita.h>

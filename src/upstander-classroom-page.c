@@ -1,4 +1,8 @@
-/* upstander-classroom-page.c: the presentation view of a classroom run: story, votes, reveal, discuss, summary */
+/* upstander-classroom-page.c: the presentation view of a classroom run: story, votes, reveal, discuss, summary
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

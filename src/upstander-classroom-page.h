@@ -1,4 +1,8 @@
-/* upstander-classroom-page.h: the presentation view of a classroom run: story, votes, reveal, discuss, summary */
+/* upstander-classroom-page.h: the presentation view of a classroom run: story, votes, reveal, discuss, summary
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gtk/gtk.h>

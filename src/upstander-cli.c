@@ -1,4 +1,8 @@
-/* upstander-cli.c: the commands that need no display (--validate, --list, --handout and the lesson kit) */
+/* upstander-cli.c: the commands that need no display (--validate, --list, --handout and the lesson kit)
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

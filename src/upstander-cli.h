@@ -1,4 +1,8 @@
-/* upstander-cli.h: the commands that need no display (--validate, --list, --handout and the lesson kit) */
+/* upstander-cli.h: the commands that need no display (--validate, --list, --handout and the lesson kit)
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <glib.h>

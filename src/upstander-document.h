@@ -1,4 +1,8 @@
-/* upstander-document.h: a paginated text document drawn with Pango, for PDF and print */
+/* upstander-document.h: a paginated text document drawn with Pango, for PDF and print
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gio/gio.h>

@@ -1,4 +1,8 @@
-/* upstander-ending-view.c: how a story ended, and what to remember */
+/* upstander-ending-view.c: how a story ended, and what to remember
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* upstander-facilitator-window.h: the teacher's second window: notes, goals, time, what to do on a disclosure */
+/* upstander-facilitator-window.h: the teacher's second window: notes, goals, time, what to do on a disclosure
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <adwaita.h>

@@ -1,4 +1,8 @@
-/* upstander-feedback-view.c: the card that says what a choice did and why */
+/* upstander-feedback-view.c: the card that says what a choice did and why
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

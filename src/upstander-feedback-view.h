@@ -1,4 +1,8 @@
-/* upstander-feedback-view.h: the card that says what a choice did and why */
+/* upstander-feedback-view.h: the card that says what a choice did and why
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gtk/gtk.h>

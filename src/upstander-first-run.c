@@ -1,4 +1,8 @@
-/* upstander-first-run.c: on the first start, asks which language to use and who is reading */
+/* upstander-first-run.c: on the first start, asks which language to use and who is reading
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

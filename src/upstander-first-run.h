@@ -1,4 +1,8 @@
-/* upstander-first-run.h: on the first start, asks which language to use */
+/* upstander-first-run.h: on the first start, asks which language to use
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gtk/gtk.h>

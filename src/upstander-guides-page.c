@@ -1,4 +1,8 @@
-/* upstander-guides-page.c: the bundles' guides for children: a list and a reader */
+/* upstander-guides-page.c: the bundles' guides for children: a list and a reader
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* upstander-guides-page.h: the bundles' guides for children: a list and a reader */
+/* upstander-guides-page.h: the bundles' guides for children: a list and a reader
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gtk/gtk.h>

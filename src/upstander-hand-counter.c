@@ -1,4 +1,8 @@
-/* upstander-hand-counter.c: a count of raised hands with − and + buttons, room-sized: the vote cards' and the check's */
+/* upstander-hand-counter.c: a count of raised hands with − and + buttons, room-sized: the vote cards' and the check's
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* upstander-hand-counter.h: a count of raised hands with − and + buttons, room-sized: the vote cards' and the check's */
+/* upstander-hand-counter.h: a count of raised hands with − and + buttons, room-sized: the vote cards' and the check's
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gtk/gtk.h>

@@ -1,4 +1,8 @@
-/* upstander-handout-private.h: the pieces every document of the lesson kit draws the same way */
+/* upstander-handout-private.h: the pieces every document of the lesson kit draws the same way
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include "upstander-handout.h"

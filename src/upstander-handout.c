@@ -1,4 +1,8 @@
-/* upstander-handout.c: the lesson handout of a story, and the class summary, as documents */
+/* upstander-handout.c: the lesson handout of a story, and the class summary, as documents
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

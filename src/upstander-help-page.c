@@ -1,4 +1,8 @@
-/* upstander-help-page.c: what to do now, and who can help, for the reader's region */
+/* upstander-help-page.c: what to do now, and who can help, for the reader's region
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* upstander-help-page.h: what to do now, and who can help, for the reader's region */
+/* upstander-help-page.h: what to do now, and who can help, for the reader's region
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gtk/gtk.h>

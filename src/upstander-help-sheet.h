@@ -1,4 +1,8 @@
-/* upstander-help-sheet.h: the help for a region, as lines that the help page and the documents both show */
+/* upstander-help-sheet.h: the help for a region, as lines that the help page and the documents both show
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include "upstander-library.h"

@@ -1,4 +1,8 @@
-/* upstander-language.h: the languages Upstander offers, and switching between them */
+/* upstander-language.h: the languages Upstander offers, and switching between them
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <glib.h>

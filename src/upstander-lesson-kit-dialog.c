@@ -1,4 +1,8 @@
-/* upstander-lesson-kit-dialog.c: print a lesson plan, worksheet, parent sheet or handout of any story, in any language */
+/* upstander-lesson-kit-dialog.c: print a lesson plan, worksheet, parent sheet or handout of any story, in any language
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* upstander-lesson-kit.c: the lesson plan, the pupil worksheet and the parent sheet of a story, as documents */
+/* upstander-lesson-kit.c: the lesson plan, the pupil worksheet and the parent sheet of a story, as documents
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* upstander-lesson-kit.h: the lesson plan, the pupil worksheet and the parent sheet of a story, as documents */
+/* upstander-lesson-kit.h: the lesson plan, the pupil worksheet and the parent sheet of a story, as documents
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include "upstander-class-check.h"

@@ -1,4 +1,8 @@
-/* upstander-line-row.h: what every row of a transcript shares: the line item it shows */
+/* upstander-line-row.h: what every row of a transcript shares: the line item it shows
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gtk/gtk.h>

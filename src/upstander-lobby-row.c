@@ -1,4 +1,8 @@
-/* upstander-lobby-row.c: one line of a game lobby's chat, bound to a line item */
+/* upstander-lobby-row.c: one line of a game lobby's chat, bound to a line item
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* upstander-message-row.c: one chat message or comment, bound to a line item */
+/* upstander-message-row.c: one chat message or comment, bound to a line item
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* upstander-note-view.c: the content note shown before a story starts */
+/* upstander-note-view.c: the content note shown before a story starts
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

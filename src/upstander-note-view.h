@@ -1,4 +1,8 @@
-/* upstander-note-view.h: the content note shown before a story starts */
+/* upstander-note-view.h: the content note shown before a story starts
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gtk/gtk.h>

@@ -1,4 +1,8 @@
-/* upstander-player.c: plays one session: scenes, choices, feedback, endings */
+/* upstander-player.c: plays one session: scenes, choices, feedback, endings
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

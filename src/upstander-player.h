@@ -1,4 +1,8 @@
-/* upstander-player.h: plays one session: scenes, choices, feedback, endings */
+/* upstander-player.h: plays one session: scenes, choices, feedback, endings
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gtk/gtk.h>

@@ -1,4 +1,8 @@
-/* upstander-post-row.h: a post on a social feed with its comments, bound to a line item */
+/* upstander-post-row.h: a post on a social feed with its comments, bound to a line item
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include "upstander-line-row.h"

@@ -1,4 +1,8 @@
-/* upstander-preferences-window.c: language, text size, region for help, forgetting progress */
+/* upstander-preferences-window.c: language, text size, region for help, forgetting progress
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

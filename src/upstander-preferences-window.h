@@ -1,4 +1,8 @@
-/* upstander-preferences-window.h: text size, region for help, forgetting progress */
+/* upstander-preferences-window.h: text size, region for help, forgetting progress
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <adwaita.h>

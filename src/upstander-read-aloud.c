@@ -1,4 +1,8 @@
-/* upstander-read-aloud.c: what "Read aloud" reads in a window, and when */
+/* upstander-read-aloud.c: what "Read aloud" reads in a window, and when
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander-read-aloud"
 
 #include "config.h"

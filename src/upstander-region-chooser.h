@@ -1,4 +1,8 @@
-/* upstander-region-chooser.h: a searchable list of countries by name, bound to the region setting */
+/* upstander-region-chooser.h: a searchable list of countries by name, bound to the region setting
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gtk/gtk.h>

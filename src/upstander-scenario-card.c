@@ -1,4 +1,8 @@
-/* upstander-scenario-card.c: one story in the catalogue */
+/* upstander-scenario-card.c: one story in the catalogue
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* upstander-scenario-card.h: one story in the catalogue */
+/* upstander-scenario-card.h: one story in the catalogue
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gtk/gtk.h>

@@ -1,4 +1,8 @@
-/* upstander-settings.h: the app's settings, from GSettings when its schema is installed */
+/* upstander-settings.h: the app's settings, from GSettings when its schema is installed
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gio/gio.h>

@@ -1,4 +1,8 @@
-/* upstander-speaker.c: reads text aloud through speech-dispatcher */
+/* upstander-speaker.c: reads text aloud through speech-dispatcher
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander-speaker"
 
 #include "config.h"

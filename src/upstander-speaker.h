@@ -1,4 +1,8 @@
-/* upstander-speaker.h: reads text aloud through speech-dispatcher */
+/* upstander-speaker.h: reads text aloud through speech-dispatcher
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gio/gio.h>

@@ -1,4 +1,8 @@
-/* upstander-story-map-view.c: after an ending, the story's endings, found or hidden, and the ways to them */
+/* upstander-story-map-view.c: after an ending, the story's endings, found or hidden, and the ways to them
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

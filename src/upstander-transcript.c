@@ -1,4 +1,8 @@
-/* upstander-transcript.c: the rows of a list of line items, kept in step with it */
+/* upstander-transcript.c: the rows of a list of line items, kept in step with it
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* upstander-typing-row.c: "Kai is typing…", shown for a moment before Kai's message */
+/* upstander-typing-row.c: "Kai is typing…", shown for a moment before Kai's message
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* upstander-typing-row.h: "Kai is typing…", shown for a moment before Kai's message */
+/* upstander-typing-row.h: "Kai is typing…", shown for a moment before Kai's message
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include "upstander-line-row.h"

@@ -1,4 +1,8 @@
-/* upstander-util.c: small helpers the pages share */
+/* upstander-util.c: small helpers the pages share
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* upstander-util.h: small helpers the pages share */
+/* upstander-util.h: small helpers the pages share
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gtk/gtk.h>

@@ -1,4 +1,8 @@
-/* upstander-vote-card.c: one choice of a class decision, large, with its hand count */
+/* upstander-vote-card.c: one choice of a class decision, large, with its hand count
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

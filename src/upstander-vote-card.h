@@ -1,4 +1,8 @@
-/* upstander-vote-card.h: one choice of a class decision, large, with its hand count */
+/* upstander-vote-card.h: one choice of a class decision, large, with its hand count
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gtk/gtk.h>

@@ -1,4 +1,8 @@
-/* upstander-window.c: the main window: catalogue, player, help and guides */
+/* upstander-window.c: the main window: catalogue, player, help and guides
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

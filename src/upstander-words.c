@@ -1,4 +1,8 @@
-/* upstander-words.c: the words, icons and line formats every view of a story uses */
+/* upstander-words.c: the words, icons and line formats every view of a story uses
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* upstander-words.h: the words, icons and line formats every view of a story uses */
+/* upstander-words.h: the words, icons and line formats every view of a story uses
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <glib.h>

@@ -1,4 +1,8 @@
-/* upstander-workshop-page.c: the story workshop: write, check, play, share a story without XML */
+/* upstander-workshop-page.c: the story workshop: write, check, play, share a story without XML
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* upstander-workshop-page.h: the story workshop: write, check, play, share a story without XML */
+/* upstander-workshop-page.h: the story workshop: write, check, play, share a story without XML
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gtk/gtk.h>

@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 Upstander contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # a11y-names.py: what a screen reader hears, read through the AT-SPI tree.
 #
 # Starts the app with the real accessibility backend on a private session bus

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 Upstander contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bench-generate.py: the libraries the benchmarks load, made from the core stories
 #
 #   bench-generate.py big CORE.xml OUT_DIR [BUNDLES [STORIES]]

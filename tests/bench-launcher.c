@@ -1,4 +1,8 @@
-/* bench-launcher.c: one measured run for bench-scale: the app or an empty window, a load or a bare parse */
+/* bench-launcher.c: one measured run for bench-scale: the app or an empty window, a load or a bare parse
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "bench-launcher"
 #define _GNU_SOURCE  /* RUSAGE_THREAD */
 

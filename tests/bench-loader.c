@@ -1,4 +1,8 @@
-/* bench-loader.c: what loading a bundle costs, as a ratio to parsing the same bytes */
+/* bench-loader.c: what loading a bundle costs, as a ratio to parsing the same bytes
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "upstander-bundle.h"
 #include "upstander-bundle-private.h"
 

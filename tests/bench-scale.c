@@ -1,4 +1,8 @@
-/* bench-scale.c: start-up, memory, loading, search and listing at school scale, each as a ratio */
+/* bench-scale.c: start-up, memory, loading, search and listing at school scale, each as a ratio
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "bench-scale"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* fault.c: faults a test injects: a full disk, a file size limit, a child process to hold them */
+/* fault.c: faults a test injects: a full disk, a file size limit, a child process to hold them
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "test-fault"
 #define _GNU_SOURCE /* unshare () */
 

@@ -1,4 +1,8 @@
-/* fault.h: faults a test injects: a full disk, a file size limit, a child process to hold them */
+/* fault.h: faults a test injects: a full disk, a file size limit, a child process to hold them
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <glib.h>

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Upstander contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # no-network.sh: the app links no networking library, and playing it through
 # connects to no inet socket (AF_UNIX, for X and D-Bus, is fine).
 #

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 Upstander contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # screenshots.sh: the screenshots of issue 16 — catalogue, chat, feed, ending and story map,
 # help — in English, Arabic and Chinese, light and dark, at 1280×800 and 360×740.
 #

@@ -1,4 +1,8 @@
-/* test-admin.c: what an administrator sets — a vendor override, a locked key — is honoured */
+/* test-admin.c: what an administrator sets — a vendor override, a locked key — is honoured
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "test-admin"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* test-avatar.c: the characters' avatars — drawings, initials, dark style, the core cast */
+/* test-avatar.c: the characters' avatars — drawings, initials, dark style, the core cast
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "test-avatar"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* test-class-check.c: the before-and-after check: hands per statement, twice, and in the class run's CSV */
+/* test-class-check.c: the before-and-after check: hands per statement, twice, and in the class run's CSV
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "upstander-bundle.h"
 #include "upstander-class-check.h"
 #include "upstander-class-run.h"

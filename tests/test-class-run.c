@@ -1,4 +1,8 @@
-/* test-class-run.c: a classroom run's votes, path and CSV, without a display */
+/* test-class-run.c: a classroom run's votes, path and CSV, without a display
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "upstander-bundle.h"
 #include "upstander-class-run.h"
 

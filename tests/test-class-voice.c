@@ -1,4 +1,8 @@
-/* test-class-voice.c: what the class says should change: plain lines per audience, within limits */
+/* test-class-voice.c: what the class says should change: plain lines per audience, within limits
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include <string.h>
 
 #include "upstander-class-voice.h"

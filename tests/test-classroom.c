@@ -1,4 +1,8 @@
-/* test-classroom.c: classroom mode played with a fixture bundle under Xvfb */
+/* test-classroom.c: classroom mode played with a fixture bundle under Xvfb
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "test-classroom"
 
 #include "config.h"

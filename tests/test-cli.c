@@ -1,4 +1,8 @@
-/* test-cli.c: upstander --validate, --list, --help and --version, and a second launch, as a user runs them */
+/* test-cli.c: upstander --validate, --list, --help and --version, and a second launch, as a user runs them
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
 
 #include <gio/gio.h>

@@ -1,4 +1,8 @@
-/* test-core-content.c: the core stories load clean and keep the content guide's rules */
+/* test-core-content.c: the core stories load clean and keep the content guide's rules
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "upstander-bundle.h"
 #include "upstander-session.h"
 

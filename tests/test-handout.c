@@ -1,4 +1,8 @@
-/* test-handout.c: the lesson handout (upstander --handout) and the class summary, read back with pdftotext */
+/* test-handout.c: the lesson handout (upstander --handout) and the class summary, read back with pdftotext
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
 
 #include <errno.h>

@@ -1,4 +1,8 @@
-/* test-help.c: the built-in help contacts, the regions, the help page and the printed help */
+/* test-help.c: the built-in help contacts, the regions, the help page and the printed help
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
 
 #include <glib/gstdio.h>

@@ -1,4 +1,8 @@
-/* test-hostile.c: bundles built to break the loader are refused clearly, and nothing else breaks */
+/* test-hostile.c: bundles built to break the loader are refused clearly, and nothing else breaks
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "upstander-bundle.h"
 #include "upstander-library.h"
 

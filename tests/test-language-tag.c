@@ -1,4 +1,8 @@
-/* test-language-tag.c: one grammar for language tags, spelled for a bundle or for LANGUAGE */
+/* test-language-tag.c: one grammar for language tags, spelled for a bundle or for LANGUAGE
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "upstander-language-tag.h"
 
 #include <string.h>

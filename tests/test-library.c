@@ -1,4 +1,8 @@
-/* test-library.c: bundles found in every source, the higher version winning, loaded off the main thread */
+/* test-library.c: bundles found in every source, the higher version winning, loaded off the main thread
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "ui-test.h"
 #include "upstander-library.h"
 

@@ -1,4 +1,8 @@
-/* test-loader.c: valid bundles load; every rule of the format, broken once, is reported */
+/* test-loader.c: valid bundles load; every rule of the format, broken once, is reported
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "upstander-bundle.h"
 #include "upstander-enums.h"
 

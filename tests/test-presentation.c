@@ -1,4 +1,8 @@
-/* test-presentation.c: a classroom run as the room sees it, without a display */
+/* test-presentation.c: a classroom run as the room sees it, without a display
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "upstander-bundle.h"
 #include "upstander-presentation.h"
 

@@ -1,4 +1,8 @@
-/* test-progress.c: the progress store: atomic, validated, safe with bad files */
+/* test-progress.c: the progress store: atomic, validated, safe with bad files
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "test-progress"
 #define _GNU_SOURCE /* setresuid () */
 

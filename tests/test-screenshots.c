@@ -1,4 +1,8 @@
-/* test-screenshots.c: the app's screenshots for the metainfo, taken from the real app and core stories */
+/* test-screenshots.c: the app's screenshots for the metainfo, taken from the real app and core stories
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "test-screenshots"
 
 #include "config.h"

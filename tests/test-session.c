@@ -1,4 +1,8 @@
-/* test-session.c: the rules of play, without a display */
+/* test-session.c: the rules of play, without a display
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "upstander-bundle.h"
 #include "upstander-enums.h"
 #include "upstander-line-item.h"

@@ -1,4 +1,8 @@
-/* test-speaker.c: read aloud reaches a real speech-dispatcher, in the right language */
+/* test-speaker.c: read aloud reaches a real speech-dispatcher, in the right language
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "test-speaker"
 
 #include "config.h"

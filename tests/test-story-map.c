@@ -1,4 +1,8 @@
-/* test-story-map.c: which decisions lead to which endings, and which were found, without a display */
+/* test-story-map.c: which decisions lead to which endings, and which were found, without a display
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "upstander-bundle.h"
 #include "upstander-diagnostic.h"
 #include "upstander-session.h"

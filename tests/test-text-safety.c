@@ -1,4 +1,8 @@
-/* test-text-safety.c: text from a bundle is shown literally in every label the app makes */
+/* test-text-safety.c: text from a bundle is shown literally in every label the app makes
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "test-text-safety"
 
 #include "config.h"

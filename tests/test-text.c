@@ -1,4 +1,8 @@
-/* test-text.c: language variants and how a reader's languages pick one */
+/* test-text.c: language variants and how a reader's languages pick one
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "upstander-text.h"
 
 static void

@@ -1,4 +1,8 @@
-/* test-transcript.c: the rows of a scene — avatars, lobby lines, the phone, typing dots */
+/* test-transcript.c: the rows of a scene — avatars, lobby lines, the phone, typing dots
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "test-transcript"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* test-window.c: the window, played with a fixture bundle under Xvfb */
+/* test-window.c: the window, played with a fixture bundle under Xvfb
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "test-window"
 
 #include "config.h"

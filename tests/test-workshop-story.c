@@ -1,4 +1,8 @@
-/* test-workshop-story.c: a story built in the workshop's model checks, plays, exports, imports and undoes */
+/* test-workshop-story.c: a story built in the workshop's model checks, plays, exports, imports and undoes
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include <time.h>
 
 #include "upstander-bundle.h"

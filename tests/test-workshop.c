@@ -1,4 +1,8 @@
-/* test-workshop.c: a story written, played, shared and installed through the workshop page */
+/* test-workshop.c: a story written, played, shared and installed through the workshop page
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
 
 #include <adwaita.h>

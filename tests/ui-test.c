@@ -1,4 +1,8 @@
-/* ui-test.c: what every widget test needs: waiting, finding widgets, clicking, screenshots, reading PDFs back */
+/* ui-test.c: what every widget test needs: waiting, finding widgets, clicking, screenshots, reading PDFs back
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "ui-test"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* upstander-bundle-private.h: the parts of a bundle the loader and checks fill in */
+/* upstander-bundle-private.h: the parts of a bundle the loader and checks fill in
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <libxml/tree.h>

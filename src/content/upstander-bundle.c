@@ -1,4 +1,8 @@
-/* upstander-bundle.c: a loaded, checked bundle of scenarios, help and guides */
+/* upstander-bundle.c: a loaded, checked bundle of scenarios, help and guides
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander-content"
 
 #include "upstander-bundle-private.h"

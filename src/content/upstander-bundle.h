@@ -1,4 +1,8 @@
-/* upstander-bundle.h: a loaded, checked bundle of scenarios, help and guides */
+/* upstander-bundle.h: a loaded, checked bundle of scenarios, help and guides
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gio/gio.h>

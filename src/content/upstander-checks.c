@@ -1,4 +1,8 @@
-/* upstander-checks.c: the rules of a bundle that its schema cannot express */
+/* upstander-checks.c: the rules of a bundle that its schema cannot express
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander-content"
 
 #include "upstander-bundle-private.h"

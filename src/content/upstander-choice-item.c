@@ -1,4 +1,8 @@
-/* upstander-choice-item.c: one choice of a decision as it is offered, with its feedback */
+/* upstander-choice-item.c: one choice of a decision as it is offered, with its feedback
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander-content"
 
 #include "upstander-choice-item.h"

@@ -1,4 +1,8 @@
-/* upstander-class-check.c: the class's before-and-after check: statements and a show of hands for each, twice */
+/* upstander-class-check.c: the class's before-and-after check: statements and a show of hands for each, twice
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander-class-check"
 
 #include "config.h"

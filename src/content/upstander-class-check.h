@@ -1,4 +1,8 @@
-/* upstander-class-check.h: the class's before-and-after check: statements and a show of hands for each, twice */
+/* upstander-class-check.h: the class's before-and-after check: statements and a show of hands for each, twice
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <glib-object.h>

@@ -1,4 +1,8 @@
-/* upstander-class-run.c: one classroom run of a story: the playthrough, the votes and the path */
+/* upstander-class-run.c: one classroom run of a story: the playthrough, the votes and the path
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander-class-run"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* upstander-class-run.h: one classroom run of a story: the playthrough, the votes and the path */
+/* upstander-class-run.h: one classroom run of a story: the playthrough, the votes and the path
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <glib-object.h>

@@ -1,4 +1,8 @@
-/* upstander-class-voice.h: what a class says should change, for platforms, the school and decision-makers */
+/* upstander-class-voice.h: what a class says should change, for platforms, the school and decision-makers
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <glib-object.h>

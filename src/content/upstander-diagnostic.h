@@ -1,4 +1,8 @@
-/* upstander-diagnostic.h: one problem found in a bundle, kept as data */
+/* upstander-diagnostic.h: one problem found in a bundle, kept as data
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <glib.h>

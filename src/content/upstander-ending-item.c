@@ -1,4 +1,8 @@
-/* upstander-ending-item.c: the ending a playthrough reached, as the views show it */
+/* upstander-ending-item.c: the ending a playthrough reached, as the views show it
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander-content"
 
 #include "upstander-ending-item.h"

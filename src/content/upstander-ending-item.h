@@ -1,4 +1,8 @@
-/* upstander-ending-item.h: the ending a playthrough reached, as the views show it */
+/* upstander-ending-item.h: the ending a playthrough reached, as the views show it
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gio/gio.h>

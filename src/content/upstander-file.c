@@ -1,4 +1,8 @@
-/* upstander-file.c: writing a whole file so that a reader sees the old one or the new one, never half */
+/* upstander-file.c: writing a whole file so that a reader sees the old one or the new one, never half
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander-file"
 
 #include "config.h"

@@ -1,4 +1,8 @@
-/* upstander-file.h: writing a whole file so that a reader sees the old one or the new one, never half */
+/* upstander-file.h: writing a whole file so that a reader sees the old one or the new one, never half
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <glib.h>

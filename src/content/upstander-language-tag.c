@@ -1,4 +1,8 @@
-/* upstander-language-tag.c: the one check and spelling of a language tag */
+/* upstander-language-tag.c: the one check and spelling of a language tag
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander-content"
 
 #include "upstander-language-tag.h"

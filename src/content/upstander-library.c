@@ -1,4 +1,8 @@
-/* upstander-library.c: every scenario of every bundle found, as a GListModel */
+/* upstander-library.c: every scenario of every bundle found, as a GListModel
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander-content"
 
 #include "upstander-library.h"

@@ -1,4 +1,8 @@
-/* upstander-library.h: every scenario of every bundle found, as a GListModel */
+/* upstander-library.h: every scenario of every bundle found, as a GListModel
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gio/gio.h>

@@ -1,4 +1,8 @@
-/* upstander-line-item.h: one line of a scene as it is shown: who says what, and where */
+/* upstander-line-item.h: one line of a scene as it is shown: who says what, and where
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gio/gio.h>

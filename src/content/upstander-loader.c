@@ -1,4 +1,8 @@
-/* upstander-loader.c: reads untrusted bundle XML safely into an UpstanderBundle */
+/* upstander-loader.c: reads untrusted bundle XML safely into an UpstanderBundle
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander-content"
 
 #include "upstander-bundle-private.h"

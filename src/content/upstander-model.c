@@ -1,4 +1,8 @@
-/* upstander-model.c: enum nicks and destructors for the plain parts of a bundle */
+/* upstander-model.c: enum nicks and destructors for the plain parts of a bundle
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander-content"
 
 #include "upstander-model.h"

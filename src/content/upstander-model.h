@@ -1,4 +1,8 @@
-/* upstander-model.h: the plain, read-only parts of a loaded bundle */
+/* upstander-model.h: the plain, read-only parts of a loaded bundle
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <glib-object.h>

@@ -1,4 +1,8 @@
-/* upstander-prescan.c: a cheap streaming pass that bounds what a bundle may cost before libxml2 sees it */
+/* upstander-prescan.c: a cheap streaming pass that bounds what a bundle may cost before libxml2 sees it
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander-content"
 
 #include "upstander-bundle-private.h"

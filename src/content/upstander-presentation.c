@@ -1,4 +1,8 @@
-/* upstander-presentation.c: what a classroom shows of a run: lines, decision, panel, pick, summary */
+/* upstander-presentation.c: what a classroom shows of a run: lines, decision, panel, pick, summary
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander-content"
 
 #include "upstander-enums.h"

@@ -1,4 +1,8 @@
-/* upstander-progress.c: which stories were finished and which endings found, kept on disk */
+/* upstander-progress.c: which stories were finished and which endings found, kept on disk
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander-progress"
 
 #include "config.h"

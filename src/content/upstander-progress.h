@@ -1,4 +1,8 @@
-/* upstander-progress.h: which stories were finished and which endings found, kept on disk */
+/* upstander-progress.h: which stories were finished and which endings found, kept on disk
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <glib-object.h>

@@ -1,4 +1,8 @@
-/* upstander-region.h: countries and territories by ISO 3166-1 code, named in the reader's language */
+/* upstander-region.h: countries and territories by ISO 3166-1 code, named in the reader's language
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <glib.h>

@@ -1,4 +1,8 @@
-/* upstander-scenario-private.h: how the loader fills in a scenario */
+/* upstander-scenario-private.h: how the loader fills in a scenario
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include "upstander-scenario.h"

@@ -1,4 +1,8 @@
-/* upstander-scenario.c: one story of a bundle, with its cast, scenes and endings */
+/* upstander-scenario.c: one story of a bundle, with its cast, scenes and endings
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander-content"
 
 #include "upstander-scenario-private.h"

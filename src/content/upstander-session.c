@@ -1,4 +1,8 @@
-/* upstander-session.c: one playthrough of a scenario, as a pure state machine */
+/* upstander-session.c: one playthrough of a scenario, as a pure state machine
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander-content"
 
 #include "upstander-session.h"

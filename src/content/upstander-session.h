@@ -1,4 +1,8 @@
-/* upstander-session.h: one playthrough of a scenario, as a pure state machine */
+/* upstander-session.h: one playthrough of a scenario, as a pure state machine
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <glib-object.h>

@@ -1,4 +1,8 @@
-/* upstander-story-map.h: which decisions lead to which endings of a story, and which were found */
+/* upstander-story-map.h: which decisions lead to which endings of a story, and which were found
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <glib-object.h>

@@ -1,4 +1,8 @@
-/* upstander-text.c: a translatable text that keeps every language variant */
+/* upstander-text.c: a translatable text that keeps every language variant
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander-content"
 
 #include "upstander-text.h"

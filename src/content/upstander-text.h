@@ -1,4 +1,8 @@
-/* upstander-text.h: a translatable text that keeps every language variant */
+/* upstander-text.h: a translatable text that keeps every language variant
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <glib.h>

@@ -1,4 +1,8 @@
-/* upstander-workshop-item.c: one piece of a story being written in the workshop */
+/* upstander-workshop-item.c: one piece of a story being written in the workshop
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "upstander-content"
 
 #include "upstander-model.h"

@@ -1,4 +1,8 @@
-/* upstander-workshop-story.h: a story being written in the workshop, with undo, checks and bundle XML */
+/* upstander-workshop-story.h: a story being written in the workshop, with undo, checks and bundle XML
+ *
+ * SPDX-FileCopyrightText: 2026 Upstander contributors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gio/gio.h>
