@@ -784,6 +784,19 @@ upstander_settings_get_reader_unasked (UpstanderSettings *self)
       upstander_settings_get_set_by_administrator (self, "reader"))
     return FALSE;
 
+  /* With one age band offered, "that band" and "a teacher or parent" show
+   * the same stories: there is nothing to ask. */
+  {
+    g_autoptr(GPtrArray) offered = upstander_settings_dup_offered_readers (self);
+    guint n_bands = 0;
+
+    for (guint i = 0; i < offered->len; i++)
+      if (is_age_band (g_ptr_array_index (offered, i)))
+        n_bands++;
+    if (n_bands <= 1)
+      return FALSE;
+  }
+
   value = g_settings_get_user_value (self->settings, "reader");
 
   return value == NULL;

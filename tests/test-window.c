@@ -1384,6 +1384,37 @@ assert_spellings (GSettings          *gsettings,
     }
 }
 
+/* The first run asks who is reading only when the answer can change what is shown. */
+static void
+test_settings_one_band_not_asked (void)
+{
+  g_autoptr(GSettings) gsettings = g_settings_new (APP_ID);
+  const char *one_band[] = { "ages-8-11", NULL };
+  const char *two_bands[] = { "ages-8-11", "ages-12-14", NULL };
+
+  g_settings_reset (gsettings, "reader");
+  {
+    g_autoptr(UpstanderSettings) settings = upstander_settings_new ();
+
+    g_assert_true (upstander_settings_get_reader_unasked (settings));
+  }
+  g_settings_set_strv (gsettings, "age-bands", two_bands);
+  {
+    g_autoptr(UpstanderSettings) settings = upstander_settings_new ();
+
+    g_assert_true (upstander_settings_get_reader_unasked (settings));
+  }
+  g_settings_set_strv (gsettings, "age-bands", one_band);
+  {
+    g_autoptr(UpstanderSettings) settings = upstander_settings_new ();
+
+    g_assert_false (upstander_settings_get_reader_unasked (settings));
+  }
+  g_settings_reset (gsettings, "age-bands");
+  g_settings_set_string (gsettings, "reader", "adult");
+  ui_test_spin (50);
+}
+
 /* The language setting takes a tag in either spelling and keeps the one LANGUAGE reads. */
 static void
 test_settings_language_spellings (void)
@@ -2455,6 +2486,7 @@ main (int   argc,
   g_test_add_func ("/upstander/window/shortcuts-window", test_window_shortcuts_window);
   g_test_add_func ("/upstander/window/corrupt-progress", test_window_corrupt_progress);
   g_test_add_func ("/upstander/window/unwritable-progress", test_window_unwritable_progress);
+  g_test_add_func ("/upstander/settings/one-band-not-asked", test_settings_one_band_not_asked);
   g_test_add_func ("/upstander/settings/language-spellings", test_settings_language_spellings);
   g_test_add_func ("/upstander/settings/region-spellings", test_settings_region_spellings);
   g_test_add_func ("/upstander/window/first-run-language", test_window_first_run_language);
