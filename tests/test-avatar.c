@@ -156,8 +156,7 @@ test_card_shows_cast (void)
       GPtrArray *cast = upstander_scenario_get_cast (scenario);
       GtkWidget *card = g_object_ref_sink (GTK_WIDGET (upstander_scenario_card_new (progress)));
       g_autoptr(GPtrArray) expected = g_ptr_array_new ();
-      g_autoptr(GPtrArray) shown = g_ptr_array_new ();
-      GtkWidget *widget;
+      g_autoptr(GPtrArray) shown = NULL;
 
       for (guint j = 0; j < cast->len && expected->len < 4; j++)
         {
@@ -168,21 +167,8 @@ test_card_shows_cast (void)
         }
 
       upstander_scenario_card_set_scenario (UPSTANDER_SCENARIO_CARD (card), scenario);
-      /* Depth-first, in order: the avatars as they appear on the card. */
-      widget = card;
-      while (widget != NULL)
-        {
-          if (UPSTANDER_IS_AVATAR (widget))
-            g_ptr_array_add (shown, widget);
-          if (gtk_widget_get_first_child (widget) != NULL && !UPSTANDER_IS_AVATAR (widget))
-            widget = gtk_widget_get_first_child (widget);
-          else
-            {
-              while (widget != card && gtk_widget_get_next_sibling (widget) == NULL)
-                widget = gtk_widget_get_parent (widget);
-              widget = widget == card ? NULL : gtk_widget_get_next_sibling (widget);
-            }
-        }
+      /* In tree order: the avatars as they appear on the card. */
+      shown = ui_test_find_all (card, UPSTANDER_TYPE_AVATAR, NULL);
 
       g_assert_cmpuint (shown->len, ==, expected->len);
       g_assert_cmpuint (shown->len, >=, 2);
