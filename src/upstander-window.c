@@ -513,16 +513,32 @@ filters_changed_cb (UpstanderWindow *self)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/*
+ * A band toggle under an administrator's lock is insensitive and says why,
+ * as the locked rows of Preferences do: in its tooltip, and to a screen
+ * reader as its description. Unlocked, it gets its own tooltip back.
+ */
+static void
+show_band_lock (GtkWidget *toggle,
+                gboolean   locked)
+{
+  const char *own_tooltip = g_object_get_data (G_OBJECT (toggle), "upstander-own-tooltip");
+
+  gtk_widget_set_sensitive (toggle, !locked);
+  /* GTK makes the tooltip the accessible description too. */
+  gtk_widget_set_tooltip_text (toggle, locked ? _("Set by your administrator") : own_tooltip);
+}
+
 static void
 reader_changed_cb (UpstanderWindow *self)
 {
-  gboolean writable = upstander_settings_get_reader_writable (self->settings);
+  gboolean locked = !upstander_settings_get_reader_writable (self->settings);
 
   gtk_toggle_button_set_active (reader_toggle (self, upstander_settings_get_reader (self->settings)), TRUE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->age_all), writable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->age_8_11), writable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->age_12_14), writable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->age_15_17), writable);
+  show_band_lock (GTK_WIDGET (self->age_all), locked);
+  show_band_lock (GTK_WIDGET (self->age_8_11), locked);
+  show_band_lock (GTK_WIDGET (self->age_12_14), locked);
+  show_band_lock (GTK_WIDGET (self->age_15_17), locked);
 }
 
 /* The band toggles an administrator offers are shown; the others are hidden. */
@@ -1159,6 +1175,10 @@ upstander_window_init (UpstanderWindow *self)
 
             gtk_button_set_label (GTK_BUTTON (toggles[i]), isolated);
           }
+        /* Kept for when an administrator's lock, which borrows the tooltip, goes. */
+        g_object_set_data_full (G_OBJECT (toggles[i]), "upstander-own-tooltip",
+                                g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (toggles[i]))),
+                                g_free);
         label = gtk_button_get_child (GTK_BUTTON (toggles[i]));
         gtk_label_set_wrap (GTK_LABEL (label), TRUE);
         gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);

@@ -145,6 +145,60 @@ count_mapped_band_toggles (UpstanderWindow *window)
   return n_mapped;
 }
 
+/* The real app with @settings and @library, registered as APP_ID @suffix and activated. */
+static UpstanderApplication *
+start_app (const char        *suffix,
+           UpstanderSettings *settings,
+           UpstanderLibrary  *library)
+{
+  g_autofree char *id = g_strconcat (APP_ID, suffix, NULL);
+  g_autoptr(GError) error = NULL;
+  UpstanderApplication *app = upstander_application_new ();
+
+  g_application_set_application_id (G_APPLICATION (app), id);
+  upstander_application_set_library (app, library);
+  upstander_application_set_settings (app, settings);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  ui_test_spin (50);
+
+  return app;
+}
+
+/* Whether the catalogue's band toggles say, to the eye and to a screen reader, that an administrator set them. */
+static void
+assert_band_toggles_locked (UpstanderWindow *window,
+                            gboolean         locked)
+{
+  g_autoptr(GPtrArray) toggles = find_band_toggles (window);
+
+  for (guint i = 0; i < toggles->len; i++)
+    {
+      GtkWidget *toggle = g_ptr_array_index (toggles, i);
+
+      g_assert_cmpint (gtk_widget_get_sensitive (toggle), ==, !locked);
+      if (locked)
+        {
+          g_assert_cmpstr (gtk_widget_get_tooltip_text (toggle), ==, "Set by your administrator");
+          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                               "Set by your administrator");
+        }
+      else
+        {
+          g_assert_cmpstr (gtk_widget_get_tooltip_text (toggle), !=, "Set by your administrator");
+          if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION))
+            {
+              g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (toggle),
+                                                                               GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                                               "Set by your administrator");
+
+              g_assert_nonnull (mismatch);
+            }
+        }
+    }
+}
+
 /* How many stories of @model come from the bundle @bundle_id. */
 static guint
 count_bundle_stories (GListModel *model,
@@ -421,15 +475,7 @@ test_admin_locked_language (void)
   g_assert_true (upstander_settings_get_language_chosen (settings));
   g_assert_true (upstander_settings_get_reader_unasked (settings));
 
-  app = upstander_application_new ();
-  g_application_set_application_id (G_APPLICATION (app), APP_ID ".TestAdminLocked");
-  upstander_application_set_library (app, library);
-  upstander_application_set_settings (app, settings);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
-  g_application_activate (G_APPLICATION (app));
-  ui_test_spin (50);
+  app = start_app (".TestAdminLocked", settings, library);
   /* Only who is reading is asked. */
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
@@ -444,6 +490,9 @@ test_admin_locked_language (void)
   /* Nothing more is asked. */
   g_assert_null (find_message_dialog ());
   g_assert_cmpstr (upstander_settings_get_reader (settings), ==, "ages-8-11");
+
+  /* Who is reading is not locked: the catalogue's band toggles respond, with their own tooltips. */
+  assert_band_toggles_locked (UPSTANDER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app))), FALSE);
 
   /* Classroom Mode is locked off: no menu item offers to change it. */
   g_assert_true (upstander_settings_get_classroom_available (settings));
@@ -479,6 +528,41 @@ test_admin_locked_language (void)
     g_assert_cmpstr (reader, ==, "'ages-8-11'");
   }
   g_assert_false (g_key_file_has_key (written, "io/github/upstander/Upstander", "language", NULL));
+}
+
+/*
+ * Who is reading is locked: the catalogue's band toggles cannot change it,
+ * and say why as Preferences does, in the tooltip and to a screen reader.
+ */
+static void
+test_admin_locked_reader_bands (void)
+{
+  g_autofree char *keyfile_path = NULL;
+  g_autoptr(GSettingsBackend) backend = locked_backend_new ("locked-reader",
+                                                            "/io/github/upstander/Upstander/reader\n",
+                                                            &keyfile_path);
+  g_autoptr(GSettings) gsettings = g_settings_new_with_backend (APP_ID, backend);
+  g_autoptr(UpstanderSettings) settings = NULL;
+  g_autofree char *ui_dir = g_test_build_filename (G_TEST_DIST, "fixtures", "ui", NULL);
+  const char *dirs[] = { ui_dir, NULL };
+  g_autoptr(UpstanderLibrary) library = upstander_library_new_for_sources (NULL, dirs);
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+
+  /* The language question is not what this case is about. */
+  g_settings_set_boolean (gsettings, "first-run", FALSE);
+  settings = upstander_settings_new_for_backend (backend);
+  g_assert_true (upstander_settings_get_locked (settings, "reader"));
+  upstander_library_load (library);
+
+  app = start_app (".TestAdminLockedReader", settings, library);
+  g_assert_null (find_message_dialog ());
+
+  window = UPSTANDER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  assert_band_toggles_locked (window, TRUE);
+
+  ui_test_close_app (app);
 }
 
 /*
@@ -557,6 +641,7 @@ main (int   argc,
     {
       g_test_add_func ("/upstander/admin/defaults-match-schema", test_admin_defaults_match_schema);
       g_test_add_func ("/upstander/admin/locked-language", test_admin_locked_language);
+      g_test_add_func ("/upstander/admin/locked-reader-bands", test_admin_locked_reader_bands);
     }
 
   status = g_test_run ();
