@@ -148,6 +148,7 @@ ensure_workshop_page (UpstanderWindow *self)
 
   self->workshop_page = UPSTANDER_WORKSHOP_PAGE (add_page (self, UPSTANDER_TYPE_WORKSHOP_PAGE, "workshop"));
   upstander_workshop_page_set_library (self->workshop_page, self->library);
+  upstander_workshop_page_set_progress (self->workshop_page, self->progress);
   upstander_workshop_page_set_user_bundles (self->workshop_page, upstander_settings_get_user_bundles (self->settings));
   g_signal_connect_object (self->workshop_page, "play", G_CALLBACK (workshop_play_cb), self, G_CONNECT_SWAPPED);
 

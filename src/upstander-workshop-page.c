@@ -94,6 +94,7 @@ struct _UpstanderWorkshopPage
   GtkWidget               parent_instance;
 
   UpstanderLibrary       *library;
+  UpstanderProgress      *progress;      /* nullable: endings found in the stories made here */
   UpstanderWorkshopStory *story;
   UpstanderBundle        *passing;       /* the story as loaded, when it passes */
   UpstanderBundle        *playing;       /* kept while the player shows it */
@@ -1945,6 +1946,7 @@ undo_delete_cb (AdwToast              *toast,
                 UpstanderWorkshopPage *self)
 {
   GPtrArray *removed = g_object_get_data (G_OBJECT (toast), "removed");
+  GBytes *progress;
 
   for (guint i = 0; i < removed->len; i++)
     {
@@ -1955,8 +1957,36 @@ undo_delete_cb (AdwToast              *toast,
         gtk_label_set_text (self->status_label, error->message);
     }
 
+  progress = g_object_get_data (G_OBJECT (toast), "progress");
+  if (progress != NULL && self->progress != NULL)
+    upstander_progress_restore_story (self->progress, progress);
+
   upstander_workshop_page_refresh_drafts (self);
   reload_library (self);
+}
+
+/*
+ * Forgets the endings found in the story kept in @contents (a file the
+ * workshop wrote), and nothing else: no other story's, nothing about who
+ * played it.
+ *
+ * Returns: (transfer full) (nullable): what to give back on Undo
+ */
+static GBytes *
+remove_progress (UpstanderWorkshopPage *self,
+                 GBytes                *contents)
+{
+  g_autoptr(UpstanderWorkshopStory) story = NULL;
+
+  if (self->progress == NULL)
+    return NULL;
+  story = upstander_workshop_story_new_from_bytes (contents, NULL, NULL);
+  if (story == NULL)
+    return NULL;
+
+  return upstander_progress_remove_story (self->progress,
+                                          upstander_workshop_story_get_bundle_id (story),
+                                          upstander_workshop_story_get_scenario_id (story));
 }
 
 /*
@@ -1977,6 +2007,7 @@ delete_story (UpstanderWorkshopPage *self,
   g_autofree char *open_name = g_strconcat (upstander_workshop_story_get_bundle_id (self->story), ".xml", NULL);
   g_autofree char *escaped = g_markup_escape_text (title, -1);
   g_autofree char *toast_title = NULL;
+  g_autoptr(GBytes) progress = NULL;
   gboolean was_installed = FALSE;
   AdwToast *toast;
 
@@ -2003,6 +2034,9 @@ delete_story (UpstanderWorkshopPage *self,
       was_installed |= dirs[i] == bundles;
     }
 
+  if (removed->len > 0)
+    progress = remove_progress (self, ((Removed *) g_ptr_array_index (removed, 0))->contents);
+
   upstander_workshop_page_refresh_drafts (self);
   if (was_installed)
     reload_library (self);
@@ -2016,6 +2050,7 @@ delete_story (UpstanderWorkshopPage *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "removed", g_steal_pointer (&removed), (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (toast), "progress", g_steal_pointer (&progress), (GDestroyNotify) g_bytes_unref);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -2527,6 +2562,7 @@ upstander_workshop_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->library);
+  g_clear_object (&self->progress);
   g_clear_object (&self->passing);
   g_clear_object (&self->playing);
   g_clear_object (&self->no_target);
@@ -2661,6 +2697,17 @@ upstander_workshop_page_set_library (UpstanderWorkshopPage *self,
   g_set_object (&self->library, library);
   g_signal_connect_object (library, "notify::loaded", G_CALLBACK (library_loaded_cb), self, G_CONNECT_SWAPPED);
   fill_topics (self);
+}
+
+/* Where the endings found in stories are kept: a deleted story's go with it. */
+void
+upstander_workshop_page_set_progress (UpstanderWorkshopPage *self,
+                                      UpstanderProgress     *progress)
+{
+  g_return_if_fail (UPSTANDER_IS_WORKSHOP_PAGE (self));
+  g_return_if_fail (progress == NULL || UPSTANDER_IS_PROGRESS (progress));
+
+  g_set_object (&self->progress, progress);
 }
 
 /* Where drafts/ and bundles/ go; $XDG_DATA_HOME/upstander unless told. */

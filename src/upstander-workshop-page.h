@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "upstander-library.h"
+#include "upstander-progress.h"
 #include "upstander-workshop-story.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,8 @@ G_DECLARE_FINAL_TYPE (UpstanderWorkshopPage, upstander_workshop_page, UPSTANDER,
 
 void                    upstander_workshop_page_set_library   (UpstanderWorkshopPage  *self,
                                                                UpstanderLibrary       *library);
+void                    upstander_workshop_page_set_progress  (UpstanderWorkshopPage  *self,
+                                                               UpstanderProgress      *progress);
 void                    upstander_workshop_page_set_data_dir  (UpstanderWorkshopPage  *self,
                                                                const char             *data_dir);
 UpstanderWorkshopStory *upstander_workshop_page_get_story     (UpstanderWorkshopPage  *self);

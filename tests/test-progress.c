@@ -18,6 +18,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <string.h>
 #include <unistd.h>
 #include <valgrind/valgrind.h>
 
@@ -337,6 +338,152 @@ test_progress_merges_other_instance (void)
   g_assert_finalize_object (first);
   upstander_progress_flush (second);
   g_assert_finalize_object (second);
+  remove_dir (dir);
+}
+
+/* Whether the store at @path, read afresh, says @scenario_id of @bundle_id version @version was finished. */
+static gboolean
+finished_on_disk (const char *path,
+                  const char *bundle_id,
+                  const char *scenario_id,
+                  guint       version)
+{
+  UpstanderProgress *check = upstander_progress_new (path);
+  gboolean finished;
+
+  upstander_progress_load (check);
+  finished = upstander_progress_get_finished (check, bundle_id, scenario_id, version);
+  g_assert_finalize_object (check);
+
+  return finished;
+}
+
+/*
+ * Deleting a story removes what is kept about it, every version, here and on
+ * disk, even what another instance found; nothing else; and Undo puts it back.
+ */
+static void
+test_progress_remove_story (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  UpstanderProgress *progress = upstander_progress_new (path);
+  UpstanderProgress *other = upstander_progress_new (path);
+  g_autoptr(GBytes) removed = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) endings = NULL;
+
+  upstander_progress_load (progress);
+  upstander_progress_load (other);
+  upstander_progress_add_ending (progress, "workshop-a", "story", 1, "end-good");
+  upstander_progress_add_ending (progress, "workshop-a", "story", 1, "end-bad");
+  upstander_progress_add_ending (progress, "workshop-a", "story", 2, "end-good");
+  upstander_progress_add_ending (progress, "workshop-a", "story-two", 1, "end-good");
+  upstander_progress_add_ending (progress, "workshop-ab", "story", 1, "end-good");
+  upstander_progress_add_ending (progress, "core", "the-class-chat", 3, "end-good");
+  upstander_progress_flush (progress);
+  /* Found by another instance, unknown to this one. */
+  upstander_progress_add_ending (other, "workshop-a", "story", 3, "end-good");
+  upstander_progress_flush (other);
+
+  removed = upstander_progress_remove_story (progress, "workshop-a", "story");
+  g_assert_nonnull (removed);
+  g_assert_false (upstander_progress_get_finished (progress, "workshop-a", "story", 1));
+  g_assert_false (upstander_progress_get_finished (progress, "workshop-a", "story", 2));
+  g_assert_cmpuint (upstander_progress_get_n_endings (progress, "workshop-a", "story", 1), ==, 0);
+  g_assert_true (upstander_progress_get_finished (progress, "workshop-a", "story-two", 1));
+  g_assert_true (upstander_progress_get_finished (progress, "workshop-ab", "story", 1));
+  g_assert_true (upstander_progress_get_finished (progress, "core", "the-class-chat", 3));
+  upstander_progress_flush (progress);
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_nonnull (contents);
+  g_assert_null (strstr (contents, "[workshop-a/story/"));
+  g_assert_false (finished_on_disk (path, "workshop-a", "story", 3));
+  g_assert_true (finished_on_disk (path, "workshop-a", "story-two", 1));
+  g_assert_true (finished_on_disk (path, "workshop-ab", "story", 1));
+  g_assert_true (finished_on_disk (path, "core", "the-class-chat", 3));
+
+  /* Undo: both versions this instance knew, with their endings. */
+  upstander_progress_restore_story (progress, removed);
+  endings = upstander_progress_dup_endings (progress, "workshop-a", "story", 1);
+  g_assert_cmpuint (g_strv_length (endings), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) endings, "end-good"));
+  g_assert_true (g_strv_contains ((const char * const *) endings, "end-bad"));
+  g_assert_true (upstander_progress_get_finished (progress, "workshop-a", "story", 2));
+  upstander_progress_flush (progress);
+  g_assert_true (finished_on_disk (path, "workshop-a", "story", 1));
+  g_assert_true (finished_on_disk (path, "workshop-a", "story", 2));
+
+  /* Nothing kept, nothing to undo; a bad id removes nothing. */
+  g_assert_null (upstander_progress_remove_story (progress, "workshop-z", "story"));
+  g_assert_null (upstander_progress_remove_story (progress, "../workshop-a", "story"));
+  g_assert_true (upstander_progress_get_finished (progress, "workshop-a", "story", 1));
+
+  upstander_progress_flush (progress);
+  g_assert_finalize_object (progress);
+  upstander_progress_flush (other);
+  g_assert_finalize_object (other);
+  remove_dir (dir);
+}
+
+/* A story removed while a save that still holds it runs stays removed, here and on disk. */
+static void
+test_progress_remove_story_while_saving (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  UpstanderProgress *progress = upstander_progress_new (path);
+  g_autoptr(GBytes) removed = NULL;
+
+  upstander_progress_load (progress);
+  /* Starts a save that holds the story; the removal comes before it reports. */
+  upstander_progress_add_ending (progress, "workshop-a", "story", 1, "end-good");
+  removed = upstander_progress_remove_story (progress, "workshop-a", "story");
+  g_assert_nonnull (removed);
+  upstander_progress_flush (progress);
+
+  g_assert_false (upstander_progress_get_finished (progress, "workshop-a", "story", 1));
+  g_assert_false (finished_on_disk (path, "workshop-a", "story", 1));
+
+  /* Undo after the removal was saved brings the story back... */
+  upstander_progress_restore_story (progress, removed);
+  g_clear_pointer (&removed, g_bytes_unref);
+  upstander_progress_flush (progress);
+  g_assert_true (finished_on_disk (path, "workshop-a", "story", 1));
+  /* ...and so does Undo before it is saved (another save still runs). */
+  upstander_progress_add_ending (progress, "core", "the-class-chat", 3, "end-good");
+  removed = upstander_progress_remove_story (progress, "workshop-a", "story");
+  upstander_progress_restore_story (progress, removed);
+  upstander_progress_flush (progress);
+  g_assert_true (upstander_progress_get_finished (progress, "workshop-a", "story", 1));
+  g_assert_true (finished_on_disk (path, "workshop-a", "story", 1));
+
+  g_assert_finalize_object (progress);
+  remove_dir (dir);
+}
+
+/* What Undo hands back is checked as a file from disk is: bad ids and bad data change nothing. */
+static void
+test_progress_restore_rejects_bad_entries (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  UpstanderProgress *progress = upstander_progress_new (path);
+  static const char bad[] = "[../etc/1]\nfinished=true\n[core/x/0]\nfinished=true\n[core/y/1]\nendings=../a;ok;\n";
+  g_autoptr(GBytes) bad_ids = g_bytes_new_static (bad, sizeof bad - 1);
+  g_autoptr(GBytes) not_a_keyfile = g_bytes_new_static ("\x01\xff[[[", 5);
+  g_auto(GStrv) endings = NULL;
+
+  upstander_progress_load (progress);
+  upstander_progress_restore_story (progress, not_a_keyfile);
+  upstander_progress_restore_story (progress, bad_ids);
+  g_assert_false (upstander_progress_get_finished (progress, "core", "x", 0));
+  endings = upstander_progress_dup_endings (progress, "core", "y", 1);
+  g_assert_cmpstrv (endings, ((const char *[]) { "ok", NULL }));
+
+  upstander_progress_flush (progress);
+  g_assert_finalize_object (progress);
   remove_dir (dir);
 }
 
@@ -935,6 +1082,9 @@ main (int   argc,
   g_test_add_func ("/upstander/progress/stale-temporary-removed", test_progress_stale_temporary_removed);
   g_test_add_func ("/upstander/progress/unwritable", test_progress_unwritable);
   g_test_add_func ("/upstander/progress/merges-other-instance", test_progress_merges_other_instance);
+  g_test_add_func ("/upstander/progress/remove-story", test_progress_remove_story);
+  g_test_add_func ("/upstander/progress/remove-story-while-saving", test_progress_remove_story_while_saving);
+  g_test_add_func ("/upstander/progress/restore-rejects-bad-entries", test_progress_restore_rejects_bad_entries);
   g_test_add_func ("/upstander/progress/sigkill-never-torn", test_progress_sigkill);
   g_test_add_func ("/upstander/progress/sigkill-keeps-old", test_progress_sigkill_keeps_old);
   g_test_add_func ("/upstander/progress/full-disk-keeps-old", test_progress_full_disk);

@@ -954,9 +954,13 @@ test_workshop_delete_and_undo (void)
   g_autofree char *draft = NULL;
   g_autofree char *installed = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *bundle_id = NULL;
+  g_autofree char *scenario_id = NULL;
   g_autoptr(GError) error = NULL;
+  UpstanderProgress *progress = upstander_application_get_progress (profile.app);
   AdwMessageDialog *dialog;
   GtkWidget *delete;
+  guint version;
 
   gtk_widget_activate_action (window, "win.show-workshop", NULL);
   type (window, "Title", 0, "The photo");
@@ -975,6 +979,17 @@ test_workshop_delete_and_undo (void)
   g_assert_true (g_file_test (installed, G_FILE_TEST_IS_REGULAR));
   /* Not the workshop's: it stays out of the list, whatever it holds. */
   g_assert_true (g_file_set_contents (other, "<bundle/>", -1, NULL));
+  /* Played to two endings, as was a story of the core. */
+  {
+    UpstanderWorkshopStory *story = upstander_workshop_page_get_story (page);
+
+    bundle_id = g_strdup (upstander_workshop_story_get_bundle_id (story));
+    scenario_id = g_strdup (upstander_workshop_story_get_scenario_id (story));
+    version = upstander_workshop_story_get_version (story);
+  }
+  g_assert_true (upstander_progress_add_ending (progress, bundle_id, scenario_id, version, "end-one"));
+  g_assert_true (upstander_progress_add_ending (progress, bundle_id, scenario_id, version, "end-two"));
+  g_assert_true (upstander_progress_add_ending (progress, "core", "the-class-chat", 3, "end-one"));
 
   gtk_widget_activate_action (GTK_WIDGET (page), "workshop.new", NULL);
   upstander_workshop_page_refresh_drafts (page);
@@ -1020,6 +1035,18 @@ test_workshop_delete_and_undo (void)
   g_assert_false (library_has (profile.library, "The photo"));
   /* The title as text: a toast's title is markup, and this one came from the story. */
   g_assert_nonnull (ui_test_find_label (window, "“The photo” deleted"));
+  /* The endings found in it went with it, on disk too; the core story's stayed. */
+  g_assert_false (upstander_progress_get_finished (progress, bundle_id, scenario_id, version));
+  g_assert_cmpuint (upstander_progress_get_n_endings (progress, bundle_id, scenario_id, version), ==, 0);
+  g_assert_true (upstander_progress_get_finished (progress, "core", "the-class-chat", 3));
+  upstander_progress_flush (progress);
+  {
+    g_autoptr(UpstanderProgress) on_disk = upstander_progress_new (upstander_progress_get_path (progress));
+
+    upstander_progress_load (on_disk);
+    g_assert_false (upstander_progress_get_finished (on_disk, bundle_id, scenario_id, version));
+    g_assert_true (upstander_progress_get_finished (on_disk, "core", "the-class-chat", 3));
+  }
 
   /* Undo: both files back, in the list and in the catalogue again. */
   click (window, "_Undo", 0);
@@ -1028,6 +1055,10 @@ test_workshop_delete_and_undo (void)
   g_assert_true (g_file_test (installed, G_FILE_TEST_IS_REGULAR));
   g_assert_nonnull (ui_test_find_label (window, "Open to keep writing · In the catalogue"));
   wait_for_story (profile.library, "The photo");
+  /* And its endings, both of them. */
+  g_assert_true (upstander_progress_get_finished (progress, bundle_id, scenario_id, version));
+  g_assert_cmpuint (upstander_progress_get_n_endings (progress, bundle_id, scenario_id, version), ==, 2);
+  upstander_progress_flush (progress);
 
   g_unlink (other);
   close_profile (&profile);

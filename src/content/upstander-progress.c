@@ -61,6 +61,7 @@ struct _UpstanderProgress
   char         *path;
   GKeyFile     *keyfile;    /* everything known, header included */
   GKeyFile     *additions;  /* endings found since the last save that succeeded */
+  GHashTable   *removals;   /* "bundle/scenario/" of stories removed since the last save that succeeded */
   GMainContext *context;    /* where saves report back */
   GThread      *save_thread; /* the worker of the save running now, joined when it reports */
 
@@ -259,6 +260,45 @@ merge_into (GKeyFile *into,
   return changed;
 }
 
+/* The start of the group names of every version of a story: "bundle/scenario/". */
+static char *
+story_prefix (const char *bundle_id,
+              const char *scenario_id)
+{
+  if (!upstander_id_is_valid (bundle_id) || !upstander_id_is_valid (scenario_id))
+    return NULL;
+
+  return g_strdup_printf ("%s/%s/", bundle_id, scenario_id);
+}
+
+/*
+ * Removes from @keyfile every group that starts with one of @prefixes (a
+ * NULL-terminated list), copying each into @removed if it is not NULL.
+ */
+static void
+remove_groups (GKeyFile           *keyfile,
+               const char * const *prefixes,
+               GKeyFile           *removed)
+{
+  g_auto(GStrv) groups = g_key_file_get_groups (keyfile, NULL);
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    for (guint p = 0; prefixes[p] != NULL; p++)
+      if (g_str_has_prefix (groups[i], prefixes[p]))
+        {
+          g_auto(GStrv) keys = g_key_file_get_keys (keyfile, groups[i], NULL, NULL);
+
+          for (guint k = 0; removed != NULL && keys != NULL && keys[k] != NULL; k++)
+            {
+              g_autofree char *value = g_key_file_get_value (keyfile, groups[i], keys[k], NULL);
+
+              g_key_file_set_value (removed, groups[i], keys[k], value);
+            }
+          g_key_file_remove_group (keyfile, groups[i], NULL);
+          break;
+        }
+}
+
 typedef enum
 {
   READ_OK,
@@ -412,6 +452,7 @@ typedef struct
   char     *path;
   char     *state;      /* the whole store, serialized */
   char     *additions;  /* endings found since the last save that succeeded */
+  GStrv     removals;   /* story_prefix() of the stories removed since then */
   guint     merge : 1;  /* keep what another instance wrote (not after a forget) */
   guint     forget_serial;
 } SaveJob;
@@ -428,6 +469,7 @@ save_job_free (SaveJob *job)
   g_free (job->path);
   g_free (job->state);
   g_free (job->additions);
+  g_strfreev (job->removals);
   g_free (job);
 }
 
@@ -449,6 +491,20 @@ keyfile_from_data (const char *data)
   g_key_file_load_from_data (keyfile, data, -1, G_KEY_FILE_NONE, NULL);
 
   return keyfile;
+}
+
+/* Whether @keyfile holds any version of the story whose groups start with @prefix. */
+static gboolean
+keyfile_has_story (GKeyFile   *keyfile,
+                   const char *prefix)
+{
+  g_auto(GStrv) groups = g_key_file_get_groups (keyfile, NULL);
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    if (g_str_has_prefix (groups[i], prefix))
+      return TRUE;
+
+  return FALSE;
 }
 
 /* In the worker: merge with the file (under the lock), write, report. */
@@ -508,6 +564,9 @@ save_in_worker (const SaveJob  *job,
           state = g_key_file_ref (on_disk);
         }
     }
+
+  /* A story removed here is removed from what another instance wrote too. */
+  remove_groups (state, (const char * const *) job->removals, NULL);
 
   data = g_key_file_to_data (state, &length, NULL);
   written = upstander_file_replace (job->path, data, length, 0600, error);
@@ -588,6 +647,10 @@ save_done_cb (GObject      *object,
 
           /* Sent again with the next save. */
           merge_into (self->additions, unsaved);
+          /* And so are the removals, unless the story was put back since. */
+          for (guint i = 0; job->removals[i] != NULL; i++)
+            if (!keyfile_has_story (self->keyfile, job->removals[i]))
+              g_hash_table_add (self->removals, g_strdup (job->removals[i]));
         }
       raise_notice (self, UPSTANDER_PROGRESS_NOTICE_UNWRITABLE);
       changed = TRUE;
@@ -619,6 +682,15 @@ save_done_cb (GObject      *object,
         }
     }
 
+  /* What this save wrote may hold a story removed while it ran: it stays
+   * removed here, and the next save removes it on disk. */
+  if (result != NULL && g_hash_table_size (self->removals) > 0)
+    {
+      g_autofree const char **pending = (const char **) g_hash_table_get_keys_as_array (self->removals, NULL);
+
+      remove_groups (self->keyfile, pending, NULL);
+    }
+
   if (self->save_pending)
     {
       self->save_pending = FALSE;
@@ -639,6 +711,8 @@ start_save (UpstanderProgress *self,
   job->path = g_strdup (self->path);
   job->state = g_key_file_to_data (self->keyfile, NULL, NULL);
   job->additions = g_key_file_to_data (self->additions, NULL, NULL);
+  job->removals = (GStrv) g_hash_table_get_keys_as_array (self->removals, NULL);
+  g_hash_table_steal_all (self->removals);
   job->merge = merge;
   job->forget_serial = self->forget_serial;
   g_clear_pointer (&self->additions, g_key_file_unref);
@@ -687,6 +761,7 @@ upstander_progress_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->keyfile, g_key_file_unref);
   g_clear_pointer (&self->additions, g_key_file_unref);
+  g_clear_pointer (&self->removals, g_hash_table_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
 
   G_OBJECT_CLASS (upstander_progress_parent_class)->finalize (object);
@@ -718,6 +793,7 @@ upstander_progress_init (UpstanderProgress *self)
 {
   self->keyfile = new_keyfile (NULL);
   self->additions = g_key_file_new ();
+  self->removals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->context = g_main_context_ref_thread_default ();
 }
 
@@ -985,8 +1061,103 @@ upstander_progress_forget (UpstanderProgress *self)
   self->keyfile = new_keyfile (generation);
   g_clear_pointer (&self->additions, g_key_file_unref);
   self->additions = g_key_file_new ();
+  g_hash_table_remove_all (self->removals);
   self->forget_serial++;
   save (self, FALSE);
+
+  g_signal_emit (self, signals [SIGNAL_CHANGED], 0);
+}
+
+/**
+ * upstander_progress_remove_story:
+ *
+ * Forgets what is kept about one story, every version of it (a story
+ * deleted from the workshop), on disk too, and saves. Other stories are
+ * not touched.
+ *
+ * Returns: (transfer full) (nullable): what was removed, for
+ *   upstander_progress_restore_story(), or %NULL if nothing was kept
+ */
+GBytes *
+upstander_progress_remove_story (UpstanderProgress *self,
+                                 const char        *bundle_id,
+                                 const char        *scenario_id)
+{
+  g_autofree char *prefix = NULL;
+  g_autoptr(GKeyFile) removed = NULL;
+  g_auto(GStrv) groups = NULL;
+  const char *prefixes[2] = { NULL, NULL };
+  char *data;
+  gsize length = 0;
+
+  g_return_val_if_fail (UPSTANDER_IS_PROGRESS (self), NULL);
+
+  prefix = story_prefix (bundle_id, scenario_id);
+  if (prefix == NULL)
+    return NULL;
+
+  /* Removed on disk at the next save even if this instance knows nothing
+   * of it: another one may have found an ending there. */
+  g_hash_table_add (self->removals, g_strdup (prefix));
+  prefixes[0] = prefix;
+  removed = g_key_file_new ();
+  remove_groups (self->keyfile, prefixes, removed);
+  remove_groups (self->additions, prefixes, NULL);
+  save (self, TRUE);
+
+  groups = g_key_file_get_groups (removed, NULL);
+  if (groups[0] == NULL)
+    return NULL;
+
+  g_signal_emit (self, signals [SIGNAL_CHANGED], 0);
+  data = g_key_file_to_data (removed, &length, NULL);
+
+  return g_bytes_new_take (data, length);
+}
+
+/**
+ * upstander_progress_restore_story:
+ * @removed: what upstander_progress_remove_story() returned
+ *
+ * Puts back what was removed (Undo), and saves. What @removed holds is
+ * checked as a file read from disk would be.
+ */
+void
+upstander_progress_restore_story (UpstanderProgress *self,
+                                  GBytes            *removed)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GKeyFile) entries = NULL;
+  g_auto(GStrv) groups = NULL;
+  gsize length = 0;
+  const char *data;
+
+  g_return_if_fail (UPSTANDER_IS_PROGRESS (self));
+  g_return_if_fail (removed != NULL);
+
+  data = g_bytes_get_data (removed, &length);
+  if (!g_key_file_load_from_data (keyfile, data, length, G_KEY_FILE_NONE, NULL))
+    return;
+  entries = sanitize (keyfile);
+  groups = g_key_file_get_groups (entries, NULL);
+
+  /* A removal not saved yet is called off; one already saved is undone by
+   * the merge of the next save. */
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (groups[i], "/", 3);
+      g_autofree char *prefix = NULL;
+
+      if (g_str_equal (groups[i], HEADER_GROUP))
+        continue;
+      prefix = story_prefix (parts[0], parts[1]);
+      g_hash_table_remove (self->removals, prefix);
+    }
+
+  g_key_file_remove_group (entries, HEADER_GROUP, NULL);
+  merge_into (self->keyfile, entries);
+  merge_into (self->additions, entries);
+  save (self, TRUE);
 
   g_signal_emit (self, signals [SIGNAL_CHANGED], 0);
 }

@@ -47,5 +47,10 @@ gboolean                 upstander_progress_add_ending          (UpstanderProgre
                                                                  guint              version,
                                                                  const char        *ending_id);
 void                     upstander_progress_forget              (UpstanderProgress *self);
+GBytes                  *upstander_progress_remove_story        (UpstanderProgress *self,
+                                                                 const char        *bundle_id,
+                                                                 const char        *scenario_id);
+void                     upstander_progress_restore_story       (UpstanderProgress *self,
+                                                                 GBytes            *removed);
 
 G_END_DECLS

@@ -318,6 +318,15 @@ upstander_workshop_story_get_bundle_id (UpstanderWorkshopStory *self)
   return self->bundle_id;
 }
 
+/* The id of the story's one scenario: with the bundle id, what progress is kept under. */
+const char *
+upstander_workshop_story_get_scenario_id (UpstanderWorkshopStory *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_WORKSHOP_STORY (self), NULL);
+
+  return self->scenario_id;
+}
+
 const char *
 upstander_workshop_story_get_language (UpstanderWorkshopStory *self)
 {

@@ -85,6 +85,7 @@ UpstanderWorkshopStory *upstander_workshop_story_import         (GBytes         
                                                                  GError                **error);
 
 const char             *upstander_workshop_story_get_bundle_id  (UpstanderWorkshopStory *self);
+const char             *upstander_workshop_story_get_scenario_id (UpstanderWorkshopStory *self);
 const char             *upstander_workshop_story_get_language   (UpstanderWorkshopStory *self);
 guint                   upstander_workshop_story_get_version    (UpstanderWorkshopStory *self);
 void                    upstander_workshop_story_bump_version   (UpstanderWorkshopStory *self);
