@@ -2047,7 +2047,9 @@ delete_story (UpstanderWorkshopPage *self,
   /* Translators: %s is the title of the story that was deleted */
   toast_title = g_strdup_printf (_("“%s” deleted"), escaped);
   toast = adw_toast_new (toast_title);
-  adw_toast_set_button_label (toast, _("_Undo"));
+  /* Its own message: in French, Undo and the confirmation's Cancel are both
+   * "Annuler", and this toast can still show while that dialog asks again. */
+  adw_toast_set_button_label (toast, C_("undo a deletion", "_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "removed", g_steal_pointer (&removed), (GDestroyNotify) g_ptr_array_unref);
   g_object_set_data_full (G_OBJECT (toast), "progress", g_steal_pointer (&progress), (GDestroyNotify) g_bytes_unref);

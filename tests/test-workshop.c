@@ -1064,6 +1064,59 @@ test_workshop_delete_and_undo (void)
   close_profile (&profile);
 }
 
+/* @label as it reads on screen: without its mnemonic ("_Undo", "撤销(_U)"). */
+static char *
+label_without_mnemonic (const char *label)
+{
+  GString *plain = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (p[0] == '(' && p[1] == '_' && p[2] != '\0' && p[3] == ')')
+        p += 3;
+      else if (*p != '_')
+        g_string_append_c (plain, *p);
+    }
+
+  return g_string_free (plain, FALSE);
+}
+
+/*
+ * The toast's Undo can still show while the delete confirmation asks about
+ * another story: in no language may it read as that dialog's Cancel (both
+ * were "Annuler" in French).
+ */
+static void
+test_workshop_undo_differs_from_cancel (void)
+{
+  const UpstanderLanguage *languages;
+  guint n_languages;
+
+  languages = upstander_language_get_all (&n_languages);
+  g_assert_cmpuint (n_languages, ==, 6);
+  for (guint i = 0; i < n_languages; i++)
+    {
+      g_autofree char *undo = NULL;
+      g_autofree char *cancel = NULL;
+
+      upstander_language_apply (languages[i].code);
+      undo = label_without_mnemonic (g_dpgettext2 (GETTEXT_PACKAGE, "undo a deletion", "_Undo"));
+      cancel = label_without_mnemonic (g_dgettext (GETTEXT_PACKAGE, "_Cancel"));
+      g_test_message ("%s: %s / %s", languages[i].code, undo, cancel);
+      g_assert_cmpstr (undo, !=, cancel);
+      /* Translated, not the English fallback (but in English). */
+      if (!g_str_equal (languages[i].code, "en"))
+        {
+          g_assert_cmpstr (undo, !=, "Undo");
+          g_assert_cmpstr (cancel, !=, "Cancel");
+        }
+    }
+
+  /* Back to the language the tests run in. */
+  upstander_language_apply ("");
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "_Cancel"), ==, "_Cancel");
+}
+
 /*
  * Screenshots in any language: UPSTANDER_SHOT_LANGUAGE (e.g. ar),
  * UPSTANDER_SHOT_SIZE (e.g. 360x740). The story is written in that
@@ -1675,6 +1728,7 @@ main (int   argc,
   g_test_add_func ("/upstander/workshop/write-play-share", test_workshop_write_play_share);
   g_test_add_func ("/upstander/workshop/problems-next-to-items", test_workshop_problems_next_to_items);
   g_test_add_func ("/upstander/workshop/delete-and-undo", test_workshop_delete_and_undo);
+  g_test_add_func ("/upstander/workshop/undo-differs-from-cancel", test_workshop_undo_differs_from_cancel);
   g_test_add_func ("/upstander/workshop/screenshots", test_workshop_screenshots);
   g_test_add_func ("/upstander/workshop/keyboard-only", test_workshop_keyboard_only);
 
