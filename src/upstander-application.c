@@ -501,6 +501,13 @@ classroom_available_cb (UpstanderApplication *self)
     }
 }
 
+/* An administrator turned the user's own stories off or on while the app runs: the catalogue drops or reads them. */
+static void
+user_bundles_changed_cb (UpstanderApplication *self)
+{
+  upstander_library_set_user_bundles (self->library, upstander_settings_get_user_bundles (self->settings));
+}
+
 static void
 upstander_application_startup (GApplication *app)
 {
@@ -552,6 +559,8 @@ upstander_application_startup (GApplication *app)
       self->load_deferred = TRUE;
       self->load_fallback_source = g_timeout_add_seconds (1, load_fallback_cb, self);
     }
+  g_signal_connect_object (self->settings, "notify::user-bundles",
+                           G_CALLBACK (user_bundles_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void

@@ -23,6 +23,7 @@ struct _UpstanderPreferencesWindow
 
   AdwComboRow          *language_row;
   AdwComboRow          *reader_row;
+  GBinding             *reader_binding;  /* weak: owned by the settings and the row */
   AdwComboRow          *text_size_row;
   AdwActionRow         *region_row;
   AdwActionRow         *read_aloud_row;
@@ -105,21 +106,29 @@ show_lock (UpstanderPreferencesWindow *self,
   gtk_widget_add_css_class (GTK_WIDGET (row), "locked");
 }
 
-/* Only the bands an administrator offers (the "age-bands" key), and a teacher or parent. */
+/*
+ * Only the bands an administrator offers (the "age-bands" key), and a
+ * teacher or parent; again whenever the administrator changes them.
+ */
 static void
 bind_reader (UpstanderPreferencesWindow *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GPtrArray *bands = upstander_settings_dup_offered_readers (self->settings);
 
+  /* Unbound first: a new model moves the selection, which must not choose a reader. */
+  if (self->reader_binding != NULL)
+    g_binding_unbind (self->reader_binding);
+
   for (guint i = 0; i < bands->len; i++)
     gtk_string_list_append (names, _(((const UpstanderReaderBand *) g_ptr_array_index (bands, i))->label));
   adw_combo_row_set_model (self->reader_row, G_LIST_MODEL (names));
 
-  g_object_bind_property_full (self->settings, "reader", self->reader_row, "selected",
-                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                               reader_to_row, row_to_reader,
-                               bands, (GDestroyNotify) g_ptr_array_unref);
+  g_set_weak_pointer (&self->reader_binding,
+                      g_object_bind_property_full (self->settings, "reader", self->reader_row, "selected",
+                                                   G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                                                   reader_to_row, row_to_reader,
+                                                   bands, (GDestroyNotify) g_ptr_array_unref));
 }
 
 static gboolean
@@ -237,6 +246,9 @@ upstander_preferences_window_dispose (GObject *object)
 {
   UpstanderPreferencesWindow *self = (UpstanderPreferencesWindow *)object;
 
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_weak_pointer (&self->reader_binding);
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSTANDER_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->progress);
@@ -293,6 +305,7 @@ upstander_preferences_window_new (UpstanderApplication *application)
 
   fill_languages (self);
   bind_reader (self);
+  g_signal_connect_object (self->settings, "notify::age-bands", G_CALLBACK (bind_reader), self, G_CONNECT_SWAPPED);
   /* Every country by name, searchable: the same chooser as on the help page. */
   chooser = upstander_region_chooser_new (self->settings);
   gtk_widget_set_valign (chooser, GTK_ALIGN_CENTER);

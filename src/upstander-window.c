@@ -140,6 +140,13 @@ ensure_classroom_page (UpstanderWindow *self)
   return self->classroom_page;
 }
 
+/* The workshop says it cannot add to the user's stories while an administrator turns them off. */
+static void
+user_bundles_changed_cb (UpstanderWindow *self)
+{
+  upstander_workshop_page_set_user_bundles (self->workshop_page, upstander_settings_get_user_bundles (self->settings));
+}
+
 static UpstanderWorkshopPage *
 ensure_workshop_page (UpstanderWindow *self)
 {
@@ -149,7 +156,9 @@ ensure_workshop_page (UpstanderWindow *self)
   self->workshop_page = UPSTANDER_WORKSHOP_PAGE (add_page (self, UPSTANDER_TYPE_WORKSHOP_PAGE, "workshop"));
   upstander_workshop_page_set_library (self->workshop_page, self->library);
   upstander_workshop_page_set_progress (self->workshop_page, self->progress);
-  upstander_workshop_page_set_user_bundles (self->workshop_page, upstander_settings_get_user_bundles (self->settings));
+  g_signal_connect_object (self->settings, "notify::user-bundles",
+                           G_CALLBACK (user_bundles_changed_cb), self, G_CONNECT_SWAPPED);
+  user_bundles_changed_cb (self);
   g_signal_connect_object (self->workshop_page, "play", G_CALLBACK (workshop_play_cb), self, G_CONNECT_SWAPPED);
 
   return self->workshop_page;

@@ -110,8 +110,6 @@ struct _UpstanderWorkshopPage
   char                   *data_dir;
   guint                   check_source;
   gboolean                quiet;         /* a list is changing: selections move by themselves */
-  gboolean                reloading;
-  gboolean                reload_again;  /* the bundles changed while the library was reading them */
   gboolean                away;          /* the player shows the story: focus comes back on return */
   GtkWidget              *focus_before;  /* weak: where the keyboard was when the story was played */
 
@@ -2170,34 +2168,18 @@ upstander_workshop_page_refresh_drafts (UpstanderWorkshopPage *self)
 
 /* Play, publish, share. */
 
-static void
-reload_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(UpstanderWorkshopPage) self = user_data;
-
-  self->reloading = FALSE;
-  upstander_library_load_finish (UPSTANDER_LIBRARY (object), result, NULL);
-  if (self->reload_again && self->library != NULL)
-    reload_library (self);
-}
-
-/* The catalogue reads the user's bundles again, once more if they change while it reads. */
+/*
+ * The catalogue reads the user's bundles again (once more if they change
+ * while it reads: the library sees to that). Before the first load there
+ * is nothing to do: that load reads them.
+ */
 static void
 reload_library (UpstanderWorkshopPage *self)
 {
-  self->reload_again = FALSE;
   if (self->library == NULL || !upstander_library_get_loaded (self->library))
     return;
-  if (self->reloading)
-    {
-      self->reload_again = TRUE;
-      return;
-    }
 
-  self->reloading = TRUE;
-  upstander_library_load_async (self->library, NULL, reload_done_cb, g_object_ref (self));
+  upstander_library_reload (self->library);
 }
 
 /**

@@ -22,8 +22,8 @@
 /*
  * GSettings reads its schemas, and so the vendor overrides, once per
  * process: each case runs in a process of its own (meson runs this program
- * once with "override", once with "locked"), and sets up its schemas before
- * anything reads a setting.
+ * once with "override", once with "locked", once with "live"), and sets up
+ * its schemas before anything reads a setting.
  */
 
 /* A school's image: French, pupils of 8 to 11, no Classroom Mode, no stories of their own. */
@@ -145,7 +145,7 @@ count_mapped_band_toggles (UpstanderWindow *window)
   return n_mapped;
 }
 
-/* The real app with @settings and @library, registered as APP_ID @suffix and activated. */
+/* The real app with @settings and @library (NULL: its own), registered as APP_ID @suffix and activated. */
 static UpstanderApplication *
 start_app (const char        *suffix,
            UpstanderSettings *settings,
@@ -156,7 +156,8 @@ start_app (const char        *suffix,
   UpstanderApplication *app = upstander_application_new ();
 
   g_application_set_application_id (G_APPLICATION (app), id);
-  upstander_application_set_library (app, library);
+  if (library != NULL)
+    upstander_application_set_library (app, library);
   upstander_application_set_settings (app, settings);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
@@ -565,6 +566,127 @@ test_admin_locked_reader_bands (void)
   ui_test_close_app (app);
 }
 
+/* Spins the main loop until @done says so, for up to 30 s; then asserts it. */
+#define WAIT_UNTIL(done) \
+  G_STMT_START { \
+    for (guint tries_ = 0; tries_ < 1500 && !(done); tries_++) \
+      ui_test_spin (20); \
+    g_assert_true (done); \
+  } G_STMT_END
+
+/* Whether every story @window's catalogue offers is meant for ages 12 to 14. */
+static gboolean
+catalogue_only_12_14 (UpstanderWindow *window)
+{
+  GListModel *stories = upstander_window_get_stories (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (stories, i);
+
+      if (upstander_scenario_get_age_min (scenario) > 14 || upstander_scenario_get_age_max (scenario) < 12)
+        return FALSE;
+    }
+
+  return g_list_model_get_n_items (stories) > 0;
+}
+
+/*
+ * An administrator changes the keys while the app runs (dconf pushes a new
+ * database to a running session): the window, Preferences and the
+ * application follow at once, without a restart.
+ */
+static void
+test_admin_live_changes (void)
+{
+  g_autofree char *user_bundle = g_build_filename (g_get_user_data_dir (), "upstander", "bundles", "mine.xml", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "ui", "ui-stories.xml", NULL);
+  g_autofree char *fixture_xml = NULL;
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) administrator = g_settings_new_with_backend (APP_ID, backend);
+  g_autoptr(UpstanderSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *only_12_14[] = { "ages-12-14", NULL };
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+  UpstanderLibrary *library;
+  UpstanderPreferencesWindow *preferences;
+  UpstanderWorkshopPage *workshop;
+  AdwComboRow *reader_row;
+
+  /* A story in the user's own folder. */
+  g_file_get_contents (fixture, &fixture_xml, NULL, &error);
+  g_assert_no_error (error);
+  write_file (user_bundle, fixture_xml);
+  g_settings_set_boolean (administrator, "first-run", FALSE);
+  settings = upstander_settings_new_for_backend (backend);
+  upstander_settings_choose_reader (settings, "ages-8-11");
+
+  /* The app's own library: the core stories, and the user's. */
+  app = start_app (".TestAdminLive", settings, NULL);
+  window = UPSTANDER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  library = upstander_application_get_library (app);
+  WAIT_UNTIL (upstander_library_get_complete (library));
+  g_assert_cmpuint (count_bundle_stories (G_LIST_MODEL (library), "ui-test"), ==, 2);
+  WAIT_UNTIL (count_mapped_band_toggles (window) == 4);
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "classroom-mode"));
+  preferences = open_preferences (app);
+  reader_row = find_combo_row (preferences, "Who is reading");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (reader_row)), ==, 4);
+
+  /* Only 12 to 14: the other bands go from the catalogue and from
+   * Preferences, which stays open meanwhile; the reader's 8 to 11 with them. */
+  g_settings_set_strv (administrator, "age-bands", only_12_14);
+  WAIT_UNTIL (count_mapped_band_toggles (window) == 2);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (reader_row)), ==, 2);
+  g_assert_cmpstr (upstander_settings_get_reader (settings), ==, "adult");
+  g_assert_cmpuint (adw_combo_row_get_selected (reader_row), ==, 1);
+  g_assert_true (catalogue_only_12_14 (window));
+  /* Preferences chooses among the bands offered now. */
+  adw_combo_row_set_selected (reader_row, 0);
+  g_assert_cmpstr (upstander_settings_get_reader (settings), ==, "ages-12-14");
+
+  /* All bands again. */
+  g_settings_reset (administrator, "age-bands");
+  WAIT_UNTIL (count_mapped_band_toggles (window) == 4);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (reader_row)), ==, 4);
+  g_assert_cmpuint (adw_combo_row_get_selected (reader_row), ==, 1);
+  g_assert_cmpstr (upstander_settings_get_reader (settings), ==, "ages-12-14");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  /* Classroom Mode taken away, and offered again. */
+  upstander_settings_set_classroom_mode (settings, TRUE);
+  g_settings_set_boolean (administrator, "classroom-available", FALSE);
+  WAIT_UNTIL (!g_action_group_has_action (G_ACTION_GROUP (app), "classroom-mode"));
+  g_assert_false (upstander_settings_get_classroom_mode (settings));
+  g_settings_set_boolean (administrator, "classroom-available", TRUE);
+  WAIT_UNTIL (g_action_group_has_action (G_ACTION_GROUP (app), "classroom-mode"));
+
+  /* The user's own stories turned off: gone from the catalogue, and the
+   * workshop says it cannot add to them; on again: back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-workshop", NULL);
+  workshop = UPSTANDER_WORKSHOP_PAGE (ui_test_find_one (GTK_WIDGET (window), UPSTANDER_TYPE_WORKSHOP_PAGE, NULL));
+  g_assert_nonnull (workshop);
+  g_settings_set_boolean (administrator, "user-bundles", FALSE);
+  WAIT_UNTIL (upstander_library_get_complete (library) &&
+              count_bundle_stories (G_LIST_MODEL (library), "ui-test") == 0);
+  g_assert_cmpuint (count_bundle_stories (G_LIST_MODEL (library), "core"), >, 0);
+  g_assert_false (upstander_workshop_page_publish (workshop, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  g_settings_set_boolean (administrator, "user-bundles", TRUE);
+  WAIT_UNTIL (upstander_library_get_complete (library) &&
+              count_bundle_stories (G_LIST_MODEL (library), "ui-test") == 2);
+  g_assert_false (upstander_workshop_page_publish (workshop, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED));
+  g_clear_error (&error);
+
+  ui_test_close_app (app);
+  g_unlink (user_bundle);
+}
+
 /*
  * Without an override, the schema's defaults are the app's own: the app
  * tells an administrator's value from the default by comparing with these.
@@ -602,9 +724,10 @@ main (int   argc,
   int status;
 
   /* The case to run comes first, before GTest's own options. */
-  if (argc < 2 || !(g_str_equal (argv[1], "override") || g_str_equal (argv[1], "locked")))
+  if (argc < 2 || !(g_str_equal (argv[1], "override") || g_str_equal (argv[1], "locked") ||
+                    g_str_equal (argv[1], "live")))
     {
-      g_printerr ("Usage: %s override|locked [GTest options]\n", argv[0]);
+      g_printerr ("Usage: %s override|locked|live [GTest options]\n", argv[0]);
       return 2;
     }
   which = argv[1];
@@ -636,6 +759,10 @@ main (int   argc,
     {
       g_test_add_func ("/upstander/admin/vendor-override", test_admin_vendor_override);
       g_test_add_func ("/upstander/admin/vendor-override-cli", test_admin_vendor_override_cli);
+    }
+  else if (g_str_equal (which, "live"))
+    {
+      g_test_add_func ("/upstander/admin/live-changes", test_admin_live_changes);
     }
   else
     {

@@ -447,6 +447,54 @@ test_bundle_deadline (Fixture       *fixture,
   g_assert_nonnull (strstr (skipped->message, "took too long to load"));
 }
 
+static void
+count_complete_cb (UpstanderLibrary *library,
+                   GParamSpec       *pspec,
+                   gpointer          user_data)
+{
+  guint *n_complete = user_data;
+
+  if (upstander_library_get_complete (library))
+    (*n_complete)++;
+}
+
+/*
+ * A reload asked for while the library reads (a story added to the user's
+ * folder meanwhile, or the folder turned off) is not lost and does not
+ * collide with that read: it starts once the read is over.
+ */
+static void
+test_reload_while_loading (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *example = read_fixture ("example.xml");
+  g_autofree char *example_path = g_build_filename (fixture->user_dir, "example.xml", NULL);
+  g_autoptr(UpstanderLibrary) library = library_for (fixture);
+  gboolean done = FALSE;
+  guint n_complete = 0;
+
+  g_signal_connect (library, "notify::complete", G_CALLBACK (count_complete_cb), &n_complete);
+  upstander_library_load_async (library, NULL, loaded_cb, &done);
+  put_bundle (fixture->user_dir, "example.xml", example);
+  upstander_library_reload (library);
+
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  /* The first read is over; whatever it saw, the second one sees the story. */
+  for (guint i = 0; i < 30000 && n_complete < 2; i++)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_cmpuint (n_complete, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 1);
+
+  /* Not loading: a reload starts at once. */
+  g_unlink (example_path);
+  upstander_library_reload (library);
+  for (guint i = 0; i < 30000 && n_complete < 3; i++)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_cmpuint (n_complete, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +523,8 @@ main (int   argc,
               fixture_set_up, test_bundle_deadline, fixture_tear_down);
   g_test_add ("/upstander/library/languages", Fixture, NULL,
               fixture_set_up, test_languages, fixture_tear_down);
+  g_test_add ("/upstander/library/reload-while-loading", Fixture, NULL,
+              fixture_set_up, test_reload_while_loading, fixture_tear_down);
 
   return g_test_run ();
 }

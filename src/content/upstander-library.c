@@ -35,7 +35,9 @@ struct _UpstanderLibrary
   GObject parent_instance;
 
   char       *resource_dir;   /* nullable */
-  GStrv       dirs;
+  GStrv       dirs;           /* read by the next load; a load under way reads its own copy */
+  char       *user_dir;       /* nullable: the user's own folder, for upstander_library_set_user_bundles() */
+  gboolean    user_bundles;   /* whether @dirs has @user_dir */
   GStrv       languages;      /* nullable: the system's */
   gint64      bundle_timeout_usec;
 
@@ -48,6 +50,7 @@ struct _UpstanderLibrary
   gboolean    loaded;         /* the built-in bundles are in */
   gboolean    complete;       /* the installed ones too */
   gboolean    loading;
+  gboolean    reload_pending; /* asked to read everything again while a load ran */
 };
 
 typedef struct
@@ -132,6 +135,7 @@ upstander_library_finalize (GObject *object)
 
   g_clear_pointer (&self->resource_dir, g_free);
   g_clear_pointer (&self->dirs, g_strfreev);
+  g_clear_pointer (&self->user_dir, g_free);
   g_clear_pointer (&self->languages, g_strfreev);
   g_clear_pointer (&self->scenarios, g_ptr_array_unref);
   g_clear_pointer (&self->bundles_by_id, g_hash_table_unref);
@@ -222,6 +226,27 @@ upstander_library_new_for_sources (const char         *resource_dir,
   return self;
 }
 
+/* The folders installed bundles are read from, the most important first. */
+static GStrv
+dup_installed_dirs (const char *user_dir,
+                    gboolean    user_bundles)
+{
+  const char * const *system_dirs = g_get_system_data_dirs ();
+  g_autoptr(GStrvBuilder) dirs = g_strv_builder_new ();
+
+  /* $XDG_DATA_DIRS lists the most important first; let those win ties. */
+  for (guint i = 0; system_dirs[i] != NULL; i++)
+    {
+      g_autofree char *dir = g_build_filename (system_dirs[i], "upstander", "bundles", NULL);
+
+      g_strv_builder_add (dirs, dir);
+    }
+  if (user_bundles)
+    g_strv_builder_add (dirs, user_dir);
+
+  return g_strv_builder_end (dirs);
+}
+
 /* A library over the app's own bundles and those installed for it. */
 UpstanderLibrary *
 upstander_library_new (void)
@@ -240,27 +265,40 @@ upstander_library_new (void)
 UpstanderLibrary *
 upstander_library_new_full (gboolean user_bundles)
 {
-  const char * const *system_dirs = g_get_system_data_dirs ();
-  g_autoptr(GStrvBuilder) dirs = g_strv_builder_new ();
-  g_auto(GStrv) dir_list = NULL;
-  g_autofree char *user_dir = NULL;
+  UpstanderLibrary *self = upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, NULL);
 
-  /* $XDG_DATA_DIRS lists the most important first; let those win ties. */
-  for (guint i = 0; system_dirs[i] != NULL; i++)
-    {
-      g_autofree char *dir = g_build_filename (system_dirs[i], "upstander", "bundles", NULL);
+  self->user_dir = g_build_filename (g_get_user_data_dir (), "upstander", "bundles", NULL);
+  self->user_bundles = !!user_bundles;
+  self->dirs = dup_installed_dirs (self->user_dir, self->user_bundles);
 
-      g_strv_builder_add (dirs, dir);
-    }
-  if (user_bundles)
-    {
-      user_dir = g_build_filename (g_get_user_data_dir (), "upstander", "bundles", NULL);
-      g_strv_builder_add (dirs, user_dir);
-    }
-  dir_list = g_strv_builder_end (dirs);
+  return self;
+}
 
-  return upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE,
-                                            (const char * const *) dir_list);
+/**
+ * upstander_library_set_user_bundles:
+ * @user_bundles: whether to read the user's own folder of bundles
+ *
+ * For a library of upstander_library_new_full(), whose user's folder an
+ * administrator can turn off and on while the app runs: a library that was
+ * read already reads everything again, with that folder's stories or
+ * without; one not read yet reads the folders as they are when it is. A
+ * library made for given sources has no user's folder: nothing changes.
+ */
+void
+upstander_library_set_user_bundles (UpstanderLibrary *self,
+                                    gboolean          user_bundles)
+{
+  g_return_if_fail (UPSTANDER_IS_LIBRARY (self));
+
+  user_bundles = !!user_bundles;
+  if (self->user_dir == NULL || self->user_bundles == user_bundles)
+    return;
+
+  self->user_bundles = user_bundles;
+  g_strfreev (self->dirs);
+  self->dirs = dup_installed_dirs (self->user_dir, user_bundles);
+  if (self->loaded || self->loading)
+    upstander_library_reload (self);
 }
 
 static int
@@ -453,10 +491,12 @@ load_installed_thread (GTask        *task,
                        GCancellable *cancellable)
 {
   UpstanderLibrary *self = source_object;
+  const char * const *dirs = task_data;
 
+  /* The folders as they were when this load began: the main thread may
+   * change self->dirs meanwhile (upstander_library_set_user_bundles()). */
   g_task_return_pointer (task,
-                         load_dirs ((const char * const *) self->dirs, self->bundle_timeout_usec,
-                                    cancellable),
+                         load_dirs (dirs, self->bundle_timeout_usec, cancellable),
                          load_result_free);
 }
 
@@ -610,6 +650,25 @@ apply_installed (UpstanderLibrary *self,
 }
 
 static void
+reload_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  upstander_library_load_finish (UPSTANDER_LIBRARY (object), result, NULL);
+}
+
+/* A reload asked for while a load ran starts once it is over (unless its callback started one). */
+static void
+start_pending_reload (UpstanderLibrary *self)
+{
+  if (!self->reload_pending || self->loading)
+    return;
+
+  self->reload_pending = FALSE;
+  upstander_library_load_async (self, NULL, reload_done_cb, NULL);
+}
+
+static void
 installed_done_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -624,12 +683,14 @@ installed_done_cb (GObject      *object,
   if (loaded == NULL)
     {
       g_task_return_error (task, error);
+      start_pending_reload (self);
       return;
     }
 
   apply_installed (self, loaded);
   load_result_free (loaded);
   g_task_return_boolean (task, TRUE);
+  start_pending_reload (self);
 }
 
 static void
@@ -649,6 +710,7 @@ builtin_done_cb (GObject      *object,
     {
       self->loading = FALSE;
       g_task_return_error (task, error);
+      start_pending_reload (self);
       return;
     }
 
@@ -657,6 +719,7 @@ builtin_done_cb (GObject      *object,
 
   cancellable = g_task_get_cancellable (task);
   worker = g_task_new (self, cancellable, installed_done_cb, g_steal_pointer (&task));
+  g_task_set_task_data (worker, g_strdupv (self->dirs), (GDestroyNotify) g_strfreev);
   g_task_run_in_thread (worker, load_installed_thread);
 }
 
@@ -686,6 +749,23 @@ upstander_library_load_async (UpstanderLibrary    *self,
   self->loading = TRUE;
   worker = g_task_new (self, cancellable, builtin_done_cb, task);
   g_task_run_in_thread (worker, load_builtin_thread);
+}
+
+/**
+ * upstander_library_reload:
+ *
+ * Reads every bundle again, as upstander_library_load_async() does: now,
+ * or, while a load is under way, once it is over (then that load's own
+ * folders may be out of date). For a change to the bundles or to the
+ * folders read, while the app runs.
+ */
+void
+upstander_library_reload (UpstanderLibrary *self)
+{
+  g_return_if_fail (UPSTANDER_IS_LIBRARY (self));
+
+  self->reload_pending = TRUE;
+  start_pending_reload (self);
 }
 
 gboolean

@@ -29,6 +29,9 @@ gboolean           upstander_library_load_finish       (UpstanderLibrary    *sel
                                                         GAsyncResult        *result,
                                                         GError             **error);
 void               upstander_library_load              (UpstanderLibrary    *self);
+void               upstander_library_reload            (UpstanderLibrary    *self);
+void               upstander_library_set_user_bundles  (UpstanderLibrary    *self,
+                                                        gboolean             user_bundles);
 gboolean           upstander_library_get_loaded        (UpstanderLibrary    *self);
 gboolean           upstander_library_get_complete      (UpstanderLibrary    *self);
 void               upstander_library_set_bundle_timeout (UpstanderLibrary   *self,
