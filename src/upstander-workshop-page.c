@@ -1230,6 +1230,8 @@ create_face_popup_cb (GtkMenuButton *menu_button,
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), faces);
   gtk_popover_set_child (GTK_POPOVER (popover), scroller);
+  /* Or a screen reader hears "GtkPopover" as it opens. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (popover), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Faces"), -1);
   g_object_set_data (G_OBJECT (popover), "faces", faces);
   g_signal_connect_object (popover, "map", G_CALLBACK (faces_map_cb), person, 0);
   gtk_menu_button_set_popover (menu_button, popover);
@@ -2079,6 +2081,8 @@ delete_clicked_cb (GtkButton             *button,
                                installed ? _("It is removed from your stories and from the catalogue on this computer. Copies shared as files are not touched.")
                                          : _("The draft is removed from this computer."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  /* Heard as "Cancel", not "_Cancel Cancel" (GTK 4.8 reads the raw label too). */
+  upstander_name_mnemonic_buttons (dialog);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");

@@ -7,11 +7,14 @@
 # (run it under dbus-run-session and a display), plays through the first-run
 # dialog, the catalogue, a story to its ending, Preferences, a classroom
 # run and the story workshop (a person, a scene with a line and two choices,
-# an ending) with the keyboard, and fails on any node whose name
+# an ending, the face picker's popup, the confirmation before a story is
+# deleted) with the keyboard, and fails on any node whose name
 #   - is doubled ("English English", "_Continue Continue"),
 #   - repeats its opening ("Think again: Think again: …"),
 #   - shows a raw mnemonic ("_Continue"),
-#   - or is the name of a widget type ("GtkListItemWidget").
+#   - or is the name of a widget type ("GtkListItemWidget");
+# and, in the face picker and the delete confirmation, on any control
+# (button, toggle, check box, entry…) with no name at all.
 # Usage: a11y-names.py UPSTANDER-EXECUTABLE
 import os
 import re
@@ -39,6 +42,7 @@ TOOLKIT_INTERNALS = {
     # AdwEntryRow's edit indicator, AdwComboRow's and AdwExpanderRow's arrows
     "GtkImage": {"text", "combo box", "list item"},
     "GtkListBox": {"list item"},   # the list inside an AdwExpanderRow
+    "GtkPopoverContent": None,     # inside every GtkPopover (ours are named)
 }
 
 # AdwPreferencesWindow wraps the pages it is given in widgets of its own
@@ -98,6 +102,42 @@ def check(node, where, problems, seen, path=(), depth=0):
                 check(child, where, problems, seen, path + ((role, name),), depth + 1)
 
 
+# Roles a person acts on: each needs a name of its own.
+CONTROL_ROLES = {
+    "push button", "toggle button", "check box", "radio button", "combo box", "text",
+    "entry", "password text", "spin button", "slider", "link", "menu item",
+    "check menu item", "radio menu item", "toggle button",
+}
+
+
+def check_controls_named(node, where, problems, path=(), depth=0):
+    """Every control under @node that is showing has a name."""
+    try:
+        role, name = node.getRoleName(), node.name or ""
+        showing = node.getState().contains(pyatspi.STATE_SHOWING)
+    except Exception:
+        return
+    if role in CONTROL_ROLES and showing and not name.strip():
+        problems.append("%s: %s without a name (in %s)"
+                        % (where, role, " > ".join("%s %r" % step for step in path[-4:])))
+    if depth < 60:
+        for child in node:
+            if child is not None:
+                check_controls_named(child, where, problems, path + ((role, name),), depth + 1)
+
+
+def count(node, test, depth=0):
+    try:
+        n = 1 if test(node) else 0
+    except Exception:
+        n = 0
+    if depth < 60:
+        for child in node:
+            if child is not None:
+                n += count(child, test, depth + 1)
+    return n
+
+
 def find(node, test, depth=0):
     try:
         if test(node):
@@ -141,7 +181,12 @@ def press_with_control(keysym):
 
 
 def do_action(node):
-    node.queryAction().doAction(0)
+    """Runs the first action of @node, or of the first node under it that has one
+    (a GtkMenuButton's name is on the menu button, its action on the button inside)."""
+    actor = find(node, lambda n: n.queryAction().nActions > 0)
+    if actor is None:
+        sys.exit("%s %r does nothing when activated" % (node.getRoleName(), node.name))
+    actor.queryAction().doAction(0)
     time.sleep(1.0)
 
 
@@ -250,6 +295,79 @@ def main():
         if find(app, lambda n: n.name == "What the button says") is None:
             sys.exit("the workshop never showed a choice")
         look("workshop with a story")
+
+        # The face picker's popup: the person's face, and every face to choose.
+        picker = find(app, lambda n: (n.name or "").startswith("Choose a face")
+                      and n.getRoleName() in ("toggle button", "push button"))
+        if picker is None:
+            sys.exit("no face picker for the person in the workshop")
+        # As a keyboard or screen reader user opens it: Tab to the button
+        # (which scrolls it into view), then Return. (Its AT-SPI action on a
+        # button scrolled out of view makes GTK 4.8 place the popup against
+        # no monitor: a critical in gdk_monitor_get_geometry. GTK 4.8 has no
+        # AT-SPI grabFocus to move there otherwise.)
+        def on_picker(node):
+            names = (node.name or "", (node.parent.name or "") if node.parent is not None else "")
+            return any(name.startswith("Choose a face") for name in names)
+        for _ in range(120):
+            node = focused(app)
+            if node is not None and on_picker(node):
+                break
+            press(TAB)
+        else:
+            sys.exit("Tab never reached the face picker")
+        press(RETURN)
+        time.sleep(0.6)
+        # GTK 4.8 marks nothing "showing": the popup is open when a face has the focus.
+        face = focused(app)
+        faces = face
+        for _ in range(6):
+            if faces is None or faces.name == "Faces":
+                break
+            faces = faces.parent
+        if face is None or faces is None or faces.name != "Faces":
+            sys.exit("the face picker's popup never showed its faces")
+        look("face picker")
+        check_controls_named(faces, "face picker", problems)
+        n_faces = count(faces, lambda n: n.getRoleName() in ("toggle button", "push button") and n.name)
+        if n_faces < 29:
+            problems.append("face picker: %d named faces, not 29 (initials and 28 drawings)" % n_faces)
+        press(ESCAPE)
+        node = focused(app)
+        if node is None or not on_picker(node):
+            sys.exit("Escape did not close the face picker back to its button")
+
+        # The confirmation before a story is deleted: asked, named, and Escape keeps the story.
+        delete = None
+        for _ in range(20):
+            delete = find(app, lambda n: n.getRoleName() == "push button"
+                          and (n.name or "").startswith("Delete “"))
+            if delete is not None:
+                break
+            time.sleep(0.5)
+        if delete is None:
+            sys.exit("Your Stories never offered to delete the draft")
+        do_action(delete)
+        confirmation = None
+        for _ in range(20):
+            confirmation = find(app, lambda n: n.getRoleName() in ("dialog", "alert")
+                                and find(n, lambda m: m.getRoleName() == "push button"
+                                         and "Delete" in (m.name or "")
+                                         and "“" not in (m.name or "")) is not None)
+            if confirmation is not None:
+                break
+            time.sleep(0.5)
+        if confirmation is None:
+            sys.exit("deleting a story asked nothing first")
+        look("delete confirmation")
+        check_controls_named(confirmation, "delete confirmation", problems)
+        for wanted in ("Cancel", "Delete"):
+            if find(confirmation, lambda n: n.getRoleName() == "push button" and n.name == wanted) is None:
+                problems.append("delete confirmation: no button named %r" % wanted)
+        press(ESCAPE)
+        if find(app, lambda n: n.getRoleName() == "push button"
+                and (n.name or "").startswith("Delete “")) is None:
+            sys.exit("Escape on the confirmation deleted the story")
     finally:
         child.terminate()
         child.wait()
