@@ -106,7 +106,7 @@ def check(node, where, problems, seen, path=(), depth=0):
 CONTROL_ROLES = {
     "push button", "toggle button", "check box", "radio button", "combo box", "text",
     "entry", "password text", "spin button", "slider", "link", "menu item",
-    "check menu item", "radio menu item", "toggle button",
+    "check menu item", "radio menu item",
 }
 
 
