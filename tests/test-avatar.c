@@ -28,37 +28,59 @@ set_dark (gboolean dark)
   g_assert_cmpint (adw_style_manager_get_dark (adw_style_manager_get_default ()), ==, dark);
 }
 
-/* Every documented name has a light and a dark drawing that loads as an image. */
+/* Every pixel size the pictures were rendered at (meson.build). */
+static const int pixel_sizes[] = { AVATAR_PIXEL_SIZES };
+
+/* The alpha of one pixel of @texture, from its download in cairo's ARGB32. */
+static guint8
+alpha_at (GdkTexture *texture,
+          int         x,
+          int         y)
+{
+  int width = gdk_texture_get_width (texture);
+  g_autofree guint32 *pixels = g_new (guint32, width * gdk_texture_get_height (texture));
+
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  return pixels[y * width + x] >> 24;
+}
+
+/* Every documented name has a light and a dark picture at every rendered
+ * size, a round drawing that GTK decodes (PNG, no gdk-pixbuf loader). */
 static void
 test_every_name_drawn (void)
 {
   g_auto(GStrv) names = g_strsplit (UPSTANDER_AVATAR_NAMES, " ", -1);
 
   g_assert_cmpuint (g_strv_length (names), >=, 16);
+  /* The sizes of story cards, messages, posts, comments and the face
+   * picker, at scale 1 and 2. */
+  g_assert_cmpuint (G_N_ELEMENTS (pixel_sizes), >=, 9);
   for (guint i = 0; names[i] != NULL; i++)
     {
       /* And words for it, for a screen reader and the workshop's face picker. */
       g_assert_nonnull (upstander_avatar_describe (names[i]));
 
       for (guint dark = 0; dark <= 1; dark++)
-        {
-          g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/avatars/%s%s.svg",
-                                                   names[i], dark ? "-dark" : "");
-          g_autoptr(GError) error = NULL;
-          g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-          g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new_with_type ("svg", NULL);
-          GdkPixbuf *pixbuf;
+        for (guint j = 0; j < G_N_ELEMENTS (pixel_sizes); j++)
+          {
+            int size = pixel_sizes[j];
+            g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/avatars/%d/%s%s.png",
+                                                     size, names[i], dark ? "-dark" : "");
+            g_autoptr(GError) error = NULL;
+            g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+            g_autoptr(GdkTexture) texture = NULL;
 
-          g_assert_no_error (error);
-          gdk_pixbuf_loader_set_size (loader, 64, 64);
-          gdk_pixbuf_loader_write_bytes (loader, bytes, &error);
-          g_assert_no_error (error);
-          gdk_pixbuf_loader_close (loader, &error);
-          g_assert_no_error (error);
-          pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
-          g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 64);
-          g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 64);
-        }
+            g_assert_no_error (error);
+            g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 8, "\x89PNG\r\n\x1a\n", 8);
+            texture = gdk_texture_new_from_bytes (bytes, &error);
+            g_assert_no_error (error);
+            g_assert_cmpint (gdk_texture_get_width (texture), ==, size);
+            g_assert_cmpint (gdk_texture_get_height (texture), ==, size);
+            /* Drawn: opaque in the middle, transparent outside the circle. */
+            g_assert_cmpuint (alpha_at (texture, size / 2, size / 2), ==, 255);
+            g_assert_cmpuint (alpha_at (texture, 0, 0), ==, 0);
+            g_assert_cmpuint (alpha_at (texture, size - 1, size - 1), ==, 0);
+          }
     }
 }
 
@@ -239,7 +261,7 @@ test_initials_fallback (void)
   g_assert_finalize_object (avatar);
 }
 
-/* The drawing is rasterised at the size shown, and follows the dark style. */
+/* The picture is the one rendered at the size shown, and follows the dark style. */
 static void
 test_size_and_dark_style (void)
 {
@@ -251,7 +273,7 @@ test_size_and_dark_style (void)
   avatar = g_object_ref_sink (upstander_avatar_new ("wheelchair", "Tariq", 32));
   inner = adw_bin_get_child (ADW_BIN (avatar));
   g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==,
-                   RESOURCE_BASE "/avatars/wheelchair.svg");
+                   RESOURCE_BASE "/avatars/32/wheelchair.png");
   image = adw_avatar_get_custom_image (ADW_AVATAR (inner));
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==, 32);
 
@@ -262,10 +284,33 @@ test_size_and_dark_style (void)
 
   set_dark (TRUE);
   g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==,
-                   RESOURCE_BASE "/avatars/wheelchair-dark.svg");
+                   RESOURCE_BASE "/avatars/80/wheelchair-dark.png");
+  image = adw_avatar_get_custom_image (ADW_AVATAR (inner));
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==, 80);
   set_dark (FALSE);
   g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==,
-                   RESOURCE_BASE "/avatars/wheelchair.svg");
+                   RESOURCE_BASE "/avatars/80/wheelchair.png");
+
+  g_assert_finalize_object (avatar);
+}
+
+/* A size the build did not render is a mistake in the code (a new place
+ * that shows avatars): it is reported, and the next larger picture shown. */
+static void
+test_unrendered_size (void)
+{
+  GtkWidget *avatar;
+  GdkPaintable *image;
+
+  g_test_expect_message ("upstander-avatar", G_LOG_LEVEL_CRITICAL, "*not rendered at 30 pixels*");
+  avatar = g_object_ref_sink (upstander_avatar_new ("patka", "Harjit", 30));
+  g_test_assert_expected_messages ();
+
+  g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==,
+                   RESOURCE_BASE "/avatars/32/patka.png");
+  image = adw_avatar_get_custom_image (ADW_AVATAR (adw_bin_get_child (ADW_BIN (avatar))));
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==, 32);
+  g_assert_cmpint (upstander_avatar_get_size (UPSTANDER_AVATAR (avatar)), ==, 30);
 
   g_assert_finalize_object (avatar);
 }
@@ -315,7 +360,7 @@ shoot_sheet (gboolean dark)
 
       g_assert_cmpint (upstander_avatar_get_illustrated (avatar), ==, has_name);
       if (has_name)
-        g_assert_cmpint (g_str_has_suffix (upstander_avatar_get_resource (avatar), "-dark.svg"), ==, dark);
+        g_assert_cmpint (g_str_has_suffix (upstander_avatar_get_resource (avatar), "-dark.png"), ==, dark);
     }
 
   ui_test_save_shot (window, dark ? "avatars-dark" : "avatars-light");
@@ -328,6 +373,21 @@ test_sheet (void)
 {
   shoot_sheet (FALSE);
   shoot_sheet (TRUE);
+}
+
+/* Run last: nothing above, windows drawn included, maps librsvg or
+ * gdk-pixbuf's SVG loader (6 MiB of code in the app, docs/performance.md). */
+static void
+test_no_svg_at_run_time (void)
+{
+  g_autofree char *maps = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents ("/proc/self/maps", &maps, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (maps, "libgtk-4"));
+  g_assert_null (strstr (maps, "librsvg"));
+  g_assert_null (strstr (maps, "pixbufloader-svg"));
 }
 
 int
@@ -344,7 +404,9 @@ main (int   argc,
   g_test_add_func ("/upstander/avatar/card-shows-cast", test_card_shows_cast);
   g_test_add_func ("/upstander/avatar/initials-fallback", test_initials_fallback);
   g_test_add_func ("/upstander/avatar/size-and-dark-style", test_size_and_dark_style);
+  g_test_add_func ("/upstander/avatar/unrendered-size", test_unrendered_size);
   g_test_add_func ("/upstander/avatar/sheet", test_sheet);
+  g_test_add_func ("/upstander/avatar/no-svg-at-run-time", test_no_svg_at_run_time);
 
   return g_test_run ();
 }

@@ -127,7 +127,7 @@ test_transcript_message_avatars (void)
       if (g_strcmp0 (line->from->id, "kai") == 0)
         {
           g_assert_true (upstander_avatar_get_illustrated (avatar));
-          g_assert_cmpstr (upstander_avatar_get_resource (avatar), ==, RESOURCE_BASE "/avatars/curls.svg");
+          g_assert_cmpstr (upstander_avatar_get_resource (avatar), ==, RESOURCE_BASE "/avatars/36/curls.png");
         }
       if (g_strcmp0 (line->from->id, "leo") == 0)
         g_assert_false (upstander_avatar_get_illustrated (avatar));
