@@ -261,35 +261,53 @@ test_initials_fallback (void)
   g_assert_finalize_object (avatar);
 }
 
-/* The picture is the one rendered at the size shown, and follows the dark style. */
+/* The scale factor the widgets are drawn at: 2 in the run with GDK_SCALE=2
+ * (test-avatar-scale-2), so that run cannot pass at scale 1 by mistake. */
+static int
+expected_scale (GtkWidget *widget)
+{
+  int scale = gtk_widget_get_scale_factor (widget);
+
+  g_assert_cmpint (scale, ==, g_strcmp0 (g_getenv ("GDK_SCALE"), "2") == 0 ? 2 : 1);
+  return scale;
+}
+
+/* The picture is the one rendered at the size shown (times the scale
+ * factor), and follows the dark style. */
 static void
 test_size_and_dark_style (void)
 {
   GtkWidget *avatar;
   GtkWidget *inner;
   GdkPaintable *image;
+  g_autofree char *path = NULL;
+  int scale;
 
   set_dark (FALSE);
   avatar = g_object_ref_sink (upstander_avatar_new ("wheelchair", "Tariq", 32));
   inner = adw_bin_get_child (ADW_BIN (avatar));
-  g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==,
-                   RESOURCE_BASE "/avatars/32/wheelchair.png");
+  scale = expected_scale (avatar);
+  path = g_strdup_printf (RESOURCE_BASE "/avatars/%d/wheelchair.png", 32 * scale);
+  g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==, path);
   image = adw_avatar_get_custom_image (ADW_AVATAR (inner));
-  g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==, 32);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==, 32 * scale);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (image), ==, 32 * scale);
 
-  upstander_avatar_set_size (UPSTANDER_AVATAR (avatar), 80);
+  upstander_avatar_set_size (UPSTANDER_AVATAR (avatar), 48);
   image = adw_avatar_get_custom_image (ADW_AVATAR (inner));
-  g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==, 80);
-  g_assert_cmpint (adw_avatar_get_size (ADW_AVATAR (inner)), ==, 80);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==, 48 * scale);
+  g_assert_cmpint (adw_avatar_get_size (ADW_AVATAR (inner)), ==, 48);
 
   set_dark (TRUE);
-  g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==,
-                   RESOURCE_BASE "/avatars/80/wheelchair-dark.png");
+  g_free (path);
+  path = g_strdup_printf (RESOURCE_BASE "/avatars/%d/wheelchair-dark.png", 48 * scale);
+  g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==, path);
   image = adw_avatar_get_custom_image (ADW_AVATAR (inner));
-  g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==, 80);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==, 48 * scale);
   set_dark (FALSE);
-  g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==,
-                   RESOURCE_BASE "/avatars/80/wheelchair.png");
+  g_free (path);
+  path = g_strdup_printf (RESOURCE_BASE "/avatars/%d/wheelchair.png", 48 * scale);
+  g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==, path);
 
   g_assert_finalize_object (avatar);
 }
@@ -301,15 +319,20 @@ test_unrendered_size (void)
 {
   GtkWidget *avatar;
   GdkPaintable *image;
+  g_autofree char *message = NULL;
+  g_autofree char *path = NULL;
+  int scale = g_strcmp0 (g_getenv ("GDK_SCALE"), "2") == 0 ? 2 : 1;
 
-  g_test_expect_message ("upstander-avatar", G_LOG_LEVEL_CRITICAL, "*not rendered at 30 pixels*");
+  message = g_strdup_printf ("*not rendered at %d pixels*", 30 * scale);
+  g_test_expect_message ("upstander-avatar", G_LOG_LEVEL_CRITICAL, message);
   avatar = g_object_ref_sink (upstander_avatar_new ("patka", "Harjit", 30));
   g_test_assert_expected_messages ();
+  g_assert_cmpint (expected_scale (avatar), ==, scale);
 
-  g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==,
-                   RESOURCE_BASE "/avatars/32/patka.png");
+  path = g_strdup_printf (RESOURCE_BASE "/avatars/%d/patka.png", 32 * scale);
+  g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==, path);
   image = adw_avatar_get_custom_image (ADW_AVATAR (adw_bin_get_child (ADW_BIN (avatar))));
-  g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==, 32);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==, 32 * scale);
   g_assert_cmpint (upstander_avatar_get_size (UPSTANDER_AVATAR (avatar)), ==, 30);
 
   g_assert_finalize_object (avatar);
@@ -335,7 +358,7 @@ shoot_sheet (gboolean dark)
     {
       GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
 
-      gtk_box_append (GTK_BOX (cell), upstander_avatar_new (names[i], names[i], 72));
+      gtk_box_append (GTK_BOX (cell), upstander_avatar_new (names[i], names[i], 48));
       gtk_box_append (GTK_BOX (cell), gtk_label_new (names[i]));
       gtk_grid_attach (GTK_GRID (grid), cell, i % 7, i / 7, 1, 1);
     }
@@ -344,7 +367,7 @@ shoot_sheet (gboolean dark)
     GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
     guint n = g_strv_length (names);
 
-    gtk_box_append (GTK_BOX (cell), upstander_avatar_new (NULL, "Noor Siddiqui", 72));
+    gtk_box_append (GTK_BOX (cell), upstander_avatar_new (NULL, "Noor Siddiqui", 48));
     gtk_box_append (GTK_BOX (cell), gtk_label_new ("(initials)"));
     gtk_grid_attach (GTK_GRID (grid), cell, n % 7, n / 7, 1, 1);
   }
@@ -363,7 +386,12 @@ shoot_sheet (gboolean dark)
         g_assert_cmpint (g_str_has_suffix (upstander_avatar_get_resource (avatar), "-dark.png"), ==, dark);
     }
 
-  ui_test_save_shot (window, dark ? "avatars-dark" : "avatars-light");
+  {
+    g_autofree char *name = g_strdup_printf ("avatars-%s%s", dark ? "dark" : "light",
+                                             gtk_widget_get_scale_factor (window) == 2 ? "-scale-2" : "");
+
+    ui_test_save_shot (window, name);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   set_dark (FALSE);
 }
