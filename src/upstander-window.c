@@ -63,6 +63,8 @@ struct _UpstanderWindow
   GtkWidget           *quick_exit_button;
   GtkStack            *stack;
   GtkStack            *catalogue_stack;
+  AdwStatusPage       *empty_page;
+  AdwStatusPage       *no_match_page;
   GtkGridView         *grid;
   GtkSearchEntry      *search_entry;
   GtkDropDown         *topic_dropdown;
@@ -382,6 +384,15 @@ update_catalogue_state (UpstanderWindow *self)
     name = "no-match";
   else
     name = "grid";
+
+  /* The status pages get their icons when shown: at 128 px the Adwaita
+   * theme has them only as SVG, and GTK looks them up as soon as the window
+   * is laid out, shown or not. Reading an SVG maps librsvg into the app,
+   * 6.5 MiB of code (docs/performance.md). */
+  if (g_str_equal (name, "empty"))
+    adw_status_page_set_icon_name (self->empty_page, "accessories-dictionary-symbolic");
+  else if (g_str_equal (name, "no-match"))
+    adw_status_page_set_icon_name (self->no_match_page, "edit-find-symbolic");
 
   gtk_stack_set_visible_child_name (self->catalogue_stack, name);
 }
@@ -1075,6 +1086,8 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, read_aloud_button);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, catalogue_stack);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, grid);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, topic_dropdown);
