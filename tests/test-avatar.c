@@ -19,6 +19,7 @@
 #include "upstander-model.h"
 #include "upstander-scenario.h"
 #include "upstander-scenario-card.h"
+#include "upstander-window.h"
 
 static void
 set_dark (gboolean dark)
@@ -403,10 +404,9 @@ test_sheet (void)
   shoot_sheet (TRUE);
 }
 
-/* Run last: nothing above, windows drawn included, maps librsvg or
- * gdk-pixbuf's SVG loader (6 MiB of code in the app, docs/performance.md). */
+/* Whether librsvg or gdk-pixbuf's SVG loader is mapped into this process. */
 static void
-test_no_svg_at_run_time (void)
+assert_no_svg_loader (void)
 {
   g_autofree char *maps = NULL;
   g_autoptr(GError) error = NULL;
@@ -416,6 +416,57 @@ test_no_svg_at_run_time (void)
   g_assert_nonnull (strstr (maps, "libgtk-4"));
   g_assert_null (strstr (maps, "librsvg"));
   g_assert_null (strstr (maps, "pixbufloader-svg"));
+}
+
+/* Run last: nothing above, windows drawn included, maps librsvg or
+ * gdk-pixbuf's SVG loader (6 MiB of code in the app, docs/performance.md). */
+static void
+test_no_svg_at_run_time (void)
+{
+  assert_no_svg_loader ();
+}
+
+/*
+ * Run alone, with the system's icon theme (test-avatar-icon-theme: the other
+ * runs have no icon theme, and GTK draws its own built-in icons). Adwaita has
+ * its symbolic icons as PNG at a few sizes only; at any other GTK reads the
+ * SVG, and the catalogue as first shown must not ask for one.
+ */
+static void
+test_catalogue_icons_not_svg (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", "ui", NULL);
+  const char *dirs[] = { dir, NULL };
+  g_autoptr(UpstanderLibrary) library = upstander_library_new_for_sources (NULL, dirs);
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) marks = NULL;
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+
+  /* This can fail: the theme is there, and has the status page's icon at
+   * 128 px only as SVG (looking it up does not read it). */
+  icon = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                     "edit-find-symbolic", NULL, 128, 1, GTK_TEXT_DIR_NONE, 0);
+  file = gtk_icon_paintable_get_file (icon);
+  g_assert_nonnull (file);
+  g_assert_true (g_str_has_suffix (g_file_peek_path (file), ".svg"));
+
+  upstander_library_load (library);
+  app = ui_test_new_app (library);
+  window = upstander_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
+  /* Waits until the window is drawn, cards and their ending marks included. */
+  ui_test_save_shot (GTK_WIDGET (window), "avatars-catalogue-icon-theme");
+  marks = ui_test_find_all (GTK_WIDGET (window), GTK_TYPE_IMAGE, "ending-mark");
+  g_assert_cmpuint (marks->len, >, 0);
+
+  assert_no_svg_loader ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_close_app (app);
 }
 
 int
@@ -435,6 +486,7 @@ main (int   argc,
   g_test_add_func ("/upstander/avatar/unrendered-size", test_unrendered_size);
   g_test_add_func ("/upstander/avatar/sheet", test_sheet);
   g_test_add_func ("/upstander/avatar/no-svg-at-run-time", test_no_svg_at_run_time);
+  g_test_add_func ("/upstander/avatar/catalogue-icons-not-svg", test_catalogue_icons_not_svg);
 
   return g_test_run ();
 }
