@@ -240,14 +240,15 @@ test_admin_vendor_override (void)
   ui_test_spin (50);
   /* No first-run question: the administrator answered both. */
   g_assert_null (find_message_dialog ());
+
+  /* The catalogue, with its band toggles, comes with the stories. */
+  library = upstander_application_get_library (app);
+  wait_for_library (library);
   {
     g_autoptr(GPtrArray) toggles = find_band_toggles (window);
 
     g_assert_cmpstr (gtk_button_get_label (g_ptr_array_index (toggles, 0)), ==, g_dgettext (GETTEXT_PACKAGE, "All ages"));
   }
-
-  library = upstander_application_get_library (app);
-  wait_for_library (library);
   ui_test_spin (100);
   {
     g_autoptr(GPtrArray) toggles = find_band_toggles (window);
