@@ -62,6 +62,8 @@ struct _UpstanderWindow
   GtkButton           *back_button;
   GtkWidget           *read_aloud_button;
   GtkWidget           *quick_exit_button;
+  GtkMenuButton       *menu_button;
+  GMenuModel          *primary_menu;
   GtkStack            *stack;
   AdwBin              *catalogue_bin;
   /* The catalogue, built by ensure_catalogue(); owned by catalogue_bin. */
@@ -1091,6 +1093,8 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, quick_exit_button);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, read_aloud_button);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, catalogue_bin);
@@ -1133,6 +1137,20 @@ name_header_buttons (GtkWidget *widget)
     }
 }
 
+/*
+ * The main menu's popover is made when the menu is first opened: made from
+ * its model with the window, it cost the first frame about 1 ms
+ * (docs/performance.md).
+ */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  UpstanderWindow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 upstander_window_init (UpstanderWindow *self)
 {
@@ -1142,6 +1160,7 @@ upstander_window_init (UpstanderWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
   name_header_buttons (GTK_WIDGET (self));
   upstander_button_set_label_a11y (self->workshop_back_wide, _("Back to the workshop"));
 }

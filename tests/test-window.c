@@ -209,6 +209,7 @@ test_window_loads_after_first_frame (void)
   UpstanderApplication *app = upstander_application_new ();
   UpstanderLibrary *library;
   GtkWindow *window;
+  GtkMenuButton *menu;
   guint n_paints = 0;
   guint n_paints_when_loaded = G_MAXUINT;
   gboolean gave_up = FALSE;
@@ -229,6 +230,14 @@ test_window_loads_after_first_frame (void)
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                     G_CALLBACK (count_paint_cb), &n_paints);
   g_assert_false (upstander_library_get_loaded (library));
+  /* Nothing the first frame does not show is built for it: not the
+   * catalogue (until the stories are read), not the main menu (until opened). */
+  g_assert_null (ui_test_find_one (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW, NULL));
+  g_assert_null (ui_test_find_one (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL));
+  menu = GTK_MENU_BUTTON (ui_test_find_one (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL));
+  g_assert_nonnull (menu);
+  g_assert_null (gtk_menu_button_get_popover (menu));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (menu)));
 
   /* A generous bound, so that a load that never starts fails rather than hangs. */
   give_up = g_timeout_add_seconds (30, set_flag_cb, &gave_up);
@@ -243,6 +252,19 @@ test_window_loads_after_first_frame (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), >, 0);
   ui_test_spin (20);
   g_assert_cmpstr (upstander_window_get_page (UPSTANDER_WINDOW (window)), ==, "catalogue");
+  g_assert_nonnull (ui_test_find_one (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW, NULL));
+  g_assert_nonnull (ui_test_find_one (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL));
+
+  /* Opened, the main menu has its items. */
+  gtk_menu_button_popup (menu);
+  ui_test_spin (20);
+  g_assert_true (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (menu)));
+  g_assert_true (gtk_menu_button_get_menu_model (menu) ==
+                 gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (gtk_menu_button_get_popover (menu))));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (menu));
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (menu)), >, 0);
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "Guides"));
+  gtk_menu_button_popdown (menu);
 
   g_signal_handlers_disconnect_by_func (library, loaded_after_paint_cb, &n_paints_when_loaded);
   ui_test_close_app (app);
