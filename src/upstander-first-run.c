@@ -205,6 +205,21 @@ reader_list_new (UpstanderSettings *settings,
   return list;
 }
 
+/* The question already on screen over @parent, if any. */
+static GtkWindow *
+find_shown (GtkWindow *parent)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (g_object_get_data (l->data, "upstander-first-run") != NULL &&
+        gtk_window_get_transient_for (l->data) == parent &&
+        gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 /**
  * upstander_first_run_present:
  * @parent: the window to show the question over
@@ -218,6 +233,7 @@ GtkWindow *
 upstander_first_run_present (GtkWindow         *parent,
                              UpstanderSettings *settings)
 {
+  GtkWindow *shown;
   GtkWidget *dialog, *box, *scroller;
   GtkWidget *language_list = NULL;
   GtkWidget *reader_list = NULL;
@@ -232,6 +248,15 @@ upstander_first_run_present (GtkWindow         *parent,
   ask_reader = !ask_language && upstander_settings_get_reader_unasked (settings);
   if (!ask_language && !ask_reader)
     return NULL;
+
+  /* Activated again before the first was answered (or before the window's
+   * first frame, when the application asks too): one question at a time. */
+  shown = find_shown (parent);
+  if (shown != NULL)
+    {
+      gtk_window_present (shown);
+      return shown;
+    }
 
   /* The dialog is named by its heading over AT-SPI: a screen reader reads
    * the question, then the option that has the focus. */
@@ -254,6 +279,7 @@ upstander_first_run_present (GtkWindow         *parent,
       reader_list = reader_list_new (settings, ADW_MESSAGE_DIALOG (dialog));
       gtk_box_append (GTK_BOX (box), reader_list);
     }
+  g_object_set_data (G_OBJECT (dialog), "upstander-first-run", GINT_TO_POINTER (TRUE));
   g_object_set_data (G_OBJECT (dialog), "language-list", language_list);
   g_object_set_data (G_OBJECT (dialog), "reader-list", reader_list);
 

@@ -1563,6 +1563,19 @@ test_window_first_run_language (void)
   ui_test_spin (50);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
+  /* Activated again, the same question: not a second one. */
+  g_application_activate (G_APPLICATION (app));
+  ui_test_spin (50);
+  {
+    g_autoptr(GPtrArray) dialogs = g_ptr_array_new ();
+    g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+    for (GList *l = windows; l != NULL; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+        g_ptr_array_add (dialogs, l->data);
+    g_assert_cmpuint (dialogs->len, ==, 1);
+    g_assert_true (g_ptr_array_index (dialogs, 0) == dialog);
+  }
   list = ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "readers");
   /* Choosing one makes Continue available, and Continue records it. */
   gtk_check_button_set_active (g_object_get_data (G_OBJECT (gtk_widget_get_last_child (list)), "check"), TRUE);
