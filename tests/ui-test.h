@@ -37,6 +37,8 @@ guint                 ui_test_count_children (GtkWidget          *widget);
 char                 *ui_test_progress_path (void);
 void                  ui_test_add_system_data_dirs (void);
 GtkWindow            *ui_test_find_toplevel (GType                 type);
+GtkWindow            *ui_test_wait_for_toplevel (GType             type);
+void                  ui_test_wait_for_paint (GtkWindow          *window);
 void                  ui_test_activate_story (UpstanderWindow     *window,
                                               const char          *title);
 void                  ui_test_remove_tree   (const char           *path);
