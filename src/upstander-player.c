@@ -224,6 +224,14 @@ scroll_to_way_on (UpstanderPlayer *self)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
 }
 
+/* Whether the newest line shows as "… is typing" for now: it is not on screen yet. */
+static gboolean
+line_pending (UpstanderPlayer *self)
+{
+  return self->transcript != NULL &&
+         upstander_transcript_get_line_pending (UPSTANDER_TRANSCRIPT (self->transcript));
+}
+
 /*
  * Below the transcript: Continue while lines are left, then the decision
  * (its question, a focusable heading, and the choices in the order of this
@@ -236,12 +244,12 @@ update_way_on (UpstanderPlayer *self,
 {
   const UpstanderScene *scene = upstander_session_get_scene (self->session);
   GtkWidget *focus = NULL;
+  /* A line still to reveal, or the last one still being typed. */
+  gboolean lines_left = !upstander_session_get_all_revealed (self->session) || line_pending (self);
 
-  if (self->next_button != NULL &&
-      (!upstander_session_get_all_revealed (self->session) ||
-       (self->transcript != NULL && upstander_transcript_get_line_pending (UPSTANDER_TRANSCRIPT (self->transcript)))))
+  if (self->next_button != NULL && lines_left)
     {
-      /* Still revealing (or typing the last line): Continue stays, and so does the focus on it. */
+      /* Continue stays, and so does the focus on it. */
       scroll_to_way_on (self);
       return;
     }
@@ -249,7 +257,7 @@ update_way_on (UpstanderPlayer *self,
   clear_way_on (self);
   self->next_button = NULL;
 
-  if (!upstander_session_get_all_revealed (self->session))
+  if (lines_left)
     {
       focus = self->next_button = make_button (_("Continue"), "player.next", NULL, "suggested-action");
       gtk_widget_add_css_class (focus, "pill");
@@ -315,14 +323,22 @@ phone_new (GtkWidget *top_bar,
   return clamp;
 }
 
-/* The last line's typing ended: now the decision, or the way on, shows. */
+/*
+ * A typed line appeared: it is what is new now (read aloud reads it only
+ * now, never while its dots show), and after the last one the decision, or
+ * the way on, shows.
+ */
 static void
 line_pending_cb (UpstanderPlayer     *self,
                  GParamSpec          *pspec,
                  UpstanderTranscript *transcript)
 {
-  if (GTK_WIDGET (transcript) == self->transcript && !upstander_transcript_get_line_pending (transcript))
-    update_way_on (self, TRUE);
+  if (GTK_WIDGET (transcript) != self->transcript || upstander_transcript_get_line_pending (transcript))
+    return;
+
+  update_way_on (self, TRUE);
+  self->reading_widget = gtk_widget_get_last_child (self->transcript);
+  g_signal_emit (self, signals [SIGNAL_SHOWN], 0);
 }
 
 static void
@@ -349,21 +365,23 @@ build_scene (UpstanderPlayer *self)
   transcript = upstander_transcript_new ();
   gtk_widget_add_css_class (transcript, "transcript");
   gtk_widget_add_css_class (transcript, upstander_place_style (scene->place));
-  upstander_transcript_set_model (UPSTANDER_TRANSCRIPT (transcript), upstander_session_get_lines (self->session));
+  self->transcript = transcript;
   if (g_strcmp0 (upstander_place_style (scene->place), "chat") == 0)
     {
+      /* Typing first, so the message that opens the scene is typed too. */
       upstander_transcript_set_typing (UPSTANDER_TRANSCRIPT (transcript), TRUE);
       g_signal_connect_object (transcript, "notify::line-pending", G_CALLBACK (line_pending_cb),
                                self, G_CONNECT_SWAPPED);
+      upstander_transcript_set_model (UPSTANDER_TRANSCRIPT (transcript), upstander_session_get_lines (self->session));
       gtk_box_append (self->content, phone_new (header, transcript));
     }
   else
     {
+      upstander_transcript_set_model (UPSTANDER_TRANSCRIPT (transcript), upstander_session_get_lines (self->session));
       gtk_box_append (self->content, header);
       gtk_box_append (self->content, transcript);
     }
-  self->transcript = transcript;
-  self->reading_widget = gtk_widget_get_last_child (transcript);
+  self->reading_widget = line_pending (self) ? NULL : gtk_widget_get_last_child (transcript);
 
   self->way_on = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
   gtk_box_append (self->content, self->way_on);
@@ -473,8 +491,10 @@ static void
 rebuild (UpstanderPlayer *self)
 {
   build_view (self);
-  /* Read aloud reads what is new (upstander_player_dup_reading). */
-  g_signal_emit (self, signals [SIGNAL_SHOWN], 0);
+  /* Read aloud reads what is new (upstander_player_dup_reading); a
+   * message being typed is new once it appears (line_pending_cb). */
+  if (!line_pending (self))
+    g_signal_emit (self, signals [SIGNAL_SHOWN], 0);
 }
 
 static void
@@ -549,6 +569,9 @@ next_activated (GtkWidget  *widget,
 
   upstander_session_reveal_next (self->session);
   update_way_on (self, TRUE);
+  /* A line being typed is new once it appears (line_pending_cb). */
+  if (line_pending (self))
+    return;
   /* Read aloud reads the line just added. */
   self->reading_widget = gtk_widget_get_last_child (self->transcript);
   g_signal_emit (self, signals [SIGNAL_SHOWN], 0);
@@ -934,6 +957,10 @@ upstander_player_dup_reading (UpstanderPlayer  *self,
       const UpstanderScene *scene = upstander_session_get_scene (self->session);
       g_autoptr(GPtrArray) lines = upstander_session_dup_visible_lines (self->session);
       guint n_shown = MIN (g_list_model_get_n_items (upstander_session_get_lines (self->session)), lines->len);
+
+      /* A message whose typing dots still show is not on screen yet. */
+      if (n_shown > 0 && line_pending (self))
+        n_shown--;
 
       if (n_shown > 0)
         append_line_reading (self, reading, &lang, g_ptr_array_index (lines, n_shown - 1));

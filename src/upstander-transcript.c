@@ -23,7 +23,8 @@
  *
  * With "typing" on (the player's chat places), an incoming message that is
  * revealed on its own first shows a typing row for TYPING_MS, as a phone
- * would. Its message row is made at once, hidden, right after the typing
+ * would: also the message that opens a scene, which arrives as the only
+ * line of the model. Its message row is made at once, hidden, right after the typing
  * row: the rows stay one per line, so a line is never lost nor shown twice,
  * and upstander_transcript_finish_typing() (the reader asking for the next
  * line) shows it at once. No typing row when animations are off.
@@ -164,7 +165,7 @@ items_changed_cb (UpstanderTranscript *self,
       GtkWidget *row = row_new (item);
 
       if (added == 1 && removed == 0 && position + 1 == g_list_model_get_n_items (model) &&
-          position > 0 && types_first (self, item))
+          types_first (self, item))
         {
           self->typing_row = upstander_typing_row_new (item);
           gtk_box_insert_child_after (GTK_BOX (self), self->typing_row, before);

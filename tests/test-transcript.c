@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <adwaita.h>
 
@@ -255,11 +256,19 @@ assert_one_row_per_line (GtkWidget        *transcript,
 }
 
 /* Runs the main loop until nothing is typed any more; the row's own timeout ends it. */
+#define WAIT_SECONDS 30
+
 static void
 wait_for_typing_to_end (GtkWidget *transcript)
 {
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
   while (typing_row_of (transcript) != NULL)
-    g_main_context_iteration (NULL, TRUE);
+    {
+      /* A deadline, not a measure: the dots end long before it. */
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+    }
 }
 
 /* With animations off, messages appear at once: no typing row ever shows. */
@@ -271,6 +280,9 @@ test_transcript_typing_off_without_animations (void)
 
   set_animations (FALSE);
   transcript = transcript_new (session, TRUE);
+  /* Not even the message that opens the scene. */
+  g_assert_null (typing_row_of (transcript));
+  assert_one_row_per_line (transcript, session);
   while (upstander_session_reveal_next (session))
     {
       g_assert_null (typing_row_of (transcript));
@@ -295,8 +307,21 @@ test_transcript_typing_then_message (void)
 
   set_animations (TRUE);
   transcript = transcript_new (session, TRUE);
-  /* The scene's first line is there when the scene opens: it is not typed. */
-  g_assert_null (typing_row_of (transcript));
+  /* Leo's message opens the scene: it is typed like the others. */
+  {
+    GtkWidget *typing = typing_row_of (transcript);
+    GtkWidget *message = gtk_widget_get_last_child (transcript);
+    g_autoptr(UpstanderLineItem) first = g_list_model_get_item (upstander_session_get_lines (session), 0);
+
+    g_assert_nonnull (typing);
+    g_assert_true (upstander_line_row_get_item (UPSTANDER_LINE_ROW (typing)) == first);
+    g_assert_true (gtk_widget_get_next_sibling (typing) == message);
+    g_assert_false (gtk_widget_get_visible (message));
+    typed++;
+    wait_for_typing_to_end (transcript);
+    g_assert_true (gtk_widget_get_visible (message));
+    assert_one_row_per_line (transcript, session);
+  }
 
   while (upstander_session_reveal_next (session))
     {
@@ -339,8 +364,8 @@ test_transcript_typing_then_message (void)
       g_object_unref (message);
       assert_one_row_per_line (transcript, session);
     }
-  /* Kai and Mei; the reader's own message and the narration are not typed. */
-  g_assert_cmpuint (typed, ==, 2);
+  /* Leo, Kai and Mei; the reader's own message and the narration are not typed. */
+  g_assert_cmpuint (typed, ==, 3);
 
   g_object_unref (transcript);
   g_assert_finalize_object (g_steal_pointer (&session));
@@ -370,7 +395,15 @@ test_transcript_continue_while_typing (void)
   g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (transcript), "phone"));
   g_assert_nonnull (ui_test_find_one (gtk_widget_get_parent (transcript), GTK_TYPE_BOX, "phone-bar"));
 
+  /* The message that opens the scene is typed: a press shows it and reveals nothing more. */
   n = g_list_model_get_n_items (lines);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_nonnull (typing_row_of (transcript));
+  gtk_widget_activate_action (player, "player.next", NULL);
+  g_assert_null (typing_row_of (transcript));
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, n);
+  assert_one_row_per_line (transcript, session);
+
   gtk_widget_activate_action (player, "player.next", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (lines), ==, n + 1);
   typing = typing_row_of (transcript);
@@ -442,6 +475,109 @@ test_transcript_decision_after_last_message (void)
   g_assert_finalize_object (session);
 }
 
+/* What read aloud would read each time the player says something new is shown. */
+static void
+shown_cb (UpstanderPlayer *player,
+          GPtrArray       *readings)
+{
+  GtkWidget *transcript = ui_test_find_one (GTK_WIDGET (player), UPSTANDER_TYPE_TRANSCRIPT, NULL);
+
+  /* Never while a message's dots show: it is not on screen yet. */
+  g_assert_false (transcript != NULL &&
+                  upstander_transcript_get_line_pending (UPSTANDER_TRANSCRIPT (transcript)));
+  g_ptr_array_add (readings, upstander_player_dup_reading (player, NULL, NULL));
+}
+
+/*
+ * A chat scene opens with its first message typed, as the others are; read
+ * aloud (automatic: it reads on "shown") gets each message when it appears,
+ * never while its dots show, and the question only after the last message.
+ */
+static void
+test_transcript_first_line_typed_and_read_when_shown (void)
+{
+  UpstanderSession *session = session_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *player = g_object_new (UPSTANDER_TYPE_PLAYER, NULL);
+  g_autoptr(GPtrArray) readings = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *transcript;
+  g_autofree char *while_typing = NULL;
+  const char *messages[] = { "who is coming to the park", "me!", "me too",
+                             "The chat goes quiet, then:", "see you there" };
+
+  set_animations (TRUE);
+  gtk_window_set_child (GTK_WINDOW (window), player);
+  g_signal_connect (player, "shown", G_CALLBACK (shown_cb), readings);
+  upstander_player_set_session (UPSTANDER_PLAYER (player), session);
+  gtk_window_present (GTK_WINDOW (window));
+  transcript = ui_test_find_one (player, UPSTANDER_TYPE_TRANSCRIPT, NULL);
+
+  /* Leo's message opens the scene: dots first, Continue below, nothing to read yet. */
+  g_assert_nonnull (typing_row_of (transcript));
+  g_assert_nonnull (ui_test_find_one (player, GTK_TYPE_BUTTON, "continue"));
+  g_assert_null (ui_test_find_one (player, GTK_TYPE_BUTTON, "choice"));
+  g_assert_cmpuint (readings->len, ==, 0);
+  while_typing = upstander_player_dup_reading (UPSTANDER_PLAYER (player), NULL, NULL);
+  g_assert_null (while_typing);
+
+  wait_for_typing_to_end (transcript);
+  g_assert_cmpuint (readings->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (readings, 0), messages[0]));
+
+  /* Each next line is read once, when it is on screen, and never before. */
+  for (guint i = 1; i < G_N_ELEMENTS (messages); i++)
+    {
+      gtk_widget_activate_action (player, "player.next", NULL);
+      if (typing_row_of (transcript) != NULL)
+        {
+          g_autofree char *reading = upstander_player_dup_reading (UPSTANDER_PLAYER (player), NULL, NULL);
+
+          g_assert_cmpuint (readings->len, ==, i);
+          g_assert_null (strstr (reading, messages[i]));
+          wait_for_typing_to_end (transcript);
+        }
+      g_assert_cmpuint (readings->len, ==, i + 1);
+      g_assert_nonnull (strstr (g_ptr_array_index (readings, i), messages[i]));
+    }
+  /* The last reading ends with the question, now on screen. */
+  g_assert_nonnull (strstr (g_ptr_array_index (readings, readings->len - 1), "Where next?"));
+  g_assert_nonnull (ui_test_find_one (player, GTK_TYPE_BUTTON, "choice"));
+
+  g_signal_handlers_disconnect_by_func (player, shown_cb, readings);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (10);
+  g_assert_finalize_object (session);
+}
+
+/* With animations off the scene opens on its first message, shown and read at once. */
+static void
+test_transcript_first_line_without_animations (void)
+{
+  UpstanderSession *session = session_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *player = g_object_new (UPSTANDER_TYPE_PLAYER, NULL);
+  g_autoptr(GPtrArray) readings = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *transcript;
+
+  set_animations (FALSE);
+  gtk_window_set_child (GTK_WINDOW (window), player);
+  g_signal_connect (player, "shown", G_CALLBACK (shown_cb), readings);
+  upstander_player_set_session (UPSTANDER_PLAYER (player), session);
+  gtk_window_present (GTK_WINDOW (window));
+  transcript = ui_test_find_one (player, UPSTANDER_TYPE_TRANSCRIPT, NULL);
+
+  g_assert_null (typing_row_of (transcript));
+  assert_one_row_per_line (transcript, session);
+  g_assert_cmpuint (readings->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (readings, 0), "who is coming to the park"));
+
+  g_signal_handlers_disconnect_by_func (player, shown_cb, readings);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (10);
+  g_assert_finalize_object (session);
+  set_animations (TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +593,8 @@ main (int   argc,
   g_test_add_func ("/upstander/transcript/typing-then-message", test_transcript_typing_then_message);
   g_test_add_func ("/upstander/transcript/continue-while-typing", test_transcript_continue_while_typing);
   g_test_add_func ("/upstander/transcript/decision-after-last-message", test_transcript_decision_after_last_message);
+  g_test_add_func ("/upstander/transcript/first-line-typed-and-read-when-shown", test_transcript_first_line_typed_and_read_when_shown);
+  g_test_add_func ("/upstander/transcript/first-line-without-animations", test_transcript_first_line_without_animations);
 
   return g_test_run ();
 }
