@@ -13,6 +13,7 @@
 #include "upstander-post-row.h"
 #include "upstander-transcript.h"
 #include "upstander-typing-row.h"
+#include "upstander-words.h"
 
 /*
  * The one place a line becomes a widget, for the player, the classroom and
@@ -21,7 +22,7 @@
  * alone. A GtkListView would recycle rows out of sight and give every line
  * a focus stop; a story scene has a handful of lines, read in order.
  *
- * With "typing" on (the player's chat places), an incoming message that is
+ * With "typing" on (the player), an incoming message in a chat place that is
  * revealed on its own first shows a typing row for TYPING_MS, as a phone
  * would: also the message that opens a scene, which arrives as the only
  * line of the model. Its message row is made at once, hidden, right after the typing
@@ -133,6 +134,7 @@ types_first (UpstanderTranscript *self,
 {
   return self->typing &&
          upstander_line_item_get_kind (item) == UPSTANDER_LINE_MESSAGE &&
+         g_str_equal (upstander_place_style (upstander_line_item_get_place (item)), "chat") &&
          !upstander_line_item_get_from_player (item) &&
          animations_enabled (self);
 }

@@ -14,6 +14,8 @@
 
 #include "ui-test.h"
 #include "upstander-avatar.h"
+#include "upstander-ending-view.h"
+#include "upstander-feedback-view.h"
 #include "upstander-bundle.h"
 #include "upstander-language.h"
 #include "upstander-lobby-row.h"
@@ -457,12 +459,13 @@ test_transcript_decision_after_last_message (void)
   g_assert_nonnull (typing_row_of (transcript));
   g_assert_true (upstander_transcript_get_line_pending (UPSTANDER_TRANSCRIPT (transcript)));
   g_assert_null (ui_test_find_one (player, GTK_TYPE_BUTTON, "choice"));
-  g_assert_nonnull (ui_test_find_one (player, GTK_TYPE_BUTTON, "continue"));
+  g_assert_nonnull (ui_test_find_shown (player, GTK_TYPE_BUTTON, "continue"));
 
   wait_for_typing_to_end (transcript);
   g_assert_false (upstander_transcript_get_line_pending (UPSTANDER_TRANSCRIPT (transcript)));
   assert_one_row_per_line (transcript, session);
-  g_assert_null (ui_test_find_one (player, GTK_TYPE_BUTTON, "continue"));
+  /* The pages are built once: the Continue buttons are there, none on screen. */
+  g_assert_null (ui_test_find_shown (player, GTK_TYPE_BUTTON, "continue"));
   choices = ui_test_find_all (player, GTK_TYPE_BUTTON, "choice");
   g_assert_cmpuint (choices->len, ==, 2);
   /* The keyboard is on the question, never on a choice. */
@@ -578,6 +581,146 @@ test_transcript_first_line_without_animations (void)
   set_animations (TRUE);
 }
 
+/* Every widget under @root, each with a reference: none is freed (and its address reused) while held. */
+static GPtrArray *
+hold_all_widgets (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) all = ui_test_find_all (root, GTK_TYPE_WIDGET, NULL);
+  GPtrArray *held = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < all->len; i++)
+    g_ptr_array_add (held, g_object_ref (g_ptr_array_index (all, i)));
+
+  return held;
+}
+
+/* Each widget under @root that is not in @before lies in (or is) a row of a line of @session. */
+static guint
+assert_new_widgets_are_line_rows (GtkWidget        *root,
+                                  GPtrArray        *before,
+                                  UpstanderSession *session)
+{
+  g_autoptr(GPtrArray) now = ui_test_find_all (root, GTK_TYPE_WIDGET, NULL);
+  GListModel *lines = upstander_session_get_lines (session);
+  guint n_new_rows = 0;
+
+  for (guint i = 0; i < now->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (now, i);
+      GtkWidget *row;
+      gboolean of_a_line = FALSE;
+
+      if (g_ptr_array_find (before, widget, NULL))
+        continue;
+
+      row = UPSTANDER_IS_LINE_ROW (widget) ? widget : gtk_widget_get_ancestor (widget, UPSTANDER_TYPE_LINE_ROW);
+      g_assert_nonnull (row);
+      for (guint j = 0; j < g_list_model_get_n_items (lines); j++)
+        {
+          g_autoptr(UpstanderLineItem) item = g_list_model_get_item (lines, j);
+
+          of_a_line = of_a_line || upstander_line_row_get_item (UPSTANDER_LINE_ROW (row)) == item;
+        }
+      g_assert_true (of_a_line);
+      n_new_rows += row == widget;
+    }
+
+  return n_new_rows;
+}
+
+/*
+ * The player's pages are built once and bound: a choice, its feedback and
+ * the next scene show in the same scene page, transcript and Continue;
+ * moving between them makes no widget but the rows of the new lines.
+ */
+static void
+test_transcript_player_pages_built_once (void)
+{
+  UpstanderSession *session = session_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *player = g_object_new (UPSTANDER_TYPE_PLAYER, NULL);
+  GtkWidget *scene_view, *transcript, *continue_button, *prompt, *feedback_view, *ending_view;
+  g_autoptr(GPtrArray) before = NULL;
+
+  set_animations (FALSE);
+  gtk_window_set_child (GTK_WINDOW (window), player);
+  upstander_player_set_session (UPSTANDER_PLAYER (player), session);
+  gtk_window_present (GTK_WINDOW (window));
+
+  scene_view = ui_test_find_one (player, GTK_TYPE_BOX, "scene-view");
+  transcript = ui_test_find_one (scene_view, UPSTANDER_TYPE_TRANSCRIPT, NULL);
+  continue_button = ui_test_find_one (scene_view, GTK_TYPE_BUTTON, "continue");
+  prompt = ui_test_find_one (scene_view, GTK_TYPE_BOX, "prompt");
+  feedback_view = ui_test_find_one (player, UPSTANDER_TYPE_FEEDBACK_VIEW, NULL);
+  ending_view = ui_test_find_one (player, UPSTANDER_TYPE_ENDING_VIEW, NULL);
+  g_assert_nonnull (scene_view);
+  g_assert_nonnull (transcript);
+  g_assert_nonnull (continue_button);
+  g_assert_nonnull (prompt);
+  g_assert_nonnull (feedback_view);
+  g_assert_nonnull (ending_view);
+  /* The chat is a phone: the frame around the transcript says so. */
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (transcript), "phone"));
+  g_assert_true (gtk_widget_has_css_class (transcript, "chat"));
+
+  while (!upstander_session_get_all_revealed (session))
+    gtk_widget_activate_action (player, "player.next", NULL);
+  g_assert_true (gtk_widget_get_mapped (prompt));
+  g_assert_false (gtk_widget_get_mapped (continue_button));
+  /* A screen reader finds only the page shown. */
+  gtk_test_accessible_assert_state (scene_view, GTK_ACCESSIBLE_STATE_HIDDEN, FALSE);
+  gtk_test_accessible_assert_state (feedback_view, GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+  gtk_test_accessible_assert_state (ending_view, GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+
+  /* A choice: its feedback, on the same page the player had from the start. */
+  before = hold_all_widgets (player);
+  gtk_widget_activate_action (player, "player.choose", "s", "lobby");
+  g_assert_cmpstr (upstander_player_get_view (UPSTANDER_PLAYER (player)), ==, "feedback");
+  g_assert_true (ui_test_find_one (player, UPSTANDER_TYPE_FEEDBACK_VIEW, NULL) == feedback_view);
+  g_assert_true (gtk_widget_get_mapped (feedback_view));
+  g_assert_false (gtk_widget_get_mapped (scene_view));
+  g_assert_cmpuint (assert_new_widgets_are_line_rows (player, before, session), ==, 0);
+  g_clear_pointer (&before, g_ptr_array_unref);
+
+  /* The next scene, a game lobby: the same scene page, transcript and Continue; new rows for its lines only. */
+  before = hold_all_widgets (player);
+  gtk_widget_activate_action (player, "player.advance", NULL);
+  g_assert_cmpstr (upstander_player_get_view (UPSTANDER_PLAYER (player)), ==, "scene");
+  g_assert_true (ui_test_find_one (player, GTK_TYPE_BOX, "scene-view") == scene_view);
+  g_assert_true (ui_test_find_one (scene_view, UPSTANDER_TYPE_TRANSCRIPT, NULL) == transcript);
+  g_assert_true (ui_test_find_one (scene_view, GTK_TYPE_BUTTON, "continue") == continue_button);
+  g_assert_true (gtk_widget_get_mapped (continue_button));
+  g_assert_false (gtk_widget_get_mapped (prompt));
+  g_assert_cmpuint (assert_new_widgets_are_line_rows (player, before, session), ==, 1);
+  assert_one_row_per_line (transcript, session);
+  /* Not a phone now: no frame, and the lobby's own look. */
+  g_assert_false (gtk_widget_has_css_class (gtk_widget_get_parent (transcript), "phone"));
+  g_assert_false (gtk_widget_has_css_class (transcript, "chat"));
+  g_assert_true (gtk_widget_has_css_class (transcript, "lobby"));
+  g_clear_pointer (&before, g_ptr_array_unref);
+
+  /* Each further line adds its row and nothing else. */
+  before = hold_all_widgets (player);
+  gtk_widget_activate_action (player, "player.next", NULL);
+  g_assert_cmpuint (assert_new_widgets_are_line_rows (player, before, session), ==, 1);
+  g_clear_pointer (&before, g_ptr_array_unref);
+
+  /* The ending, on its page from the start. */
+  while (!upstander_session_get_all_revealed (session))
+    gtk_widget_activate_action (player, "player.next", NULL);
+  gtk_widget_activate_action (player, "player.advance", NULL);
+  g_assert_cmpstr (upstander_player_get_view (UPSTANDER_PLAYER (player)), ==, "ending");
+  g_assert_true (ui_test_find_one (player, UPSTANDER_TYPE_ENDING_VIEW, NULL) == ending_view);
+  g_assert_true (gtk_widget_get_mapped (ending_view));
+  gtk_test_accessible_assert_state (ending_view, GTK_ACCESSIBLE_STATE_HIDDEN, FALSE);
+  gtk_test_accessible_assert_state (scene_view, GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (10);
+  g_assert_finalize_object (session);
+  set_animations (TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -595,6 +738,7 @@ main (int   argc,
   g_test_add_func ("/upstander/transcript/decision-after-last-message", test_transcript_decision_after_last_message);
   g_test_add_func ("/upstander/transcript/first-line-typed-and-read-when-shown", test_transcript_first_line_typed_and_read_when_shown);
   g_test_add_func ("/upstander/transcript/first-line-without-animations", test_transcript_first_line_without_animations);
+  g_test_add_func ("/upstander/transcript/player-pages-built-once", test_transcript_player_pages_built_once);
 
   return g_test_run ();
 }
