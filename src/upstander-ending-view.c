@@ -33,6 +33,8 @@ struct _UpstanderEndingView
   UpstanderEndingItem *ending;
   UpstanderStoryMap   *story_map;
   const char          *outcome_class;  /* on the outcome line now */
+  gboolean             laid_out;
+  guint                layout_tick;
   GtkWidget           *guide_button;
   GtkWidget           *rewind_button;
   GtkWidget           *catalogue_button;
@@ -43,6 +45,7 @@ struct _UpstanderEndingView
   GtkWidget           *takeaways;
   GtkWidget           *actions;
   GtkWidget           *buttons;
+  GtkWidget           *story_map_view;
 };
 
 enum {
@@ -158,6 +161,34 @@ update_outcome_class (UpstanderEndingView *self)
   gtk_widget_add_css_class (self->outcome, self->outcome_class);
 }
 
+/* Its rows again, now that the view is laid out (upstander_widget_after_layout()). */
+static void
+refill (GtkWidget *widget)
+{
+  UpstanderEndingView *self = UPSTANDER_ENDING_VIEW (widget);
+  g_autoptr(UpstanderStoryMap) map = self->story_map != NULL ? g_object_ref (self->story_map) : NULL;
+
+  self->layout_tick = 0;
+  fill_texts (self);
+  fill_takeaways (self);
+  upstander_story_map_view_set_map (UPSTANDER_STORY_MAP_VIEW (self->story_map_view), NULL);
+  upstander_story_map_view_set_map (UPSTANDER_STORY_MAP_VIEW (self->story_map_view), map);
+}
+
+static void
+upstander_ending_view_map (GtkWidget *widget)
+{
+  UpstanderEndingView *self = UPSTANDER_ENDING_VIEW (widget);
+
+  GTK_WIDGET_CLASS (upstander_ending_view_parent_class)->map (widget);
+
+  if (!self->laid_out)
+    {
+      self->laid_out = TRUE;
+      self->layout_tick = upstander_widget_after_layout (widget, refill);
+    }
+}
+
 static void
 upstander_ending_view_dispose (GObject *object)
 {
@@ -166,6 +197,9 @@ upstander_ending_view_dispose (GObject *object)
 
   upstander_ending_view_set_ending (self, NULL);
   g_clear_object (&self->story_map);
+  if (self->layout_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->layout_tick);
+  self->layout_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSTANDER_TYPE_ENDING_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -228,6 +262,7 @@ upstander_ending_view_class_init (UpstanderEndingViewClass *klass)
   object_class->dispose = upstander_ending_view_dispose;
   object_class->get_property = upstander_ending_view_get_property;
   object_class->set_property = upstander_ending_view_set_property;
+  widget_class->map = upstander_ending_view_map;
 
   properties [PROP_ENDING] =
     g_param_spec_object ("ending", NULL, NULL,
@@ -251,6 +286,7 @@ upstander_ending_view_class_init (UpstanderEndingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderEndingView, takeaways);
   gtk_widget_class_bind_template_child (widget_class, UpstanderEndingView, actions);
   gtk_widget_class_bind_template_child (widget_class, UpstanderEndingView, buttons);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderEndingView, story_map_view);
   gtk_widget_class_bind_template_callback (widget_class, endings_found_text);
   gtk_widget_class_bind_template_callback (widget_class, outcome_icon_name);
   gtk_widget_class_bind_template_callback (widget_class, outcome_word_text);

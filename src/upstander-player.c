@@ -29,10 +29,12 @@
  * The only state of its own is whether the content note was read.
  *
  * Its pages (the note, the scene, the feedback, the ending) are built once,
- * from the template, and bound to the session's objects; the page shown
- * follows the session's state through the template's binding. What a 4.8
- * template cannot bind (the scene is a plain struct, the choice buttons
- * come and go with the decision) is set here when the session changes.
+ * from the template, and bound to the session's objects there; the page
+ * shown follows the session's state (update_page(), on notify::state: a
+ * template binding of the pages' visibility to it trips a GTK 4.8 warning
+ * when the player is disposed). What a 4.8 template cannot bind (the scene
+ * is a plain struct, the choice buttons come and go with the decision) is
+ * set here when the session changes.
  * Every text from a bundle goes through gtk_label_set_text(): never markup,
  * never a format string.
  */
@@ -62,7 +64,7 @@ struct _UpstanderPlayer
   GtkWidget            *continue_button;
 
   GtkWidget            *scroller;
-  GtkStack             *pages;
+  GtkWidget            *pages;
   GtkWidget            *note_view;
   GtkWidget            *scene_view;
   GtkWidget            *frame_clamp;
@@ -105,20 +107,30 @@ translate (UpstanderPlayer     *self,
   return upstander_scenario_translate (upstander_session_get_scenario (self->session), text);
 }
 
-/* The page for the session's state: its nick ("scene", "feedback", "ending"), after the note. */
-static char *
-page_name (UpstanderPlayer       *self,
-           UpstanderSessionState  state,
-           gboolean               note_pending)
+/*
+ * Shows the page for the session's state, named as its nick ("scene",
+ * "feedback", "ending"), or "note" before a story with a content note. The
+ * other pages are hidden, not only covered: a screen reader finds only the
+ * page shown, and nothing measures the others.
+ */
+static void
+update_page (UpstanderPlayer *self)
 {
-  return g_strdup (note_pending ? "note" : upstander_enum_to_nick (UPSTANDER_TYPE_SESSION_STATE, state));
+  const char *name = NULL;
+
+  if (self->session != NULL)
+    name = self->note_pending ? "note" : upstander_enum_to_nick (UPSTANDER_TYPE_SESSION_STATE,
+                                                                  upstander_session_get_state (self->session));
+
+  for (GtkWidget *page = gtk_widget_get_first_child (self->pages); page != NULL; page = gtk_widget_get_next_sibling (page))
+    gtk_widget_set_visible (page, g_strcmp0 (gtk_widget_get_name (page), name) == 0);
 }
 
 static gboolean
 showing (UpstanderPlayer *self,
          const char      *page)
 {
-  return self->session != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), page) == 0;
+  return g_strcmp0 (upstander_player_get_view (self), page) == 0;
 }
 
 static void
@@ -157,28 +169,6 @@ set_reading_widget (UpstanderPlayer *self,
   g_set_weak_pointer (&self->reading_widget, widget);
 }
 
-/*
- * A stack's pages that are not shown are still in the accessibility tree
- * (GTK 4.8): a screen reader would find the ending's buttons during a
- * scene. Only the page shown is presented.
- */
-static void
-visible_page_cb (UpstanderPlayer *self)
-{
-  GtkWidget *shown = gtk_stack_get_visible_child (self->pages);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkStackPage *page = gtk_stack_get_page (self->pages, child);
-
-      gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, child != shown, -1);
-      if (GTK_IS_ACCESSIBLE (page))
-        gtk_accessible_update_state (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_STATE_HIDDEN, child != shown, -1);
-    }
-}
-
 /* Whether the newest line shows as "… is typing" for now: it is not on screen yet. */
 static gboolean
 line_pending (UpstanderPlayer *self)
@@ -204,10 +194,10 @@ scroll_tick_cb (GtkWidget     *widget,
   graphene_rect_t bounds;
 
   if (self->way_on_shown != WAY_ON_NONE &&
-      gtk_widget_compute_bounds (self->way_on, GTK_WIDGET (self->pages), &bounds))
+      gtk_widget_compute_bounds (self->way_on, self->pages, &bounds))
     {
       double page = gtk_adjustment_get_page_size (adjustment);
-      double top = bounds.origin.y + gtk_widget_get_margin_top (GTK_WIDGET (self->pages));
+      double top = bounds.origin.y + gtk_widget_get_margin_top (self->pages);
       double bottom = top + bounds.size.height + 24;
       double value = gtk_adjustment_get_value (adjustment);
 
@@ -390,7 +380,6 @@ guide_button_new (UpstanderPlayer *self,
 static void
 unbind_pages (UpstanderPlayer *self)
 {
-  gtk_stack_set_visible_child_name (self->pages, "none");
   upstander_note_view_set_scenario (UPSTANDER_NOTE_VIEW (self->note_view), NULL);
   upstander_feedback_view_set_feedback (UPSTANDER_FEEDBACK_VIEW (self->feedback_view), NULL);
   upstander_feedback_view_set_guide (UPSTANDER_FEEDBACK_VIEW (self->feedback_view), NULL);
@@ -417,6 +406,8 @@ show_session (UpstanderPlayer *self)
   if (self->session == NULL)
     {
       unbind_pages (self);
+      /* Read aloud learns that there is nothing to read. */
+      g_signal_emit (self, signals [SIGNAL_SHOWN], 0);
       return;
     }
 
@@ -471,6 +462,7 @@ set_note_pending (UpstanderPlayer *self,
     return;
 
   self->note_pending = note_pending;
+  update_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE_PENDING]);
 }
 
@@ -637,7 +629,12 @@ upstander_player_dispose (GObject *object)
   UpstanderPlayer *self = (UpstanderPlayer *)object;
   GtkWidget *child;
 
-  upstander_player_set_session (self, NULL);
+  /* The pages and their bindings go first, then the session they looked at. */
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->session, session_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->session, update_page, self);
+    }
   g_clear_object (&self->progress);
   g_clear_weak_pointer (&self->reading_widget);
   g_clear_weak_pointer (&self->focus_target);
@@ -647,6 +644,7 @@ upstander_player_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSTANDER_TYPE_PLAYER);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (upstander_player_parent_class)->dispose (object);
 }
@@ -752,7 +750,6 @@ upstander_player_class_init (UpstanderPlayerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, choices);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, feedback_view);
   gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, ending_view);
-  gtk_widget_class_bind_template_callback (widget_class, page_name);
 
   gtk_widget_class_install_action (widget_class, "player.next", NULL, next_activated);
   gtk_widget_class_install_action (widget_class, "player.advance", NULL, advance_activated);
@@ -779,9 +776,6 @@ upstander_player_init (UpstanderPlayer *self)
 
   g_signal_connect_object (self->transcript, "notify::line-pending", G_CALLBACK (line_pending_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->pages, "notify::visible-child", G_CALLBACK (visible_page_cb),
-                           self, G_CONNECT_SWAPPED);
-  visible_page_cb (self);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
@@ -800,10 +794,17 @@ set_session (UpstanderPlayer  *self,
              gboolean          note_pending)
 {
   if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (self->session, session_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->session, session_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->session, update_page, self);
+    }
 
   g_set_object (&self->session, session);
   set_note_pending (self, note_pending);
+  update_page (self);
+  /* The page follows the state at once, before what the session says next. */
+  if (session != NULL)
+    g_signal_connect_object (session, "notify::state", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
   /* The transcript types the message that opens the scene as it arrives. */
   upstander_transcript_set_model (UPSTANDER_TRANSCRIPT (self->transcript),
                                   session != NULL ? upstander_session_get_lines (session) : NULL);
@@ -847,10 +848,12 @@ upstander_player_get_view (UpstanderPlayer *self)
 {
   g_return_val_if_fail (UPSTANDER_IS_PLAYER (self), NULL);
 
-  if (self->session == NULL)
-    return "none";
+  if (self->session != NULL)
+    for (GtkWidget *page = gtk_widget_get_first_child (self->pages); page != NULL; page = gtk_widget_get_next_sibling (page))
+      if (gtk_widget_get_visible (page))
+        return gtk_widget_get_name (page);
 
-  return gtk_stack_get_visible_child_name (self->pages);
+  return "none";
 }
 
 /* Gives the keyboard focus back to where it belongs in what the player shows. */

@@ -60,6 +60,39 @@ upstander_text_label_set_text (GtkWidget  *label,
     gtk_widget_add_css_class (label, "upright");
 }
 
+static gboolean
+after_layout_tick_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       func)
+{
+  if (gtk_widget_get_width (widget) == 0)
+    return G_SOURCE_CONTINUE;
+
+  ((UpstanderWidgetFunc) func) (widget);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * upstander_widget_after_layout:
+ *
+ * Calls @func on @widget on the first frame after it has been laid out.
+ * GTK 4.8 keeps sizes measured for a part of a page that was filled before
+ * its first allocation (seen: an ending's paragraphs drawn over the card
+ * below them). A view that is built once and filled while hidden fills its
+ * rows again from here, the first time it shows, and they get their sizes.
+ *
+ * Returns: the tick callback's id, for gtk_widget_remove_tick_callback()
+ */
+guint
+upstander_widget_after_layout (GtkWidget           *widget,
+                               UpstanderWidgetFunc  func)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), 0);
+
+  return gtk_widget_add_tick_callback (widget, after_layout_tick_cb, func, NULL);
+}
+
 /* Puts @widget (or nothing) first in @box, in place of *@slot, which it then names. */
 void
 upstander_box_replace_first (GtkWidget  *box,

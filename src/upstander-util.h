@@ -16,6 +16,10 @@ GtkWidget  *upstander_text_label_new           (const char          *text,
                                                 const char          *css_class);
 void        upstander_text_label_set_text      (GtkWidget           *label,
                                                 const char          *text);
+typedef void (*UpstanderWidgetFunc) (GtkWidget *widget);
+
+guint       upstander_widget_after_layout      (GtkWidget           *widget,
+                                                UpstanderWidgetFunc  func);
 void        upstander_box_replace_first        (GtkWidget           *box,
                                                 GtkWidget          **slot,
                                                 GtkWidget           *widget);
