@@ -2517,6 +2517,80 @@ test_ending_view_follows_item (void)
   g_assert_finalize_object (g_steal_pointer (&good));
 }
 
+/* Whether every visible widget under @widget lies inside the widget it is in. */
+static gboolean
+laid_out_inside (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (!gtk_widget_compute_bounds (child, widget, &bounds) ||
+          bounds.origin.y + bounds.size.height > gtk_widget_get_height (widget) + 0.5 ||
+          !laid_out_inside (child))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/*
+ * The first ending a player shows is laid out whole: its paragraphs within
+ * their box, not drawn over the card below (the view is built once and
+ * filled while hidden, which GTK 4.8 once measured wrong).
+ */
+static void
+test_window_first_ending_laid_out (void)
+{
+  g_autoptr(UpstanderLibrary) library = upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, NULL);
+  UpstanderScenario *scenario;
+  g_autoptr(UpstanderSession) session = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *player = g_object_new (UPSTANDER_TYPE_PLAYER, NULL);
+  GtkWidget *ending_view;
+  gint64 deadline;
+
+  upstander_library_load (library);
+  scenario = find_story (library, "my-friend-started-it");
+  session = upstander_session_new_with_seed (scenario, 0);
+  gtk_window_set_child (GTK_WINDOW (window), player);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  upstander_player_set_session (UPSTANDER_PLAYER (player), session);
+  ui_test_spin (20);
+
+  for (guint step = 0; step < 60 && upstander_session_get_state (session) != UPSTANDER_SESSION_ENDING; step++)
+    {
+      if (upstander_session_get_state (session) == UPSTANDER_SESSION_SCENE &&
+          upstander_session_get_scene (session)->decision != NULL)
+        {
+          g_autoptr(GPtrArray) choices = upstander_session_dup_choices (session);
+
+          upstander_session_choose (session, ((const UpstanderChoice *) g_ptr_array_index (choices, 0))->id, NULL);
+        }
+      else
+        {
+          upstander_session_advance (session, NULL);
+        }
+    }
+  g_assert_cmpstr (upstander_player_get_view (UPSTANDER_PLAYER (player)), ==, "ending");
+  ending_view = ui_test_find_one (player, UPSTANDER_TYPE_ENDING_VIEW, NULL);
+  g_assert_nonnull (ending_view);
+
+  /* A deadline, not a measure: the page is whole a frame or two after it shows. */
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!(gtk_widget_get_mapped (ending_view) && gtk_widget_get_height (ending_view) > 0 &&
+           laid_out_inside (ending_view)) &&
+         g_get_monotonic_time () < deadline)
+    ui_test_spin (20);
+  g_assert_true (laid_out_inside (ending_view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2543,6 +2617,7 @@ main (int   argc,
   g_test_add_func ("/upstander/window/player-number-keys", test_player_number_keys);
   g_test_add_func ("/upstander/window/feedback-view-follows-item", test_feedback_view_follows_item);
   g_test_add_func ("/upstander/window/ending-view-follows-item", test_ending_view_follows_item);
+  g_test_add_func ("/upstander/window/first-ending-laid-out", test_window_first_ending_laid_out);
   g_test_add_func ("/upstander/window/feed-and-content-note", test_window_feed_and_content_note);
   g_test_add_func ("/upstander/window/help-and-guides", test_window_help_and_guides);
   g_test_add_func ("/upstander/window/quick-exit", test_window_quick_exit);

@@ -135,6 +135,25 @@ ui_test_find_one (GtkWidget  *root,
   return all->len > 0 ? g_ptr_array_index (all, 0) : NULL;
 }
 
+/*
+ * The first widget of @type (and @css_class, if not NULL) under @root that
+ * is on screen (mapped), or NULL: a stack's pages that are not shown, and
+ * widgets hidden for now, hold widgets too.
+ */
+GtkWidget *
+ui_test_find_shown (GtkWidget  *root,
+                    GType       type,
+                    const char *css_class)
+{
+  g_autoptr(GPtrArray) all = ui_test_find_all (root, type, css_class);
+
+  for (guint i = 0; i < all->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (all, i)))
+      return g_ptr_array_index (all, i);
+
+  return NULL;
+}
+
 /* The first mapped label under @root whose text is @text, or NULL. */
 GtkWidget *
 ui_test_find_label (GtkWidget  *root,

@@ -22,6 +22,9 @@ GPtrArray            *ui_test_find_all      (GtkWidget            *root,
 GtkWidget            *ui_test_find_one      (GtkWidget            *root,
                                              GType                 type,
                                              const char           *css_class);
+GtkWidget            *ui_test_find_shown    (GtkWidget            *root,
+                                             GType                 type,
+                                             const char           *css_class);
 GtkWidget            *ui_test_find_label    (GtkWidget            *root,
                                              const char           *text);
 GtkWidget            *ui_test_find_button   (GtkWidget            *root,
