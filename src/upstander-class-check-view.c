@@ -16,8 +16,8 @@
 /*
  * A view of an UpstanderClassCheck and nothing else, so that the classroom
  * page can show it before the story's first scene and after its ending: the
- * statements never change, so their rows are built once; a count changes
- * only its label.
+ * rows are built again only when the statements come in a new language; a
+ * count changes only its label.
  */
 
 struct _UpstanderClassCheckView
@@ -255,7 +255,10 @@ upstander_class_check_view_set_check (UpstanderClassCheckView *self,
     g_signal_handlers_disconnect_by_data (self->check, self);
   g_set_object (&self->check, check);
   if (self->check != NULL)
-    g_signal_connect_swapped (self->check, "changed", G_CALLBACK (update), self);
+    {
+      g_signal_connect_swapped (self->check, "changed", G_CALLBACK (update), self);
+      g_signal_connect_swapped (self->check, "notify::statements", G_CALLBACK (build_rows), self);
+    }
 
   build_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHECK]);

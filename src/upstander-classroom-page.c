@@ -24,7 +24,8 @@
 
 /*
  * The run (on the application, so it outlives a window rebuilt for a new
- * language) holds the story, the votes and the path; the presentation model
+ * language) holds the story, the votes, the path, the check's hands, where
+ * the lesson is and what the class typed; the presentation model
  * holds what the room sees (which view, which panel, the teacher's pick).
  * This page draws it, large, with the same rows as the player: a revealed
  * line appends a row to the transcript; the vote keeps the scene's lines
@@ -408,9 +409,7 @@ build_check (UpstanderClassroomPage *self)
 static void
 build_voice (UpstanderClassroomPage *self)
 {
-  if (self->voice == NULL)
-    self->voice = upstander_class_voice_new ();
-  adw_bin_set_child (self->voice_bin, upstander_class_voice_view_new (self->voice, self->run));
+  adw_bin_set_child (self->voice_bin, upstander_class_voice_view_new (upstander_class_run_get_voice (self->run), self->run));
   gtk_stack_set_visible_child (self->views, GTK_WIDGET (self->voice_bin));
 
   add_button (self->actions, _("Finish"), "classroom.finish", NULL, "suggested-action");
@@ -609,7 +608,6 @@ upstander_classroom_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
-  g_clear_object (&self->voice);
 
   G_OBJECT_CLASS (upstander_classroom_page_parent_class)->dispose (object);
 }
@@ -747,7 +745,6 @@ upstander_classroom_page_set_run (UpstanderClassroomPage *self,
   if (self->presentation != NULL)
     g_signal_handlers_disconnect_by_data (self->presentation, self);
   g_clear_object (&self->presentation);
-  g_clear_object (&self->voice);
   g_set_object (&self->run, run);
 
   /* A run that has not begun takes the before-and-after check; the
@@ -760,6 +757,13 @@ upstander_classroom_page_set_run (UpstanderClassroomPage *self,
       g_autoptr(UpstanderClassCheck) check = upstander_class_check_new_for_scenario (upstander_class_run_get_scenario (run));
 
       upstander_class_run_set_check (run, check);
+    }
+  else if (run != NULL && upstander_class_run_get_check (run) != NULL)
+    {
+      /* A page built again for a new language: the same sentences, in it. */
+      g_auto(GStrv) statements = upstander_check_statements (upstander_class_run_get_scenario (run));
+
+      upstander_class_check_set_statements (upstander_class_run_get_check (run), (const char * const *) statements);
     }
 
   if (run != NULL)

@@ -572,6 +572,160 @@ test_classroom_survives_rebuild (void)
   ui_test_close_app (app);
 }
 
+/* Switches the interface to @language ("" for the system's) and returns the window built again for it. */
+static UpstanderWindow *
+switch_language (UpstanderApplication *app,
+                 UpstanderWindow      *window,
+                 const char           *language)
+{
+  gpointer old = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &old);
+  upstander_settings_set_language (upstander_application_get_settings (app), language);
+
+  return ui_test_wait_for_new_window (app, &old);
+}
+
+/* The text of each hand count on @page, in order, joined by spaces. */
+static char *
+hand_counts (UpstanderClassroomPage *page)
+{
+  g_autoptr(GPtrArray) counts = ui_test_find_all (GTK_WIDGET (page), GTK_TYPE_LABEL, "vote-count");
+  g_autoptr(GStrvBuilder) texts = g_strv_builder_new ();
+  g_auto(GStrv) joined = NULL;
+
+  for (guint i = 0; i < counts->len; i++)
+    g_strv_builder_add (texts, gtk_label_get_text (g_ptr_array_index (counts, i)));
+  joined = g_strv_builder_end (texts);
+
+  return g_strjoinv (" ", joined);
+}
+
+/*
+ * A language switch rebuilds the window at any point of a run: the page
+ * comes back on the same screen, the check in the new language with its
+ * hands, the summary with both counts, "Our class says" with its lines and
+ * what was being typed.
+ */
+static void
+test_classroom_language_switch (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  UpstanderApplication *app = ui_test_new_app (library);
+  UpstanderSettings *settings = upstander_application_get_settings (app);
+  UpstanderWindow *window = new_window (app, 1000, 760);
+  UpstanderClassroomPage *page;
+  UpstanderClassRun *run;
+  UpstanderClassCheck *check;
+  g_autofree char *english_statement = NULL;
+  g_autofree char *counts = NULL;
+
+  upstander_settings_set_classroom_mode (settings, TRUE);
+  g_assert_true (upstander_window_open_scenario (window, "ui-test", "the-sticker"));
+  ui_test_spin (20);
+  page = page_of (window);
+  run = upstander_application_get_class_run (app);
+  check = upstander_class_run_get_check (run);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  english_statement = g_strdup (upstander_class_check_get_statement (check, 2));
+  g_assert_cmpstr (english_statement, ==, "I know an adult I could tell.");
+  g_assert_true (press (page, GDK_KEY_1, 0));
+  g_assert_true (press (page, GDK_KEY_1, 0));
+  g_assert_true (press (page, GDK_KEY_3, 0));
+
+  /* French during the check before the story: the same check, its sentences in French, its hands kept. */
+  window = switch_language (app, window, "fr");
+  page = page_of (window);
+  g_assert_true (upstander_classroom_page_get_run (page) == run);
+  g_assert_true (upstander_class_run_get_check (run) == check);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  g_assert_cmpstr (_("Before the story"), !=, "Before the story");
+  g_assert_true (shows (GTK_WIDGET (page), _("Before the story")));
+  g_assert_cmpstr (upstander_class_check_get_statement (check, 2), ==, _("I know an adult I could tell."));
+  g_assert_cmpstr (upstander_class_check_get_statement (check, 2), !=, english_statement);
+  g_assert_true (shows (GTK_WIDGET (page), _("I know an adult I could tell.")));
+  g_assert_false (shows (GTK_WIDGET (page), english_statement));
+  counts = hand_counts (page);
+  g_assert_cmpstr (counts, ==, "2 0 1");
+  g_clear_pointer (&counts, g_free);
+
+  /* Counted, through the story to its ending, and on to the check after it. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "scene");
+  for (guint i = 0; i < 20 && g_strcmp0 (upstander_classroom_page_get_view (page), "ending") != 0; i++)
+    {
+      if (g_strcmp0 (upstander_classroom_page_get_view (page), "decision") == 0)
+        upstander_class_run_add_vote (run, upstander_class_run_find_choice (run, "dm-ana"));
+      gtk_widget_activate_action (GTK_WIDGET (page),
+                                  g_strcmp0 (upstander_classroom_page_get_view (page), "decision") == 0
+                                  ? "classroom.choose" : "classroom.advance", NULL);
+    }
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "ending");
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (press (page, GDK_KEY_2, 0));
+
+  /* Back to English during the check after the story: still that check, its hands kept. */
+  window = switch_language (app, window, "");
+  page = page_of (window);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  g_assert_cmpint (upstander_class_check_get_round (check), ==, UPSTANDER_CHECK_AFTER);
+  g_assert_true (shows (GTK_WIDGET (page), "After the story"));
+  g_assert_true (shows (GTK_WIDGET (page), english_statement));
+  counts = hand_counts (page);
+  g_assert_cmpstr (counts, ==, "0 4 0");
+  g_assert_cmpuint (upstander_class_check_get_hands (check, UPSTANDER_CHECK_BEFORE, 0), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
+
+  /* French on the summary: the summary again, both counts under each sentence. */
+  window = switch_language (app, window, "fr");
+  page = page_of (window);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
+  {
+    g_autofree char *two = hands (2);
+    g_autofree char *zero = hands (0);
+    g_autofree char *four = hands (4);
+    g_autofree char *first = check_counts (two, zero);
+    g_autofree char *second = check_counts (zero, four);
+
+    g_assert_true (shows (GTK_WIDGET (page), first));
+    g_assert_true (shows (GTK_WIDGET (page), second));
+    g_assert_true (shows (GTK_WIDGET (page), _("I know an adult I could tell.")));
+  }
+
+  /* "Our class says": a line added, another half typed, then English. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.voice", NULL);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "voice");
+  say (page, "Un bouton pour signaler, partout.");
+  {
+    g_autoptr(GPtrArray) entries = ui_test_find_all (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, NULL);
+
+    g_assert_cmpuint (entries->len, ==, 3);
+    gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 1)), "Des adultes qui écout");
+  }
+  window = switch_language (app, window, "");
+  page = page_of (window);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "voice");
+  g_assert_true (shows (GTK_WIDGET (page), "Our class says"));
+  g_assert_true (shows (GTK_WIDGET (page), "Un bouton pour signaler, partout."));
+  {
+    g_autoptr(GPtrArray) entries = ui_test_find_all (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, NULL);
+
+    g_assert_cmpuint (entries->len, ==, 3);
+    g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 0)), ==, "");
+    g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 1)), ==, "Des adultes qui écout");
+    g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 2)), ==, "");
+  }
+  /* And Back from there is the summary, in English now. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.step-back", NULL);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
+
+  upstander_settings_set_classroom_mode (settings, FALSE);
+  ui_test_close_app (app);
+}
+
 /*
  * The same run in Arabic, the check skipped before the story and taken
  * after it: the summary on screen and in the PDF says "not asked" for the
@@ -862,6 +1016,7 @@ main (int   argc,
 
   g_test_add_func ("/upstander/classroom/run", test_classroom_run);
   g_test_add_func ("/upstander/classroom/survives-rebuild", test_classroom_survives_rebuild);
+  g_test_add_func ("/upstander/classroom/language-switch", test_classroom_language_switch);
   g_test_add_func ("/upstander/classroom/facilitator-follows-session", test_facilitator_follows_session);
   g_test_add_func ("/upstander/classroom/arabic", test_classroom_arabic);
   g_test_add_func ("/upstander/classroom/screenshots", test_classroom_screenshots);

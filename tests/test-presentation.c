@@ -137,6 +137,17 @@ test_picks_up_mid_lesson (void)
 }
 
 /* With a check: before the first scene, again after the ending, then the summary, then "Our class says". */
+/* A presentation made again on @run (a window rebuilt mid-lesson) shows what @presentation shows. */
+static void
+assert_picked_up (UpstanderClassRun     *run,
+                  UpstanderPresentation *presentation)
+{
+  UpstanderPresentation *again = upstander_presentation_new (run);
+
+  g_assert_cmpint (upstander_presentation_get_view (again), ==, upstander_presentation_get_view (presentation));
+  g_assert_finalize_object (again);
+}
+
 static void
 test_check_before_and_after (void)
 {
@@ -180,20 +191,27 @@ test_check_before_and_after (void)
   upstander_presentation_advance (presentation);
   g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_CHECK);
   g_assert_cmpint (upstander_class_check_get_round (check), ==, UPSTANDER_CHECK_AFTER);
+  g_assert_cmpint (upstander_class_run_get_stage (run), ==, UPSTANDER_CLASS_STAGE_CHECK_AFTER);
+  assert_picked_up (run, presentation);
   upstander_presentation_step_back (presentation);
   g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_ENDING);
+  assert_picked_up (run, presentation);
   upstander_presentation_advance (presentation);
   g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_CHECK);
 
   /* Skipped: not asked, on to the summary; then "Our class says", and back. */
   upstander_presentation_skip_check (presentation);
   g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_SUMMARY);
+  assert_picked_up (run, presentation);
   g_assert_true (upstander_class_check_get_taken (check, UPSTANDER_CHECK_BEFORE));
   g_assert_false (upstander_class_check_get_taken (check, UPSTANDER_CHECK_AFTER));
   upstander_presentation_advance (presentation);
   g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_SUMMARY);
   upstander_presentation_show_voice (presentation);
   g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_VOICE);
+  /* Where the lesson is belongs to the run: a window rebuilt now comes back here. */
+  g_assert_cmpint (upstander_class_run_get_stage (run), ==, UPSTANDER_CLASS_STAGE_VOICE);
+  assert_picked_up (run, presentation);
   upstander_presentation_step_back (presentation);
   g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_SUMMARY);
   upstander_presentation_step_back (presentation);

@@ -322,6 +322,24 @@ ui_test_find_toplevel (GType type)
   return NULL;
 }
 
+/* The app's main window, once it is not @old (the language switch built a new one). */
+UpstanderWindow *
+ui_test_wait_for_new_window (UpstanderApplication *app,
+                             gpointer             *old)
+{
+  for (guint i = 0; i < 200 && *old != NULL; i++)
+    ui_test_spin (10);
+  g_assert_null (*old);
+  ui_test_spin (50);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (UPSTANDER_IS_WINDOW (l->data))
+      return l->data;
+
+  g_error ("No window after the language switch");
+  return NULL;
+}
+
 /* Removes @path and everything under it (a test's own folder); symbolic links are not followed. */
 void
 ui_test_remove_tree (const char *path)

@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "upstander-class-check.h"
+#include "upstander-class-voice.h"
 #include "upstander-session.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,21 @@ typedef struct
   guint                 *votes;    /* one count per choice */
   const UpstanderChoice *taken;    /* nullable */
 } UpstanderClassDecision;
+
+/*
+ * Where the class is in the lesson: the check before the story, the story
+ * itself (its scene, feedback or ending is the session's), the check after
+ * it, the summary, "Our class says". The run keeps it, so that a window
+ * rebuilt for a new language comes back to the same screen.
+ */
+typedef enum
+{
+  UPSTANDER_CLASS_STAGE_CHECK_BEFORE,
+  UPSTANDER_CLASS_STAGE_STORY,
+  UPSTANDER_CLASS_STAGE_CHECK_AFTER,
+  UPSTANDER_CLASS_STAGE_SUMMARY,
+  UPSTANDER_CLASS_STAGE_VOICE,
+} UpstanderClassStage;
 
 #define UPSTANDER_TYPE_CLASS_RUN (upstander_class_run_get_type ())
 
@@ -57,5 +73,9 @@ char                         *upstander_class_run_dup_csv          (UpstanderCla
 UpstanderClassCheck          *upstander_class_run_get_check        (UpstanderClassRun *self);
 void                          upstander_class_run_set_check        (UpstanderClassRun   *self,
                                                                     UpstanderClassCheck *check);
+UpstanderClassStage           upstander_class_run_get_stage        (UpstanderClassRun   *self);
+void                          upstander_class_run_set_stage        (UpstanderClassRun   *self,
+                                                                    UpstanderClassStage  stage);
+UpstanderClassVoice          *upstander_class_run_get_voice        (UpstanderClassRun   *self);
 
 G_END_DECLS

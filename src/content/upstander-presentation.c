@@ -14,7 +14,8 @@
  * then opens the vote; Back hides a line or closes the vote; the panel
  * switches between votes, reveal and discuss; the pick is the teacher's
  * choice of path, else the class's favourite. The run keeps the votes and
- * the path; this keeps only what a rebuilt window may lose.
+ * the path, and where the lesson is (check, story, summary, voice); this
+ * keeps only what a rebuilt window may lose.
  *
  * With a before-and-after check on the run, the check comes before the
  * first scene and again after the ending, then the summary, then "Our
@@ -29,10 +30,6 @@ struct _UpstanderPresentation
   UpstanderClassRun         *run;
   const UpstanderScene      *scene;        /* the scene the state below is about */
   gboolean                   at_decision;  /* every line read: the vote is open */
-  gboolean                   before_done;  /* the check before the story was counted or skipped */
-  gboolean                   after_check;  /* past the ending: the check after it */
-  gboolean                   summary;
-  gboolean                   voice;
   UpstanderPanel             panel;
   int                        picked;       /* the teacher's pick, or -1 */
   UpstanderPresentationView  view;
@@ -81,7 +78,8 @@ update (UpstanderPresentation *self)
               g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PANEL]);
             }
         }
-      if (upstander_class_run_get_check (self->run) != NULL && !self->before_done)
+      if (upstander_class_run_get_check (self->run) != NULL &&
+          upstander_class_run_get_stage (self->run) == UPSTANDER_CLASS_STAGE_CHECK_BEFORE)
         view = UPSTANDER_PRESENTATION_CHECK;
       else if (self->at_decision && upstander_class_run_get_current (self->run) != NULL)
         view = UPSTANDER_PRESENTATION_DECISION;
@@ -97,14 +95,27 @@ update (UpstanderPresentation *self)
     case UPSTANDER_SESSION_ENDING:
     default:
       self->scene = NULL;
-      if (self->voice)
-        view = UPSTANDER_PRESENTATION_VOICE;
-      else if (self->summary)
-        view = UPSTANDER_PRESENTATION_SUMMARY;
-      else if (self->after_check)
-        view = UPSTANDER_PRESENTATION_CHECK;
-      else
-        view = UPSTANDER_PRESENTATION_ENDING;
+      switch (upstander_class_run_get_stage (self->run))
+        {
+        case UPSTANDER_CLASS_STAGE_VOICE:
+          view = UPSTANDER_PRESENTATION_VOICE;
+          break;
+
+        case UPSTANDER_CLASS_STAGE_SUMMARY:
+          view = UPSTANDER_PRESENTATION_SUMMARY;
+          break;
+
+        case UPSTANDER_CLASS_STAGE_CHECK_AFTER:
+          view = upstander_class_run_get_check (self->run) != NULL ? UPSTANDER_PRESENTATION_CHECK
+                                                                   : UPSTANDER_PRESENTATION_ENDING;
+          break;
+
+        case UPSTANDER_CLASS_STAGE_CHECK_BEFORE:
+        case UPSTANDER_CLASS_STAGE_STORY:
+        default:
+          view = UPSTANDER_PRESENTATION_ENDING;
+          break;
+        }
       break;
     }
 
@@ -200,13 +211,13 @@ upstander_presentation_constructed (GObject *object)
   session = session_of (self);
 
   /* A run picked up mid-lesson (a window rebuilt for a new language) shows
-   * its scene whole, and its vote open if one is under way. */
-  /* The check before the story is behind a class that has begun the story. */
-  self->before_done = upstander_session_get_n_decisions_made (session) > 0 ||
-                      upstander_class_run_get_leader (self->run) >= 0 ||
-                      upstander_session_get_state (session) != UPSTANDER_SESSION_SCENE ||
-                      (upstander_class_run_get_check (self->run) != NULL &&
-                       upstander_class_check_get_taken (upstander_class_run_get_check (self->run), UPSTANDER_CHECK_BEFORE));
+   * its scene whole, and its vote open if one is under way. The check
+   * before the story is behind a class that has begun the story. */
+  if (upstander_class_run_get_stage (self->run) == UPSTANDER_CLASS_STAGE_CHECK_BEFORE &&
+      (upstander_session_get_n_decisions_made (session) > 0 ||
+       upstander_class_run_get_leader (self->run) >= 0 ||
+       upstander_session_get_state (session) != UPSTANDER_SESSION_SCENE))
+    upstander_class_run_set_stage (self->run, UPSTANDER_CLASS_STAGE_STORY);
   update (self);
   if (upstander_session_get_n_decisions_made (session) > 0 || upstander_class_run_get_leader (self->run) >= 0)
     {
@@ -380,8 +391,7 @@ upstander_presentation_advance (UpstanderPresentation *self)
       if (upstander_class_run_get_check (self->run) != NULL)
         {
           upstander_class_check_set_round (upstander_class_run_get_check (self->run), UPSTANDER_CHECK_AFTER);
-          self->after_check = TRUE;
-          update (self);
+          upstander_class_run_set_stage (self->run, UPSTANDER_CLASS_STAGE_CHECK_AFTER);
         }
       else
         upstander_presentation_show_summary (self);
@@ -410,11 +420,9 @@ upstander_presentation_skip_check (UpstanderPresentation *self)
   if (self->view != UPSTANDER_PRESENTATION_CHECK)
     return;
 
-  if (upstander_session_get_state (session_of (self)) == UPSTANDER_SESSION_SCENE)
-    self->before_done = TRUE;
-  else
-    self->summary = TRUE;
-  update (self);
+  upstander_class_run_set_stage (self->run,
+                                 upstander_session_get_state (session_of (self)) == UPSTANDER_SESSION_SCENE
+                                 ? UPSTANDER_CLASS_STAGE_STORY : UPSTANDER_CLASS_STAGE_SUMMARY);
 }
 
 /* From the summary to "Our class says". */
@@ -426,8 +434,7 @@ upstander_presentation_show_voice (UpstanderPresentation *self)
   if (self->view != UPSTANDER_PRESENTATION_SUMMARY)
     return;
 
-  self->voice = TRUE;
-  update (self);
+  upstander_class_run_set_stage (self->run, UPSTANDER_CLASS_STAGE_VOICE);
 }
 
 /* The teacher's "back": closes the vote, hides the last line, or leaves the summary. */
@@ -457,23 +464,20 @@ upstander_presentation_step_back (UpstanderPresentation *self)
       break;
 
     case UPSTANDER_PRESENTATION_SUMMARY:
-      /* Back to the check after the ending, if the class took it, else to the ending. */
-      self->summary = FALSE;
-      update (self);
+      /* Back to the check after the ending, if the class has one, else to the ending. */
+      upstander_class_run_set_stage (self->run,
+                                     upstander_class_run_get_check (self->run) != NULL
+                                     ? UPSTANDER_CLASS_STAGE_CHECK_AFTER : UPSTANDER_CLASS_STAGE_STORY);
       break;
 
     case UPSTANDER_PRESENTATION_VOICE:
-      self->voice = FALSE;
-      update (self);
+      upstander_class_run_set_stage (self->run, UPSTANDER_CLASS_STAGE_SUMMARY);
       break;
 
     case UPSTANDER_PRESENTATION_CHECK:
       /* The check after the ending goes back to the ending; the one before the story has nothing before it. */
-      if (self->after_check)
-        {
-          self->after_check = FALSE;
-          update (self);
-        }
+      if (upstander_class_run_get_stage (self->run) == UPSTANDER_CLASS_STAGE_CHECK_AFTER)
+        upstander_class_run_set_stage (self->run, UPSTANDER_CLASS_STAGE_STORY);
       break;
 
     case UPSTANDER_PRESENTATION_FEEDBACK:
@@ -492,6 +496,5 @@ upstander_presentation_show_summary (UpstanderPresentation *self)
   if (upstander_session_get_state (session_of (self)) != UPSTANDER_SESSION_ENDING)
     return;
 
-  self->summary = TRUE;
-  update (self);
+  upstander_class_run_set_stage (self->run, UPSTANDER_CLASS_STAGE_SUMMARY);
 }
