@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 const char *upstander_ui_text                  (const UpstanderText *text);
 GtkWidget  *upstander_text_label_new           (const char          *text,
                                                 const char          *css_class);
+GtkWidget  *upstander_box_add_text_label       (GtkBox              *box,
+                                                const char          *text,
+                                                const char          *css_class);
 void        upstander_button_set_label_a11y    (GtkWidget           *button,
                                                 const char          *label);
 GtkWidget  *upstander_text_button_new          (const char          *label,

@@ -200,6 +200,23 @@ hands (guint n)
   return g_strdup_printf (ngettext ("%u hand", "%u hands", n), n);
 }
 
+/* Plays the story on @page to an ending, the class voting for @choice_id at every decision. */
+static void
+play_to_ending (UpstanderClassroomPage *page,
+                UpstanderClassRun      *run,
+                const char             *choice_id)
+{
+  for (guint i = 0; i < 20 && g_strcmp0 (upstander_classroom_page_get_view (page), "ending") != 0; i++)
+    {
+      gboolean deciding = g_strcmp0 (upstander_classroom_page_get_view (page), "decision") == 0;
+
+      if (deciding)
+        g_assert_true (upstander_class_run_add_vote (run, upstander_class_run_find_choice (run, choice_id)));
+      gtk_widget_activate_action (GTK_WIDGET (page), deciding ? "classroom.choose" : "classroom.advance", NULL);
+    }
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "ending");
+}
+
 static void
 test_classroom_run (void)
 {
@@ -541,6 +558,125 @@ test_facilitator_follows_session (void)
   ui_test_close_app (app);
 }
 
+/* The texts of the mapped labels with @css_class under @root, in order, joined by " | ". */
+static char *
+texts_of (GtkWidget  *root,
+          const char *css_class)
+{
+  g_autoptr(GPtrArray) labels = ui_test_find_all (root, GTK_TYPE_LABEL, css_class);
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (labels, i)))
+      g_string_append_printf (texts, "%s%s", texts->len > 0 ? " | " : "",
+                              gtk_label_get_text (g_ptr_array_index (labels, i)));
+
+  return g_string_free (g_steal_pointer (&texts), FALSE);
+}
+
+/*
+ * The teacher's notes during the check show its sentences and the hands
+ * counted so far, counted in place as they go up; on the summary, the
+ * summary; neither at any other time.
+ */
+static void
+test_facilitator_shows_check (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  UpstanderApplication *app = ui_test_new_app (library);
+  UpstanderWindow *window = new_window (app, 1000, 760);
+  UpstanderClassroomPage *page;
+  UpstanderFacilitatorWindow *notes;
+  UpstanderClassRun *run;
+  UpstanderClassCheck *check;
+  g_autofree char *zero = hands (0);
+  g_autofree char *one = hands (1);
+  g_autofree char *two = hands (2);
+  g_autofree char *three = hands (3);
+  g_autofree char *expected = NULL;
+  g_autofree char *counts = NULL;
+  GtkWidget *first_count;
+
+  upstander_settings_set_classroom_mode (upstander_application_get_settings (app), TRUE);
+  g_assert_true (upstander_window_open_scenario (window, "ui-test", "the-sticker"));
+  ui_test_spin (20);
+  page = page_of (window);
+  run = upstander_application_get_class_run (app);
+  check = upstander_class_run_get_check (run);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  notes = upstander_facilitator_window_present (app);
+  ui_test_spin (20);
+
+  /* Before the story: every sentence, with no hand yet. */
+  g_assert_true (shows (GTK_WIDGET (notes), "Before the story"));
+  for (guint i = 0; i < upstander_class_check_get_n_statements (check); i++)
+    g_assert_true (shows (GTK_WIDGET (notes), upstander_class_check_get_statement (check, i)));
+  expected = g_strdup_printf ("%s | %s | %s", zero, zero, zero);
+  counts = texts_of (GTK_WIDGET (notes), "check-counts");
+  g_assert_cmpstr (counts, ==, expected);
+  first_count = ui_test_find_one (GTK_WIDGET (notes), GTK_TYPE_LABEL, "check-counts");
+  g_object_add_weak_pointer (G_OBJECT (first_count), (gpointer *) &first_count);
+
+  /* Hands counted on the projector show at once, in the same rows. */
+  g_assert_true (press (page, GDK_KEY_1, 0));
+  g_assert_true (press (page, GDK_KEY_1, 0));
+  g_assert_true (press (page, GDK_KEY_2, 0));
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&counts, g_free);
+  expected = g_strdup_printf ("%s | %s | %s", two, one, zero);
+  counts = texts_of (GTK_WIDGET (notes), "check-counts");
+  g_assert_cmpstr (counts, ==, expected);
+  g_assert_nonnull (first_count);
+  g_assert_true (ui_test_find_one (GTK_WIDGET (notes), GTK_TYPE_LABEL, "check-counts") == first_count);
+  g_object_remove_weak_pointer (G_OBJECT (first_count), (gpointer *) &first_count);
+
+  /* Counted: the story's notes, no check. */
+  ui_test_click (GTK_WIDGET (page), "Counted");
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "scene");
+  g_assert_false (shows (GTK_WIDGET (notes), "Before the story"));
+  g_assert_false (shows (GTK_WIDGET (notes), upstander_class_check_get_statement (check, 2)));
+  g_assert_true (shows (GTK_WIDGET (notes), "Ask who else could see the sticker."));
+
+  play_to_ending (page, run, "dm-ana");
+  g_assert_false (shows (GTK_WIDGET (notes), "After the story"));
+
+  /* After the story: its own round, from zero. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  ui_test_spin (10);
+  g_assert_true (shows (GTK_WIDGET (notes), "After the story"));
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (press (page, GDK_KEY_3, 0));
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&counts, g_free);
+  expected = g_strdup_printf ("%s | %s | %s", zero, zero, three);
+  counts = texts_of (GTK_WIDGET (notes), "check-counts");
+  g_assert_cmpstr (counts, ==, expected);
+  g_assert_false (shows (GTK_WIDGET (notes), "What the class chose"));
+
+  /* The summary, as the room sees it: both counts under each sentence. */
+  ui_test_click (GTK_WIDGET (page), "Counted");
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
+  ui_test_spin (10);
+  g_assert_false (shows (GTK_WIDGET (notes), "After the story"));
+  g_assert_true (shows (GTK_WIDGET (notes), "What the class chose"));
+  g_assert_true (shows (GTK_WIDGET (notes), "Send Ana a kind message — 1 vote (the class went this way)"));
+  {
+    g_autofree char *first = check_counts (two, zero);
+    g_autofree char *last = check_counts (zero, three);
+
+    g_assert_true (shows (GTK_WIDGET (notes), first));
+    g_assert_true (shows (GTK_WIDGET (notes), last));
+  }
+
+  /* On to "Our class says": the summary leaves the notes with the room's. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.voice", NULL);
+  ui_test_spin (10);
+  g_assert_false (shows (GTK_WIDGET (notes), "What the class chose"));
+
+  upstander_settings_set_classroom_mode (upstander_application_get_settings (app), FALSE);
+  ui_test_close_app (app);
+}
+
 /* A window rebuilt mid-lesson (a language switch) carries on with the same run and votes. */
 static void
 test_classroom_survives_rebuild (void)
@@ -652,15 +788,7 @@ test_classroom_language_switch (void)
   /* Counted, through the story to its ending, and on to the check after it. */
   gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "scene");
-  for (guint i = 0; i < 20 && g_strcmp0 (upstander_classroom_page_get_view (page), "ending") != 0; i++)
-    {
-      if (g_strcmp0 (upstander_classroom_page_get_view (page), "decision") == 0)
-        upstander_class_run_add_vote (run, upstander_class_run_find_choice (run, "dm-ana"));
-      gtk_widget_activate_action (GTK_WIDGET (page),
-                                  g_strcmp0 (upstander_classroom_page_get_view (page), "decision") == 0
-                                  ? "classroom.choose" : "classroom.advance", NULL);
-    }
-  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "ending");
+  play_to_ending (page, run, "dm-ana");
   gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
   for (guint i = 0; i < 4; i++)
@@ -1018,6 +1146,7 @@ main (int   argc,
   g_test_add_func ("/upstander/classroom/survives-rebuild", test_classroom_survives_rebuild);
   g_test_add_func ("/upstander/classroom/language-switch", test_classroom_language_switch);
   g_test_add_func ("/upstander/classroom/facilitator-follows-session", test_facilitator_follows_session);
+  g_test_add_func ("/upstander/classroom/facilitator-shows-check", test_facilitator_shows_check);
   g_test_add_func ("/upstander/classroom/arabic", test_classroom_arabic);
   g_test_add_func ("/upstander/classroom/screenshots", test_classroom_screenshots);
   g_test_add_func ("/upstander/classroom/room-scale", test_classroom_room_scale);
