@@ -19,6 +19,7 @@
 #include "upstander-message-row.h"
 #include "upstander-narration-row.h"
 #include "upstander-facilitator-window.h"
+#include "upstander-hand-counter.h"
 #include "upstander-language.h"
 #include "upstander-transcript.h"
 #include "upstander-window.h"
@@ -1066,7 +1067,8 @@ test_classroom_screenshots (void)
  * Read from the back of a room, at 1920×1080 (meson runs this test under an
  * X server of that size): the scene stays beside the vote cards, and its
  * text and the cards’ are at least 32 px, never italic, and its newest line
- * is whole in sight.
+ * is whole in sight. Before it, the five sentences of the check fit the
+ * screen at that size, without a scroll.
  */
 static void
 test_classroom_room_scale (void)
@@ -1078,9 +1080,6 @@ test_classroom_room_scale (void)
 
   window = open_first_core_story (&app);
   page = page_of (window);
-  for (guint i = 0; i < 30 && g_strcmp0 (upstander_classroom_page_get_view (page), "decision") != 0; i++)
-    gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
-  ui_test_save_shot (GTK_WIDGET (window), "classroom-room");
 
   /* The room's type scale follows the page's width once it is allocated. */
   for (guint i = 0; i < 250 && !gtk_widget_has_css_class (GTK_WIDGET (page), "room-large"); i++)
@@ -1090,6 +1089,41 @@ test_classroom_room_scale (void)
   if (gtk_widget_get_width (GTK_WIDGET (page)) < 1600)
     g_error ("This check needs a 1920×1080 screen (xvfb-run -s \"-screen 0 1920x1080x24\"); the page is %d px wide",
              gtk_widget_get_width (GTK_WIDGET (page)));
+
+  /* The check before the story: all five sentences, room-sized, and the
+   * fifth one's counter in sight without scrolling. */
+  {
+    GtkWidget *view = ui_test_find_one (GTK_WIDGET (page), UPSTANDER_TYPE_CLASS_CHECK_VIEW, NULL);
+    GtkWidget *pane = ui_test_find_one (view, GTK_TYPE_SCROLLED_WINDOW, NULL);
+    g_autoptr(GPtrArray) counters = ui_test_find_all (view, UPSTANDER_TYPE_HAND_COUNTER, NULL);
+    g_autoptr(GPtrArray) statements = ui_test_find_all (view, GTK_TYPE_LABEL, "check-statement");
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (pane));
+    GtkWidget *fifth;
+    graphene_rect_t bounds;
+
+    g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+    ui_test_save_shot (GTK_WIDGET (window), "classroom-room-check");
+    g_assert_cmpuint (counters->len, ==, 5);
+    g_assert_cmpuint (statements->len, ==, 5);
+    for (guint i = 0; i < statements->len; i++)
+      g_assert_cmpfloat (font_px (g_ptr_array_index (statements, i)), >=, 32);
+    fifth = g_ptr_array_index (counters, 4);
+    g_assert_true (gtk_widget_compute_bounds (fifth, pane, &bounds));
+    g_test_message ("fifth counter %.0f..%.0f in a pane %d high (scrolled %.0f of %.0f)",
+                    bounds.origin.y, bounds.origin.y + bounds.size.height, gtk_widget_get_height (pane),
+                    gtk_adjustment_get_value (adjustment), gtk_adjustment_get_upper (adjustment));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (pane));
+    /* Its sentence too, whole. */
+    g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (statements, 4), pane, &bounds));
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (pane));
+  }
+
+  for (guint i = 0; i < 30 && g_strcmp0 (upstander_classroom_page_get_view (page), "decision") != 0; i++)
+    gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  ui_test_save_shot (GTK_WIDGET (window), "classroom-room");
+  ui_test_spin (50);
 
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "decision");
   narration = ui_test_find_one (GTK_WIDGET (page), UPSTANDER_TYPE_NARRATION_ROW, NULL);
