@@ -104,12 +104,21 @@ enum_nick (GType type,
   return found != NULL ? found->value_nick : NULL;
 }
 
+/*
+ * Avatars beside room-sized type: 56 px for a chat message (36 in the
+ * player), which makes comments 36 px and posts 48 px. A size property
+ * only, as avatars come in fixed sizes.
+ */
+#define ROOM_AVATAR_SIZE 56
+
 /* The scene's revealed lines, drawn by the player's rows, room-sized by CSS. */
 static GtkWidget *
 transcript_new (UpstanderClassroomPage *self)
 {
   const UpstanderScene *scene = upstander_session_get_scene (session_of (self));
   GtkWidget *transcript = upstander_transcript_new ();
+
+  upstander_transcript_set_avatar_size (UPSTANDER_TRANSCRIPT (transcript), ROOM_AVATAR_SIZE);
 
   gtk_widget_add_css_class (transcript, "transcript");
   gtk_widget_add_css_class (transcript, upstander_place_style (scene->place));

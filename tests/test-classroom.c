@@ -13,6 +13,7 @@
 #include <gtk/gtk.h>
 #include <pango/pangocairo.h>
 
+#include "upstander-avatar.h"
 #include "upstander-class-check-view.h"
 #include "upstander-class-voice-view.h"
 #include "upstander-classroom-page.h"
@@ -1135,6 +1136,24 @@ test_classroom_room_scale (void)
   g_assert_cmpint (pango_font_description_get_style (pango_context_get_font_description (gtk_widget_get_pango_context (text))),
                    ==, PANGO_STYLE_NORMAL);
   g_assert_cmpfloat (font_px (choice), >=, 32);
+  /* The speakers' avatars are room-sized too: 56 px, not the player's 36. */
+  {
+    g_autoptr(GPtrArray) avatars = ui_test_find_all (GTK_WIDGET (page), UPSTANDER_TYPE_AVATAR, NULL);
+    guint shown = 0;
+
+    for (guint i = 0; i < avatars->len; i++)
+      {
+        GtkWidget *avatar = g_ptr_array_index (avatars, i);
+
+        if (!gtk_widget_get_mapped (avatar))
+          continue;
+        shown++;
+        g_assert_cmpint (upstander_avatar_get_size (UPSTANDER_AVATAR (avatar)), ==, 56);
+        g_assert_cmpint (gtk_widget_get_width (avatar), >=, 56);
+        g_assert_cmpint (gtk_widget_get_height (avatar), >=, 56);
+      }
+    g_assert_cmpuint (shown, >, 0);
+  }
 
   /* The scene's newest line, beside the cards, is whole in its scrolled pane: nothing of it cut off. */
   {
