@@ -47,6 +47,7 @@ struct _UpstanderFacilitatorWindow
   GtkLabel             *timer;
   GtkWidget            *no_run;
   GtkWidget            *run_box;
+  GtkWidget            *now_section;
   GtkLabel             *now_title;
   GtkLabel             *now_detail;
   GtkLabel             *now_feedback;
@@ -305,11 +306,14 @@ update_stage (UpstanderFacilitatorWindow *self)
 {
   UpstanderClassStage stage = self->run != NULL ? upstander_class_run_get_stage (self->run) : UPSTANDER_CLASS_STAGE_STORY;
   gboolean summary = stage == UPSTANDER_CLASS_STAGE_SUMMARY;
+  gboolean checking;
 
   set_check (self, self->run != NULL ? upstander_class_run_get_check (self->run) : NULL);
-  gtk_widget_set_visible (self->check_section,
-                          self->check != NULL &&
-                          (stage == UPSTANDER_CLASS_STAGE_CHECK_BEFORE || stage == UPSTANDER_CLASS_STAGE_CHECK_AFTER));
+  checking = self->check != NULL &&
+             (stage == UPSTANDER_CLASS_STAGE_CHECK_BEFORE || stage == UPSTANDER_CLASS_STAGE_CHECK_AFTER);
+  /* The check is what happens now: the scene's question would mislead. */
+  gtk_widget_set_visible (self->now_section, !checking);
+  gtk_widget_set_visible (self->check_section, checking);
 
   /* Filled as the class reaches it: the counts of the check after the story are in by then. */
   if (summary != gtk_widget_get_visible (self->summary_section))
@@ -413,6 +417,7 @@ upstander_facilitator_window_class_init (UpstanderFacilitatorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, timer);
   gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, no_run);
   gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, run_box);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, now_section);
   gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, now_title);
   gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, now_detail);
   gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, now_feedback);

@@ -609,8 +609,9 @@ test_facilitator_shows_check (void)
   notes = upstander_facilitator_window_present (app);
   ui_test_spin (20);
 
-  /* Before the story: every sentence, with no hand yet. */
+  /* Before the story: every sentence, with no hand yet, in place of the scene's question. */
   g_assert_true (shows (GTK_WIDGET (notes), "Before the story"));
+  g_assert_false (shows (GTK_WIDGET (notes), "Now"));
   for (guint i = 0; i < upstander_class_check_get_n_statements (check); i++)
     g_assert_true (shows (GTK_WIDGET (notes), upstander_class_check_get_statement (check, i)));
   expected = g_strdup_printf ("%s | %s | %s", zero, zero, zero);
@@ -637,6 +638,7 @@ test_facilitator_shows_check (void)
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "scene");
   g_assert_false (shows (GTK_WIDGET (notes), "Before the story"));
   g_assert_false (shows (GTK_WIDGET (notes), upstander_class_check_get_statement (check, 2)));
+  g_assert_true (shows (GTK_WIDGET (notes), "Now"));
   g_assert_true (shows (GTK_WIDGET (notes), "Ask who else could see the sticker."));
 
   play_to_ending (page, run, "dm-ana");
@@ -999,6 +1001,10 @@ test_classroom_screenshots (void)
     for (guint hand = 0; hand < 4 + 5 * i; hand++)
       upstander_class_check_add_hand (check, i);
   ui_test_save_shot (GTK_WIDGET (window), "classroom-check-before");
+  /* The teacher's notes show the same check, counted. */
+  notes = upstander_facilitator_window_present (app);
+  gtk_window_set_default_size (GTK_WINDOW (notes), 640, 900);
+  ui_test_save_shot (GTK_WIDGET (notes), "classroom-facilitator-check");
 
   /* Counted: on to the story's first lines. */
   for (guint i = 0; i < 3; i++)
@@ -1019,8 +1025,6 @@ test_classroom_screenshots (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "classroom.panel", "s", "discuss");
   ui_test_save_shot (GTK_WIDGET (window), "classroom-discuss");
 
-  notes = upstander_facilitator_window_present (app);
-  gtk_window_set_default_size (GTK_WINDOW (notes), 640, 900);
   ui_test_save_shot (GTK_WIDGET (notes), "classroom-facilitator");
 
   gtk_widget_activate_action (GTK_WIDGET (page), "classroom.choose", NULL);
@@ -1046,6 +1050,7 @@ test_classroom_screenshots (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
   ui_test_save_shot (GTK_WIDGET (window), "classroom-summary");
+  ui_test_save_shot (GTK_WIDGET (notes), "classroom-facilitator-summary");
   {
     GtkWidget *scroller = gtk_widget_get_ancestor (ui_test_find_one (GTK_WIDGET (page), GTK_TYPE_BOX, "class-summary-check"),
                                                    GTK_TYPE_SCROLLED_WINDOW);
