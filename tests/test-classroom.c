@@ -772,10 +772,20 @@ test_classroom_language_switch (void)
   g_assert_true (press (page, GDK_KEY_1, 0));
   g_assert_true (press (page, GDK_KEY_1, 0));
   g_assert_true (press (page, GDK_KEY_3, 0));
+  upstander_facilitator_window_present (app);
+  ui_test_spin (20);
 
   /* French during the check before the story: the same check, its sentences in French, its hands kept. */
   window = switch_language (app, window, "fr");
   page = page_of (window);
+  /* The teacher's notes come back too, in French, on the same check. */
+  {
+    UpstanderFacilitatorWindow *notes = upstander_facilitator_window_find (app);
+
+    g_assert_nonnull (notes);
+    g_assert_true (shows (GTK_WIDGET (notes), _("Before the story")));
+    g_assert_true (shows (GTK_WIDGET (notes), _("I know an adult I could tell.")));
+  }
   g_assert_true (upstander_classroom_page_get_run (page) == run);
   g_assert_true (upstander_class_run_get_check (run) == check);
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
