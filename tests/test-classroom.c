@@ -696,7 +696,15 @@ test_classroom_survives_rebuild (void)
   run = upstander_application_get_class_run (app);
   check = upstander_class_run_get_check (run);
   g_assert_nonnull (check);
+  /* Past the check to the vote: a hand, then the teacher turns to the questions and picks another way. */
+  gtk_widget_activate_action (GTK_WIDGET (page_of (window)), "classroom.skip-check", NULL);
+  for (guint i = 0; i < 10 && g_strcmp0 (upstander_classroom_page_get_view (page_of (window)), "decision") != 0; i++)
+    gtk_widget_activate_action (GTK_WIDGET (page_of (window)), "classroom.advance", NULL);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page_of (window)), ==, "decision");
   upstander_class_run_add_vote (run, 1);
+  gtk_widget_activate_action (GTK_WIDGET (page_of (window)), "classroom.panel", "s", "reveal");
+  gtk_widget_activate_action (GTK_WIDGET (page_of (window)), "classroom.panel", "s", "discuss");
+  upstander_presentation_pick (upstander_classroom_page_get_presentation (page_of (window)), 2);
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_spin (20);
 
@@ -707,6 +715,9 @@ test_classroom_survives_rebuild (void)
   g_assert_true (upstander_class_run_get_check (run) == check);
   g_assert_cmpstr (upstander_classroom_page_get_view (page_of (window)), ==, "decision");
   g_assert_cmpuint (upstander_class_run_get_votes (run, 1), ==, 1);
+  /* On the panel the teacher left it on, with the teacher's pick. */
+  g_assert_cmpstr (upstander_classroom_page_get_panel (page_of (window)), ==, "discuss");
+  g_assert_cmpint (upstander_classroom_page_get_selected (page_of (window)), ==, 2);
 
   upstander_settings_set_classroom_mode (upstander_application_get_settings (app), FALSE);
   ui_test_close_app (app);
@@ -1042,6 +1053,9 @@ test_classroom_screenshots (void)
     {
       if (g_strcmp0 (upstander_classroom_page_get_view (page), "decision") == 0)
         {
+          /* Each new decision opens on the votes, whatever panel the last one ended on. */
+          g_assert_cmpstr (upstander_classroom_page_get_panel (page), ==, "votes");
+          gtk_widget_activate_action (GTK_WIDGET (page), "classroom.panel", "s", "discuss");
           upstander_class_run_add_vote (run, 0);
           gtk_widget_activate_action (GTK_WIDGET (page), "classroom.choose", NULL);
         }

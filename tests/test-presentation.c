@@ -125,18 +125,23 @@ test_picks_up_mid_lesson (void)
   for (guint i = 0; i < 3; i++)
     upstander_presentation_advance (first);
   upstander_class_run_add_vote (run, 1);
+  upstander_presentation_set_panel (first, UPSTANDER_PANEL_DISCUSS);
+  upstander_presentation_pick (first, 2);
+  g_assert_cmpint (upstander_presentation_get_selected (first), ==, 2);
   g_assert_finalize_object (first);
 
-  /* A window rebuilt for another language makes a new presentation: the vote stays open. */
+  /* A window rebuilt for another language makes a new presentation: the vote
+   * stays open, on the same panel, with the teacher's pick over the favourite. */
   again = upstander_presentation_new (run);
   g_assert_cmpint (upstander_presentation_get_view (again), ==, UPSTANDER_PRESENTATION_DECISION);
-  g_assert_cmpint (upstander_presentation_get_selected (again), ==, 1);
+  g_assert_cmpint (upstander_presentation_get_panel (again), ==, UPSTANDER_PANEL_DISCUSS);
+  g_assert_cmpint (upstander_presentation_get_selected (again), ==, 2);
+  g_assert_cmpint (upstander_class_run_get_leader (run), ==, 1);
   g_assert_cmpuint (n_shown (again), ==, 3);
 
   g_assert_finalize_object (again);
 }
 
-/* With a check: before the first scene, again after the ending, then the summary, then "Our class says". */
 /* A presentation made again on @run (a window rebuilt mid-lesson) shows what @presentation shows. */
 static void
 assert_picked_up (UpstanderClassRun     *run,
@@ -148,6 +153,7 @@ assert_picked_up (UpstanderClassRun     *run,
   g_assert_finalize_object (again);
 }
 
+/* With a check: before the first scene, again after the ending, then the summary, then "Our class says". */
 static void
 test_check_before_and_after (void)
 {

@@ -29,6 +29,7 @@ struct _UpstanderClassRun
   UpstanderClassCheck *check;   /* nullable: the before-and-after check, if the class takes it */
   UpstanderClassVoice *voice;   /* "Our class says": what the class typed, for this run only */
   UpstanderClassStage  stage;
+  UpstanderPanel       panel;
   gint64            started;    /* g_get_monotonic_time () */
 };
 
@@ -38,6 +39,7 @@ enum {
   PROP_CHECK,
   PROP_STAGE,
   PROP_VOICE,
+  PROP_PANEL,
   N_PROPS
 };
 
@@ -89,7 +91,14 @@ sync_with_session (UpstanderClassRun *self)
   decision->scene = scene;
   decision->choices = upstander_session_dup_choices (self->session);
   decision->votes = g_new0 (guint, MAX (decision->choices->len, 1));
+  decision->picked = -1;
   g_ptr_array_add (self->decisions, decision);
+
+  if (self->panel != UPSTANDER_PANEL_VOTES)
+    {
+      self->panel = UPSTANDER_PANEL_VOTES;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PANEL]);
+    }
 }
 
 static void
@@ -161,6 +170,10 @@ upstander_class_run_get_property (GObject    *object,
       g_value_set_object (value, self->voice);
       break;
 
+    case PROP_PANEL:
+      g_value_set_enum (value, self->panel);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -186,6 +199,10 @@ upstander_class_run_set_property (GObject      *object,
 
     case PROP_STAGE:
       upstander_class_run_set_stage (self, g_value_get_enum (value));
+      break;
+
+    case PROP_PANEL:
+      upstander_class_run_set_panel (self, g_value_get_enum (value));
       break;
 
     default:
@@ -223,6 +240,11 @@ upstander_class_run_class_init (UpstanderClassRunClass *klass)
     g_param_spec_object ("voice", NULL, NULL,
                          UPSTANDER_TYPE_CLASS_VOICE,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_PANEL] =
+    g_param_spec_enum ("panel", NULL, NULL,
+                       UPSTANDER_TYPE_PANEL, UPSTANDER_PANEL_VOTES,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -664,4 +686,49 @@ upstander_class_run_get_voice (UpstanderClassRun *self)
   g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), NULL);
 
   return self->voice;
+}
+
+/* Votes, reveal or discuss, beside the open vote. */
+UpstanderPanel
+upstander_class_run_get_panel (UpstanderClassRun *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), UPSTANDER_PANEL_VOTES);
+
+  return self->panel;
+}
+
+void
+upstander_class_run_set_panel (UpstanderClassRun *self,
+                               UpstanderPanel     panel)
+{
+  g_return_if_fail (UPSTANDER_IS_CLASS_RUN (self));
+  g_return_if_fail (panel <= UPSTANDER_PANEL_DISCUSS);
+
+  if (self->panel == panel)
+    return;
+
+  self->panel = panel;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PANEL]);
+}
+
+/* The teacher takes the @choice-th card's path, whatever the votes say; FALSE when there is no such card now. */
+gboolean
+upstander_class_run_pick (UpstanderClassRun *self,
+                          guint              choice)
+{
+  UpstanderClassDecision *current;
+
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), FALSE);
+
+  current = (UpstanderClassDecision *) upstander_class_run_get_current (self);
+  if (current == NULL || choice >= current->choices->len)
+    return FALSE;
+
+  if (current->picked != (int) choice)
+    {
+      current->picked = choice;
+      g_signal_emit (self, signals [CHANGED], 0);
+    }
+
+  return TRUE;
 }

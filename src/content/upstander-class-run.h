@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 /*
  * One decision the class met: the choices it was offered, a hand count per
- * choice and the choice the teacher took (NULL until then). Owned by the
+ * choice, the teacher's pick among them (-1 for none: the class's favourite
+ * goes) and the choice the teacher took (NULL until then). Owned by the
  * run; read the fields, never change them.
  */
 typedef struct
@@ -23,8 +24,17 @@ typedef struct
   const UpstanderScene  *scene;
   GPtrArray             *choices;  /* const UpstanderChoice*, as offered */
   guint                 *votes;    /* one count per choice */
+  int                    picked;
   const UpstanderChoice *taken;    /* nullable */
 } UpstanderClassDecision;
+
+/* What the room sees beside an open vote; each new decision opens on the votes. */
+typedef enum
+{
+  UPSTANDER_PANEL_VOTES,    /* hand counts per choice */
+  UPSTANDER_PANEL_REVEAL,   /* every choice's feedback, side by side */
+  UPSTANDER_PANEL_DISCUSS,  /* the decision's discussion questions */
+} UpstanderPanel;
 
 /*
  * Where the class is in the lesson: the check before the story, the story
@@ -77,5 +87,10 @@ UpstanderClassStage           upstander_class_run_get_stage        (UpstanderCla
 void                          upstander_class_run_set_stage        (UpstanderClassRun   *self,
                                                                     UpstanderClassStage  stage);
 UpstanderClassVoice          *upstander_class_run_get_voice        (UpstanderClassRun   *self);
+UpstanderPanel                upstander_class_run_get_panel        (UpstanderClassRun   *self);
+void                          upstander_class_run_set_panel        (UpstanderClassRun   *self,
+                                                                    UpstanderPanel       panel);
+gboolean                      upstander_class_run_pick             (UpstanderClassRun   *self,
+                                                                    guint                choice);
 
 G_END_DECLS

@@ -13,9 +13,10 @@
  * scene's next line (in the session's lines model, which the views follow),
  * then opens the vote; Back hides a line or closes the vote; the panel
  * switches between votes, reveal and discuss; the pick is the teacher's
- * choice of path, else the class's favourite. The run keeps the votes and
- * the path, and where the lesson is (check, story, summary, voice); this
- * keeps only what a rebuilt window may lose.
+ * choice of path, else the class's favourite. The run keeps the votes, the
+ * pick, the panel, the path and where the lesson is (check, story, summary,
+ * voice), so that a window rebuilt for a new language shows the same; this
+ * works out the view from them.
  *
  * With a before-and-after check on the run, the check comes before the
  * first scene and again after the ending, then the summary, then "Our
@@ -30,8 +31,6 @@ struct _UpstanderPresentation
   UpstanderClassRun         *run;
   const UpstanderScene      *scene;        /* the scene the state below is about */
   gboolean                   at_decision;  /* every line read: the vote is open */
-  UpstanderPanel             panel;
-  int                        picked;       /* the teacher's pick, or -1 */
   UpstanderPresentationView  view;
   int                        selected;
 };
@@ -60,6 +59,7 @@ static void
 update (UpstanderPresentation *self)
 {
   UpstanderSession *session = session_of (self);
+  const UpstanderClassDecision *current;
   UpstanderPresentationView view;
   int selected;
 
@@ -68,15 +68,9 @@ update (UpstanderPresentation *self)
     case UPSTANDER_SESSION_SCENE:
       if (self->scene != upstander_session_get_scene (session))
         {
-          /* A new scene: its first line, the votes panel, no pick. */
+          /* A new scene: its first line; the run opens its decision on the votes, with no pick. */
           self->scene = upstander_session_get_scene (session);
           self->at_decision = g_list_model_get_n_items (upstander_session_get_lines (session)) == 0;
-          self->picked = -1;
-          if (self->panel != UPSTANDER_PANEL_VOTES)
-            {
-              self->panel = UPSTANDER_PANEL_VOTES;
-              g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PANEL]);
-            }
         }
       if (upstander_class_run_get_check (self->run) != NULL &&
           upstander_class_run_get_stage (self->run) == UPSTANDER_CLASS_STAGE_CHECK_BEFORE)
@@ -119,7 +113,8 @@ update (UpstanderPresentation *self)
       break;
     }
 
-  selected = self->picked >= 0 ? self->picked : upstander_class_run_get_leader (self->run);
+  current = upstander_class_run_get_current (self->run);
+  selected = current != NULL && current->picked >= 0 ? current->picked : upstander_class_run_get_leader (self->run);
   if (view != UPSTANDER_PRESENTATION_DECISION)
     selected = -1;
 
@@ -133,6 +128,12 @@ update (UpstanderPresentation *self)
       self->selected = selected;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED]);
     }
+}
+
+static void
+panel_changed_cb (UpstanderPresentation *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PANEL]);
 }
 
 static void
@@ -164,7 +165,7 @@ upstander_presentation_get_property (GObject    *object,
       break;
 
     case PROP_PANEL:
-      g_value_set_enum (value, self->panel);
+      g_value_set_enum (value, upstander_class_run_get_panel (self->run));
       break;
 
     case PROP_SELECTED:
@@ -227,6 +228,7 @@ upstander_presentation_constructed (GObject *object)
     }
 
   g_signal_connect_object (self->run, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->run, "notify::panel", G_CALLBACK (panel_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -265,7 +267,6 @@ upstander_presentation_class_init (UpstanderPresentationClass *klass)
 static void
 upstander_presentation_init (UpstanderPresentation *self)
 {
-  self->picked = -1;
   self->selected = -1;
 }
 
@@ -298,7 +299,7 @@ upstander_presentation_get_panel (UpstanderPresentation *self)
 {
   g_return_val_if_fail (UPSTANDER_IS_PRESENTATION (self), UPSTANDER_PANEL_VOTES);
 
-  return self->panel;
+  return upstander_class_run_get_panel (self->run);
 }
 
 void
@@ -308,11 +309,8 @@ upstander_presentation_set_panel (UpstanderPresentation *self,
   g_return_if_fail (UPSTANDER_IS_PRESENTATION (self));
   g_return_if_fail (panel <= UPSTANDER_PANEL_DISCUSS);
 
-  if (self->panel == panel)
-    return;
-
-  self->panel = panel;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PANEL]);
+  /* The run keeps it, and says so (panel_changed_cb). */
+  upstander_class_run_set_panel (self->run, panel);
 }
 
 /* The choice "Go this way" takes: the teacher's pick, else the most voted; -1 for none. */
@@ -329,16 +327,11 @@ void
 upstander_presentation_pick (UpstanderPresentation *self,
                              guint                  choice)
 {
-  const UpstanderClassDecision *current;
-
   g_return_if_fail (UPSTANDER_IS_PRESENTATION (self));
 
-  current = upstander_class_run_get_current (self->run);
-  if (self->view != UPSTANDER_PRESENTATION_DECISION || current == NULL || choice >= current->choices->len)
-    return;
-
-  self->picked = choice;
-  update (self);
+  /* Kept with the decision in the run, so a rebuilt window keeps it too. */
+  if (self->view == UPSTANDER_PRESENTATION_DECISION)
+    upstander_class_run_pick (self->run, choice);
 }
 
 /* Goes the selected way; FALSE when there is no decision open or nothing is selected. */
