@@ -89,8 +89,8 @@ build_rows (UpstanderClassCheckView *self)
       g_autofree char *remove_name = g_strdup_printf (_("One hand fewer for “%s”"), statement);
 
       /* Tight rows: five sentences at room scale fit a 1080 px projector. */
-      gtk_widget_set_margin_top (row, 4);
-      gtk_widget_set_margin_bottom (row, 4);
+      gtk_widget_set_margin_top (row, 8);
+      gtk_widget_set_margin_bottom (row, 8);
       gtk_widget_set_margin_start (row, 12);
       gtk_widget_set_margin_end (row, 12);
       gtk_widget_set_hexpand (label, TRUE);

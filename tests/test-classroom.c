@@ -1132,22 +1132,40 @@ test_classroom_room_scale (void)
     graphene_rect_t bounds;
 
     g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
-    ui_test_save_shot (GTK_WIDGET (window), "classroom-room-check");
     g_assert_cmpuint (counters->len, ==, 5);
     g_assert_cmpuint (statements->len, ==, 5);
-    for (guint i = 0; i < statements->len; i++)
-      g_assert_cmpfloat (font_px (g_ptr_array_index (statements, i)), >=, 32);
     fifth = g_ptr_array_index (counters, 4);
-    g_assert_true (gtk_widget_compute_bounds (fifth, pane, &bounds));
-    g_test_message ("fifth counter %.0f..%.0f in a pane %d high (scrolled %.0f of %.0f)",
-                    bounds.origin.y, bounds.origin.y + bounds.size.height, gtk_widget_get_height (pane),
-                    gtk_adjustment_get_value (adjustment), gtk_adjustment_get_upper (adjustment));
-    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
-    g_assert_cmpfloat (bounds.origin.y, >=, 0);
-    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (pane));
-    /* Its sentence too, whole. */
-    g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (statements, 4), pane, &bounds));
-    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (pane));
+
+    /* Windowed (34 px type), then with the fullscreen type scale (38 px): Xvfb has
+     * no window manager to make the window fullscreen, so the class the style
+     * sheet keys on is set by hand. */
+    for (guint fullscreen = 0; fullscreen < 2; fullscreen++)
+      {
+        double min_px = fullscreen ? 36 : 32;
+
+        if (fullscreen)
+          {
+            gtk_widget_add_css_class (GTK_WIDGET (window), "fullscreen");
+            for (guint i = 0; i < 250 && font_px (g_ptr_array_index (statements, 0)) < min_px; i++)
+              ui_test_spin (20);
+            ui_test_spin (50);
+          }
+        ui_test_save_shot (GTK_WIDGET (window), fullscreen ? "classroom-room-check-fullscreen" : "classroom-room-check");
+        for (guint i = 0; i < statements->len; i++)
+          g_assert_cmpfloat (font_px (g_ptr_array_index (statements, i)), >=, min_px);
+        g_assert_true (gtk_widget_compute_bounds (fifth, pane, &bounds));
+        g_test_message ("fifth counter %.0f..%.0f in a pane %d high (scrolled %.0f of %.0f), type %.0f px",
+                        bounds.origin.y, bounds.origin.y + bounds.size.height, gtk_widget_get_height (pane),
+                        gtk_adjustment_get_value (adjustment), gtk_adjustment_get_upper (adjustment),
+                        font_px (g_ptr_array_index (statements, 0)));
+        g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+        g_assert_cmpfloat (bounds.origin.y, >=, 0);
+        g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (pane));
+        /* Its sentence too, whole. */
+        g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (statements, 4), pane, &bounds));
+        g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (pane));
+      }
+    gtk_widget_remove_css_class (GTK_WIDGET (window), "fullscreen");
   }
 
   for (guint i = 0; i < 30 && g_strcmp0 (upstander_classroom_page_get_view (page), "decision") != 0; i++)
