@@ -25,9 +25,10 @@
 
 /*
  * The run (on the application, so it outlives a window rebuilt for a new
- * language) holds the story, the votes, the path, the check's hands, where
- * the lesson is and what the class typed; the presentation model
- * holds what the room sees (which view, which panel, the teacher's pick).
+ * language) holds the story, the votes, the teacher's pick and panel, the
+ * path, the check's hands, where the lesson is and what the class typed:
+ * a page built again shows the same. The presentation model works out from
+ * it what the room sees (which view, which choice is selected).
  * This page draws it, large, with the same rows as the player: a revealed
  * line appends a row to the transcript; the vote keeps the scene's lines
  * beside the cards. The teacher's keys and buttons are in
