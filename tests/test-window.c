@@ -850,24 +850,6 @@ compile_test_translations (void)
 }
 
 
-/* The app's main window, once it is not @old (the language switch built a new one). */
-static UpstanderWindow *
-wait_for_new_window (UpstanderApplication *app,
-                     gpointer             *old)
-{
-  for (guint i = 0; i < 200 && *old != NULL; i++)
-    ui_test_spin (10);
-  g_assert_null (*old);
-  ui_test_spin (50);
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (UPSTANDER_IS_WINDOW (l->data))
-      return l->data;
-
-  g_error ("No window after the language switch");
-  return NULL;
-}
-
 static GtkWidget *
 find_message (GtkWidget *root)
 {
@@ -923,7 +905,7 @@ test_window_switches_language (void)
   old = window;
   g_object_add_weak_pointer (G_OBJECT (window), &old);
   upstander_settings_set_language (settings, "fr");
-  window = wait_for_new_window (app, &old);
+  window = ui_test_wait_for_new_window (app, &old);
   root = GTK_WIDGET (window);
   player = player_of (window);
   g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "fr");
@@ -948,7 +930,7 @@ test_window_switches_language (void)
   old = window;
   g_object_add_weak_pointer (G_OBJECT (window), &old);
   upstander_settings_set_language (settings, "ar");
-  window = wait_for_new_window (app, &old);
+  window = ui_test_wait_for_new_window (app, &old);
   root = GTK_WIDGET (window);
   player = player_of (window);
   g_assert_cmpint (gtk_widget_get_default_direction (), ==, GTK_TEXT_DIR_RTL);
@@ -984,7 +966,7 @@ test_window_switches_language (void)
   old = window;
   g_object_add_weak_pointer (G_OBJECT (window), &old);
   upstander_settings_set_language (settings, "");
-  window = wait_for_new_window (app, &old);
+  window = ui_test_wait_for_new_window (app, &old);
   root = GTK_WIDGET (window);
   player = player_of (window);
   g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, original_language);
@@ -1081,7 +1063,7 @@ test_window_preferences_language (void)
   old = window;
   g_object_add_weak_pointer (G_OBJECT (window), &old);
   adw_combo_row_set_selected (row, 4);
-  window = wait_for_new_window (app, &old);
+  window = ui_test_wait_for_new_window (app, &old);
   g_assert_cmpstr (upstander_settings_get_language (upstander_application_get_settings (app)), ==, "fr");
   g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
   g_assert_cmpuint (g_list_model_get_n_items (upstander_window_get_stories (window)), ==, 1);
