@@ -461,6 +461,31 @@ test_rule_unknown_avatar (void)
   assert_refused ("<person id=\"ana\" role=\"target\">",
                   "<person id=\"ana\" role=\"target\" avatar=\"../bob\">",
                   "avatar=\"../bob\"", "is not one of");
+  /* The schema compares avatar names as tokens; the loader does not. */
+  assert_refused ("<person id=\"ana\" role=\"target\">",
+                  "<person id=\"ana\" role=\"target\" avatar=\" bob \">",
+                  "avatar=\" bob \"", "avatar=“ bob ” is not one of");
+}
+
+/*
+ * A mistake the checks before the schema explain stops the load before the
+ * model is read, whether they run first or after the schema: their message
+ * alone, not those of reading the rest.
+ */
+static void
+test_explained_mistake_alone (void)
+{
+  g_autofree char *xml = replace (VALID, "<person id=\"ana\" role=\"target\">",
+                                  "<person id=\"Ana!\" role=\"target\" avatar=\" bob \">");
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = load_string (xml, diagnostics, &error);
+
+  dump (diagnostics);
+  g_assert_null (bundle);
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  g_assert_true (has_diagnostic (diagnostics, UPSTANDER_SEVERITY_ERROR, line_of (xml, "avatar="),
+                                 "avatar=“ bob ” is not one of"));
 }
 
 static void
@@ -1128,6 +1153,7 @@ main (int   argc,
   g_test_add_func ("/upstander/loader/rule/unknown-avatar", test_rule_unknown_avatar);
   g_test_add_func ("/upstander/loader/example-fixture", test_example_fixture);
   g_test_add_func ("/upstander/loader/whitespace-collapsed", test_whitespace_collapsed);
+  g_test_add_func ("/upstander/loader/explained-mistake-alone", test_explained_mistake_alone);
   g_test_add_func ("/upstander/loader/markup-kept-literally", test_markup_kept_literally);
   g_test_add_func ("/upstander/loader/translations", test_translations);
   g_test_add_func ("/upstander/loader/unreachable-scene-warns", test_unreachable_scene_warns);

@@ -142,10 +142,14 @@ _upstander_quote (const char *value)
 
 /* The loader proper. */
 
+static gboolean is_one_of (const char *value,
+                           const char *values);
+
 typedef struct
 {
   UpstanderLoadState  state;
-  const char         *lang;  /* the bundle's own xml:lang */
+  const char         *lang;         /* the bundle's own xml:lang */
+  gboolean            unexplained;  /* a value the schema let through, that check_before_schema() would not */
 } Loader;
 
 /*
@@ -852,8 +856,10 @@ read_person (Loader            *self,
 
   person->line = node_line (node);
   person->id = read_id (self, node, "id");
-  /* check_before_schema has already refused a name outside the set. */
+  /* The schema compares avatar names as tokens: " bob " passes it. */
   person->avatar = dup_attribute (node, "avatar");
+  if (person->avatar != NULL && !is_one_of (person->avatar, UPSTANDER_AVATAR_NAMES))
+    self->unexplained = TRUE;
   person->role = read_enum (node, "role", UPSTANDER_TYPE_ROLE, UPSTANDER_ROLE_NONE);
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
@@ -1879,6 +1885,84 @@ check_before_schema (UpstanderLoadState *state,
     }
 }
 
+/* What _upstander_report() counts, to put back. */
+typedef struct
+{
+  guint    n_errors;
+  guint    n_reported;
+  guint    n_warnings_reported;
+  gboolean said_too_many;
+} ReportCounts;
+
+static ReportCounts
+get_report_counts (UpstanderLoadState *state)
+{
+  return (ReportCounts) { state->n_errors, state->n_reported, state->n_warnings_reported,
+                          state->said_too_many };
+}
+
+static void
+set_report_counts (UpstanderLoadState *state,
+                   ReportCounts        counts)
+{
+  state->n_errors = counts.n_errors;
+  state->n_reported = counts.n_reported;
+  state->n_warnings_reported = counts.n_warnings_reported;
+  state->said_too_many = counts.said_too_many;
+}
+
+/*
+ * The checks before the schema, run after the fact: what was reported since
+ * @mark (@counts then) stands only if they find nothing; else they speak
+ * instead, as when they ran first and stopped the load.
+ */
+static void
+explain_since (UpstanderLoadState *state,
+               xmlDoc             *doc,
+               guint               mark,
+               ReportCounts        counts)
+{
+  g_autoptr(GPtrArray) since = upstander_diagnostics_new ();
+  ReportCounts counts_since = get_report_counts (state);
+
+  for (guint i = mark; i < state->diagnostics->len; i++)
+    g_ptr_array_add (since, g_steal_pointer (&g_ptr_array_index (state->diagnostics, i)));
+  g_ptr_array_set_size (state->diagnostics, mark);
+  set_report_counts (state, counts);
+
+  check_before_schema (state, xmlDocGetRootElement (doc));
+
+  if (state->n_errors == counts.n_errors)
+    {
+      set_report_counts (state, counts_since);
+      g_ptr_array_extend_and_steal (state->diagnostics, g_steal_pointer (&since));
+    }
+}
+
+/*
+ * The schema first: a valid bundle (nearly every one) is not walked by the
+ * checks before it, which only say more than libxml2 does about a few
+ * mistakes. The schema is at least as strict as those checks (its values
+ * compare as strings, not tokens), but for the avatar names, which
+ * read_person() checks. So whenever the schema or the reading refuses the
+ * bundle, explain_since() runs those checks, and their messages replace
+ * what came after the parse, as when they ran first.
+ */
+static gboolean
+validate_or_explain (UpstanderLoadState *state,
+                     xmlDoc             *doc)
+{
+  guint mark = state->diagnostics->len;
+  ReportCounts counts = get_report_counts (state);
+
+  if (validate_structure (state, doc))
+    return TRUE;
+
+  explain_since (state, doc, mark, counts);
+
+  return FALSE;
+}
+
 static gboolean
 check_document (UpstanderLoadState *state,
                 xmlDoc             *doc)
@@ -2044,14 +2128,21 @@ load_bytes_until (GBytes      *bytes,
       if (doc == NULL && self.state.n_errors == 0)
         _upstander_report (&self.state, 0, 0, UPSTANDER_SEVERITY_ERROR, "the file is not well-formed XML");
 
-      if (doc != NULL && check_document (&self.state, doc))
+      /* After an error in the parse the schema does not run; the checks
+       * before it still say what they find. */
+      if (doc != NULL && check_document (&self.state, doc) && self.state.n_errors > 0)
         check_before_schema (&self.state, xmlDocGetRootElement (doc));
 
       if (doc != NULL && self.state.n_errors == 0 && !_upstander_past_deadline (&self.state) &&
-          validate_structure (&self.state, doc) && !_upstander_past_deadline (&self.state))
+          validate_or_explain (&self.state, doc) && !_upstander_past_deadline (&self.state))
         {
+          ReportCounts counts = get_report_counts (&self.state);
+          guint mark = diagnostics->len;
+
           read_bundle (&self, xmlDocGetRootElement (doc));
-          if (self.state.n_errors == 0)
+          if ((self.state.n_errors > counts.n_errors || self.unexplained) && !self.state.timed_out)
+            explain_since (&self.state, doc, mark, counts);
+          else
             _upstander_check_bundle (&self.state);
         }
 
