@@ -901,6 +901,12 @@ test_rule_schema (void)
                   "effect=“great” is not one of: helpful, mixed, harmful");
   assert_refused ("role=\"target\"", "role=\"none\"", "role=\"none\"",
                   "role=“none” is not one of: player, target, friend, adult");
+  /* A value with spaces around it is not the value: the schema compares
+   * strings, not tokens, else such a bundle would pass it unexplained. */
+  assert_refused ("place=\"school\"", "place=\" school \"", "place=\" school \"",
+                  "place=“ school ” is not one of");
+  assert_refused ("effect=\"harmful\"", "effect=\"harmful \"", "effect=\"harmful \"",
+                  "effect=“harmful ” is not one of");
 }
 
 static void
