@@ -510,12 +510,63 @@ test_example_fixture (void)
 static void
 test_whitespace_collapsed (void)
 {
-  g_autofree char *xml = replace (VALID, "<text>Hi</text>", "<text>\n   Hi \t there\n  </text>");
-  g_autoptr(UpstanderBundle) bundle = load_string (xml, NULL, NULL);
-  const UpstanderScene *start = upstander_scenario_get_start (upstander_bundle_lookup_scenario (bundle, "s"));
-  const UpstanderLine *line = g_ptr_array_index (start->lines, 0);
+  /* Runs of ASCII words are copied whole: where one ends matters. */
+  const struct
+  {
+    const char *written;
+    const char *read;
+  } cases[] = {
+    { "\n   Hi \t there\n  ", "Hi there" },
+    { "Hi there you", "Hi there you" },
+    { "Hi  there", "Hi there" },
+    { "Hi there ", "Hi there" },
+    { " Hi there", "Hi there" },
+    { "Hi \tthere", "Hi there" },
+    { "Hi\nthere\r\nyou", "Hi there you" },
+    { "a b c d", "a b c d" },
+    { "Zoë is  here, é", "Zoë is here, é" },
+    { "Hi\u00A0there  ·  now", "Hi\u00A0there · now" },
+    { "x", "x" },
+  };
 
-  g_assert_cmpstr (upstander_text_get_original (g_ptr_array_index (line->texts, 0)), ==, "Hi there");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("<text>%s</text>", cases[i].written);
+      g_autofree char *xml = replace (VALID, "<text>Hi</text>", text);
+      g_autoptr(UpstanderBundle) bundle = load_string (xml, NULL, NULL);
+      const UpstanderScene *start = upstander_scenario_get_start (upstander_bundle_lookup_scenario (bundle, "s"));
+      const UpstanderLine *line = g_ptr_array_index (start->lines, 0);
+
+      g_assert_cmpstr (upstander_text_get_original (g_ptr_array_index (line->texts, 0)), ==, cases[i].read);
+    }
+}
+
+/* The limit counts characters after collapsing, across runs of words. */
+static void
+test_text_limit_after_collapsing (void)
+{
+  for (guint first = 1; first <= 3; first++)
+    {
+      g_autoptr(GString) title = g_string_new ("<title>");
+      g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+      g_autoptr(UpstanderBundle) bundle = NULL;
+      g_autofree char *xml = NULL;
+
+      /* 1 to 3 characters, then 66 times two spaces and two more: 199 to 201 once collapsed. */
+      g_string_append_len (title, "xxx", first);
+      for (guint i = 0; i < 66; i++)
+        g_string_append (title, i % 2 == 0 ? "  xx" : "\n xx");
+      g_string_append (title, "</title>");
+      xml = replace (VALID, "<title>Title</title>", title->str);
+      bundle = load_string (xml, diagnostics, NULL);
+
+      dump (diagnostics);
+      if (first < 3)
+        g_assert_nonnull (bundle);
+      else
+        g_assert_true (has_diagnostic (diagnostics, UPSTANDER_SEVERITY_ERROR, line_of (xml, "<title>"),
+                                       "<title> is 201 characters long; the limit is 200"));
+    }
 }
 
 /* Markup and format directives are text like any other, kept as written. */
@@ -1160,6 +1211,7 @@ main (int   argc,
   g_test_add_func ("/upstander/loader/example-fixture", test_example_fixture);
   g_test_add_func ("/upstander/loader/whitespace-collapsed", test_whitespace_collapsed);
   g_test_add_func ("/upstander/loader/explained-mistake-alone", test_explained_mistake_alone);
+  g_test_add_func ("/upstander/loader/text-limit-after-collapsing", test_text_limit_after_collapsing);
   g_test_add_func ("/upstander/loader/markup-kept-literally", test_markup_kept_literally);
   g_test_add_func ("/upstander/loader/translations", test_translations);
   g_test_add_func ("/upstander/loader/unreachable-scene-warns", test_unreachable_scene_warns);
