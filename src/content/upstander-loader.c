@@ -149,6 +149,7 @@ typedef struct
 {
   UpstanderLoadState  state;
   const char         *lang;         /* the bundle's own xml:lang */
+  GString            *scratch;      /* collapse_text()'s result, reused for every text */
   gboolean            unexplained;  /* a value the schema let through, that check_before_schema() would not */
 } Loader;
 
@@ -216,14 +217,16 @@ is_ascii_word_char (char c)
 
 /*
  * The text of a leaf with its whitespace collapsed, or NULL after reporting
- * what is wrong with it.
+ * what is wrong with it. It lives in @self's scratch buffer until the next
+ * call: most texts are copied once more into an UpstanderText anyway, and
+ * a buffer of their own would be one more allocation each.
  */
-static char *
-read_text (Loader     *self,
-           xmlNode    *node,
-           guint       max_chars)
+static const char *
+collapse_text (Loader     *self,
+               xmlNode    *node,
+               guint       max_chars)
 {
-  g_autofree char *text = NULL;
+  char *text;
   xmlNode *only = node->children;
   xmlChar *owned = NULL;
   const char *content;
@@ -243,7 +246,10 @@ read_text (Loader     *self,
 
   /* Collapsing whitespace never lengthens the text: one allocation, and
    * the bytes written straight into it (120,000 texts in a big library). */
-  text = g_malloc (strlen (content) + 1);
+  if (self->scratch == NULL)
+    self->scratch = g_string_new (NULL);
+  g_string_set_size (self->scratch, strlen (content));
+  text = self->scratch->str;
   end = text;
 
   for (p = content; *p != '\0';)
@@ -328,7 +334,16 @@ read_text (Loader     *self,
       return NULL;
     }
 
-  return g_steal_pointer (&text);
+  return text;
+}
+
+/* As collapse_text(), in a string of its own. */
+static char *
+read_text (Loader     *self,
+           xmlNode    *node,
+           guint       max_chars)
+{
+  return g_strdup (collapse_text (self, node, max_chars));
 }
 
 static UpstanderText **
@@ -383,7 +398,7 @@ read_leaf (Loader  *self,
 {
   g_autofree char *written_lang = dup_lang (node);
   g_autofree char *lang = NULL;
-  g_autofree char *value = NULL;
+  const char *value;
   UpstanderText **previous = leaves_slot (leaves, (const char *) node->name);
   gboolean is_original;
 
@@ -402,7 +417,7 @@ read_leaf (Loader  *self,
   /* Both spelled one way: "pt_br" and "pt-BR" are the same language. */
   is_original = lang == NULL || g_str_equal (lang, self->lang);
 
-  value = read_text (self, node, max_chars);
+  value = collapse_text (self, node, max_chars);
   if (value == NULL)
     {
       if (is_original)
@@ -2165,6 +2180,9 @@ load_bytes_until (GBytes      *bytes,
       g_clear_pointer (&doc, xmlFreeDoc);
       xmlSetStructuredErrorFunc (NULL, NULL);
     }
+
+  if (self.scratch != NULL)
+    g_string_free (g_steal_pointer (&self.scratch), TRUE);
 
   if (self.state.n_errors > 0)
     {
