@@ -44,8 +44,11 @@
  * Safe parsing, whatever the input: no network, no entity substitution, no
  * DTD loading, default depth and size limits (no HUGE), no recovery from
  * errors. A DOCTYPE or processing instruction stops the parser at once.
+ * NOBLANKS drops the indentation between elements (a text node each, in
+ * every walk of the tree after); it keeps any blank run that follows text
+ * or is an element's only content, so collapsed texts read the same.
  */
-#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS)
 
 void
 _upstander_report (UpstanderLoadState *state,
