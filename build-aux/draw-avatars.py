@@ -11,7 +11,8 @@
 #   python3 build-aux/draw-avatars.py data/avatars
 #
 # The list of names here must match UPSTANDER_AVATAR_NAMES in
-# src/content/upstander-model.h and the schema; test-avatar checks both.
+# src/content/upstander-model.h, the schema and resources/avatars/meson.build
+# (which renders each SVG to PNG at build time); test-avatar checks them.
 
 import os
 import sys

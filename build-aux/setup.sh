@@ -29,7 +29,9 @@ PACKAGES=(
   # translations at run time) for the help page's regions
   iso-codes
   # translations (msgfmt, xgettext, itstool) and the data validators
-  # (desktop-file-validate, appstreamcli, rsvg-convert for the icons test)
+  # (desktop-file-validate, appstreamcli); rsvg-convert (librsvg2-bin) renders
+  # the avatars to PNG at build time and the icons for their test;
+  # librsvg2-common is gdk-pixbuf's SVG loader, for the theme's icons at run time
   gettext itstool desktop-file-utils appstream librsvg2-bin librsvg2-common
   # fonts for every language and for the emoji in chat messages; the handout
   # tests read Arabic back from the PDFs, which needs them

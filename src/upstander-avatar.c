@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "upstander-avatar.h"
+#include "upstander-avatars.h"
 
 struct _UpstanderAvatar
 {
@@ -34,99 +35,78 @@ G_DEFINE_FINAL_TYPE (UpstanderAvatar, upstander_avatar, ADW_TYPE_BIN)
 
 static GParamSpec *properties [N_PROPS];
 
-static void
-loader_size_prepared_cb (GdkPixbufLoader *loader,
-                         int              width,
-                         int              height,
-                         gpointer         data)
-{
-  int pixels = GPOINTER_TO_INT (data);
+/* Every pixel size the pictures were rendered at (meson.build). */
+static const int pixel_sizes[] = { AVATAR_PIXEL_SIZES };
 
-  gdk_pixbuf_loader_set_size (loader, pixels, pixels);
+/*
+ * The rendered size to show at @pixels: that size when there is one, so the
+ * picture is drawn pixel for pixel; else the smallest larger one, which GTK
+ * scales down; else the largest, scaled up (a scale factor above 2).
+ */
+static int
+choose_pixel_size (int pixels)
+{
+  int larger = 0;
+  int largest = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pixel_sizes); i++)
+    {
+      if (pixel_sizes[i] == pixels)
+        return pixels;
+      if (pixel_sizes[i] > pixels && (larger == 0 || pixel_sizes[i] < larger))
+        larger = pixel_sizes[i];
+      largest = MAX (largest, pixel_sizes[i]);
+    }
+
+  return larger != 0 ? larger : largest;
 }
 
 /*
- * Names the SVG loader rather than letting gdk-pixbuf guess the type: the
- * guess needs the shared MIME database, which a sandbox or an unusual
- * XDG_DATA_DIRS may hide, and then every avatar would fall back to initials.
- */
-static GdkPixbuf *
-load_drawing (const char  *resource,
-              int          pixels,
-              GError     **error)
-{
-  g_autoptr(GdkPixbufLoader) loader = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  GdkPixbuf *pixbuf;
-
-  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
-    return NULL;
-
-  loader = gdk_pixbuf_loader_new_with_type ("svg", error);
-  if (loader == NULL)
-    return NULL;
-
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (loader_size_prepared_cb), GINT_TO_POINTER (pixels));
-  if (!gdk_pixbuf_loader_write_bytes (loader, bytes, error))
-    {
-      gdk_pixbuf_loader_close (loader, NULL);
-      return NULL;
-    }
-  if (!gdk_pixbuf_loader_close (loader, error))
-    return NULL;
-
-  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
-  if (pixbuf == NULL)
-    {
-      g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_FAILED, "the drawing is empty");
-      return NULL;
-    }
-
-  return g_object_ref (pixbuf);
-}
-
-/*
- * The drawing is rasterised at the size it is shown (times the scale
- * factor), not scaled from one bitmap, so it stays sharp at every text size.
- * The dark style has its own drawings (mid-tone backgrounds, light outlines)
- * rather than a recoloured copy: skin tones must not change with the theme.
- */
-/*
- * Drawings rasterised once per name, style and pixel size: the catalogue
+ * Pictures decoded once per name, style and pixel size: the catalogue
  * recycles its cards as it scrolls and every chat row shows its sender, so
- * the same few dozen drawings are asked for again and again. Bounded by the
- * documented names × two styles × the handful of sizes the app uses.
+ * the same few dozen pictures are asked for again and again. Bounded by the
+ * documented names × two styles × the rendered sizes.
+ *
+ * The pictures are PNG, rendered from data/avatars/NAME.svg at build time
+ * (resources/avatars/meson.build): GTK decodes PNG itself, where an SVG goes
+ * through gdk-pixbuf's SVG loader and maps all of librsvg into the app.
  */
 static GdkTexture *
 lookup_texture (const char  *resource,
-                int          pixels,
                 GError     **error)
 {
   static GHashTable *textures = NULL;
-  g_autofree char *key = g_strdup_printf ("%s@%d", resource, pixels);
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   GdkTexture *texture;
 
   if (textures == NULL)
     textures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
-  texture = g_hash_table_lookup (textures, key);
+  texture = g_hash_table_lookup (textures, resource);
   if (texture != NULL)
     return g_object_ref (texture);
 
-  pixbuf = load_drawing (resource, pixels, error);
-  if (pixbuf == NULL)
+  /* Not gdk_texture_new_from_resource (): it aborts on a missing path. */
+  bytes = g_resource_lookup_data (upstander_avatars_get_resource (), resource,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
     return NULL;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  g_hash_table_insert (textures, g_steal_pointer (&key), g_object_ref (texture));
+  texture = gdk_texture_new_from_bytes (bytes, error);
+  if (texture == NULL)
+    return NULL;
+
+  g_hash_table_insert (textures, g_strdup (resource), g_object_ref (texture));
 
   return texture;
 }
 
+/*
+ * The picture is rendered at the size it is shown (times the scale factor),
+ * not scaled from one bitmap, so it stays sharp. The dark style has its own
+ * drawings (mid-tone backgrounds, light outlines) rather than a recoloured
+ * copy: skin tones must not change with the theme.
+ */
 static void
 update_image (UpstanderAvatar *self)
 {
@@ -134,7 +114,9 @@ update_image (UpstanderAvatar *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *resource = NULL;
   gboolean dark;
+  int scale;
   int pixels;
+  int rendered;
 
   g_assert (UPSTANDER_IS_AVATAR (self));
 
@@ -148,15 +130,20 @@ update_image (UpstanderAvatar *self)
     }
 
   dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  resource = g_strdup_printf (RESOURCE_BASE "/avatars/%s%s.svg",
-                              self->avatar_name, dark ? "-dark" : "");
-  pixels = adw_avatar_get_size (self->avatar) * MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
-  texture = lookup_texture (resource, pixels, &error);
+  scale = MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+  pixels = adw_avatar_get_size (self->avatar) * scale;
+  rendered = choose_pixel_size (pixels);
+  if (rendered != pixels && scale <= 2)
+    g_critical ("Avatars are not rendered at %d pixels: add the size to avatar_sizes in meson.build", pixels);
+
+  resource = g_strdup_printf (RESOURCE_BASE "/avatars/%d/%s%s.png",
+                              rendered, self->avatar_name, dark ? "-dark" : "");
+  texture = lookup_texture (resource, &error);
   if (texture == NULL)
     {
       /* The loader only lets known names through; a bundle from a newer
        * version may still name one this build does not draw. */
-      g_debug ("No avatar drawing %s: %s; showing initials", resource, error->message);
+      g_debug ("No avatar picture %s: %s; showing initials", resource, error->message);
       adw_avatar_set_custom_image (self->avatar, NULL);
       return;
     }
@@ -305,10 +292,11 @@ upstander_avatar_new (const char *avatar_name,
 {
   g_return_val_if_fail (size > 0, NULL);
 
+  /* The size first: the picture is looked up when the name is set. */
   return g_object_new (UPSTANDER_TYPE_AVATAR,
+                       "size", size,
                        "avatar-name", avatar_name,
                        "person-name", person_name,
-                       "size", size,
                        NULL);
 }
 
@@ -398,7 +386,7 @@ upstander_avatar_get_illustrated (UpstanderAvatar *self)
   return self->resource != NULL;
 }
 
-/* The resource path of the drawing shown, or %NULL when initials are. */
+/* The resource path of the picture shown, or %NULL when initials are. */
 const char *
 upstander_avatar_get_resource (UpstanderAvatar *self)
 {

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "upstander-ending-view.h"
+#include "upstander-story-map-view.h"
 #include "upstander-util.h"
 #include "upstander-words.h"
 
@@ -19,6 +20,10 @@
  * lists of strings, which a 4.8 template cannot bind to a box of labels:
  * they are filled here, again each time the item notifies them (a change
  * of language), and the outcome's CSS class (its colour) too.
+ *
+ * Below them, the endings found and the story map follow the story map the
+ * player gives, and the ways on are made once: "Try another choice" shows
+ * only when there is a choice to take back.
  */
 
 struct _UpstanderEndingView
@@ -26,17 +31,27 @@ struct _UpstanderEndingView
   GtkWidget            parent_instance;
 
   UpstanderEndingItem *ending;
+  UpstanderStoryMap   *story_map;
   const char          *outcome_class;  /* on the outcome line now */
+  gboolean             laid_out;
+  guint                layout_tick;
+  GtkWidget           *guide_button;
+  GtkWidget           *rewind_button;
+  GtkWidget           *catalogue_button;
 
   GtkWidget           *outcome;
   GtkWidget           *title;
   GtkWidget           *texts;
   GtkWidget           *takeaways;
+  GtkWidget           *actions;
+  GtkWidget           *buttons;
+  GtkWidget           *story_map_view;
 };
 
 enum {
   PROP_0,
   PROP_ENDING,
+  PROP_STORY_MAP,
   N_PROPS
 };
 
@@ -64,6 +79,24 @@ shown_text (gpointer    unused,
             const char *text)
 {
   return upstander_text_isolate_ltr_runs (text != NULL ? text : "");
+}
+
+static char *
+endings_found_text (gpointer           unused,
+                    UpstanderStoryMap *map)
+{
+  guint n_endings;
+
+  if (map == NULL)
+    return g_strdup ("");
+
+  n_endings = upstander_story_map_get_n_endings (map);
+  /* Translators: on the ending page, e.g. "Endings found: 2 of 3" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Endings found: %u of %u",
+                                       "Endings found: %u of %u",
+                                       n_endings),
+                          MIN (upstander_story_map_get_n_found (map), n_endings), n_endings);
 }
 
 static void
@@ -128,6 +161,34 @@ update_outcome_class (UpstanderEndingView *self)
   gtk_widget_add_css_class (self->outcome, self->outcome_class);
 }
 
+/* Its rows again, now that the view is laid out (upstander_widget_after_layout()). */
+static void
+refill (GtkWidget *widget)
+{
+  UpstanderEndingView *self = UPSTANDER_ENDING_VIEW (widget);
+  g_autoptr(UpstanderStoryMap) map = self->story_map != NULL ? g_object_ref (self->story_map) : NULL;
+
+  self->layout_tick = 0;
+  fill_texts (self);
+  fill_takeaways (self);
+  upstander_story_map_view_set_map (UPSTANDER_STORY_MAP_VIEW (self->story_map_view), NULL);
+  upstander_story_map_view_set_map (UPSTANDER_STORY_MAP_VIEW (self->story_map_view), map);
+}
+
+static void
+upstander_ending_view_map (GtkWidget *widget)
+{
+  UpstanderEndingView *self = UPSTANDER_ENDING_VIEW (widget);
+
+  GTK_WIDGET_CLASS (upstander_ending_view_parent_class)->map (widget);
+
+  if (!self->laid_out)
+    {
+      self->laid_out = TRUE;
+      self->layout_tick = upstander_widget_after_layout (widget, refill);
+    }
+}
+
 static void
 upstander_ending_view_dispose (GObject *object)
 {
@@ -135,6 +196,10 @@ upstander_ending_view_dispose (GObject *object)
   GtkWidget *child;
 
   upstander_ending_view_set_ending (self, NULL);
+  g_clear_object (&self->story_map);
+  if (self->layout_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->layout_tick);
+  self->layout_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSTANDER_TYPE_ENDING_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -156,6 +221,10 @@ upstander_ending_view_get_property (GObject    *object,
       g_value_set_object (value, self->ending);
       break;
 
+    case PROP_STORY_MAP:
+      g_value_set_object (value, self->story_map);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -175,6 +244,10 @@ upstander_ending_view_set_property (GObject      *object,
       upstander_ending_view_set_ending (self, g_value_get_object (value));
       break;
 
+    case PROP_STORY_MAP:
+      upstander_ending_view_set_story_map (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -189,10 +262,16 @@ upstander_ending_view_class_init (UpstanderEndingViewClass *klass)
   object_class->dispose = upstander_ending_view_dispose;
   object_class->get_property = upstander_ending_view_get_property;
   object_class->set_property = upstander_ending_view_set_property;
+  widget_class->map = upstander_ending_view_map;
 
   properties [PROP_ENDING] =
     g_param_spec_object ("ending", NULL, NULL,
                          UPSTANDER_TYPE_ENDING_ITEM,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_STORY_MAP] =
+    g_param_spec_object ("story-map", NULL, NULL,
+                         UPSTANDER_TYPE_STORY_MAP,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -205,6 +284,10 @@ upstander_ending_view_class_init (UpstanderEndingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderEndingView, title);
   gtk_widget_class_bind_template_child (widget_class, UpstanderEndingView, texts);
   gtk_widget_class_bind_template_child (widget_class, UpstanderEndingView, takeaways);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderEndingView, actions);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderEndingView, buttons);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderEndingView, story_map_view);
+  gtk_widget_class_bind_template_callback (widget_class, endings_found_text);
   gtk_widget_class_bind_template_callback (widget_class, outcome_icon_name);
   gtk_widget_class_bind_template_callback (widget_class, outcome_word_text);
   gtk_widget_class_bind_template_callback (widget_class, shown_text);
@@ -213,7 +296,24 @@ upstander_ending_view_class_init (UpstanderEndingViewClass *klass)
 static void
 upstander_ending_view_init (UpstanderEndingView *self)
 {
+  g_type_ensure (UPSTANDER_TYPE_STORY_MAP_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rewind_button = upstander_text_button_new (_("Try another choice"), "player.rewind", NULL);
+  gtk_widget_add_css_class (self->rewind_button, "suggested-action");
+  gtk_widget_add_css_class (self->rewind_button, "pill");
+  gtk_box_append (GTK_BOX (self->buttons), self->rewind_button);
+
+  self->catalogue_button = upstander_text_button_new (_("Choose another story"), "win.show-catalogue", NULL);
+  gtk_widget_add_css_class (self->catalogue_button, "pill");
+  gtk_box_append (GTK_BOX (self->buttons), self->catalogue_button);
+
+  {
+    GtkWidget *help = upstander_text_button_new (_("Get help"), "win.show-help", NULL);
+
+    gtk_widget_add_css_class (help, "pill");
+    gtk_box_append (GTK_BOX (self->buttons), help);
+  }
 }
 
 GtkWidget *
@@ -262,4 +362,54 @@ upstander_ending_view_get_title (UpstanderEndingView *self)
   g_return_val_if_fail (UPSTANDER_IS_ENDING_VIEW (self), NULL);
 
   return self->title;
+}
+
+UpstanderStoryMap *
+upstander_ending_view_get_story_map (UpstanderEndingView *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_ENDING_VIEW (self), NULL);
+
+  return self->story_map;
+}
+
+/* The story's endings, found or hidden, and the way taken to this one. */
+void
+upstander_ending_view_set_story_map (UpstanderEndingView *self,
+                                     UpstanderStoryMap   *story_map)
+{
+  g_return_if_fail (UPSTANDER_IS_ENDING_VIEW (self));
+  g_return_if_fail (story_map == NULL || UPSTANDER_IS_STORY_MAP (story_map));
+
+  if (g_set_object (&self->story_map, story_map))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORY_MAP]);
+}
+
+/* Shows "Try another choice" only when a choice can be taken back. */
+void
+upstander_ending_view_set_can_rewind (UpstanderEndingView *self,
+                                      gboolean             can_rewind)
+{
+  g_return_if_fail (UPSTANDER_IS_ENDING_VIEW (self));
+
+  gtk_widget_set_visible (self->rewind_button, can_rewind);
+}
+
+/* Shows @guide_button (a link to the ending's guide) above the ways on, or none. */
+void
+upstander_ending_view_set_guide (UpstanderEndingView *self,
+                                 GtkWidget           *guide_button)
+{
+  g_return_if_fail (UPSTANDER_IS_ENDING_VIEW (self));
+  g_return_if_fail (guide_button == NULL || GTK_IS_WIDGET (guide_button));
+
+  upstander_box_replace_first (self->actions, &self->guide_button, guide_button);
+}
+
+/* The first way on: where the keyboard belongs. */
+GtkWidget *
+upstander_ending_view_get_way_on (UpstanderEndingView *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_ENDING_VIEW (self), NULL);
+
+  return gtk_widget_get_visible (self->rewind_button) ? self->rewind_button : self->catalogue_button;
 }

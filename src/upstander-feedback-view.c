@@ -265,9 +265,5 @@ upstander_feedback_view_set_guide (UpstanderFeedbackView *self,
   g_return_if_fail (UPSTANDER_IS_FEEDBACK_VIEW (self));
   g_return_if_fail (guide_button == NULL || GTK_IS_WIDGET (guide_button));
 
-  if (self->guide_button != NULL)
-    gtk_box_remove (GTK_BOX (self->actions), self->guide_button);
-  self->guide_button = guide_button;
-  if (guide_button != NULL)
-    gtk_box_prepend (GTK_BOX (self->actions), guide_button);
+  upstander_box_replace_first (self->actions, &self->guide_button, guide_button);
 }

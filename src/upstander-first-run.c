@@ -21,8 +21,11 @@
  * Whatever the answer, it is recorded and the dialog is not shown again.
  *
  * With the language it asks who is reading (an age band, or a teacher or
- * parent), so an 8-year-old's catalogue opens on stories for 8 to 11. Each
- * question is asked once; a key an administrator locked is not asked.
+ * parent), so an 8-year-old's catalogue opens on stories for 8 to 11.
+ * Nothing is preselected there: one Enter must not take a child to the
+ * stories for adults. Continue waits for a choice; Escape leaves the
+ * question to the next start. Each question is asked until answered; a key
+ * an administrator locked is not asked.
  */
 
 /* The code of the checked row of @list, or NULL when @list is NULL. */
@@ -87,8 +90,8 @@ response_cb (AdwMessageDialog  *dialog,
   const char *language = checked_code (language_list);
 
   /* Who is reading first: a new language rebuilds the window, which then
-   * opens on the band. Escape keeps the preselected band, as for the language. */
-  if (reader != NULL)
+   * opens on the band. Escape answers nothing: the question comes again. */
+  if (chosen && reader != NULL)
     upstander_settings_choose_reader (settings, reader);
   if (language_list != NULL)
     {
@@ -132,15 +135,7 @@ row_new (const char *code,
   return row;
 }
 
-/**
- * upstander_first_run_present:
- * @parent: the window to show the question over
- * @settings: where the answer goes
- *
- * Asks which language to use.
- *
- * Returns: (transfer none): the dialog
- */
+/* A boxed list of rows with check boxes, named for a screen reader. */
 static GtkWidget *
 list_new (const char *accessible_label)
 {
@@ -176,9 +171,18 @@ language_list_new (void)
   return list;
 }
 
-/* The bands, the current one (the default, or an administrator's) checked. */
+static void
+reader_toggled_cb (GtkCheckButton   *check,
+                   AdwMessageDialog *dialog)
+{
+  if (gtk_check_button_get_active (check))
+    adw_message_dialog_set_response_enabled (dialog, "choose", TRUE);
+}
+
+/* The bands an administrator offers, none checked: the reader says which. */
 static GtkWidget *
-reader_list_new (UpstanderSettings *settings)
+reader_list_new (UpstanderSettings *settings,
+                 AdwMessageDialog  *dialog)
 {
   g_autoptr(GPtrArray) bands = upstander_settings_dup_offered_readers (settings);
   GtkWidget *list, *first_check = NULL;
@@ -186,7 +190,6 @@ reader_list_new (UpstanderSettings *settings)
   list = list_new (_("Who is reading"));
   gtk_widget_add_css_class (list, "readers");
 
-  /* Only the bands an administrator offers. */
   for (guint i = 0; i < bands->len; i++)
     {
       const UpstanderReaderBand *band = g_ptr_array_index (bands, i);
@@ -195,12 +198,26 @@ reader_list_new (UpstanderSettings *settings)
 
       if (first_check == NULL)
         first_check = check;
-      if (g_strcmp0 (band->id, upstander_settings_get_reader (settings)) == 0)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (reader_toggled_cb), dialog, 0);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
 
   return list;
+}
+
+/* The question already on screen over @parent, if any. */
+static GtkWindow *
+find_shown (GtkWindow *parent)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (g_object_get_data (l->data, "upstander-first-run") != NULL &&
+        gtk_window_get_transient_for (l->data) == parent &&
+        gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
 }
 
 /**
@@ -216,6 +233,7 @@ GtkWindow *
 upstander_first_run_present (GtkWindow         *parent,
                              UpstanderSettings *settings)
 {
+  GtkWindow *shown;
   GtkWidget *dialog, *box, *scroller;
   GtkWidget *language_list = NULL;
   GtkWidget *reader_list = NULL;
@@ -231,6 +249,17 @@ upstander_first_run_present (GtkWindow         *parent,
   if (!ask_language && !ask_reader)
     return NULL;
 
+  /* Activated again before the first was answered (or before the window's
+   * first frame, when the application asks too): one question at a time. */
+  shown = find_shown (parent);
+  if (shown != NULL)
+    {
+      gtk_window_present (shown);
+      return shown;
+    }
+
+  /* The dialog is named by its heading over AT-SPI: a screen reader reads
+   * the question, then the option that has the focus. */
   if (ask_language)
     dialog = adw_message_dialog_new (parent,
                                      _("Choose Your Language"),
@@ -247,9 +276,10 @@ upstander_first_run_present (GtkWindow         *parent,
     }
   if (ask_reader)
     {
-      reader_list = reader_list_new (settings);
+      reader_list = reader_list_new (settings, ADW_MESSAGE_DIALOG (dialog));
       gtk_box_append (GTK_BOX (box), reader_list);
     }
+  g_object_set_data (G_OBJECT (dialog), "upstander-first-run", GINT_TO_POINTER (TRUE));
   g_object_set_data (G_OBJECT (dialog), "language-list", language_list);
   g_object_set_data (G_OBJECT (dialog), "reader-list", reader_list);
 
@@ -268,7 +298,14 @@ upstander_first_run_present (GtkWindow         *parent,
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (response_cb), settings, 0);
   upstander_name_mnemonic_buttons (dialog);
+  /* Continue once a band is chosen. */
+  if (ask_reader)
+    adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "choose", FALSE);
   gtk_window_present (GTK_WINDOW (dialog));
+  /* The keyboard starts on the first band. (Set once shown: GTK 4.8 names a
+   * window "filler", not "dialog", over AT-SPI when its focus is set before.) */
+  if (ask_reader)
+    gtk_widget_grab_focus (gtk_widget_get_first_child (reader_list));
 
   return GTK_WINDOW (dialog);
 }

@@ -25,6 +25,8 @@ struct _UpstanderNoteView
   GtkWidget          parent_instance;
 
   UpstanderScenario *scenario;
+  gboolean           laid_out;
+  guint              layout_tick;
 
   GtkWidget         *card;
   GtkWidget         *notes;
@@ -60,6 +62,28 @@ fill_notes (UpstanderNoteView *self)
                     upstander_text_label_new (upstander_scenario_translate (self->scenario, g_ptr_array_index (notes, i)), NULL));
 }
 
+/* The notes again, now that the view is laid out (upstander_widget_after_layout()). */
+static void
+refill (GtkWidget *widget)
+{
+  UPSTANDER_NOTE_VIEW (widget)->layout_tick = 0;
+  fill_notes (UPSTANDER_NOTE_VIEW (widget));
+}
+
+static void
+upstander_note_view_map (GtkWidget *widget)
+{
+  UpstanderNoteView *self = UPSTANDER_NOTE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (upstander_note_view_parent_class)->map (widget);
+
+  if (!self->laid_out)
+    {
+      self->laid_out = TRUE;
+      self->layout_tick = upstander_widget_after_layout (widget, refill);
+    }
+}
+
 static void
 upstander_note_view_dispose (GObject *object)
 {
@@ -67,6 +91,9 @@ upstander_note_view_dispose (GObject *object)
   GtkWidget *child;
 
   upstander_note_view_set_scenario (self, NULL);
+  if (self->layout_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->layout_tick);
+  self->layout_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSTANDER_TYPE_NOTE_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -119,6 +146,7 @@ upstander_note_view_class_init (UpstanderNoteViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = upstander_note_view_dispose;
+  widget_class->map = upstander_note_view_map;
   object_class->get_property = upstander_note_view_get_property;
   object_class->set_property = upstander_note_view_set_property;
 

@@ -27,9 +27,25 @@
  * it holds no rules of play, and not even how far the scene was read: the
  * session's lines model has that, and the transcript follows it row by row.
  * The only state of its own is whether the content note was read.
+ *
+ * Its pages (the note, the scene, the feedback, the ending) are built once,
+ * from the template, and bound to the session's objects there; the page
+ * shown follows the session's state (update_page(), on notify::state: a
+ * template binding of the pages' visibility to it trips a GTK 4.8 warning
+ * when the player is disposed). What a 4.8 template cannot bind (the scene
+ * is a plain struct, the choice buttons come and go with the decision) is
+ * set here when the session changes.
  * Every text from a bundle goes through gtk_label_set_text(): never markup,
  * never a format string.
  */
+
+typedef enum
+{
+  WAY_ON_NONE,
+  WAY_ON_NEXT,      /* Continue: the next line */
+  WAY_ON_DECISION,  /* the question and the choices */
+  WAY_ON_ADVANCE,   /* Continue: the next scene or the ending */
+} WayOn;
 
 struct _UpstanderPlayer
 {
@@ -38,24 +54,39 @@ struct _UpstanderPlayer
   UpstanderSession     *session;
   UpstanderProgress    *progress;
 
-  guint                 note_pending : 1;
-  const char           *view;         /* "none", "note", "scene", "feedback", "ending" */
+  gboolean              note_pending;
+  WayOn                 way_on_shown;
+  const char           *place_class;  /* the place's style on the transcript now */
   guint                 scroll_tick;
   guint                 scroll_frames;
-  GtkWidget            *reading_widget; /* what read aloud reads, to highlight it */
-  GtkWidget            *transcript;     /* in a scene: a row per revealed line */
+  GtkWidget            *reading_widget; /* weak: what read aloud reads, to highlight it */
+  GtkWidget            *focus_target;   /* weak: where the keyboard belongs in what is shown */
+  GtkWidget            *continue_button;
 
   GtkWidget            *scroller;
-  GtkBox               *content;
-  GtkWidget            *way_on;       /* in a scene: Continue, or the decision */
-  GtkWidget            *prompt;       /* the decision's question, when shown */
-  GtkWidget            *next_button;  /* Continue to the next line, while lines are left */
-  GtkWidget            *focus_target; /* where the keyboard belongs in what is shown */
+  GtkWidget            *pages;
+  GtkWidget            *note_view;
+  GtkWidget            *scene_view;
+  GtkWidget            *frame_clamp;
+  GtkWidget            *frame;
+  GtkWidget            *scene_header;
+  GtkWidget            *place_icon;
+  GtkWidget            *scene_title;
+  GtkWidget            *place_caption;
+  GtkWidget            *transcript;
+  GtkWidget            *way_on;
+  GtkWidget            *decision;
+  GtkWidget            *prompt;
+  GtkWidget            *prompt_label;
+  GtkWidget            *choices;
+  GtkWidget            *feedback_view;
+  GtkWidget            *ending_view;
 };
 
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_NOTE_PENDING,
   N_PROPS
 };
 
@@ -76,31 +107,41 @@ translate (UpstanderPlayer     *self,
   return upstander_scenario_translate (upstander_session_get_scenario (self->session), text);
 }
 
-static GtkWidget *
-append_label (UpstanderPlayer *self,
-              GtkWidget       *box,
-              const char      *text,
-              const char      *css_class)
+/*
+ * Shows the page for the session's state, named as its nick ("scene",
+ * "feedback", "ending"), or "note" before a story with a content note. The
+ * other pages are hidden, not only covered: a screen reader finds only the
+ * page shown, and nothing measures the others.
+ */
+static void
+update_page (UpstanderPlayer *self)
 {
-  GtkWidget *label = upstander_text_label_new (text, css_class);
+  const char *name = NULL;
 
-  gtk_box_append (GTK_BOX (box), label);
+  if (self->session != NULL)
+    name = self->note_pending ? "note" : upstander_enum_to_nick (UPSTANDER_TYPE_SESSION_STATE,
+                                                                  upstander_session_get_state (self->session));
 
-  return label;
+  for (GtkWidget *page = gtk_widget_get_first_child (self->pages); page != NULL; page = gtk_widget_get_next_sibling (page))
+    gtk_widget_set_visible (page, g_strcmp0 (gtk_widget_get_name (page), name) == 0);
 }
 
-static GtkWidget *
-make_button (const char *label,
-             const char *action_name,
-             GVariant   *target,
-             const char *css_class)
+static gboolean
+showing (UpstanderPlayer *self,
+         const char      *page)
 {
-  GtkWidget *button = upstander_text_button_new (label, action_name, target);
+  return g_strcmp0 (upstander_player_get_view (self), page) == 0;
+}
 
-  if (css_class != NULL)
-    gtk_widget_add_css_class (button, css_class);
-
-  return button;
+static void
+set_css_class (GtkWidget  *widget,
+               const char *css_class,
+               gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
 }
 
 /*
@@ -111,69 +152,28 @@ static void
 give_focus (UpstanderPlayer *self,
             GtkWidget       *widget)
 {
-  self->focus_target = widget;
+  g_set_weak_pointer (&self->focus_target, widget);
   gtk_widget_grab_focus (widget);
 }
 
+/* What read aloud reads now; a highlight on what it read before goes. */
 static void
-clear_content (UpstanderPlayer *self)
+set_reading_widget (UpstanderPlayer *self,
+                    GtkWidget       *widget)
 {
-  GtkWidget *child;
+  if (self->reading_widget == widget)
+    return;
 
-  self->way_on = NULL;
-  self->prompt = NULL;
-  self->next_button = NULL;
-  self->focus_target = NULL;
-  self->reading_widget = NULL;
-  self->transcript = NULL;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
-    gtk_box_remove (self->content, child);
+  if (self->reading_widget != NULL)
+    gtk_widget_remove_css_class (self->reading_widget, "reading-aloud");
+  g_set_weak_pointer (&self->reading_widget, widget);
 }
 
-static void
-build_note (UpstanderPlayer *self)
+/* Whether the newest line shows as "… is typing" for now: it is not on screen yet. */
+static gboolean
+line_pending (UpstanderPlayer *self)
 {
-  GtkWidget *view = upstander_note_view_new (upstander_session_get_scenario (self->session));
-
-  gtk_box_append (self->content, view);
-  self->reading_widget = upstander_note_view_get_card (UPSTANDER_NOTE_VIEW (view));
-
-  self->view = "note";
-  give_focus (self, upstander_note_view_get_start (UPSTANDER_NOTE_VIEW (view)));
-}
-
-/*
- * A heading a screen reader announces, which can hold the focus: a label
- * cannot unless it is selectable, so its box takes it.
- */
-static GtkWidget *
-heading_new (const char *text,
-             const char *css_class)
-{
-  GtkWidget *heading = g_object_new (GTK_TYPE_BOX,
-                                     "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
-                                     "focusable", TRUE,
-                                     NULL);
-
-  gtk_widget_add_css_class (heading, css_class);
-  gtk_box_append (GTK_BOX (heading), upstander_text_label_new (text, NULL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (heading),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2,
-                                  -1);
-
-  return heading;
-}
-
-static void
-clear_way_on (UpstanderPlayer *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (self->way_on)) != NULL)
-    gtk_box_remove (GTK_BOX (self->way_on), child);
-  self->prompt = NULL;
+  return upstander_transcript_get_line_pending (UPSTANDER_TRANSCRIPT (self->transcript));
 }
 
 /*
@@ -193,11 +193,11 @@ scroll_tick_cb (GtkWidget     *widget,
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
   graphene_rect_t bounds;
 
-  if (self->way_on != NULL && gtk_widget_get_first_child (self->way_on) != NULL &&
-      gtk_widget_compute_bounds (self->way_on, GTK_WIDGET (self->content), &bounds))
+  if (self->way_on_shown != WAY_ON_NONE &&
+      gtk_widget_compute_bounds (self->way_on, self->pages, &bounds))
     {
       double page = gtk_adjustment_get_page_size (adjustment);
-      double top = bounds.origin.y + gtk_widget_get_margin_top (GTK_WIDGET (self->content));
+      double top = bounds.origin.y + gtk_widget_get_margin_top (self->pages);
       double bottom = top + bounds.size.height + 24;
       double value = gtk_adjustment_get_value (adjustment);
 
@@ -224,152 +224,123 @@ scroll_to_way_on (UpstanderPlayer *self)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
 }
 
+/* The choice buttons go with the decision they belong to. */
+static void
+hide_decision (UpstanderPlayer *self)
+{
+  GtkWidget *child;
+
+  gtk_widget_set_visible (self->decision, FALSE);
+  while ((child = gtk_widget_get_first_child (self->choices)) != NULL)
+    gtk_box_remove (GTK_BOX (self->choices), child);
+}
+
+/* The question, and a button per choice of the session's choices model, in the order of this play. */
+static void
+show_decision (UpstanderPlayer      *self,
+               const UpstanderScene *scene)
+{
+  GListModel *choices = upstander_session_get_choices (self->session);
+  const char *prompt = translate (self, scene->decision->prompt);
+
+  hide_decision (self);
+  upstander_text_label_set_text (self->prompt_label, prompt);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->prompt),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, prompt,
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2,
+                                  -1);
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(UpstanderChoiceItem) choice = g_list_model_get_item (choices, i);
+      GtkWidget *button = upstander_text_button_new (upstander_choice_item_get_label (choice), "player.choose",
+                                                     g_variant_new_string (upstander_choice_item_get_id (choice)));
+      GtkLabel *label = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button)));
+
+      gtk_widget_add_css_class (button, "choice");
+      gtk_label_set_xalign (label, 0);
+      gtk_label_set_justify (label, GTK_JUSTIFY_LEFT);
+      gtk_box_append (GTK_BOX (self->choices), button);
+    }
+  gtk_widget_set_visible (self->decision, TRUE);
+}
+
 /*
- * Below the transcript: Continue while lines are left, then the decision
- * (its question, a focusable heading, and the choices in the order of this
- * play) or the way on. Focus goes to Continue or to the question, never to
- * a choice, so the Enter that reveals lines cannot pick one.
+ * Below the transcript: Continue while lines are left (or the last one is
+ * still being typed), then the decision (its question, a focusable heading,
+ * and the choices) or Continue to the way on. Focus goes to Continue or to
+ * the question, never to a choice, so the Enter that reveals lines cannot
+ * pick one; it stays on Continue while it reveals line after line.
  */
 static void
 update_way_on (UpstanderPlayer *self,
                gboolean         move_focus)
 {
   const UpstanderScene *scene = upstander_session_get_scene (self->session);
-  GtkWidget *focus = NULL;
+  WayOn way_on;
+  GtkWidget *focus;
 
-  if (self->next_button != NULL &&
-      (!upstander_session_get_all_revealed (self->session) ||
-       (self->transcript != NULL && upstander_transcript_get_line_pending (UPSTANDER_TRANSCRIPT (self->transcript)))))
-    {
-      /* Still revealing (or typing the last line): Continue stays, and so does the focus on it. */
-      scroll_to_way_on (self);
-      return;
-    }
-
-  clear_way_on (self);
-  self->next_button = NULL;
-
-  if (!upstander_session_get_all_revealed (self->session))
-    {
-      focus = self->next_button = make_button (_("Continue"), "player.next", NULL, "suggested-action");
-      gtk_widget_add_css_class (focus, "pill");
-      gtk_widget_add_css_class (focus, "continue");
-      gtk_widget_set_halign (focus, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (self->way_on), focus);
-    }
+  if (!upstander_session_get_all_revealed (self->session) || line_pending (self))
+    way_on = WAY_ON_NEXT;
   else if (scene->decision != NULL)
-    {
-      GListModel *choices = upstander_session_get_choices (self->session);
-      GtkWidget *decision = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
-
-      gtk_widget_add_css_class (decision, "decision");
-      focus = self->prompt = heading_new (translate (self, scene->decision->prompt), "prompt");
-      gtk_box_append (GTK_BOX (decision), self->prompt);
-      for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
-        {
-          g_autoptr(UpstanderChoiceItem) choice = g_list_model_get_item (choices, i);
-          GtkWidget *button = make_button (upstander_choice_item_get_label (choice), "player.choose",
-                                           g_variant_new_string (upstander_choice_item_get_id (choice)), "choice");
-
-          gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
-          gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), GTK_JUSTIFY_LEFT);
-          gtk_box_append (GTK_BOX (decision), button);
-        }
-      gtk_box_append (GTK_BOX (self->way_on), decision);
-    }
+    way_on = WAY_ON_DECISION;
   else
-    {
-      focus = make_button (_("Continue"), "player.advance", NULL, "suggested-action");
-      gtk_widget_add_css_class (focus, "pill");
-      gtk_widget_add_css_class (focus, "continue");
-      gtk_widget_set_halign (focus, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (self->way_on), focus);
-    }
+    way_on = WAY_ON_ADVANCE;
 
-  if (move_focus && focus != NULL)
-    give_focus (self, focus);
   scroll_to_way_on (self);
-}
+  if (way_on == self->way_on_shown)
+    return;
+  self->way_on_shown = way_on;
 
-/*
- * A chat place looks like a phone: the conversation in a rounded frame with
- * the group's name on its top bar, centred and no wider than a phone. The
- * clamp gives its child .small when it has the whole width (a narrow window):
- * then style.css drops the frame and the phone is the window.
- */
-static GtkWidget *
-phone_new (GtkWidget *top_bar,
-           GtkWidget *transcript)
-{
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *phone = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 420);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 400);
-  gtk_widget_add_css_class (phone, "phone");
-  gtk_widget_add_css_class (top_bar, "phone-bar");
-  gtk_box_append (GTK_BOX (phone), top_bar);
-  gtk_box_append (GTK_BOX (phone), transcript);
-  adw_clamp_set_child (ADW_CLAMP (clamp), phone);
-
-  return clamp;
-}
-
-/* The last line's typing ended: now the decision, or the way on, shows. */
-static void
-line_pending_cb (UpstanderPlayer     *self,
-                 GParamSpec          *pspec,
-                 UpstanderTranscript *transcript)
-{
-  if (GTK_WIDGET (transcript) == self->transcript && !upstander_transcript_get_line_pending (transcript))
-    update_way_on (self, TRUE);
-}
-
-static void
-build_scene (UpstanderPlayer *self)
-{
-  const UpstanderScene *scene = upstander_session_get_scene (self->session);
-  GtkWidget *header, *icon, *titles, *transcript;
-  const char *title;
-
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  gtk_widget_add_css_class (header, "scene-header");
-  icon = gtk_image_new_from_icon_name (upstander_place_icon (scene->place));
-  gtk_image_set_icon_size (GTK_IMAGE (icon), GTK_ICON_SIZE_LARGE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  gtk_box_append (GTK_BOX (header), icon);
-  titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  title = scene->title != NULL ? translate (self, scene->title) : upstander_place_name (scene->place);
-  append_label (self, titles, title, "heading");
-  if (scene->title != NULL)
-    append_label (self, titles, upstander_place_name (scene->place), "caption");
-  gtk_box_append (GTK_BOX (header), titles);
-
-  /* One row per revealed line: the session's lines model appends them. */
-  transcript = upstander_transcript_new ();
-  gtk_widget_add_css_class (transcript, "transcript");
-  gtk_widget_add_css_class (transcript, upstander_place_style (scene->place));
-  upstander_transcript_set_model (UPSTANDER_TRANSCRIPT (transcript), upstander_session_get_lines (self->session));
-  if (g_strcmp0 (upstander_place_style (scene->place), "chat") == 0)
+  if (way_on == WAY_ON_DECISION)
     {
-      upstander_transcript_set_typing (UPSTANDER_TRANSCRIPT (transcript), TRUE);
-      g_signal_connect_object (transcript, "notify::line-pending", G_CALLBACK (line_pending_cb),
-                               self, G_CONNECT_SWAPPED);
-      gtk_box_append (self->content, phone_new (header, transcript));
+      gtk_widget_set_visible (self->continue_button, FALSE);
+      show_decision (self, scene);
+      focus = self->prompt;
     }
   else
     {
-      gtk_box_append (self->content, header);
-      gtk_box_append (self->content, transcript);
+      hide_decision (self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->continue_button),
+                                      way_on == WAY_ON_NEXT ? "player.next" : "player.advance");
+      gtk_widget_set_visible (self->continue_button, TRUE);
+      focus = self->continue_button;
     }
-  self->transcript = transcript;
-  self->reading_widget = gtk_widget_get_last_child (transcript);
 
-  self->way_on = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
-  gtk_box_append (self->content, self->way_on);
+  if (move_focus)
+    give_focus (self, focus);
+}
 
-  self->view = "scene";
-  update_way_on (self, TRUE);
+/* The scene's place and title on its header; a chat place becomes a phone. */
+static void
+show_place (UpstanderPlayer      *self,
+            const UpstanderScene *scene)
+{
+  const char *style = upstander_place_style (scene->place);
+  gboolean phone = g_str_equal (style, "chat");
+
+  /* No wider than a phone for a chat; any other place has the page's width. */
+  adw_clamp_set_maximum_size (ADW_CLAMP (self->frame_clamp), phone ? 420 : 720);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (self->frame_clamp), phone ? 400 : 720);
+  gtk_box_set_spacing (GTK_BOX (self->frame), phone ? 0 : 12);
+  set_css_class (self->frame, "phone", phone);
+  set_css_class (self->scene_header, "phone-bar", phone);
+
+  if (self->place_class != NULL)
+    gtk_widget_remove_css_class (self->transcript, self->place_class);
+  self->place_class = style;
+  gtk_widget_add_css_class (self->transcript, style);
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->place_icon), upstander_place_icon (scene->place));
+  if (scene->title != NULL)
+    {
+      upstander_text_label_set_text (self->scene_title, translate (self, scene->title));
+      upstander_text_label_set_text (self->place_caption, upstander_place_name (scene->place));
+    }
+  else
+    {
+      upstander_text_label_set_text (self->scene_title, upstander_place_name (scene->place));
+    }
+  gtk_widget_set_visible (self->place_caption, scene->title != NULL);
 }
 
 /* A button to the guide @guide_id of the story's bundle, or NULL. */
@@ -394,123 +365,124 @@ guide_button_new (UpstanderPlayer *self,
   title = upstander_language_isolate (upstander_bundle_translate (bundle, guide->title));
   /* Translators: a button that opens a guide; %s is the guide's title */
   label = g_strdup_printf (_("Read the guide: %s"), title);
-  button = make_button (label, "win.show-guide", g_variant_new_string (guide_id), "pill");
+  button = upstander_text_button_new (label, "win.show-guide", g_variant_new_string (guide_id));
+  gtk_widget_add_css_class (button, "pill");
   gtk_widget_add_css_class (button, "guide-link");
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
 
   return button;
 }
 
+/*
+ * A binding whose lookup meets a NULL session keeps its last value (GTK
+ * 4.8): without a session the pages let go of what they showed here.
+ */
 static void
-build_feedback (UpstanderPlayer *self)
+unbind_pages (UpstanderPlayer *self)
 {
-  UpstanderChoiceItem *feedback = upstander_session_get_feedback (self->session);
-  GtkWidget *view = upstander_feedback_view_new (feedback);
-
-  upstander_feedback_view_set_guide (UPSTANDER_FEEDBACK_VIEW (view),
-                                     guide_button_new (self, upstander_choice_item_get_choice (feedback)->guide));
-  gtk_box_append (self->content, view);
-  self->reading_widget = upstander_feedback_view_get_card (UPSTANDER_FEEDBACK_VIEW (view));
-
-  self->view = "feedback";
-  give_focus (self, upstander_feedback_view_get_continue (UPSTANDER_FEEDBACK_VIEW (view)));
+  upstander_note_view_set_scenario (UPSTANDER_NOTE_VIEW (self->note_view), NULL);
+  upstander_feedback_view_set_feedback (UPSTANDER_FEEDBACK_VIEW (self->feedback_view), NULL);
+  upstander_feedback_view_set_guide (UPSTANDER_FEEDBACK_VIEW (self->feedback_view), NULL);
+  upstander_ending_view_set_ending (UPSTANDER_ENDING_VIEW (self->ending_view), NULL);
+  upstander_ending_view_set_story_map (UPSTANDER_ENDING_VIEW (self->ending_view), NULL);
+  upstander_ending_view_set_guide (UPSTANDER_ENDING_VIEW (self->ending_view), NULL);
 }
 
+/*
+ * The session moved (or the note was read): the template's bindings have
+ * shown the page for it; here the page gets what they cannot give, read
+ * aloud learns what it reads, and the keyboard goes to the way on.
+ */
 static void
-build_ending (UpstanderPlayer *self)
+show_session (UpstanderPlayer *self)
 {
-  const UpstanderEnding *ending = upstander_session_get_ending (self->session);
-  UpstanderScenario *scenario = upstander_session_get_scenario (self->session);
-  guint n_found = upstander_session_get_n_endings_found (self->session);
-  guint n_endings = upstander_scenario_get_n_endings (scenario);
-  g_autofree char *found = NULL;
-  GtkWidget *view, *guide, *buttons, *button, *focus = NULL;
+  GtkWidget *focus = NULL;
 
-  view = upstander_ending_view_new (upstander_session_get_ending_item (self->session));
-  gtk_box_append (self->content, view);
-  self->reading_widget = upstander_ending_view_get_title (UPSTANDER_ENDING_VIEW (view));
-
-  /* Translators: on the ending page, e.g. "Endings found: 2 of 3" */
-  found = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                        "Endings found: %u of %u",
-                                        "Endings found: %u of %u",
-                                        n_endings),
-                           MIN (n_found, n_endings), n_endings);
-  append_label (self, GTK_WIDGET (self->content), found, "endings-found");
-
-  {
-    g_autoptr(UpstanderStoryMap) map = upstander_story_map_new_for_session (self->session);
-
-    gtk_box_append (self->content, upstander_story_map_view_new (map));
-  }
-
-  guide = guide_button_new (self, ending->guide);
-  if (guide != NULL)
-    gtk_box_append (self->content, guide);
-
-  buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_widget_add_css_class (buttons, "actions");
-  if (upstander_session_can_rewind (self->session))
-    {
-      focus = make_button (_("Try another choice"), "player.rewind", NULL, "suggested-action");
-      gtk_widget_add_css_class (focus, "pill");
-      gtk_box_append (GTK_BOX (buttons), focus);
-    }
-  button = make_button (_("Choose another story"), "win.show-catalogue", NULL, "pill");
-  gtk_box_append (GTK_BOX (buttons), button);
-  if (focus == NULL)
-    focus = button;
-  gtk_box_append (GTK_BOX (buttons), make_button (_("Get help"), "win.show-help", NULL, "pill"));
-  gtk_box_append (self->content, buttons);
-
-  self->view = "ending";
-  give_focus (self, focus);
-}
-
-static void build_view (UpstanderPlayer *self);
-
-static void
-rebuild (UpstanderPlayer *self)
-{
-  build_view (self);
-  /* Read aloud reads what is new (upstander_player_dup_reading). */
-  g_signal_emit (self, signals [SIGNAL_SHOWN], 0);
-}
-
-static void
-build_view (UpstanderPlayer *self)
-{
-  clear_content (self);
+  self->way_on_shown = WAY_ON_NONE;
+  hide_decision (self);
+  set_reading_widget (self, NULL);
+  g_clear_weak_pointer (&self->focus_target);
 
   if (self->session == NULL)
     {
-      self->view = "none";
+      unbind_pages (self);
+      /* Read aloud learns that there is nothing to read. */
+      g_signal_emit (self, signals [SIGNAL_SHOWN], 0);
       return;
     }
 
   if (self->note_pending)
     {
-      build_note (self);
-      return;
+      set_reading_widget (self, upstander_note_view_get_card (UPSTANDER_NOTE_VIEW (self->note_view)));
+      focus = upstander_note_view_get_start (UPSTANDER_NOTE_VIEW (self->note_view));
     }
-
-  switch (upstander_session_get_state (self->session))
+  else if (upstander_session_get_state (self->session) == UPSTANDER_SESSION_SCENE)
     {
-    case UPSTANDER_SESSION_SCENE:
-      build_scene (self);
-      break;
-
-    case UPSTANDER_SESSION_FEEDBACK:
-      build_feedback (self);
-      break;
-
-    case UPSTANDER_SESSION_ENDING:
-      build_ending (self);
-      break;
-
-    default:
-      g_assert_not_reached ();
+      show_place (self, upstander_session_get_scene (self->session));
+      update_way_on (self, TRUE);
+      if (!line_pending (self))
+        set_reading_widget (self, gtk_widget_get_last_child (self->transcript));
     }
+  else if (upstander_session_get_state (self->session) == UPSTANDER_SESSION_FEEDBACK)
+    {
+      UpstanderFeedbackView *view = UPSTANDER_FEEDBACK_VIEW (self->feedback_view);
+      UpstanderChoiceItem *feedback = upstander_session_get_feedback (self->session);
+
+      upstander_feedback_view_set_guide (view, guide_button_new (self, upstander_choice_item_get_choice (feedback)->guide));
+      set_reading_widget (self, upstander_feedback_view_get_card (view));
+      focus = upstander_feedback_view_get_continue (view);
+    }
+  else
+    {
+      UpstanderEndingView *view = UPSTANDER_ENDING_VIEW (self->ending_view);
+      g_autoptr(UpstanderStoryMap) map = upstander_story_map_new_for_session (self->session);
+
+      upstander_ending_view_set_story_map (view, map);
+      upstander_ending_view_set_guide (view, guide_button_new (self, upstander_session_get_ending (self->session)->guide));
+      upstander_ending_view_set_can_rewind (view, upstander_session_can_rewind (self->session));
+      set_reading_widget (self, upstander_ending_view_get_title (view));
+      focus = upstander_ending_view_get_way_on (view);
+    }
+
+  if (focus != NULL)
+    give_focus (self, focus);
+
+  /* Read aloud reads what is new (upstander_player_dup_reading); a
+   * message being typed is new once it appears (line_pending_cb). */
+  if (!line_pending (self))
+    g_signal_emit (self, signals [SIGNAL_SHOWN], 0);
+}
+
+static void
+set_note_pending (UpstanderPlayer *self,
+                  gboolean         note_pending)
+{
+  note_pending = !!note_pending;
+  if (self->note_pending == note_pending)
+    return;
+
+  self->note_pending = note_pending;
+  update_page (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE_PENDING]);
+}
+
+/*
+ * A typed line appeared: it is what is new now (read aloud reads it only
+ * now, never while its dots show), and after the last one the decision, or
+ * the way on, shows.
+ */
+static void
+line_pending_cb (UpstanderPlayer     *self,
+                 GParamSpec          *pspec,
+                 UpstanderTranscript *transcript)
+{
+  if (upstander_transcript_get_line_pending (transcript) || !showing (self, "scene") ||
+      upstander_session_get_state (self->session) != UPSTANDER_SESSION_SCENE)
+    return;
+
+  update_way_on (self, TRUE);
+  set_reading_widget (self, gtk_widget_get_last_child (self->transcript));
+  g_signal_emit (self, signals [SIGNAL_SHOWN], 0);
 }
 
 static void
@@ -530,7 +502,7 @@ session_changed_cb (UpstanderPlayer  *self,
                                      upstander_session_get_ending (session)->id);
     }
 
-  rebuild (self);
+  show_session (self);
 }
 
 static void
@@ -540,17 +512,21 @@ next_activated (GtkWidget  *widget,
 {
   UpstanderPlayer *self = UPSTANDER_PLAYER (widget);
 
-  if (self->session == NULL || g_strcmp0 (self->view, "scene") != 0)
+  if (!showing (self, "scene"))
     return;
 
   /* Asked for while "… is typing": that message now, the next one on the next ask. */
   if (upstander_transcript_finish_typing (UPSTANDER_TRANSCRIPT (self->transcript)))
     return;
 
-  upstander_session_reveal_next (self->session);
+  if (!upstander_session_reveal_next (self->session))
+    return;
   update_way_on (self, TRUE);
+  /* A line being typed is new once it appears (line_pending_cb). */
+  if (line_pending (self))
+    return;
   /* Read aloud reads the line just added. */
-  self->reading_widget = gtk_widget_get_last_child (self->transcript);
+  set_reading_widget (self, gtk_widget_get_last_child (self->transcript));
   g_signal_emit (self, signals [SIGNAL_SHOWN], 0);
 }
 
@@ -599,8 +575,8 @@ start_activated (GtkWidget  *widget,
 {
   UpstanderPlayer *self = UPSTANDER_PLAYER (widget);
 
-  self->note_pending = FALSE;
-  rebuild (self);
+  set_note_pending (self, FALSE);
+  show_session (self);
 }
 
 /*
@@ -631,7 +607,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
   else
     return GDK_EVENT_PROPAGATE;
 
-  if (digit >= MAX_KEYED_CHOICES || self->prompt == NULL ||
+  if (digit >= MAX_KEYED_CHOICES || !showing (self, "scene") || self->way_on_shown != WAY_ON_DECISION ||
       (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
 
@@ -653,14 +629,22 @@ upstander_player_dispose (GObject *object)
   UpstanderPlayer *self = (UpstanderPlayer *)object;
   GtkWidget *child;
 
-  upstander_player_set_session (self, NULL);
+  /* The pages and their bindings go first, then the session they looked at. */
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->session, session_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->session, update_page, self);
+    }
   g_clear_object (&self->progress);
+  g_clear_weak_pointer (&self->reading_widget);
+  g_clear_weak_pointer (&self->focus_target);
   if (self->scroll_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
   self->scroll_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSTANDER_TYPE_PLAYER);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (upstander_player_parent_class)->dispose (object);
 }
@@ -677,6 +661,10 @@ upstander_player_get_property (GObject    *object,
     {
     case PROP_SESSION:
       g_value_set_object (value, self->session);
+      break;
+
+    case PROP_NOTE_PENDING:
+      g_value_set_boolean (value, self->note_pending);
       break;
 
     default:
@@ -718,6 +706,12 @@ upstander_player_class_init (UpstanderPlayerClass *klass)
                          UPSTANDER_TYPE_SESSION,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* Whether the story's content note shows before its first scene. */
+  properties [PROP_NOTE_PENDING] =
+    g_param_spec_boolean ("note-pending", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -729,11 +723,33 @@ upstander_player_class_init (UpstanderPlayerClass *klass)
     g_signal_new ("shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (UPSTANDER_TYPE_SESSION);
+  g_type_ensure (UPSTANDER_TYPE_NOTE_VIEW);
+  g_type_ensure (UPSTANDER_TYPE_TRANSCRIPT);
+  g_type_ensure (UPSTANDER_TYPE_FEEDBACK_VIEW);
+  g_type_ensure (UPSTANDER_TYPE_ENDING_VIEW);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "player");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-player.ui");
   gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, scroller);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, content);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, pages);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, note_view);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, scene_view);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, frame_clamp);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, frame);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, scene_header);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, place_icon);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, scene_title);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, place_caption);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, transcript);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, way_on);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, decision);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, prompt);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, prompt_label);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, choices);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, feedback_view);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderPlayer, ending_view);
 
   gtk_widget_class_install_action (widget_class, "player.next", NULL, next_activated);
   gtk_widget_class_install_action (widget_class, "player.advance", NULL, advance_activated);
@@ -747,9 +763,19 @@ upstander_player_init (UpstanderPlayer *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
 
-  self->view = "none";
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* One Continue for the next line and for the way on: made as every text button is. */
+  self->continue_button = upstander_text_button_new (_("Continue"), "player.next", NULL);
+  gtk_widget_add_css_class (self->continue_button, "suggested-action");
+  gtk_widget_add_css_class (self->continue_button, "pill");
+  gtk_widget_add_css_class (self->continue_button, "continue");
+  gtk_widget_set_halign (self->continue_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (self->continue_button, FALSE);
+  gtk_box_prepend (GTK_BOX (self->way_on), self->continue_button);
+
+  g_signal_connect_object (self->transcript, "notify::line-pending", G_CALLBACK (line_pending_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
@@ -762,32 +788,47 @@ upstander_player_get_session (UpstanderPlayer *self)
   return self->session;
 }
 
+static void
+set_session (UpstanderPlayer  *self,
+             UpstanderSession *session,
+             gboolean          note_pending)
+{
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->session, session_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->session, update_page, self);
+    }
+
+  g_set_object (&self->session, session);
+  set_note_pending (self, note_pending);
+  update_page (self);
+  /* The page follows the state at once, before what the session says next. */
+  if (session != NULL)
+    g_signal_connect_object (session, "notify::state", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
+  /* The transcript types the message that opens the scene as it arrives. */
+  upstander_transcript_set_model (UPSTANDER_TRANSCRIPT (self->transcript),
+                                  session != NULL ? upstander_session_get_lines (session) : NULL);
+  if (session != NULL)
+    g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
+  show_session (self);
+}
+
 void
 upstander_player_set_session (UpstanderPlayer  *self,
                               UpstanderSession *session)
 {
+  GPtrArray *notes;
+
   g_return_if_fail (UPSTANDER_IS_PLAYER (self));
   g_return_if_fail (session == NULL || UPSTANDER_IS_SESSION (session));
 
   if (self->session == session)
     return;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (self->session, session_changed_cb, self);
-
-  g_set_object (&self->session, session);
-  self->note_pending = FALSE;
-
-  if (session != NULL)
-    {
-      GPtrArray *notes = upstander_scenario_get_content_notes (upstander_session_get_scenario (session));
-
-      self->note_pending = notes != NULL && notes->len > 0;
-      g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-
-  rebuild (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
+  notes = session != NULL ? upstander_scenario_get_content_notes (upstander_session_get_scenario (session)) : NULL;
+  set_session (self, session, notes != NULL && notes->len > 0);
 }
 
 /* Where finished stories and found endings are recorded. */
@@ -807,7 +848,12 @@ upstander_player_get_view (UpstanderPlayer *self)
 {
   g_return_val_if_fail (UPSTANDER_IS_PLAYER (self), NULL);
 
-  return self->view;
+  if (self->session != NULL)
+    for (GtkWidget *page = gtk_widget_get_first_child (self->pages); page != NULL; page = gtk_widget_get_next_sibling (page))
+      if (gtk_widget_get_visible (page))
+        return gtk_widget_get_name (page);
+
+  return "none";
 }
 
 /* Gives the keyboard focus back to where it belongs in what the player shows. */
@@ -818,15 +864,6 @@ upstander_player_restore_focus (UpstanderPlayer *self)
 
   if (self->focus_target != NULL)
     gtk_widget_grab_focus (self->focus_target);
-}
-
-/* The box the current view is built in; for tests. */
-GtkWidget *
-upstander_player_get_content (UpstanderPlayer *self)
-{
-  g_return_val_if_fail (UPSTANDER_IS_PLAYER (self), NULL);
-
-  return GTK_WIDGET (self->content);
 }
 
 /*
@@ -842,12 +879,14 @@ upstander_player_take_place (UpstanderPlayer *self,
   g_return_if_fail (UPSTANDER_IS_PLAYER (self));
   g_return_if_fail (UPSTANDER_IS_PLAYER (other));
 
-  upstander_player_set_session (self, other->session);
-  if (self->session == NULL)
-    return;
+  if (self->session == other->session)
+    {
+      set_note_pending (self, other->note_pending);
+      show_session (self);
+      return;
+    }
 
-  self->note_pending = other->note_pending;
-  rebuild (self);
+  set_session (self, other->session, other->note_pending);
 }
 
 static void
@@ -912,16 +951,18 @@ upstander_player_dup_reading (UpstanderPlayer  *self,
   g_autoptr(GString) reading = g_string_new (NULL);
   g_autofree char *item_name = NULL;
   const char *lang = NULL;
+  const char *view;
   UpstanderScenario *scenario;
 
   g_return_val_if_fail (UPSTANDER_IS_PLAYER (self), NULL);
 
-  if (self->session == NULL || g_str_equal (self->view, "none"))
+  view = upstander_player_get_view (self);
+  if (g_str_equal (view, "none"))
     return NULL;
 
   scenario = upstander_session_get_scenario (self->session);
 
-  if (g_str_equal (self->view, "note"))
+  if (g_str_equal (view, "note"))
     {
       GPtrArray *notes = upstander_scenario_get_content_notes (scenario);
 
@@ -929,11 +970,15 @@ upstander_player_dup_reading (UpstanderPlayer  *self,
         append_reading (self, reading, &lang, g_ptr_array_index (notes, i));
       item_name = g_strdup ("note");
     }
-  else if (g_str_equal (self->view, "scene"))
+  else if (g_str_equal (view, "scene"))
     {
       const UpstanderScene *scene = upstander_session_get_scene (self->session);
       g_autoptr(GPtrArray) lines = upstander_session_dup_visible_lines (self->session);
       guint n_shown = MIN (g_list_model_get_n_items (upstander_session_get_lines (self->session)), lines->len);
+
+      /* A message whose typing dots still show is not on screen yet. */
+      if (n_shown > 0 && line_pending (self))
+        n_shown--;
 
       if (n_shown > 0)
         append_line_reading (self, reading, &lang, g_ptr_array_index (lines, n_shown - 1));
@@ -947,7 +992,7 @@ upstander_player_dup_reading (UpstanderPlayer  *self,
         }
       item_name = g_strdup_printf ("scene:%s:%u", scene->id, n_shown);
     }
-  else if (g_str_equal (self->view, "feedback"))
+  else if (g_str_equal (view, "feedback"))
     {
       const UpstanderChoice *choice = upstander_session_get_last_choice (self->session);
       g_string_append (reading, upstander_effect_word (choice->effect));
@@ -955,7 +1000,7 @@ upstander_player_dup_reading (UpstanderPlayer  *self,
         append_reading (self, reading, &lang, g_ptr_array_index (choice->feedback, i));
       item_name = g_strdup_printf ("feedback:%s", choice->id);
     }
-  else if (g_str_equal (self->view, "ending"))
+  else if (g_str_equal (view, "ending"))
     {
       const UpstanderEnding *ending = upstander_session_get_ending (self->session);
 

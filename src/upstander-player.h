@@ -23,7 +23,6 @@ void              upstander_player_set_progress (UpstanderPlayer   *self,
                                                  UpstanderProgress *progress);
 const char       *upstander_player_get_view     (UpstanderPlayer   *self);
 void              upstander_player_restore_focus (UpstanderPlayer   *self);
-GtkWidget        *upstander_player_get_content  (UpstanderPlayer   *self);
 
 void              upstander_player_take_place   (UpstanderPlayer   *self,
                                                  UpstanderPlayer   *other);

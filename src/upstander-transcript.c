@@ -13,6 +13,7 @@
 #include "upstander-post-row.h"
 #include "upstander-transcript.h"
 #include "upstander-typing-row.h"
+#include "upstander-words.h"
 
 /*
  * The one place a line becomes a widget, for the player, the classroom and
@@ -21,9 +22,10 @@
  * alone. A GtkListView would recycle rows out of sight and give every line
  * a focus stop; a story scene has a handful of lines, read in order.
  *
- * With "typing" on (the player's chat places), an incoming message that is
+ * With "typing" on (the player), an incoming message in a chat place that is
  * revealed on its own first shows a typing row for TYPING_MS, as a phone
- * would. Its message row is made at once, hidden, right after the typing
+ * would: also the message that opens a scene, which arrives as the only
+ * line of the model. Its message row is made at once, hidden, right after the typing
  * row: the rows stay one per line, so a line is never lost nor shown twice,
  * and upstander_transcript_finish_typing() (the reader asking for the next
  * line) shows it at once. No typing row when animations are off.
@@ -132,6 +134,7 @@ types_first (UpstanderTranscript *self,
 {
   return self->typing &&
          upstander_line_item_get_kind (item) == UPSTANDER_LINE_MESSAGE &&
+         g_str_equal (upstander_place_style (upstander_line_item_get_place (item)), "chat") &&
          !upstander_line_item_get_from_player (item) &&
          animations_enabled (self);
 }
@@ -164,7 +167,7 @@ items_changed_cb (UpstanderTranscript *self,
       GtkWidget *row = row_new (item);
 
       if (added == 1 && removed == 0 && position + 1 == g_list_model_get_n_items (model) &&
-          position > 0 && types_first (self, item))
+          types_first (self, item))
         {
           self->typing_row = upstander_typing_row_new (item);
           gtk_box_insert_child_after (GTK_BOX (self), self->typing_row, before);

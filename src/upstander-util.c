@@ -27,22 +27,86 @@ upstander_text_label_new (const char *text,
                           const char *css_class)
 {
   GtkWidget *label = gtk_label_new (NULL);
-  /* Addresses and numbers stay whole inside Arabic. */
-  g_autofree char *shown = upstander_text_isolate_ltr_runs (text);
 
   gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
   gtk_label_set_use_underline (GTK_LABEL (label), FALSE);
-  gtk_label_set_text (GTK_LABEL (label), shown);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
-  /* Narration is italic; Arabic and Chinese get an upright style instead (style.css). */
-  if (!upstander_text_script_has_italics (text))
-    gtk_widget_add_css_class (label, "upright");
+  upstander_text_label_set_text (label, text);
 
   return label;
+}
+
+/* Shows @text, a text from a bundle, in @label as upstander_text_label_new() does: never markup. */
+void
+upstander_text_label_set_text (GtkWidget  *label,
+                               const char *text)
+{
+  /* Addresses and numbers stay whole inside Arabic. */
+  g_autofree char *shown = upstander_text_isolate_ltr_runs (text);
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  gtk_label_set_use_underline (GTK_LABEL (label), FALSE);
+  gtk_label_set_text (GTK_LABEL (label), shown);
+  /* Narration is italic; Arabic and Chinese get an upright style instead (style.css). */
+  if (upstander_text_script_has_italics (text))
+    gtk_widget_remove_css_class (label, "upright");
+  else
+    gtk_widget_add_css_class (label, "upright");
+}
+
+static gboolean
+after_layout_tick_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       func)
+{
+  if (gtk_widget_get_width (widget) == 0)
+    return G_SOURCE_CONTINUE;
+
+  ((UpstanderWidgetFunc) func) (widget);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * upstander_widget_after_layout:
+ *
+ * Calls @func on @widget on the first frame after it has been laid out.
+ * GTK 4.8 keeps sizes measured for a part of a page that was filled before
+ * its first allocation (seen: an ending's paragraphs drawn over the card
+ * below them). A view that is built once and filled while hidden fills its
+ * rows again from here, the first time it shows, and they get their sizes.
+ *
+ * Returns: the tick callback's id, for gtk_widget_remove_tick_callback()
+ */
+guint
+upstander_widget_after_layout (GtkWidget           *widget,
+                               UpstanderWidgetFunc  func)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), 0);
+
+  return gtk_widget_add_tick_callback (widget, after_layout_tick_cb, func, NULL);
+}
+
+/* Puts @widget (or nothing) first in @box, in place of *@slot, which it then names. */
+void
+upstander_box_replace_first (GtkWidget  *box,
+                             GtkWidget **slot,
+                             GtkWidget  *widget)
+{
+  g_return_if_fail (GTK_IS_BOX (box));
+  g_return_if_fail (slot != NULL);
+
+  if (*slot != NULL)
+    gtk_box_remove (GTK_BOX (box), *slot);
+  *slot = widget;
+  if (widget != NULL)
+    gtk_box_prepend (GTK_BOX (box), widget);
 }
 
 /*

@@ -14,6 +14,15 @@ G_BEGIN_DECLS
 const char *upstander_ui_text                  (const UpstanderText *text);
 GtkWidget  *upstander_text_label_new           (const char          *text,
                                                 const char          *css_class);
+void        upstander_text_label_set_text      (GtkWidget           *label,
+                                                const char          *text);
+typedef void (*UpstanderWidgetFunc) (GtkWidget *widget);
+
+guint       upstander_widget_after_layout      (GtkWidget           *widget,
+                                                UpstanderWidgetFunc  func);
+void        upstander_box_replace_first        (GtkWidget           *box,
+                                                GtkWidget          **slot,
+                                                GtkWidget           *widget);
 void        upstander_button_set_label_a11y    (GtkWidget           *button,
                                                 const char          *label);
 GtkWidget  *upstander_text_button_new          (const char          *label,

@@ -29,11 +29,12 @@
  * GtkGridView over the library, filtered and sorted by list models, so it
  * stays fast with any number of stories.
  *
- * Only the loading page and the catalogue are in the template: the player,
- * classroom, workshop, help and guides pages are built when first shown
- * (ensure_page()), because every page built up front delays the first frame
- * whether it is ever opened or not (docs/performance.md). Until then their
- * pointers are NULL.
+ * Only the header and the loading page are in the template: the catalogue
+ * is built when the library first has stories to show (ensure_catalogue(),
+ * from upstander-window-catalogue.ui), and the player, classroom, workshop,
+ * help and guides pages when first shown (ensure_page()), because every
+ * page built up front delays the first frame whether it is ever opened or
+ * not (docs/performance.md). Until then their pointers are NULL.
  */
 
 struct _UpstanderWindow
@@ -61,8 +62,14 @@ struct _UpstanderWindow
   GtkButton           *back_button;
   GtkWidget           *read_aloud_button;
   GtkWidget           *quick_exit_button;
+  GtkMenuButton       *menu_button;
+  GMenuModel          *primary_menu;
   GtkStack            *stack;
+  AdwBin              *catalogue_bin;
+  /* The catalogue, built by ensure_catalogue(); owned by catalogue_bin. */
   GtkStack            *catalogue_stack;
+  AdwStatusPage       *empty_page;
+  AdwStatusPage       *no_match_page;
   GtkGridView         *grid;
   GtkSearchEntry      *search_entry;
   GtkDropDown         *topic_dropdown;
@@ -331,10 +338,11 @@ find_card (GtkWidget  *widget,
 static void
 focus_last_story (UpstanderWindow *self)
 {
-  GListModel *stories = G_LIST_MODEL (gtk_grid_view_get_model (self->grid));
+  GListModel *stories = self->grid != NULL ? G_LIST_MODEL (gtk_grid_view_get_model (self->grid)) : NULL;
   UpstanderScenarioCard *card;
 
-  if (self->last_story == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (self->catalogue_stack), "grid") != 0)
+  if (stories == NULL || self->last_story == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->catalogue_stack), "grid") != 0)
     return;
 
   for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
@@ -382,6 +390,15 @@ update_catalogue_state (UpstanderWindow *self)
     name = "no-match";
   else
     name = "grid";
+
+  /* The status pages get their icons when shown: at 128 px the Adwaita
+   * theme has them only as SVG, and GTK looks them up as soon as the window
+   * is laid out, shown or not. Reading an SVG maps librsvg into the app,
+   * 6.5 MiB of code (docs/performance.md). */
+  if (g_str_equal (name, "empty"))
+    adw_status_page_set_icon_name (self->empty_page, "accessories-dictionary-symbolic");
+  else if (g_str_equal (name, "no-match"))
+    adw_status_page_set_icon_name (self->no_match_page, "edit-find-symbolic");
 
   gtk_stack_set_visible_child_name (self->catalogue_stack, name);
 }
@@ -516,7 +533,13 @@ filters_changed_cb (UpstanderWindow *self)
 static void
 reader_changed_cb (UpstanderWindow *self)
 {
-  gboolean writable = upstander_settings_get_reader_writable (self->settings);
+  gboolean writable;
+
+  /* No catalogue yet: ensure_catalogue() catches up. */
+  if (self->age_all == NULL)
+    return;
+
+  writable = upstander_settings_get_reader_writable (self->settings);
 
   gtk_toggle_button_set_active (reader_toggle (self, upstander_settings_get_reader (self->settings)), TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->age_all), writable);
@@ -531,6 +554,9 @@ age_bands_changed_cb (UpstanderWindow *self)
 {
   GtkToggleButton *toggles[] = { self->age_8_11, self->age_12_14, self->age_15_17 };
   const char *readers[] = { "ages-8-11", "ages-12-14", "ages-15-17" };
+
+  if (self->age_all == NULL)
+    return;
 
   for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
     gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (toggles[i])),
@@ -604,11 +630,15 @@ prepare_search_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void ensure_catalogue (UpstanderWindow *self);
+
 static void
 library_loaded_cb (UpstanderWindow *self)
 {
   if (!upstander_library_get_loaded (self->library))
     return;
+
+  ensure_catalogue (self);
 
   self->prepare_position = 0;
   if (self->prepare_source == 0)
@@ -938,6 +968,7 @@ clear_filters_activated (GtkWidget  *widget,
 {
   UpstanderWindow *self = UPSTANDER_WINDOW (widget);
 
+  ensure_catalogue (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   if (upstander_settings_get_reader_writable (self->settings))
     gtk_toggle_button_set_active (self->age_all, TRUE);
@@ -953,6 +984,7 @@ search_activated (GtkWidget  *widget,
   UpstanderWindow *self = UPSTANDER_WINDOW (widget);
 
   show_catalogue (self);
+  ensure_catalogue (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -1072,24 +1104,13 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, quick_exit_button);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, read_aloud_button);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, catalogue_stack);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, grid);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, topic_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, age_all);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, age_8_11);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, age_12_14);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, age_15_17);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, clear_filters_button);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, classroom_banner);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, classroom_off_button);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, catalogue_bin);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, workshop_back_button);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, workshop_back_wide);
-  gtk_widget_class_bind_template_callback (widget_class, grid_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "win.show-catalogue", NULL, show_catalogue_activated);
@@ -1127,8 +1148,37 @@ name_header_buttons (GtkWidget *widget)
     }
 }
 
+/*
+ * The main menu's popover is made when the menu is first opened: made from
+ * its model with the window, it cost the first frame about 1 ms
+ * (docs/performance.md).
+ */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  UpstanderWindow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 upstander_window_init (UpstanderWindow *self)
+{
+  self->topic_ids = g_ptr_array_new_with_free_func (g_free);
+  self->history = g_ptr_array_new_with_free_func (g_free);
+  self->next_seed = g_random_int ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
+  name_header_buttons (GTK_WIDGET (self));
+  upstander_button_set_label_a11y (self->workshop_back_wide, _("Back to the workshop"));
+}
+
+/* Labels and names of the catalogue's buttons, as ensure_catalogue() builds them. */
+static void
+name_catalogue_buttons (UpstanderWindow *self)
 {
   static const struct { const char *name; const char *label; } buttons[] = {
     { "age_all", N_("All ages") },
@@ -1136,12 +1186,6 @@ upstander_window_init (UpstanderWindow *self)
     { "age_12_14", N_("Ages 12 to 14") },
     { "age_15_17", N_("Ages 15 to 17") },
   };
-
-  self->topic_ids = g_ptr_array_new_with_free_func (g_free);
-  self->history = g_ptr_array_new_with_free_func (g_free);
-  self->next_seed = g_random_int ();
-
-  gtk_widget_init_template (GTK_WIDGET (self));
 
   /* "Todas las edades" at twice the size is wider than half a phone: band
    * names wrap between words, and numbers stay whole and in order in
@@ -1174,42 +1218,57 @@ upstander_window_init (UpstanderWindow *self)
   upstander_button_set_label_a11y (GTK_WIDGET (self->age_12_14), _(buttons[2].label));
   upstander_button_set_label_a11y (GTK_WIDGET (self->age_15_17), _(buttons[3].label));
   upstander_button_set_label_a11y (self->clear_filters_button, _("Show all stories"));
-
-  name_header_buttons (GTK_WIDGET (self));
-  upstander_button_set_label_a11y (self->workshop_back_wide, _("Back to the workshop"));
   upstander_button_set_label_a11y (self->classroom_off_button, _("Turn Off Classroom Mode"));
 }
 
-UpstanderWindow *
-upstander_window_new (UpstanderApplication *application)
+/*
+ * The catalogue: filters, search, the grid and its models. Built when the
+ * library first has stories to show, or when something needs it before
+ * (a search, a test), not with the window: the first frame shows the
+ * loading page, and building these took a share of it (docs/performance.md).
+ */
+static void
+ensure_catalogue (UpstanderWindow *self)
 {
-  UpstanderWindow *self;
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GError) error = NULL;
   GtkSortListModel *sorted;
   GtkListItemFactory *factory;
 
-  g_return_val_if_fail (UPSTANDER_IS_APPLICATION (application), NULL);
+  if (self->grid != NULL)
+    return;
 
-  self = g_object_new (UPSTANDER_TYPE_WINDOW, "application", application, NULL);
-  self->library = g_object_ref (upstander_application_get_library (application));
-  self->progress = g_object_ref (upstander_application_get_progress (application));
-  self->settings = g_object_ref (upstander_application_get_settings (application));
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "grid_activate_cb", G_CALLBACK (grid_activate_cb),
+                                           "search_changed_cb", G_CALLBACK (search_changed_cb),
+                                           "filters_changed_cb", G_CALLBACK (filters_changed_cb),
+                                           NULL);
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  /* Signals without an object go to the window, as in its template. */
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_BASE "/ui/upstander-window-catalogue.ui", &error))
+    g_error ("the catalogue's interface: %s", error->message);
 
-  upstander_settings_bind_window (self->settings, G_OBJECT (self));
-  g_signal_connect_object (self->settings, "notify::text-size",
-                           G_CALLBACK (update_text_size), self, G_CONNECT_SWAPPED);
-  update_text_size (self);
-  g_signal_connect_object (self->settings, "notify::reader",
-                           G_CALLBACK (reader_changed_cb), self, G_CONNECT_SWAPPED);
-  reader_changed_cb (self);
-  g_signal_connect_object (self->settings, "notify::age-bands",
-                           G_CALLBACK (age_bands_changed_cb), self, G_CONNECT_SWAPPED);
-  age_bands_changed_cb (self);
+  self->catalogue_stack = GTK_STACK (gtk_builder_get_object (builder, "catalogue_stack"));
+  self->empty_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "empty_page"));
+  self->no_match_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "no_match_page"));
+  self->grid = GTK_GRID_VIEW (gtk_builder_get_object (builder, "grid"));
+  self->search_entry = GTK_SEARCH_ENTRY (gtk_builder_get_object (builder, "search_entry"));
+  self->topic_dropdown = GTK_DROP_DOWN (gtk_builder_get_object (builder, "topic_dropdown"));
+  self->age_all = GTK_TOGGLE_BUTTON (gtk_builder_get_object (builder, "age_all"));
+  self->age_8_11 = GTK_TOGGLE_BUTTON (gtk_builder_get_object (builder, "age_8_11"));
+  self->age_12_14 = GTK_TOGGLE_BUTTON (gtk_builder_get_object (builder, "age_12_14"));
+  self->age_15_17 = GTK_TOGGLE_BUTTON (gtk_builder_get_object (builder, "age_15_17"));
+  self->clear_filters_button = GTK_WIDGET (gtk_builder_get_object (builder, "clear_filters_button"));
+  self->classroom_banner = GTK_WIDGET (gtk_builder_get_object (builder, "classroom_banner"));
+  self->classroom_off_button = GTK_WIDGET (gtk_builder_get_object (builder, "classroom_off_button"));
+  adw_bin_set_child (self->catalogue_bin, GTK_WIDGET (gtk_builder_get_object (builder, "catalogue")));
 
-  self->speaker = g_object_ref (upstander_application_get_speaker (application));
-  update_read_aloud (self);
+  name_catalogue_buttons (self);
   g_object_bind_property (self->settings, "classroom-mode", self->classroom_banner, "visible", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->settings, "notify::classroom-mode",
-                           G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
 
   /* Sorted first, then filtered: a keystroke in the search filters the
    * sorted stories again, and nothing is sorted again (docs/performance.md). */
@@ -1228,6 +1287,38 @@ upstander_window_new (UpstanderApplication *application)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card_cb), self);
   gtk_grid_view_set_factory (self->grid, factory);
   g_object_unref (factory);
+
+  /* Who is reading, and the bands offered, as they are now. */
+  reader_changed_cb (self);
+  age_bands_changed_cb (self);
+  update_catalogue_state (self);
+}
+
+UpstanderWindow *
+upstander_window_new (UpstanderApplication *application)
+{
+  UpstanderWindow *self;
+
+  g_return_val_if_fail (UPSTANDER_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (UPSTANDER_TYPE_WINDOW, "application", application, NULL);
+  self->library = g_object_ref (upstander_application_get_library (application));
+  self->progress = g_object_ref (upstander_application_get_progress (application));
+  self->settings = g_object_ref (upstander_application_get_settings (application));
+
+  upstander_settings_bind_window (self->settings, G_OBJECT (self));
+  g_signal_connect_object (self->settings, "notify::text-size",
+                           G_CALLBACK (update_text_size), self, G_CONNECT_SWAPPED);
+  update_text_size (self);
+  g_signal_connect_object (self->settings, "notify::reader",
+                           G_CALLBACK (reader_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "notify::age-bands",
+                           G_CALLBACK (age_bands_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->speaker = g_object_ref (upstander_application_get_speaker (application));
+  update_read_aloud (self);
+  g_signal_connect_object (self->settings, "notify::classroom-mode",
+                           G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->library, "notify::loaded",
                            G_CALLBACK (library_loaded_cb), self, G_CONNECT_SWAPPED);
@@ -1256,11 +1347,13 @@ upstander_window_get_page (UpstanderWindow *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
-/* The stories the catalogue shows, filtered and sorted. */
+/* The stories the catalogue shows, filtered and sorted (the catalogue is built if it was not). */
 GListModel *
 upstander_window_get_stories (UpstanderWindow *self)
 {
   g_return_val_if_fail (UPSTANDER_IS_WINDOW (self), NULL);
+
+  ensure_catalogue (self);
 
   return G_LIST_MODEL (gtk_grid_view_get_model (self->grid));
 }
@@ -1271,6 +1364,7 @@ upstander_window_set_search (UpstanderWindow *self,
 {
   g_return_if_fail (UPSTANDER_IS_WINDOW (self));
 
+  ensure_catalogue (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
   filters_changed_cb (self);
 }
@@ -1318,13 +1412,18 @@ upstander_window_take_place (UpstanderWindow *self,
   if (gtk_window_is_fullscreen (GTK_WINDOW (other)))
     gtk_window_fullscreen (GTK_WINDOW (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry),
-                         gtk_editable_get_text (GTK_EDITABLE (other->search_entry)));
-  gtk_toggle_button_set_active (self->age_8_11, gtk_toggle_button_get_active (other->age_8_11));
-  gtk_toggle_button_set_active (self->age_12_14, gtk_toggle_button_get_active (other->age_12_14));
-  gtk_toggle_button_set_active (self->age_15_17, gtk_toggle_button_get_active (other->age_15_17));
-  gtk_drop_down_set_selected (self->topic_dropdown, gtk_drop_down_get_selected (other->topic_dropdown));
-  filters_changed_cb (self);
+  /* A catalogue not built yet has no search or filters to carry over. */
+  if (other->grid != NULL)
+    {
+      ensure_catalogue (self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry),
+                             gtk_editable_get_text (GTK_EDITABLE (other->search_entry)));
+      gtk_toggle_button_set_active (self->age_8_11, gtk_toggle_button_get_active (other->age_8_11));
+      gtk_toggle_button_set_active (self->age_12_14, gtk_toggle_button_get_active (other->age_12_14));
+      gtk_toggle_button_set_active (self->age_15_17, gtk_toggle_button_get_active (other->age_15_17));
+      gtk_drop_down_set_selected (self->topic_dropdown, gtk_drop_down_get_selected (other->topic_dropdown));
+      filters_changed_cb (self);
+    }
 
   if (other->player != NULL)
     upstander_player_take_place (ensure_player (self), other->player);

@@ -54,7 +54,7 @@ TYPE_NAME = re.compile(r"^(Gtk|Adw|Upstander)[A-Z][A-Za-z]+$")
 MNEMONIC = re.compile(r"(^|\s)_[^\s_]")
 OPENING = re.compile(r"^(.{3,}?):\s+(.*)$", re.S)
 
-RETURN, ESCAPE, TAB, PAGE_DOWN, COMMA = 0xff0d, 0xff1b, 0xff09, 0xff56, 0x2c
+RETURN, ESCAPE, TAB, PAGE_DOWN, COMMA, END = 0xff0d, 0xff1b, 0xff09, 0xff56, 0x2c, 0xff57
 
 
 def problems_of(name, above, window):
@@ -189,9 +189,26 @@ def main():
         press(RETURN)
         # Then who is reading: its own question, after the language.
         look("who is reading")
-        if find(app, lambda n: n.getRoleName() == "dialog") is None:
+        dialog = find(app, lambda n: n.getRoleName() == "dialog")
+        if dialog is None:
             sys.exit("no question about who is reading after the language")
+        # What a screen reader says first: the question, then the focused band.
+        if dialog.name != "Who Is Reading?":
+            sys.exit("the question is named %r, not by its heading" % dialog.name)
+        node = focused(app)
+        if node is None or node.name != "Ages 8 to 11":
+            sys.exit("the focus is not on the first band but on %r" % (node and node.name))
+        # Nothing is preselected: Return checks the band that has the focus
+        # (the first) and does not answer yet. Then a teacher or parent
+        # (every story), which Return checks, and answers now that Continue
+        # is available.
         press(RETURN)
+        if find(app, lambda n: n.getRoleName() == "dialog") is None:
+            sys.exit("one Return answered who is reading, with nothing chosen")
+        press(END)
+        press(RETURN)
+        if find(app, lambda n: n.getRoleName() == "dialog") is not None:
+            sys.exit("who is reading was not answered by End and Return")
         look("catalogue")
 
         # A story, by keyboard only, to its ending.

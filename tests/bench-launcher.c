@@ -24,13 +24,18 @@
  * process, and reads what it measured from file descriptor 3 as lines of
  * "key value". The modes:
  *
- *   window app|empty   the real start-up (upstander_application_main(), as
+ *   window app|empty [returning]
+ *                      the real start-up (upstander_application_main(), as
  *                      src/main.c runs it) or an AdwApplication with an empty
  *                      AdwApplicationWindow of the same size; reports when the
  *                      first window first painted and its peak RSS then, and
  *                      for the app the same once the library is complete (every
  *                      bundle, built-in and installed, read) and
- *                      the catalogue painted.
+ *                      the catalogue painted. Every start is a first one
+ *                      (the settings are in memory): the language counts as
+ *                      chosen, but who is reading is asked, after the first
+ *                      frame; "returning" answers that too, as for a reader
+ *                      who has started the app before.
  *   search             the app, then types queries into the catalogue's search
  *                      entry one character at a time; reports for each
  *                      keystroke the time from "search-changed" to the filter's
@@ -357,17 +362,21 @@ empty_activate_cb (GtkApplication *app)
 
 static int
 run_window (gboolean app,
-            gboolean search)
+            gboolean search,
+            gboolean returning)
 {
   char *argv[] = { (char *) g_get_prgname (), NULL };
 
   run.search = search;
 
-  /* A returning reader: the language was chosen, so no first-run question. */
+  /* The language was chosen; a returning reader said who is reading too,
+   * so nothing is asked. */
   {
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
     g_settings_set_string (settings, "language", "");
+    if (returning)
+      g_settings_set_string (settings, "reader", "adult");
   }
 
   g_type_class_ref (GTK_TYPE_APPLICATION);
@@ -517,18 +526,19 @@ main (int   argc,
   if (argc >= 3 && g_str_equal (argv[1], "window"))
     {
       g_timeout_add_seconds (120, give_up_cb, NULL);
-      return run_window (g_str_equal (argv[2], "app"), FALSE);
+      return run_window (g_str_equal (argv[2], "app"), FALSE,
+                         argc >= 4 && g_str_equal (argv[3], "returning"));
     }
   if (argc >= 2 && g_str_equal (argv[1], "search"))
     {
       g_timeout_add_seconds (120, give_up_cb, NULL);
-      return run_window (TRUE, TRUE);
+      return run_window (TRUE, TRUE, TRUE);
     }
   if (argc >= 3 && g_str_equal (argv[1], "load"))
     return run_load (argv + 2);
   if (argc >= 3 && g_str_equal (argv[1], "parse"))
     return run_parse (argv + 2);
 
-  g_printerr ("usage: %s window app|empty | search | load DIR... | parse [--core] DIR...\n", argv[0]);
+  g_printerr ("usage: %s window app|empty [returning] | search | load DIR... | parse [--core] DIR...\n", argv[0]);
   return 2;
 }

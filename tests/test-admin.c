@@ -233,20 +233,22 @@ test_admin_vendor_override (void)
   upstander_settings_set_reader (settings, "ages-8-11");
 
   g_application_activate (G_APPLICATION (app));
-  ui_test_spin (100);
+  window = UPSTANDER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  /* The first-run question would come once the window has painted. */
+  ui_test_wait_for_paint (GTK_WINDOW (window));
+  ui_test_spin (50);
   /* No first-run question: the administrator answered both. */
   g_assert_null (find_message_dialog ());
 
-  window = UPSTANDER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
+  /* The catalogue, with its band toggles, comes with the stories. */
+  library = upstander_application_get_library (app);
+  wait_for_library (library);
   {
     g_autoptr(GPtrArray) toggles = find_band_toggles (window);
 
     g_assert_cmpstr (gtk_button_get_label (g_ptr_array_index (toggles, 0)), ==, g_dgettext (GETTEXT_PACKAGE, "All ages"));
   }
-
-  library = upstander_application_get_library (app);
-  wait_for_library (library);
   ui_test_spin (100);
   {
     g_autoptr(GPtrArray) toggles = find_band_toggles (window);
@@ -429,9 +431,8 @@ test_admin_locked_language (void)
   g_assert_no_error (error);
 
   g_application_activate (G_APPLICATION (app));
-  ui_test_spin (50);
-  /* Only who is reading is asked. */
-  dialog = find_message_dialog ();
+  /* Only who is reading is asked, once the window has painted. */
+  dialog = (AdwMessageDialog *) ui_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_null (ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "languages"));
   list = ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "readers");

@@ -19,6 +19,7 @@
 #include "upstander-model.h"
 #include "upstander-scenario.h"
 #include "upstander-scenario-card.h"
+#include "upstander-window.h"
 
 static void
 set_dark (gboolean dark)
@@ -28,37 +29,59 @@ set_dark (gboolean dark)
   g_assert_cmpint (adw_style_manager_get_dark (adw_style_manager_get_default ()), ==, dark);
 }
 
-/* Every documented name has a light and a dark drawing that loads as an image. */
+/* Every pixel size the pictures were rendered at (meson.build). */
+static const int pixel_sizes[] = { AVATAR_PIXEL_SIZES };
+
+/* The alpha of one pixel of @texture, from its download in cairo's ARGB32. */
+static guint8
+alpha_at (GdkTexture *texture,
+          int         x,
+          int         y)
+{
+  int width = gdk_texture_get_width (texture);
+  g_autofree guint32 *pixels = g_new (guint32, width * gdk_texture_get_height (texture));
+
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  return pixels[y * width + x] >> 24;
+}
+
+/* Every documented name has a light and a dark picture at every rendered
+ * size, a round drawing that GTK decodes (PNG, no gdk-pixbuf loader). */
 static void
 test_every_name_drawn (void)
 {
   g_auto(GStrv) names = g_strsplit (UPSTANDER_AVATAR_NAMES, " ", -1);
 
   g_assert_cmpuint (g_strv_length (names), >=, 16);
+  /* The sizes of story cards, messages, posts, comments and the face
+   * picker, at scale 1 and 2. */
+  g_assert_cmpuint (G_N_ELEMENTS (pixel_sizes), >=, 9);
   for (guint i = 0; names[i] != NULL; i++)
     {
       /* And words for it, for a screen reader and the workshop's face picker. */
       g_assert_nonnull (upstander_avatar_describe (names[i]));
 
       for (guint dark = 0; dark <= 1; dark++)
-        {
-          g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/avatars/%s%s.svg",
-                                                   names[i], dark ? "-dark" : "");
-          g_autoptr(GError) error = NULL;
-          g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-          g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new_with_type ("svg", NULL);
-          GdkPixbuf *pixbuf;
+        for (guint j = 0; j < G_N_ELEMENTS (pixel_sizes); j++)
+          {
+            int size = pixel_sizes[j];
+            g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/avatars/%d/%s%s.png",
+                                                     size, names[i], dark ? "-dark" : "");
+            g_autoptr(GError) error = NULL;
+            g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+            g_autoptr(GdkTexture) texture = NULL;
 
-          g_assert_no_error (error);
-          gdk_pixbuf_loader_set_size (loader, 64, 64);
-          gdk_pixbuf_loader_write_bytes (loader, bytes, &error);
-          g_assert_no_error (error);
-          gdk_pixbuf_loader_close (loader, &error);
-          g_assert_no_error (error);
-          pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
-          g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 64);
-          g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 64);
-        }
+            g_assert_no_error (error);
+            g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 8, "\x89PNG\r\n\x1a\n", 8);
+            texture = gdk_texture_new_from_bytes (bytes, &error);
+            g_assert_no_error (error);
+            g_assert_cmpint (gdk_texture_get_width (texture), ==, size);
+            g_assert_cmpint (gdk_texture_get_height (texture), ==, size);
+            /* Drawn: opaque in the middle, transparent outside the circle. */
+            g_assert_cmpuint (alpha_at (texture, size / 2, size / 2), ==, 255);
+            g_assert_cmpuint (alpha_at (texture, 0, 0), ==, 0);
+            g_assert_cmpuint (alpha_at (texture, size - 1, size - 1), ==, 0);
+          }
     }
 }
 
@@ -239,33 +262,79 @@ test_initials_fallback (void)
   g_assert_finalize_object (avatar);
 }
 
-/* The drawing is rasterised at the size shown, and follows the dark style. */
+/* The scale factor the widgets are drawn at: 2 in the run with GDK_SCALE=2
+ * (test-avatar-scale-2), so that run cannot pass at scale 1 by mistake. */
+static int
+expected_scale (GtkWidget *widget)
+{
+  int scale = gtk_widget_get_scale_factor (widget);
+
+  g_assert_cmpint (scale, ==, g_strcmp0 (g_getenv ("GDK_SCALE"), "2") == 0 ? 2 : 1);
+  return scale;
+}
+
+/* The picture is the one rendered at the size shown (times the scale
+ * factor), and follows the dark style. */
 static void
 test_size_and_dark_style (void)
 {
   GtkWidget *avatar;
   GtkWidget *inner;
   GdkPaintable *image;
+  g_autofree char *path = NULL;
+  int scale;
 
   set_dark (FALSE);
   avatar = g_object_ref_sink (upstander_avatar_new ("wheelchair", "Tariq", 32));
   inner = adw_bin_get_child (ADW_BIN (avatar));
-  g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==,
-                   RESOURCE_BASE "/avatars/wheelchair.svg");
+  scale = expected_scale (avatar);
+  path = g_strdup_printf (RESOURCE_BASE "/avatars/%d/wheelchair.png", 32 * scale);
+  g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==, path);
   image = adw_avatar_get_custom_image (ADW_AVATAR (inner));
-  g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==, 32);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==, 32 * scale);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (image), ==, 32 * scale);
 
-  upstander_avatar_set_size (UPSTANDER_AVATAR (avatar), 80);
+  upstander_avatar_set_size (UPSTANDER_AVATAR (avatar), 48);
   image = adw_avatar_get_custom_image (ADW_AVATAR (inner));
-  g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==, 80);
-  g_assert_cmpint (adw_avatar_get_size (ADW_AVATAR (inner)), ==, 80);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==, 48 * scale);
+  g_assert_cmpint (adw_avatar_get_size (ADW_AVATAR (inner)), ==, 48);
 
   set_dark (TRUE);
-  g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==,
-                   RESOURCE_BASE "/avatars/wheelchair-dark.svg");
+  g_free (path);
+  path = g_strdup_printf (RESOURCE_BASE "/avatars/%d/wheelchair-dark.png", 48 * scale);
+  g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==, path);
+  image = adw_avatar_get_custom_image (ADW_AVATAR (inner));
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==, 48 * scale);
   set_dark (FALSE);
-  g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==,
-                   RESOURCE_BASE "/avatars/wheelchair.svg");
+  g_free (path);
+  path = g_strdup_printf (RESOURCE_BASE "/avatars/%d/wheelchair.png", 48 * scale);
+  g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==, path);
+
+  g_assert_finalize_object (avatar);
+}
+
+/* A size the build did not render is a mistake in the code (a new place
+ * that shows avatars): it is reported, and the next larger picture shown. */
+static void
+test_unrendered_size (void)
+{
+  GtkWidget *avatar;
+  GdkPaintable *image;
+  g_autofree char *message = NULL;
+  g_autofree char *path = NULL;
+  int scale = g_strcmp0 (g_getenv ("GDK_SCALE"), "2") == 0 ? 2 : 1;
+
+  message = g_strdup_printf ("*not rendered at %d pixels*", 30 * scale);
+  g_test_expect_message ("upstander-avatar", G_LOG_LEVEL_CRITICAL, message);
+  avatar = g_object_ref_sink (upstander_avatar_new ("patka", "Harjit", 30));
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (expected_scale (avatar), ==, scale);
+
+  path = g_strdup_printf (RESOURCE_BASE "/avatars/%d/patka.png", 32 * scale);
+  g_assert_cmpstr (upstander_avatar_get_resource (UPSTANDER_AVATAR (avatar)), ==, path);
+  image = adw_avatar_get_custom_image (ADW_AVATAR (adw_bin_get_child (ADW_BIN (avatar))));
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==, 32 * scale);
+  g_assert_cmpint (upstander_avatar_get_size (UPSTANDER_AVATAR (avatar)), ==, 30);
 
   g_assert_finalize_object (avatar);
 }
@@ -290,7 +359,7 @@ shoot_sheet (gboolean dark)
     {
       GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
 
-      gtk_box_append (GTK_BOX (cell), upstander_avatar_new (names[i], names[i], 72));
+      gtk_box_append (GTK_BOX (cell), upstander_avatar_new (names[i], names[i], 48));
       gtk_box_append (GTK_BOX (cell), gtk_label_new (names[i]));
       gtk_grid_attach (GTK_GRID (grid), cell, i % 7, i / 7, 1, 1);
     }
@@ -299,7 +368,7 @@ shoot_sheet (gboolean dark)
     GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
     guint n = g_strv_length (names);
 
-    gtk_box_append (GTK_BOX (cell), upstander_avatar_new (NULL, "Noor Siddiqui", 72));
+    gtk_box_append (GTK_BOX (cell), upstander_avatar_new (NULL, "Noor Siddiqui", 48));
     gtk_box_append (GTK_BOX (cell), gtk_label_new ("(initials)"));
     gtk_grid_attach (GTK_GRID (grid), cell, n % 7, n / 7, 1, 1);
   }
@@ -315,10 +384,15 @@ shoot_sheet (gboolean dark)
 
       g_assert_cmpint (upstander_avatar_get_illustrated (avatar), ==, has_name);
       if (has_name)
-        g_assert_cmpint (g_str_has_suffix (upstander_avatar_get_resource (avatar), "-dark.svg"), ==, dark);
+        g_assert_cmpint (g_str_has_suffix (upstander_avatar_get_resource (avatar), "-dark.png"), ==, dark);
     }
 
-  ui_test_save_shot (window, dark ? "avatars-dark" : "avatars-light");
+  {
+    g_autofree char *name = g_strdup_printf ("avatars-%s%s", dark ? "dark" : "light",
+                                             gtk_widget_get_scale_factor (window) == 2 ? "-scale-2" : "");
+
+    ui_test_save_shot (window, name);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   set_dark (FALSE);
 }
@@ -328,6 +402,71 @@ test_sheet (void)
 {
   shoot_sheet (FALSE);
   shoot_sheet (TRUE);
+}
+
+/* Whether librsvg or gdk-pixbuf's SVG loader is mapped into this process. */
+static void
+assert_no_svg_loader (void)
+{
+  g_autofree char *maps = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents ("/proc/self/maps", &maps, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (maps, "libgtk-4"));
+  g_assert_null (strstr (maps, "librsvg"));
+  g_assert_null (strstr (maps, "pixbufloader-svg"));
+}
+
+/* Run last: nothing above, windows drawn included, maps librsvg or
+ * gdk-pixbuf's SVG loader (6 MiB of code in the app, docs/performance.md). */
+static void
+test_no_svg_at_run_time (void)
+{
+  assert_no_svg_loader ();
+}
+
+/*
+ * Run alone, with the system's icon theme (test-avatar-icon-theme: the other
+ * runs have no icon theme, and GTK draws its own built-in icons). Adwaita has
+ * its symbolic icons as PNG at a few sizes only; at any other GTK reads the
+ * SVG, and the catalogue as first shown must not ask for one.
+ */
+static void
+test_catalogue_icons_not_svg (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", "ui", NULL);
+  const char *dirs[] = { dir, NULL };
+  g_autoptr(UpstanderLibrary) library = upstander_library_new_for_sources (NULL, dirs);
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) marks = NULL;
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+
+  /* This can fail: the theme is there, and has the status page's icon at
+   * 128 px only as SVG (looking it up does not read it). */
+  icon = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                     "edit-find-symbolic", NULL, 128, 1, GTK_TEXT_DIR_NONE, 0);
+  file = gtk_icon_paintable_get_file (icon);
+  g_assert_nonnull (file);
+  g_assert_true (g_str_has_suffix (g_file_peek_path (file), ".svg"));
+
+  upstander_library_load (library);
+  app = ui_test_new_app (library);
+  window = upstander_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
+  /* Waits until the window is drawn, cards and their ending marks included. */
+  ui_test_save_shot (GTK_WIDGET (window), "avatars-catalogue-icon-theme");
+  marks = ui_test_find_all (GTK_WIDGET (window), GTK_TYPE_IMAGE, "ending-mark");
+  g_assert_cmpuint (marks->len, >, 0);
+
+  assert_no_svg_loader ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_close_app (app);
 }
 
 int
@@ -344,7 +483,10 @@ main (int   argc,
   g_test_add_func ("/upstander/avatar/card-shows-cast", test_card_shows_cast);
   g_test_add_func ("/upstander/avatar/initials-fallback", test_initials_fallback);
   g_test_add_func ("/upstander/avatar/size-and-dark-style", test_size_and_dark_style);
+  g_test_add_func ("/upstander/avatar/unrendered-size", test_unrendered_size);
   g_test_add_func ("/upstander/avatar/sheet", test_sheet);
+  g_test_add_func ("/upstander/avatar/no-svg-at-run-time", test_no_svg_at_run_time);
+  g_test_add_func ("/upstander/avatar/catalogue-icons-not-svg", test_catalogue_icons_not_svg);
 
   return g_test_run ();
 }

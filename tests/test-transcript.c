@@ -8,11 +8,14 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <adwaita.h>
 
 #include "ui-test.h"
 #include "upstander-avatar.h"
+#include "upstander-ending-view.h"
+#include "upstander-feedback-view.h"
 #include "upstander-bundle.h"
 #include "upstander-language.h"
 #include "upstander-lobby-row.h"
@@ -127,7 +130,7 @@ test_transcript_message_avatars (void)
       if (g_strcmp0 (line->from->id, "kai") == 0)
         {
           g_assert_true (upstander_avatar_get_illustrated (avatar));
-          g_assert_cmpstr (upstander_avatar_get_resource (avatar), ==, RESOURCE_BASE "/avatars/curls.svg");
+          g_assert_cmpstr (upstander_avatar_get_resource (avatar), ==, RESOURCE_BASE "/avatars/36/curls.png");
         }
       if (g_strcmp0 (line->from->id, "leo") == 0)
         g_assert_false (upstander_avatar_get_illustrated (avatar));
@@ -255,11 +258,19 @@ assert_one_row_per_line (GtkWidget        *transcript,
 }
 
 /* Runs the main loop until nothing is typed any more; the row's own timeout ends it. */
+#define WAIT_SECONDS 30
+
 static void
 wait_for_typing_to_end (GtkWidget *transcript)
 {
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
   while (typing_row_of (transcript) != NULL)
-    g_main_context_iteration (NULL, TRUE);
+    {
+      /* A deadline, not a measure: the dots end long before it. */
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+    }
 }
 
 /* With animations off, messages appear at once: no typing row ever shows. */
@@ -271,6 +282,9 @@ test_transcript_typing_off_without_animations (void)
 
   set_animations (FALSE);
   transcript = transcript_new (session, TRUE);
+  /* Not even the message that opens the scene. */
+  g_assert_null (typing_row_of (transcript));
+  assert_one_row_per_line (transcript, session);
   while (upstander_session_reveal_next (session))
     {
       g_assert_null (typing_row_of (transcript));
@@ -295,8 +309,21 @@ test_transcript_typing_then_message (void)
 
   set_animations (TRUE);
   transcript = transcript_new (session, TRUE);
-  /* The scene's first line is there when the scene opens: it is not typed. */
-  g_assert_null (typing_row_of (transcript));
+  /* Leo's message opens the scene: it is typed like the others. */
+  {
+    GtkWidget *typing = typing_row_of (transcript);
+    GtkWidget *message = gtk_widget_get_last_child (transcript);
+    g_autoptr(UpstanderLineItem) first = g_list_model_get_item (upstander_session_get_lines (session), 0);
+
+    g_assert_nonnull (typing);
+    g_assert_true (upstander_line_row_get_item (UPSTANDER_LINE_ROW (typing)) == first);
+    g_assert_true (gtk_widget_get_next_sibling (typing) == message);
+    g_assert_false (gtk_widget_get_visible (message));
+    typed++;
+    wait_for_typing_to_end (transcript);
+    g_assert_true (gtk_widget_get_visible (message));
+    assert_one_row_per_line (transcript, session);
+  }
 
   while (upstander_session_reveal_next (session))
     {
@@ -339,8 +366,8 @@ test_transcript_typing_then_message (void)
       g_object_unref (message);
       assert_one_row_per_line (transcript, session);
     }
-  /* Kai and Mei; the reader's own message and the narration are not typed. */
-  g_assert_cmpuint (typed, ==, 2);
+  /* Leo, Kai and Mei; the reader's own message and the narration are not typed. */
+  g_assert_cmpuint (typed, ==, 3);
 
   g_object_unref (transcript);
   g_assert_finalize_object (g_steal_pointer (&session));
@@ -370,7 +397,15 @@ test_transcript_continue_while_typing (void)
   g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (transcript), "phone"));
   g_assert_nonnull (ui_test_find_one (gtk_widget_get_parent (transcript), GTK_TYPE_BOX, "phone-bar"));
 
+  /* The message that opens the scene is typed: a press shows it and reveals nothing more. */
   n = g_list_model_get_n_items (lines);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_nonnull (typing_row_of (transcript));
+  gtk_widget_activate_action (player, "player.next", NULL);
+  g_assert_null (typing_row_of (transcript));
+  g_assert_cmpuint (g_list_model_get_n_items (lines), ==, n);
+  assert_one_row_per_line (transcript, session);
+
   gtk_widget_activate_action (player, "player.next", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (lines), ==, n + 1);
   typing = typing_row_of (transcript);
@@ -424,12 +459,13 @@ test_transcript_decision_after_last_message (void)
   g_assert_nonnull (typing_row_of (transcript));
   g_assert_true (upstander_transcript_get_line_pending (UPSTANDER_TRANSCRIPT (transcript)));
   g_assert_null (ui_test_find_one (player, GTK_TYPE_BUTTON, "choice"));
-  g_assert_nonnull (ui_test_find_one (player, GTK_TYPE_BUTTON, "continue"));
+  g_assert_nonnull (ui_test_find_shown (player, GTK_TYPE_BUTTON, "continue"));
 
   wait_for_typing_to_end (transcript);
   g_assert_false (upstander_transcript_get_line_pending (UPSTANDER_TRANSCRIPT (transcript)));
   assert_one_row_per_line (transcript, session);
-  g_assert_null (ui_test_find_one (player, GTK_TYPE_BUTTON, "continue"));
+  /* The pages are built once: the Continue buttons are there, none on screen. */
+  g_assert_null (ui_test_find_shown (player, GTK_TYPE_BUTTON, "continue"));
   choices = ui_test_find_all (player, GTK_TYPE_BUTTON, "choice");
   g_assert_cmpuint (choices->len, ==, 2);
   /* The keyboard is on the question, never on a choice. */
@@ -440,6 +476,248 @@ test_transcript_decision_after_last_message (void)
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_spin (10);
   g_assert_finalize_object (session);
+}
+
+/* What read aloud would read each time the player says something new is shown. */
+static void
+shown_cb (UpstanderPlayer *player,
+          GPtrArray       *readings)
+{
+  GtkWidget *transcript = ui_test_find_one (GTK_WIDGET (player), UPSTANDER_TYPE_TRANSCRIPT, NULL);
+
+  /* Never while a message's dots show: it is not on screen yet. */
+  g_assert_false (transcript != NULL &&
+                  upstander_transcript_get_line_pending (UPSTANDER_TRANSCRIPT (transcript)));
+  g_ptr_array_add (readings, upstander_player_dup_reading (player, NULL, NULL));
+}
+
+/*
+ * A chat scene opens with its first message typed, as the others are; read
+ * aloud (automatic: it reads on "shown") gets each message when it appears,
+ * never while its dots show, and the question only after the last message.
+ */
+static void
+test_transcript_first_line_typed_and_read_when_shown (void)
+{
+  UpstanderSession *session = session_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *player = g_object_new (UPSTANDER_TYPE_PLAYER, NULL);
+  g_autoptr(GPtrArray) readings = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *transcript;
+  g_autofree char *while_typing = NULL;
+  const char *messages[] = { "who is coming to the park", "me!", "me too",
+                             "The chat goes quiet, then:", "see you there" };
+
+  set_animations (TRUE);
+  gtk_window_set_child (GTK_WINDOW (window), player);
+  g_signal_connect (player, "shown", G_CALLBACK (shown_cb), readings);
+  upstander_player_set_session (UPSTANDER_PLAYER (player), session);
+  gtk_window_present (GTK_WINDOW (window));
+  transcript = ui_test_find_one (player, UPSTANDER_TYPE_TRANSCRIPT, NULL);
+
+  /* Leo's message opens the scene: dots first, Continue below, nothing to read yet. */
+  g_assert_nonnull (typing_row_of (transcript));
+  g_assert_nonnull (ui_test_find_one (player, GTK_TYPE_BUTTON, "continue"));
+  g_assert_null (ui_test_find_one (player, GTK_TYPE_BUTTON, "choice"));
+  g_assert_cmpuint (readings->len, ==, 0);
+  while_typing = upstander_player_dup_reading (UPSTANDER_PLAYER (player), NULL, NULL);
+  g_assert_null (while_typing);
+
+  wait_for_typing_to_end (transcript);
+  g_assert_cmpuint (readings->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (readings, 0), messages[0]));
+
+  /* Each next line is read once, when it is on screen, and never before. */
+  for (guint i = 1; i < G_N_ELEMENTS (messages); i++)
+    {
+      gtk_widget_activate_action (player, "player.next", NULL);
+      if (typing_row_of (transcript) != NULL)
+        {
+          g_autofree char *reading = upstander_player_dup_reading (UPSTANDER_PLAYER (player), NULL, NULL);
+
+          g_assert_cmpuint (readings->len, ==, i);
+          g_assert_null (strstr (reading, messages[i]));
+          wait_for_typing_to_end (transcript);
+        }
+      g_assert_cmpuint (readings->len, ==, i + 1);
+      g_assert_nonnull (strstr (g_ptr_array_index (readings, i), messages[i]));
+    }
+  /* The last reading ends with the question, now on screen. */
+  g_assert_nonnull (strstr (g_ptr_array_index (readings, readings->len - 1), "Where next?"));
+  g_assert_nonnull (ui_test_find_one (player, GTK_TYPE_BUTTON, "choice"));
+
+  g_signal_handlers_disconnect_by_func (player, shown_cb, readings);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (10);
+  g_assert_finalize_object (session);
+}
+
+/* With animations off the scene opens on its first message, shown and read at once. */
+static void
+test_transcript_first_line_without_animations (void)
+{
+  UpstanderSession *session = session_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *player = g_object_new (UPSTANDER_TYPE_PLAYER, NULL);
+  g_autoptr(GPtrArray) readings = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *transcript;
+
+  set_animations (FALSE);
+  gtk_window_set_child (GTK_WINDOW (window), player);
+  g_signal_connect (player, "shown", G_CALLBACK (shown_cb), readings);
+  upstander_player_set_session (UPSTANDER_PLAYER (player), session);
+  gtk_window_present (GTK_WINDOW (window));
+  transcript = ui_test_find_one (player, UPSTANDER_TYPE_TRANSCRIPT, NULL);
+
+  g_assert_null (typing_row_of (transcript));
+  assert_one_row_per_line (transcript, session);
+  g_assert_cmpuint (readings->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (readings, 0), "who is coming to the park"));
+
+  g_signal_handlers_disconnect_by_func (player, shown_cb, readings);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (10);
+  g_assert_finalize_object (session);
+  set_animations (TRUE);
+}
+
+/* Every widget under @root, each with a reference: none is freed (and its address reused) while held. */
+static GPtrArray *
+hold_all_widgets (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) all = ui_test_find_all (root, GTK_TYPE_WIDGET, NULL);
+  GPtrArray *held = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < all->len; i++)
+    g_ptr_array_add (held, g_object_ref (g_ptr_array_index (all, i)));
+
+  return held;
+}
+
+/* Each widget under @root that is not in @before lies in (or is) a row of a line of @session. */
+static guint
+assert_new_widgets_are_line_rows (GtkWidget        *root,
+                                  GPtrArray        *before,
+                                  UpstanderSession *session)
+{
+  g_autoptr(GPtrArray) now = ui_test_find_all (root, GTK_TYPE_WIDGET, NULL);
+  GListModel *lines = upstander_session_get_lines (session);
+  guint n_new_rows = 0;
+
+  for (guint i = 0; i < now->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (now, i);
+      GtkWidget *row;
+      gboolean of_a_line = FALSE;
+
+      if (g_ptr_array_find (before, widget, NULL))
+        continue;
+
+      row = UPSTANDER_IS_LINE_ROW (widget) ? widget : gtk_widget_get_ancestor (widget, UPSTANDER_TYPE_LINE_ROW);
+      g_assert_nonnull (row);
+      for (guint j = 0; j < g_list_model_get_n_items (lines); j++)
+        {
+          g_autoptr(UpstanderLineItem) item = g_list_model_get_item (lines, j);
+
+          of_a_line = of_a_line || upstander_line_row_get_item (UPSTANDER_LINE_ROW (row)) == item;
+        }
+      g_assert_true (of_a_line);
+      n_new_rows += row == widget;
+    }
+
+  return n_new_rows;
+}
+
+/*
+ * The player's pages are built once and bound: a choice, its feedback and
+ * the next scene show in the same scene page, transcript and Continue;
+ * moving between them makes no widget but the rows of the new lines.
+ */
+static void
+test_transcript_player_pages_built_once (void)
+{
+  UpstanderSession *session = session_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *player = g_object_new (UPSTANDER_TYPE_PLAYER, NULL);
+  GtkWidget *scene_view, *transcript, *continue_button, *prompt, *feedback_view, *ending_view;
+  g_autoptr(GPtrArray) before = NULL;
+
+  set_animations (FALSE);
+  gtk_window_set_child (GTK_WINDOW (window), player);
+  upstander_player_set_session (UPSTANDER_PLAYER (player), session);
+  gtk_window_present (GTK_WINDOW (window));
+
+  scene_view = ui_test_find_one (player, GTK_TYPE_BOX, "scene-view");
+  transcript = ui_test_find_one (scene_view, UPSTANDER_TYPE_TRANSCRIPT, NULL);
+  continue_button = ui_test_find_one (scene_view, GTK_TYPE_BUTTON, "continue");
+  prompt = ui_test_find_one (scene_view, GTK_TYPE_BOX, "prompt");
+  feedback_view = ui_test_find_one (player, UPSTANDER_TYPE_FEEDBACK_VIEW, NULL);
+  ending_view = ui_test_find_one (player, UPSTANDER_TYPE_ENDING_VIEW, NULL);
+  g_assert_nonnull (scene_view);
+  g_assert_nonnull (transcript);
+  g_assert_nonnull (continue_button);
+  g_assert_nonnull (prompt);
+  g_assert_nonnull (feedback_view);
+  g_assert_nonnull (ending_view);
+  /* The chat is a phone: the frame around the transcript says so. */
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (transcript), "phone"));
+  g_assert_true (gtk_widget_has_css_class (transcript, "chat"));
+
+  while (!upstander_session_get_all_revealed (session))
+    gtk_widget_activate_action (player, "player.next", NULL);
+  g_assert_true (gtk_widget_get_mapped (prompt));
+  g_assert_false (gtk_widget_get_mapped (continue_button));
+  /* The other pages are hidden, not only covered: a screen reader finds only the page shown. */
+  g_assert_true (gtk_widget_get_visible (scene_view));
+  g_assert_false (gtk_widget_get_visible (feedback_view));
+  g_assert_false (gtk_widget_get_visible (ending_view));
+
+  /* A choice: its feedback, on the same page the player had from the start. */
+  before = hold_all_widgets (player);
+  gtk_widget_activate_action (player, "player.choose", "s", "lobby");
+  g_assert_cmpstr (upstander_player_get_view (UPSTANDER_PLAYER (player)), ==, "feedback");
+  g_assert_true (ui_test_find_one (player, UPSTANDER_TYPE_FEEDBACK_VIEW, NULL) == feedback_view);
+  g_assert_true (gtk_widget_get_mapped (feedback_view));
+  g_assert_false (gtk_widget_get_mapped (scene_view));
+  g_assert_cmpuint (assert_new_widgets_are_line_rows (player, before, session), ==, 0);
+  g_clear_pointer (&before, g_ptr_array_unref);
+
+  /* The next scene, a game lobby: the same scene page, transcript and Continue; new rows for its lines only. */
+  before = hold_all_widgets (player);
+  gtk_widget_activate_action (player, "player.advance", NULL);
+  g_assert_cmpstr (upstander_player_get_view (UPSTANDER_PLAYER (player)), ==, "scene");
+  g_assert_true (ui_test_find_one (player, GTK_TYPE_BOX, "scene-view") == scene_view);
+  g_assert_true (ui_test_find_one (scene_view, UPSTANDER_TYPE_TRANSCRIPT, NULL) == transcript);
+  g_assert_true (ui_test_find_one (scene_view, GTK_TYPE_BUTTON, "continue") == continue_button);
+  g_assert_true (gtk_widget_get_mapped (continue_button));
+  g_assert_false (gtk_widget_get_mapped (prompt));
+  g_assert_cmpuint (assert_new_widgets_are_line_rows (player, before, session), ==, 1);
+  assert_one_row_per_line (transcript, session);
+  /* Not a phone now: no frame, and the lobby's own look. */
+  g_assert_false (gtk_widget_has_css_class (gtk_widget_get_parent (transcript), "phone"));
+  g_assert_false (gtk_widget_has_css_class (transcript, "chat"));
+  g_assert_true (gtk_widget_has_css_class (transcript, "lobby"));
+  g_clear_pointer (&before, g_ptr_array_unref);
+
+  /* Each further line adds its row and nothing else. */
+  before = hold_all_widgets (player);
+  gtk_widget_activate_action (player, "player.next", NULL);
+  g_assert_cmpuint (assert_new_widgets_are_line_rows (player, before, session), ==, 1);
+  g_clear_pointer (&before, g_ptr_array_unref);
+
+  /* The ending, on its page from the start. */
+  while (!upstander_session_get_all_revealed (session))
+    gtk_widget_activate_action (player, "player.next", NULL);
+  gtk_widget_activate_action (player, "player.advance", NULL);
+  g_assert_cmpstr (upstander_player_get_view (UPSTANDER_PLAYER (player)), ==, "ending");
+  g_assert_true (ui_test_find_one (player, UPSTANDER_TYPE_ENDING_VIEW, NULL) == ending_view);
+  g_assert_true (gtk_widget_get_mapped (ending_view));
+  g_assert_false (gtk_widget_get_visible (scene_view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (10);
+  g_assert_finalize_object (session);
+  set_animations (TRUE);
 }
 
 int
@@ -457,6 +735,9 @@ main (int   argc,
   g_test_add_func ("/upstander/transcript/typing-then-message", test_transcript_typing_then_message);
   g_test_add_func ("/upstander/transcript/continue-while-typing", test_transcript_continue_while_typing);
   g_test_add_func ("/upstander/transcript/decision-after-last-message", test_transcript_decision_after_last_message);
+  g_test_add_func ("/upstander/transcript/first-line-typed-and-read-when-shown", test_transcript_first_line_typed_and_read_when_shown);
+  g_test_add_func ("/upstander/transcript/first-line-without-animations", test_transcript_first_line_without_animations);
+  g_test_add_func ("/upstander/transcript/player-pages-built-once", test_transcript_player_pages_built_once);
 
   return g_test_run ();
 }

@@ -209,6 +209,7 @@ test_window_loads_after_first_frame (void)
   UpstanderApplication *app = upstander_application_new ();
   UpstanderLibrary *library;
   GtkWindow *window;
+  GtkMenuButton *menu;
   guint n_paints = 0;
   guint n_paints_when_loaded = G_MAXUINT;
   gboolean gave_up = FALSE;
@@ -229,6 +230,14 @@ test_window_loads_after_first_frame (void)
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                     G_CALLBACK (count_paint_cb), &n_paints);
   g_assert_false (upstander_library_get_loaded (library));
+  /* Nothing the first frame does not show is built for it: not the
+   * catalogue (until the stories are read), not the main menu (until opened). */
+  g_assert_null (ui_test_find_one (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW, NULL));
+  g_assert_null (ui_test_find_one (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL));
+  menu = GTK_MENU_BUTTON (ui_test_find_one (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL));
+  g_assert_nonnull (menu);
+  g_assert_null (gtk_menu_button_get_popover (menu));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (menu)));
 
   /* A generous bound, so that a load that never starts fails rather than hangs. */
   give_up = g_timeout_add_seconds (30, set_flag_cb, &gave_up);
@@ -243,6 +252,19 @@ test_window_loads_after_first_frame (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), >, 0);
   ui_test_spin (20);
   g_assert_cmpstr (upstander_window_get_page (UPSTANDER_WINDOW (window)), ==, "catalogue");
+  g_assert_nonnull (ui_test_find_one (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW, NULL));
+  g_assert_nonnull (ui_test_find_one (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL));
+
+  /* Opened, the main menu has its items. */
+  gtk_menu_button_popup (menu);
+  ui_test_spin (20);
+  g_assert_true (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (menu)));
+  g_assert_true (gtk_menu_button_get_menu_model (menu) ==
+                 gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (gtk_menu_button_get_popover (menu))));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (menu));
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (menu)), >, 0);
+  g_assert_nonnull (ui_test_find_label (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "Guides"));
+  gtk_menu_button_popdown (menu);
 
   g_signal_handlers_disconnect_by_func (library, loaded_after_paint_cb, &n_paints_when_loaded);
   ui_test_close_app (app);
@@ -1480,6 +1502,7 @@ test_window_first_run_language (void)
   g_autoptr(GSettings) gsettings = g_settings_new (APP_ID);
   UpstanderApplication *app;
   AdwMessageDialog *dialog;
+  GtkWindow *window;
   GtkWidget *list, *first;
 
   g_settings_reset (gsettings, "language");
@@ -1490,9 +1513,14 @@ test_window_first_run_language (void)
   g_assert_true (upstander_settings_get_reader_unasked (upstander_application_get_settings (app)));
 
   g_application_activate (G_APPLICATION (app));
-  ui_test_spin (50);
-  dialog = find_message_dialog ();
+  /* The window comes first, the question over it once it has painted. */
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_nonnull (window);
+  g_assert_null (find_message_dialog ());
+  dialog = (AdwMessageDialog *) ui_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == window);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   list = ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "languages");
   g_assert_cmpuint (ui_test_count_children (list), ==, 7);
   first = gtk_widget_get_first_child (list);
@@ -1507,20 +1535,56 @@ test_window_first_run_language (void)
   g_assert_true (upstander_settings_get_language_chosen (upstander_application_get_settings (app)));
   g_assert_cmpstr (upstander_settings_get_language (upstander_application_get_settings (app)), ==, "");
 
-  /* Then who is reading: three bands and a teacher or parent, the last checked. */
-  dialog = find_message_dialog ();
+  /* Then who is reading: three bands and a teacher or parent. */
+  dialog = (AdwMessageDialog *) ui_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_null (ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "languages"));
   list = ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "readers");
   g_assert_cmpuint (ui_test_count_children (list), ==, 4);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_first_child (list))), ==, "Ages 8 to 11");
-  g_assert_true (gtk_check_button_get_active (g_object_get_data (G_OBJECT (gtk_widget_get_last_child (list)), "check")));
-  /* Escape keeps the preselected answer, and counts as one. */
+  /* Nothing chosen for the reader: one Enter must not open the adult stories. */
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    g_assert_false (gtk_check_button_get_active (g_object_get_data (G_OBJECT (row), "check")));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "choose"));
+  gtk_widget_activate_default (GTK_WIDGET (dialog));
+  ui_test_spin (50);
+  g_assert_true (find_message_dialog () == dialog);
+  g_assert_true (upstander_settings_get_reader_unasked (upstander_application_get_settings (app)));
+  /* The keyboard starts on the first band (a11y-names: the screen reader reads the question first). */
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog)) == gtk_widget_get_first_child (list));
+  /* Escape answers nothing: the question comes again. */
   gtk_window_close (GTK_WINDOW (dialog));
+  ui_test_spin (50);
+  g_assert_null (find_message_dialog ());
+  g_assert_true (upstander_settings_get_reader_unasked (upstander_application_get_settings (app)));
+  g_assert_cmpstr (upstander_settings_get_reader (upstander_application_get_settings (app)), ==, "adult");
+
+  g_application_activate (G_APPLICATION (app));
+  ui_test_spin (50);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  /* Activated again, the same question: not a second one. */
+  g_application_activate (G_APPLICATION (app));
+  ui_test_spin (50);
+  {
+    g_autoptr(GPtrArray) dialogs = g_ptr_array_new ();
+    g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+    for (GList *l = windows; l != NULL; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+        g_ptr_array_add (dialogs, l->data);
+    g_assert_cmpuint (dialogs->len, ==, 1);
+    g_assert_true (g_ptr_array_index (dialogs, 0) == dialog);
+  }
+  list = ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "readers");
+  /* Choosing one makes Continue available, and Continue records it. */
+  gtk_check_button_set_active (g_object_get_data (G_OBJECT (gtk_widget_get_last_child (list)), "check"), TRUE);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "choose"));
+  adw_message_dialog_response (dialog, "choose");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   ui_test_spin (50);
   g_assert_false (upstander_settings_get_reader_unasked (upstander_application_get_settings (app)));
   g_assert_cmpstr (upstander_settings_get_reader (upstander_application_get_settings (app)), ==, "adult");
-  g_assert_null (find_message_dialog ());
 
   g_application_activate (G_APPLICATION (app));
   ui_test_spin (50);
@@ -1550,8 +1614,7 @@ test_window_first_run_reader (void)
   settings = upstander_application_get_settings (app);
 
   g_application_activate (G_APPLICATION (app));
-  ui_test_spin (50);
-  dialog = find_message_dialog ();
+  dialog = (AdwMessageDialog *) ui_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_null (ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "languages"));
   list = ui_test_find_one (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "readers");
@@ -2454,6 +2517,80 @@ test_ending_view_follows_item (void)
   g_assert_finalize_object (g_steal_pointer (&good));
 }
 
+/* Whether every visible widget under @widget lies inside the widget it is in. */
+static gboolean
+laid_out_inside (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (!gtk_widget_compute_bounds (child, widget, &bounds) ||
+          bounds.origin.y + bounds.size.height > gtk_widget_get_height (widget) + 0.5 ||
+          !laid_out_inside (child))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/*
+ * The first ending a player shows is laid out whole: its paragraphs within
+ * their box, not drawn over the card below (the view is built once and
+ * filled while hidden, which GTK 4.8 once measured wrong).
+ */
+static void
+test_window_first_ending_laid_out (void)
+{
+  g_autoptr(UpstanderLibrary) library = upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, NULL);
+  UpstanderScenario *scenario;
+  g_autoptr(UpstanderSession) session = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *player = g_object_new (UPSTANDER_TYPE_PLAYER, NULL);
+  GtkWidget *ending_view;
+  gint64 deadline;
+
+  upstander_library_load (library);
+  scenario = find_story (library, "my-friend-started-it");
+  session = upstander_session_new_with_seed (scenario, 0);
+  gtk_window_set_child (GTK_WINDOW (window), player);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  upstander_player_set_session (UPSTANDER_PLAYER (player), session);
+  ui_test_spin (20);
+
+  for (guint step = 0; step < 60 && upstander_session_get_state (session) != UPSTANDER_SESSION_ENDING; step++)
+    {
+      if (upstander_session_get_state (session) == UPSTANDER_SESSION_SCENE &&
+          upstander_session_get_scene (session)->decision != NULL)
+        {
+          g_autoptr(GPtrArray) choices = upstander_session_dup_choices (session);
+
+          upstander_session_choose (session, ((const UpstanderChoice *) g_ptr_array_index (choices, 0))->id, NULL);
+        }
+      else
+        {
+          upstander_session_advance (session, NULL);
+        }
+    }
+  g_assert_cmpstr (upstander_player_get_view (UPSTANDER_PLAYER (player)), ==, "ending");
+  ending_view = ui_test_find_one (player, UPSTANDER_TYPE_ENDING_VIEW, NULL);
+  g_assert_nonnull (ending_view);
+
+  /* A deadline, not a measure: the page is whole a frame or two after it shows. */
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!(gtk_widget_get_mapped (ending_view) && gtk_widget_get_height (ending_view) > 0 &&
+           laid_out_inside (ending_view)) &&
+         g_get_monotonic_time () < deadline)
+    ui_test_spin (20);
+  g_assert_true (laid_out_inside (ending_view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2480,6 +2617,7 @@ main (int   argc,
   g_test_add_func ("/upstander/window/player-number-keys", test_player_number_keys);
   g_test_add_func ("/upstander/window/feedback-view-follows-item", test_feedback_view_follows_item);
   g_test_add_func ("/upstander/window/ending-view-follows-item", test_ending_view_follows_item);
+  g_test_add_func ("/upstander/window/first-ending-laid-out", test_window_first_ending_laid_out);
   g_test_add_func ("/upstander/window/feed-and-content-note", test_window_feed_and_content_note);
   g_test_add_func ("/upstander/window/help-and-guides", test_window_help_and_guides);
   g_test_add_func ("/upstander/window/quick-exit", test_window_quick_exit);

@@ -135,6 +135,25 @@ ui_test_find_one (GtkWidget  *root,
   return all->len > 0 ? g_ptr_array_index (all, 0) : NULL;
 }
 
+/*
+ * The first widget of @type (and @css_class, if not NULL) under @root that
+ * is on screen (mapped), or NULL: a stack's pages that are not shown, and
+ * widgets hidden for now, hold widgets too.
+ */
+GtkWidget *
+ui_test_find_shown (GtkWidget  *root,
+                    GType       type,
+                    const char *css_class)
+{
+  g_autoptr(GPtrArray) all = ui_test_find_all (root, type, css_class);
+
+  for (guint i = 0; i < all->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (all, i)))
+      return g_ptr_array_index (all, i);
+
+  return NULL;
+}
+
 /* The first mapped label under @root whose text is @text, or NULL. */
 GtkWidget *
 ui_test_find_label (GtkWidget  *root,
@@ -320,6 +339,54 @@ ui_test_find_toplevel (GType type)
       return l->data;
 
   return NULL;
+}
+
+/*
+ * Runs the main loop until @window has painted a frame: what the app
+ * does after its first frame (the first-run question) has then been done.
+ * Gives up after 20 s.
+ */
+void
+ui_test_wait_for_paint (GtkWindow *window)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  gint64 give_up = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint n_paints = 0;
+  GdkFrameClock *clock = NULL;
+  gulong handler = 0;
+
+  while (n_paints == 0 && g_get_monotonic_time () < give_up)
+    {
+      if (clock == NULL && gtk_widget_get_mapped (widget))
+        {
+          clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+          handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint_cb), &n_paints);
+          gtk_widget_queue_draw (widget);
+        }
+      ui_test_spin (10);
+    }
+  if (clock != NULL)
+    {
+      g_signal_handler_disconnect (clock, handler);
+      g_object_unref (clock);
+    }
+}
+
+/*
+ * Runs the main loop until a visible toplevel of @type is there, such as a
+ * dialog the app shows once its window has painted; gives up after 20 s
+ * and returns %NULL, for the caller's checks to say what is missing.
+ */
+GtkWindow *
+ui_test_wait_for_toplevel (GType type)
+{
+  gint64 give_up = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GtkWindow *found;
+
+  while ((found = ui_test_find_toplevel (type)) == NULL && g_get_monotonic_time () < give_up)
+    ui_test_spin (10);
+
+  return found;
 }
 
 /* Removes @path and everything under it (a test's own folder); symbolic links are not followed. */

@@ -22,6 +22,9 @@ GPtrArray            *ui_test_find_all      (GtkWidget            *root,
 GtkWidget            *ui_test_find_one      (GtkWidget            *root,
                                              GType                 type,
                                              const char           *css_class);
+GtkWidget            *ui_test_find_shown    (GtkWidget            *root,
+                                             GType                 type,
+                                             const char           *css_class);
 GtkWidget            *ui_test_find_label    (GtkWidget            *root,
                                              const char           *text);
 GtkWidget            *ui_test_find_button   (GtkWidget            *root,
@@ -37,6 +40,8 @@ guint                 ui_test_count_children (GtkWidget          *widget);
 char                 *ui_test_progress_path (void);
 void                  ui_test_add_system_data_dirs (void);
 GtkWindow            *ui_test_find_toplevel (GType                 type);
+GtkWindow            *ui_test_wait_for_toplevel (GType             type);
+void                  ui_test_wait_for_paint (GtkWindow          *window);
 void                  ui_test_activate_story (UpstanderWindow     *window,
                                               const char          *title);
 void                  ui_test_remove_tree   (const char           *path);

@@ -102,8 +102,9 @@ typedef struct
 
 /*
  * The illustrated avatars a <person avatar="…"> may name, space-separated, as
- * in the schema and docs/bundle-format.md. Each has a drawing in the app's
- * resources (avatars/NAME.svg and NAME-dark.svg, build-aux/draw-avatars.py).
+ * in the schema and docs/bundle-format.md. Each has a drawing, data/avatars/NAME.svg
+ * and NAME-dark.svg (build-aux/draw-avatars.py), rendered to PNG in the app's
+ * resources at build time (resources/avatars/meson.build lists the names too).
  */
 #define UPSTANDER_AVATAR_NAMES \
   "braids hijab curls glasses ponytail bob spiky wheelchair hearing-aid puffs " \
