@@ -50,7 +50,7 @@
 #define REPORT_FD 3
 
 /* Same options as the loader (../shared/TESTING.md): the baseline parses as it does. */
-#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS)
 
 static const char * const search_queries[] = {
   "friend",
