@@ -13,6 +13,7 @@
 
 #include "upstander-application.h"
 #include "upstander-cli.h"
+#include "upstander-facilitator-window.h"
 #include "upstander-first-run.h"
 #include "upstander-language.h"
 #include "upstander-preferences-window.h"
@@ -346,6 +347,7 @@ rebuild_windows (UpstanderApplication *self)
   g_autoptr(GList) windows = gtk_window_list_toplevels ();
   UpstanderWindow *main_window = NULL;
   gboolean had_preferences = FALSE;
+  gboolean had_notes = FALSE;
 
   g_list_foreach (windows, (GFunc) g_object_ref, NULL);
 
@@ -369,10 +371,16 @@ rebuild_windows (UpstanderApplication *self)
     {
       if (UPSTANDER_IS_PREFERENCES_WINDOW (l->data))
         had_preferences = TRUE;
+      if (UPSTANDER_IS_FACILITATOR_WINDOW (l->data))
+        had_notes = TRUE;
       /* The new windows are not in the list; everything in it is in the old language. */
       gtk_window_destroy (l->data);
     }
   g_list_free_full (g_steal_pointer (&windows), g_object_unref);
+
+  /* The teacher's notes, on their own screen, come back in the new language too. */
+  if (had_notes)
+    upstander_facilitator_window_present (self);
 
   if (had_preferences)
     {

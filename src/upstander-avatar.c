@@ -122,6 +122,10 @@ update_image (UpstanderAvatar *self)
 
   g_clear_pointer (&self->resource, g_free);
 
+  /* Disposed: a binding or a notification may still arrive, with nothing to draw on. */
+  if (self->avatar == NULL)
+    return;
+
   if (self->avatar_name == NULL || self->avatar_name[0] == '\0' ||
       strchr (self->avatar_name, '/') != NULL)
     {
@@ -162,6 +166,19 @@ static void
 notify_scale_factor_cb (UpstanderAvatar *self)
 {
   update_image (self);
+}
+
+static void
+upstander_avatar_dispose (GObject *object)
+{
+  UpstanderAvatar *self = (UpstanderAvatar *) object;
+
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+
+  G_OBJECT_CLASS (upstander_avatar_parent_class)->dispose (object);
+
+  /* AdwBin has dropped its child: nothing may reach it from here on. */
+  self->avatar = NULL;
 }
 
 static void
@@ -236,6 +253,7 @@ upstander_avatar_class_init (UpstanderAvatarClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = upstander_avatar_dispose;
   object_class->finalize = upstander_avatar_finalize;
   object_class->get_property = upstander_avatar_get_property;
   object_class->set_property = upstander_avatar_set_property;
@@ -347,7 +365,8 @@ upstander_avatar_set_person_name (UpstanderAvatar *self,
   self->person_name = g_strdup (person_name);
 
   /* AdwAvatar takes the initials from its text; a name is plain text. */
-  adw_avatar_set_text (self->avatar, person_name);
+  if (self->avatar != NULL)
+    adw_avatar_set_text (self->avatar, person_name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, person_name ? person_name : "",
                                   -1);
@@ -359,7 +378,7 @@ upstander_avatar_get_size (UpstanderAvatar *self)
 {
   g_return_val_if_fail (UPSTANDER_IS_AVATAR (self), 0);
 
-  return adw_avatar_get_size (self->avatar);
+  return self->avatar != NULL ? adw_avatar_get_size (self->avatar) : 0;
 }
 
 void
@@ -369,7 +388,7 @@ upstander_avatar_set_size (UpstanderAvatar *self,
   g_return_if_fail (UPSTANDER_IS_AVATAR (self));
   g_return_if_fail (size > 0);
 
-  if (adw_avatar_get_size (self->avatar) == size)
+  if (self->avatar == NULL || adw_avatar_get_size (self->avatar) == size)
     return;
 
   adw_avatar_set_size (self->avatar, size);

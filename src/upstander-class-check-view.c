@@ -16,8 +16,8 @@
 /*
  * A view of an UpstanderClassCheck and nothing else, so that the classroom
  * page can show it before the story's first scene and after its ending: the
- * statements never change, so their rows are built once; a count changes
- * only its label.
+ * rows are built again only when the statements come in a new language; a
+ * count changes only its label.
  */
 
 struct _UpstanderClassCheckView
@@ -88,8 +88,9 @@ build_rows (UpstanderClassCheckView *self)
       /* Translators: the accessible name of the button that takes back a raised hand counted by mistake; %s is a statement */
       g_autofree char *remove_name = g_strdup_printf (_("One hand fewer for “%s”"), statement);
 
-      gtk_widget_set_margin_top (row, 12);
-      gtk_widget_set_margin_bottom (row, 12);
+      /* Tight rows: five sentences at room scale fit a 1080 px projector. */
+      gtk_widget_set_margin_top (row, 8);
+      gtk_widget_set_margin_bottom (row, 8);
       gtk_widget_set_margin_start (row, 12);
       gtk_widget_set_margin_end (row, 12);
       gtk_widget_set_hexpand (label, TRUE);
@@ -98,7 +99,8 @@ build_rows (UpstanderClassCheckView *self)
       g_ptr_array_add (self->counters, counter);
 
       gtk_widget_add_css_class (number, "choice-number");
-      gtk_widget_set_valign (number, GTK_ALIGN_START);
+      /* Beside its sentence, whether that takes one line or two. */
+      gtk_widget_set_valign (number, GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (row), number);
       gtk_box_append (GTK_BOX (row), label);
       gtk_box_append (GTK_BOX (row), counter);
@@ -255,7 +257,10 @@ upstander_class_check_view_set_check (UpstanderClassCheckView *self,
     g_signal_handlers_disconnect_by_data (self->check, self);
   g_set_object (&self->check, check);
   if (self->check != NULL)
-    g_signal_connect_swapped (self->check, "changed", G_CALLBACK (update), self);
+    {
+      g_signal_connect_swapped (self->check, "changed", G_CALLBACK (update), self);
+      g_signal_connect_swapped (self->check, "notify::statements", G_CALLBACK (build_rows), self);
+    }
 
   build_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHECK]);

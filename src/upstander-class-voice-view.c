@@ -15,8 +15,9 @@
 
 /*
  * A view of an UpstanderClassVoice and of the run it speaks about. The
- * lines live in the model; this view only lists them under each audience,
- * above the entry where the teacher types the next one. Nothing is written
+ * lines, and what is typed but not added yet, live in the model; this view
+ * only lists them under each audience, above the entry where the teacher
+ * types the next one. Nothing is written
  * anywhere but the poster the teacher saves.
  */
 
@@ -105,6 +106,16 @@ entry_apply_cb (UpstanderClassVoiceView *self,
           gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
         }
     }
+}
+
+/* What is typed lives in the model too: a view rebuilt for a new language shows it again. */
+static void
+entry_changed_cb (UpstanderClassVoiceView *self,
+                  GtkEditable             *entry)
+{
+  for (UpstanderAudience audience = 0; audience < UPSTANDER_N_AUDIENCES; audience++)
+    if (GTK_EDITABLE (self->entries[audience]) == entry && self->voice != NULL)
+      upstander_class_voice_set_draft (self->voice, audience, gtk_editable_get_text (entry));
 }
 
 static void
@@ -251,6 +262,11 @@ upstander_class_voice_view_new (UpstanderClassVoice *voice,
   self->run = g_object_ref (run);
   g_signal_connect_swapped (voice, "changed", G_CALLBACK (update), self);
   update (self);
+  for (UpstanderAudience audience = 0; audience < UPSTANDER_N_AUDIENCES; audience++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->entries[audience]), upstander_class_voice_get_draft (voice, audience));
+      g_signal_connect_swapped (self->entries[audience], "changed", G_CALLBACK (entry_changed_cb), self);
+    }
 
   return GTK_WIDGET (self);
 }

@@ -7,7 +7,6 @@
 
 #include <adwaita.h>
 
-#include "upstander-class-voice.h"
 #include "upstander-classroom-page.h"
 #include "upstander-presentation.h"
 #include "upstander-settings.h"
@@ -22,7 +21,6 @@ struct _UpstanderClassroomPage
   UpstanderPresentation *presentation;
   UpstanderLibrary      *library;    /* for the handout's help contacts */
   UpstanderSettings     *settings;   /* for the handout's region */
-  UpstanderClassVoice   *voice;      /* "Our class says" for this run: kept nowhere else */
 
   GtkWidget             *layout;     /* the bar, the story, the way on */
   GtkWidget             *toolbar;

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "upstander-class-check-view.h"
+#include "upstander-class-summary-view.h"
 #include "upstander-class-voice-view.h"
 #include "upstander-classroom-page-private.h"
 #include "upstander-enums.h"
@@ -24,8 +25,10 @@
 
 /*
  * The run (on the application, so it outlives a window rebuilt for a new
- * language) holds the story, the votes and the path; the presentation model
- * holds what the room sees (which view, which panel, the teacher's pick).
+ * language) holds the story, the votes, the teacher's pick and panel, the
+ * path, the check's hands, where the lesson is and what the class typed:
+ * a page built again shows the same. The presentation model works out from
+ * it what the room sees (which view, which choice is selected).
  * This page draws it, large, with the same rows as the player: a revealed
  * line appends a row to the transcript; the vote keeps the scene's lines
  * beside the cards. The teacher's keys and buttons are in
@@ -68,18 +71,6 @@ translate (UpstanderClassroomPage *self,
 }
 
 static GtkWidget *
-add_label (GtkBox     *box,
-           const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = upstander_text_label_new (text, css_class);
-
-  gtk_box_append (box, label);
-
-  return label;
-}
-
-static GtkWidget *
 add_button (GtkBox     *box,
             const char *label,
             const char *action_name,
@@ -114,12 +105,21 @@ enum_nick (GType type,
   return found != NULL ? found->value_nick : NULL;
 }
 
+/*
+ * Avatars beside room-sized type: 56 px for a chat message (36 in the
+ * player), which makes comments 36 px and posts 48 px. A size property
+ * only, as avatars come in fixed sizes.
+ */
+#define ROOM_AVATAR_SIZE 56
+
 /* The scene's revealed lines, drawn by the player's rows, room-sized by CSS. */
 static GtkWidget *
 transcript_new (UpstanderClassroomPage *self)
 {
   const UpstanderScene *scene = upstander_session_get_scene (session_of (self));
   GtkWidget *transcript = upstander_transcript_new ();
+
+  upstander_transcript_set_avatar_size (UPSTANDER_TRANSCRIPT (transcript), ROOM_AVATAR_SIZE);
 
   gtk_widget_add_css_class (transcript, "transcript");
   gtk_widget_add_css_class (transcript, upstander_place_style (scene->place));
@@ -134,7 +134,7 @@ build_scene (UpstanderClassroomPage *self)
   const UpstanderScene *scene = upstander_session_get_scene (session_of (self));
 
   if (scene->title != NULL)
-    add_label (self->content, translate (self, scene->title), "class-scene-title");
+    upstander_box_add_text_label (self->content, translate (self, scene->title), "class-scene-title");
   gtk_box_append (self->content, transcript_new (self));
 
   add_button (self->actions, _("Continue"), "classroom.advance", NULL, "suggested-action");
@@ -227,7 +227,7 @@ build_decision (UpstanderClassroomPage *self)
   gtk_box_append (GTK_BOX (row), aside);
 
   main = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  prompt = add_label (GTK_BOX (main), translate (self, decision->prompt), "class-prompt");
+  prompt = upstander_box_add_text_label (GTK_BOX (main), translate (self, decision->prompt), "class-prompt");
   g_object_set (prompt, "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
 
   if (panel == UPSTANDER_PANEL_DISCUSS && decision->questions != NULL && decision->questions->len > 0)
@@ -236,9 +236,9 @@ build_decision (UpstanderClassroomPage *self)
 
       gtk_widget_add_css_class (questions, "card");
       gtk_widget_add_css_class (questions, "class-questions");
-      add_label (GTK_BOX (questions), _("Discuss"), "heading");
+      upstander_box_add_text_label (GTK_BOX (questions), _("Discuss"), "heading");
       for (guint i = 0; i < decision->questions->len; i++)
-        add_label (GTK_BOX (questions), translate (self, g_ptr_array_index (decision->questions, i)), "class-question");
+        upstander_box_add_text_label (GTK_BOX (questions), translate (self, g_ptr_array_index (decision->questions, i)), "class-question");
       gtk_box_append (GTK_BOX (main), questions);
     }
 
@@ -300,9 +300,9 @@ verdict_card_new (UpstanderClassroomPage *self,
   gtk_widget_add_css_class (icon, "verdict-icon");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   gtk_box_append (GTK_BOX (header), icon);
-  add_label (GTK_BOX (header), upstander_effect_word (choice->effect), "verdict");
+  upstander_box_add_text_label (GTK_BOX (header), upstander_effect_word (choice->effect), "verdict");
   gtk_box_append (GTK_BOX (card), header);
-  add_label (GTK_BOX (card), reason, "class-reason");
+  upstander_box_add_text_label (GTK_BOX (card), reason, "class-reason");
   g_object_set (card, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
 
@@ -317,7 +317,7 @@ build_feedback (UpstanderClassroomPage *self)
   /* Translators: in the classroom, after the vote; %s is the choice taken */
   g_autofree char *chose = g_strdup_printf (_("The class chose: %s"), label);
 
-  add_label (self->content, chose, "class-prompt");
+  upstander_box_add_text_label (self->content, chose, "class-prompt");
   gtk_box_append (self->content, verdict_card_new (self, choice));
 
   add_button (self->actions, _("Continue"), "classroom.advance", NULL, "suggested-action");
@@ -335,18 +335,18 @@ build_ending (UpstanderClassroomPage *self)
   gtk_widget_add_css_class (outcome, upstander_outcome_to_string (ending->outcome));
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   gtk_box_append (GTK_BOX (outcome), icon);
-  add_label (GTK_BOX (outcome), upstander_outcome_word (ending->outcome), "heading");
+  upstander_box_add_text_label (GTK_BOX (outcome), upstander_outcome_word (ending->outcome), "heading");
   gtk_box_append (self->content, outcome);
 
-  add_label (self->content, translate (self, ending->title), "class-prompt");
+  upstander_box_add_text_label (self->content, translate (self, ending->title), "class-prompt");
   for (guint i = 0; i < ending->texts->len; i++)
-    add_label (self->content, translate (self, g_ptr_array_index (ending->texts, i)), "class-reason");
+    upstander_box_add_text_label (self->content, translate (self, g_ptr_array_index (ending->texts, i)), "class-reason");
 
   gtk_widget_add_css_class (takeaways, "card");
   gtk_widget_add_css_class (takeaways, "takeaways");
-  add_label (GTK_BOX (takeaways), _("What to remember"), "heading");
+  upstander_box_add_text_label (GTK_BOX (takeaways), _("What to remember"), "heading");
   for (guint i = 0; i < ending->takeaways->len; i++)
-    add_label (GTK_BOX (takeaways), translate (self, g_ptr_array_index (ending->takeaways, i)), "class-reason");
+    upstander_box_add_text_label (GTK_BOX (takeaways), translate (self, g_ptr_array_index (ending->takeaways, i)), "class-reason");
   gtk_box_append (self->content, takeaways);
 
   /* With a check, the class answers it again before the summary. */
@@ -356,32 +356,6 @@ build_ending (UpstanderClassroomPage *self)
     add_button (self->actions, _("Class Summary"), "classroom.summary", NULL, "suggested-action");
   /* Every ending leads to help, in class too. */
   add_button (self->actions, _("Get help"), "win.show-help", NULL, NULL);
-}
-
-/* Both rounds of the check, statement by statement, as the summary PDF prints them. */
-static void
-build_check_counts (UpstanderClassroomPage *self)
-{
-  UpstanderClassCheck *check = upstander_class_run_get_check (self->run);
-  GtkWidget *box;
-
-  if (check == NULL || upstander_class_check_get_n_statements (check) == 0)
-    return;
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "class-summary-decision");
-  gtk_widget_add_css_class (box, "class-summary-check");
-  add_label (GTK_BOX (box), _("Before and after"), "heading");
-  for (guint i = 0; i < upstander_class_check_get_n_statements (check); i++)
-    {
-      g_autofree char *counts = upstander_format_check_counts (check, i);
-      GtkWidget *statement = add_label (GTK_BOX (box), upstander_class_check_get_statement (check, i), "check-statement");
-
-      gtk_widget_set_margin_top (statement, 6);
-      add_label (GTK_BOX (box), counts, "check-counts");
-    }
-  gtk_box_append (self->content, box);
 }
 
 /* The check takes the stage; the way on is counted, or skipped ("not asked"). */
@@ -408,70 +382,18 @@ build_check (UpstanderClassroomPage *self)
 static void
 build_voice (UpstanderClassroomPage *self)
 {
-  if (self->voice == NULL)
-    self->voice = upstander_class_voice_new ();
-  adw_bin_set_child (self->voice_bin, upstander_class_voice_view_new (self->voice, self->run));
+  adw_bin_set_child (self->voice_bin, upstander_class_voice_view_new (upstander_class_run_get_voice (self->run), self->run));
   gtk_stack_set_visible_child (self->views, GTK_WIDGET (self->voice_bin));
 
   add_button (self->actions, _("Finish"), "classroom.finish", NULL, "suggested-action");
 }
 
-/*
- * What the class chose, decision by decision. The path taken is marked as
- * the way the story went (an arrow, the accent colour), never as right:
- * the class may well have taken the harmful way, and that is the lesson.
- */
+/* What the class chose, as the teacher's notes show it too, and the ways on. */
 static void
 build_summary (UpstanderClassroomPage *self)
 {
-  const UpstanderEnding *ending = upstander_session_get_ending (session_of (self));
-  guint n = upstander_class_run_get_n_decisions (self->run);
-
-  add_label (self->content, _("What the class chose"), "class-prompt");
-  if (n == 0)
-    add_label (self->content, _("This story had no decisions to vote on."), "class-reason");
-
-  for (guint i = 0; i < n; i++)
-    {
-      const UpstanderClassDecision *decision = upstander_class_run_get_decision (self->run, i);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-      gtk_widget_add_css_class (box, "card");
-      gtk_widget_add_css_class (box, "class-summary-decision");
-      add_label (GTK_BOX (box), translate (self, decision->scene->decision->prompt), "heading");
-      for (guint c = 0; c < decision->choices->len; c++)
-        {
-          const UpstanderChoice *choice = g_ptr_array_index (decision->choices, c);
-          gboolean taken = choice == decision->taken;
-          g_autofree char *votes = g_strdup_printf (ngettext ("%u vote", "%u votes", decision->votes[c]), decision->votes[c]);
-          g_autofree char *text = NULL;
-          GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-          GtkWidget *icon = gtk_image_new_from_icon_name (taken ? "go-next-symbolic" : NULL);
-
-          if (taken)
-            /* Translators: a choice in the class summary: its label, its votes; this is the path the class took */
-            text = g_strdup_printf (_("%s — %s (the class went this way)"), translate (self, choice->label), votes);
-          else
-            text = g_strdup_printf (C_("votes", "%s — %s"), translate (self, choice->label), votes);
-
-          gtk_widget_set_size_request (icon, 16, -1);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-          gtk_box_append (GTK_BOX (line), icon);
-          gtk_widget_set_hexpand (add_label (GTK_BOX (line), text, NULL), TRUE);
-          gtk_widget_add_css_class (line, taken ? "summary-taken" : "summary-choice");
-          gtk_box_append (GTK_BOX (box), line);
-        }
-      gtk_box_append (self->content, box);
-    }
-
-  if (ending != NULL)
-    {
-      g_autofree char *end = g_strdup_printf (_("Ending: %s"), translate (self, ending->title));
-
-      add_label (self->content, end, "heading");
-    }
-  build_check_counts (self);
-  add_label (self->content, _("The summary holds counts only: nothing about any pupil is kept."), "dim-label");
+  gtk_box_append (self->content, upstander_class_summary_view_new (self->run));
+  upstander_box_add_text_label (self->content, _("The summary holds counts only: nothing about any pupil is kept."), "dim-label");
 
   add_button (self->actions, _("Export CSV…"), "classroom.export-csv", NULL, NULL);
   add_button (self->actions, _("Export PDF…"), "classroom.export-pdf", NULL, NULL);
@@ -609,7 +531,6 @@ upstander_classroom_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
-  g_clear_object (&self->voice);
 
   G_OBJECT_CLASS (upstander_classroom_page_parent_class)->dispose (object);
 }
@@ -747,7 +668,6 @@ upstander_classroom_page_set_run (UpstanderClassroomPage *self,
   if (self->presentation != NULL)
     g_signal_handlers_disconnect_by_data (self->presentation, self);
   g_clear_object (&self->presentation);
-  g_clear_object (&self->voice);
   g_set_object (&self->run, run);
 
   /* A run that has not begun takes the before-and-after check; the
@@ -760,6 +680,13 @@ upstander_classroom_page_set_run (UpstanderClassroomPage *self,
       g_autoptr(UpstanderClassCheck) check = upstander_class_check_new_for_scenario (upstander_class_run_get_scenario (run));
 
       upstander_class_run_set_check (run, check);
+    }
+  else if (run != NULL && upstander_class_run_get_check (run) != NULL)
+    {
+      /* A page built again for a new language: the same sentences, in it. */
+      g_auto(GStrv) statements = upstander_check_statements (upstander_class_run_get_scenario (run));
+
+      upstander_class_check_set_statements (upstander_class_run_get_check (run), (const char * const *) statements);
     }
 
   if (run != NULL)

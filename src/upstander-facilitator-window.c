@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upstander-class-summary-view.h"
 #include "upstander-facilitator-window.h"
 #include "upstander-handout.h"
 #include "upstander-line-item.h"
@@ -26,7 +27,9 @@
  * are the run's session's lines model, drawn by the same transcript rows as
  * the player and the classroom (a revealed line appends one row); what
  * depends on the scene is filled again when the scene changes, and the
- * rest (now, votes) is set in place on each change of the run.
+ * rest (now, votes) is set in place on each change of the run. During the
+ * before-and-after check it shows the run's check, its counts set in place
+ * as hands are counted; on the summary, the same summary as the projector.
  */
 
 struct _UpstanderFacilitatorWindow
@@ -35,6 +38,7 @@ struct _UpstanderFacilitatorWindow
 
   UpstanderApplication *app;
   UpstanderClassRun    *run;
+  UpstanderClassCheck  *check;     /* the run's check, watched for its hands and its language */
   guint                 tick_id;
   const char           *scene_id;  /* what the notes are about, for tests */
   gconstpointer         filled_for; /* the scene or ending the scene's sections show */
@@ -43,12 +47,18 @@ struct _UpstanderFacilitatorWindow
   GtkLabel             *timer;
   GtkWidget            *no_run;
   GtkWidget            *run_box;
+  GtkWidget            *now_section;
   GtkLabel             *now_title;
   GtkLabel             *now_detail;
   GtkLabel             *now_feedback;
   GtkWidget            *now_list;
   GtkWidget            *lines_section;
   GtkWidget            *transcript;
+  GtkWidget            *check_section;
+  GtkLabel             *check_heading;
+  GtkWidget            *check_rows;
+  GtkWidget            *summary_section;
+  UpstanderClassSummaryView *summary;
   GtkWidget            *notes_section;
   GtkWidget            *notes;
   GtkWidget            *questions_section;
@@ -231,6 +241,86 @@ update_now (UpstanderFacilitatorWindow *self,
   set_text (self->now_feedback, feedback);
 }
 
+/* The hands counted so far in the check's round, set in place: the rows stay. */
+static void
+update_check (UpstanderFacilitatorWindow *self)
+{
+  UpstanderCheckRound round;
+  GtkWidget *row;
+
+  if (self->check == NULL)
+    return;
+
+  round = upstander_class_check_get_round (self->check);
+  gtk_label_set_text (self->check_heading, round == UPSTANDER_CHECK_BEFORE ? _("Before the story") : _("After the story"));
+  row = gtk_widget_get_first_child (self->check_rows);
+  for (guint i = 0; i < upstander_class_check_get_n_statements (self->check) && row != NULL; i++)
+    {
+      guint hands = upstander_class_check_get_hands (self->check, round, i);
+      g_autofree char *counted = g_strdup_printf (ngettext ("%u hand", "%u hands", hands), hands);
+
+      row = gtk_widget_get_next_sibling (row);
+      gtk_label_set_text (GTK_LABEL (row), counted);
+      row = gtk_widget_get_next_sibling (row);
+    }
+}
+
+/* A statement, then its count, for each statement: again only when the statements change. */
+static void
+fill_check (UpstanderFacilitatorWindow *self)
+{
+  remove_children (self->check_rows);
+  for (guint i = 0; self->check != NULL && i < upstander_class_check_get_n_statements (self->check); i++)
+    {
+      GtkWidget *statement = upstander_text_label_new (upstander_class_check_get_statement (self->check, i), "check-statement");
+
+      if (i > 0)
+        gtk_widget_set_margin_top (statement, 8);
+      gtk_box_append (GTK_BOX (self->check_rows), statement);
+      gtk_box_append (GTK_BOX (self->check_rows), upstander_text_label_new ("", "check-counts"));
+    }
+  update_check (self);
+}
+
+static void
+set_check (UpstanderFacilitatorWindow *self,
+           UpstanderClassCheck        *check)
+{
+  if (self->check == check)
+    return;
+
+  if (self->check != NULL)
+    g_signal_handlers_disconnect_by_data (self->check, self);
+  g_set_object (&self->check, check);
+  if (self->check != NULL)
+    {
+      g_signal_connect_swapped (self->check, "changed", G_CALLBACK (update_check), self);
+      g_signal_connect_swapped (self->check, "notify::statements", G_CALLBACK (fill_check), self);
+    }
+  fill_check (self);
+}
+
+/* The check while the class answers it, the summary while the room sees it. */
+static void
+update_stage (UpstanderFacilitatorWindow *self)
+{
+  UpstanderClassStage stage = self->run != NULL ? upstander_class_run_get_stage (self->run) : UPSTANDER_CLASS_STAGE_STORY;
+  gboolean summary = stage == UPSTANDER_CLASS_STAGE_SUMMARY;
+  gboolean checking;
+
+  set_check (self, self->run != NULL ? upstander_class_run_get_check (self->run) : NULL);
+  checking = self->check != NULL &&
+             (stage == UPSTANDER_CLASS_STAGE_CHECK_BEFORE || stage == UPSTANDER_CLASS_STAGE_CHECK_AFTER);
+  /* The check is what happens now: the scene's question would mislead. */
+  gtk_widget_set_visible (self->now_section, !checking);
+  gtk_widget_set_visible (self->check_section, checking);
+
+  /* Filled as the class reaches it: the counts of the check after the story are in by then. */
+  if (summary != gtk_widget_get_visible (self->summary_section))
+    upstander_class_summary_view_set_run (self->summary, summary ? self->run : NULL);
+  gtk_widget_set_visible (self->summary_section, summary);
+}
+
 static void
 run_changed_cb (UpstanderFacilitatorWindow *self)
 {
@@ -241,6 +331,7 @@ run_changed_cb (UpstanderFacilitatorWindow *self)
   update_timer (self);
   gtk_widget_set_visible (self->no_run, self->run == NULL);
   gtk_widget_set_visible (self->run_box, self->run != NULL);
+  update_stage (self);
 
   if (self->run == NULL)
     {
@@ -301,6 +392,9 @@ upstander_facilitator_window_dispose (GObject *object)
   if (self->run != NULL)
     g_signal_handlers_disconnect_by_func (self->run, run_changed_cb, self);
   g_clear_object (&self->run);
+  if (self->check != NULL)
+    g_signal_handlers_disconnect_by_data (self->check, self);
+  g_clear_object (&self->check);
   if (self->app != NULL)
     g_signal_handlers_disconnect_by_func (self->app, app_run_changed_cb, self);
   g_clear_object (&self->app);
@@ -317,17 +411,24 @@ upstander_facilitator_window_class_init (UpstanderFacilitatorWindowClass *klass)
   object_class->dispose = upstander_facilitator_window_dispose;
 
   g_type_ensure (UPSTANDER_TYPE_TRANSCRIPT);
+  g_type_ensure (UPSTANDER_TYPE_CLASS_SUMMARY_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-facilitator-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, title);
   gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, timer);
   gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, no_run);
   gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, run_box);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, now_section);
   gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, now_title);
   gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, now_detail);
   gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, now_feedback);
   gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, now_list);
   gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, lines_section);
   gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, transcript);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, check_section);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, check_heading);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, check_rows);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, summary_section);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, summary);
   gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, notes_section);
   gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, notes);
   gtk_widget_class_bind_template_child (widget_class, UpstanderFacilitatorWindow, questions_section);

@@ -23,8 +23,17 @@ struct _UpstanderLineRowClass
   void (*item_changed) (UpstanderLineRow *self);
 };
 
-UpstanderLineItem *upstander_line_row_get_item (UpstanderLineRow  *self);
-void               upstander_line_row_set_item (UpstanderLineRow  *self,
-                                                UpstanderLineItem *item);
+/* A speaker's avatar beside a chat message, in the player; rooms ask for more. */
+#define UPSTANDER_AVATAR_SIZE_DEFAULT 36
+
+UpstanderLineItem *upstander_line_row_get_item        (UpstanderLineRow  *self);
+void               upstander_line_row_set_item        (UpstanderLineRow  *self,
+                                                       UpstanderLineItem *item);
+int                upstander_line_row_get_avatar_size (UpstanderLineRow  *self);
+void               upstander_line_row_set_avatar_size (UpstanderLineRow  *self,
+                                                       int                size);
+int                upstander_avatar_size_scaled       (int                size,
+                                                       int                numerator,
+                                                       int                denominator);
 
 G_END_DECLS

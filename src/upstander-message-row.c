@@ -22,6 +22,18 @@ struct _UpstanderMessageRow
 
 G_DEFINE_FINAL_TYPE (UpstanderMessageRow, upstander_message_row, UPSTANDER_TYPE_LINE_ROW)
 
+/* A comment's avatar is smaller than a message's, in the player and in the room. */
+static int
+message_avatar_size (gpointer           unused,
+                     int                size,
+                     UpstanderLineItem *item)
+{
+  if (item != NULL && upstander_line_item_get_kind (item) == UPSTANDER_LINE_COMMENT)
+    return upstander_avatar_size_scaled (size, 2, 3);
+
+  return size;
+}
+
 static void
 item_changed (UpstanderLineRow *row)
 {
@@ -40,7 +52,6 @@ item_changed (UpstanderLineRow *row)
    * hears one sentence, "Leo: …".
    */
   gtk_widget_set_visible (self->avatar, !from_player);
-  upstander_avatar_set_size (UPSTANDER_AVATAR (self->avatar), comment ? 24 : 36);
   gtk_widget_set_halign (GTK_WIDGET (self), from_player ? GTK_ALIGN_END : comment ? GTK_ALIGN_FILL : GTK_ALIGN_START);
   gtk_widget_set_margin_start (GTK_WIDGET (self), from_player ? 48 : 0);
   gtk_widget_set_margin_end (GTK_WIDGET (self), from_player || comment ? 0 : 32);
@@ -70,6 +81,7 @@ upstander_message_row_class_init (UpstanderMessageRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-message-row.ui");
   gtk_widget_class_bind_template_child (widget_class, UpstanderMessageRow, avatar);
+  gtk_widget_class_bind_template_callback (widget_class, message_avatar_size);
 }
 
 static void

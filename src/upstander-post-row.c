@@ -28,6 +28,14 @@ has_comments (gpointer           unused,
   return item != NULL && g_list_model_get_n_items (upstander_line_item_get_comments (item)) > 0;
 }
 
+/* A post's author is a little smaller than a chat message's, as in a feed. */
+static int
+post_avatar_size (gpointer unused,
+                  int      size)
+{
+  return upstander_avatar_size_scaled (size, 8, 9);
+}
+
 static void
 item_changed (UpstanderLineRow *row)
 {
@@ -62,6 +70,7 @@ upstander_post_row_class_init (UpstanderPostRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/upstander-post-row.ui");
   gtk_widget_class_bind_template_child (widget_class, UpstanderPostRow, post);
   gtk_widget_class_bind_template_callback (widget_class, has_comments);
+  gtk_widget_class_bind_template_callback (widget_class, post_avatar_size);
 }
 
 static void

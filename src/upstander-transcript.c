@@ -40,6 +40,7 @@ struct _UpstanderTranscript
   GListModel *model;
   gboolean    typing;
   GtkWidget  *typing_row;     /* shown instead of the hidden row after it */
+  int         avatar_size;    /* given to every row */
   guint       typing_source;
 };
 
@@ -48,6 +49,7 @@ enum {
   PROP_MODEL,
   PROP_TYPING,
   PROP_LINE_PENDING,
+  PROP_AVATAR_SIZE,
   N_PROPS
 };
 
@@ -166,10 +168,13 @@ items_changed_cb (UpstanderTranscript *self,
       g_autoptr(UpstanderLineItem) item = g_list_model_get_item (model, position + i);
       GtkWidget *row = row_new (item);
 
+      upstander_line_row_set_avatar_size (UPSTANDER_LINE_ROW (row), self->avatar_size);
+
       if (added == 1 && removed == 0 && position + 1 == g_list_model_get_n_items (model) &&
           types_first (self, item))
         {
           self->typing_row = upstander_typing_row_new (item);
+          upstander_line_row_set_avatar_size (UPSTANDER_LINE_ROW (self->typing_row), self->avatar_size);
           gtk_box_insert_child_after (GTK_BOX (self), self->typing_row, before);
           before = self->typing_row;
           gtk_widget_set_visible (row, FALSE);
@@ -216,6 +221,10 @@ upstander_transcript_get_property (GObject    *object,
       g_value_set_boolean (value, upstander_transcript_get_line_pending (self));
       break;
 
+    case PROP_AVATAR_SIZE:
+      g_value_set_int (value, self->avatar_size);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -237,6 +246,10 @@ upstander_transcript_set_property (GObject      *object,
 
     case PROP_TYPING:
       upstander_transcript_set_typing (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_AVATAR_SIZE:
+      upstander_transcript_set_avatar_size (self, g_value_get_int (value));
       break;
 
     default:
@@ -269,6 +282,12 @@ upstander_transcript_class_init (UpstanderTranscriptClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* The speakers' avatars beside chat messages: larger when the type is room-sized. */
+  properties [PROP_AVATAR_SIZE] =
+    g_param_spec_int ("avatar-size", NULL, NULL,
+                      16, 256, UPSTANDER_AVATAR_SIZE_DEFAULT,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -277,6 +296,7 @@ upstander_transcript_init (UpstanderTranscript *self)
 {
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 10);
+  self->avatar_size = UPSTANDER_AVATAR_SIZE_DEFAULT;
 }
 
 GtkWidget *
@@ -377,4 +397,29 @@ upstander_transcript_finish_typing (UpstanderTranscript *self)
   show_typed_row (self);
 
   return TRUE;
+}
+
+int
+upstander_transcript_get_avatar_size (UpstanderTranscript *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_TRANSCRIPT (self), UPSTANDER_AVATAR_SIZE_DEFAULT);
+
+  return self->avatar_size;
+}
+
+/* The avatars of the rows shown, and of those to come, follow at once. */
+void
+upstander_transcript_set_avatar_size (UpstanderTranscript *self,
+                                      int                  size)
+{
+  g_return_if_fail (UPSTANDER_IS_TRANSCRIPT (self));
+  g_return_if_fail (size >= 16 && size <= 256);
+
+  if (self->avatar_size == size)
+    return;
+
+  self->avatar_size = size;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self)); row != NULL; row = gtk_widget_get_next_sibling (row))
+    upstander_line_row_set_avatar_size (UPSTANDER_LINE_ROW (row), size);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AVATAR_SIZE]);
 }

@@ -22,5 +22,8 @@ void        upstander_transcript_set_typing (UpstanderTranscript *self,
                                              gboolean             typing);
 gboolean    upstander_transcript_get_line_pending (UpstanderTranscript *self);
 gboolean    upstander_transcript_finish_typing (UpstanderTranscript *self);
+int         upstander_transcript_get_avatar_size (UpstanderTranscript *self);
+void        upstander_transcript_set_avatar_size (UpstanderTranscript *self,
+                                                  int                  size);
 
 G_END_DECLS

@@ -109,6 +109,19 @@ upstander_box_replace_first (GtkWidget  *box,
     gtk_box_prepend (GTK_BOX (box), widget);
 }
 
+/* A label for @text, as upstander_text_label_new() makes it, added at the end of @box. */
+GtkWidget *
+upstander_box_add_text_label (GtkBox     *box,
+                              const char *text,
+                              const char *css_class)
+{
+  GtkWidget *label = upstander_text_label_new (text, css_class);
+
+  gtk_box_append (box, label);
+
+  return label;
+}
+
 /*
  * GTK 4.8 names a text button over AT-SPI as its raw label plus its child
  * label ("_Continue Continue"): give it one explicit name instead.

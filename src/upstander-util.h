@@ -23,6 +23,9 @@ guint       upstander_widget_after_layout      (GtkWidget           *widget,
 void        upstander_box_replace_first        (GtkWidget           *box,
                                                 GtkWidget          **slot,
                                                 GtkWidget           *widget);
+GtkWidget  *upstander_box_add_text_label       (GtkBox              *box,
+                                                const char          *text,
+                                                const char          *css_class);
 void        upstander_button_set_label_a11y    (GtkWidget           *button,
                                                 const char          *label);
 GtkWidget  *upstander_text_button_new          (const char          *label,

@@ -450,6 +450,7 @@ bench_load_library (void)
   g_autoptr(GArray) parse_cpu = doubles ();
   g_autoptr(GArray) load_mib = doubles ();
   g_autoptr(GArray) parse_mib = doubles ();
+  g_autoptr(GArray) xmllint_cpu = doubles ();
   double input_mib = 0, stories = 0;
 
   generate_libraries ();
@@ -459,18 +460,22 @@ bench_load_library (void)
     {
       const char *load_argv[] = { launcher, "load", bundles, NULL };
       const char *parse_argv[] = { launcher, "parse", bundles, NULL };
+      const char *xmllint_argv[] = { launcher, "parse", "--xmllint", bundles, NULL };
       g_auto(Result) load = { 0 };
       g_auto(Result) parse = { 0 };
+      g_auto(Result) xmllint = { 0 };
       gint64 started;
 
       run_child (load_argv, data_dir ("none"), &started, &load);
       run_child (parse_argv, data_dir ("none"), &started, &parse);
+      run_child (xmllint_argv, data_dir ("none"), &started, &xmllint);
 
       g_assert_cmpfloat (value (&load, "diagnostics"), ==, 0);
       stories = value (&load, "stories");
       input_mib = value (&load, "input-kib") / 1024.0;
       append (load_cpu, value (&load, "cpu-us") / 1000.0);
       append (parse_cpu, value (&parse, "cpu-us") / 1000.0);
+      append (xmllint_cpu, value (&xmllint, "cpu-us") / 1000.0);
       append (load_mib, (value (&load, "hwm-kib") - value (&load, "hwm-start-kib")) / 1024.0);
       append (parse_mib, (value (&parse, "hwm-kib") - value (&parse, "hwm-start-kib")) / 1024.0);
     }
@@ -478,16 +483,23 @@ bench_load_library (void)
   g_assert_cmpfloat (stories, ==, 1000);
   g_test_message ("loading %.0f stories in 10 bundles (%.1f MiB of XML), median of %d runs each:",
                   stories, input_mib, LOAD_ROUNDS);
-  g_test_message ("  CPU:  bare libxml2 parse %.0f ms (baseline), UpstanderLibrary %.0f ms, %.2fx (target <= 2.5x)",
-                  median (parse_cpu), median (load_cpu), median (load_cpu) / median (parse_cpu));
+  /* Two baselines: the parse `xmllint --noout` does, as the issue measured,
+   * and a parse with the loader's own options, which skip the indentation
+   * (NOBLANKS) and so cost less: the loader's own work shows more there. */
+  g_test_message ("  CPU:  bare libxml2 parse as xmllint --noout %.0f ms (baseline), UpstanderLibrary %.0f ms, "
+                  "%.2fx (target <= 2.5x)",
+                  median (xmllint_cpu), median (load_cpu), median (load_cpu) / median (xmllint_cpu));
+  g_test_message ("        bare libxml2 parse with the loader's options %.0f ms, UpstanderLibrary %.2fx that",
+                  median (parse_cpu), median (load_cpu) / median (parse_cpu));
   g_test_message ("  peak RSS growth: bare parse +%.1f MiB, UpstanderLibrary +%.1f MiB, %.2fx the parse, "
                   "%.2fx the input size (target <= 4x)",
                   median (parse_mib), median (load_mib), median (load_mib) / median (parse_mib),
                   median (load_mib) / input_mib);
 
-  g_test_minimized_result (median (load_cpu) / median (parse_cpu),
-                           "loading 1,000 stories: %.2fx the CPU of a bare parse",
-                           median (load_cpu) / median (parse_cpu));
+  g_test_minimized_result (median (load_cpu) / median (xmllint_cpu),
+                           "loading 1,000 stories: %.2fx the CPU of xmllint's bare parse, "
+                           "%.2fx a parse with the loader's options",
+                           median (load_cpu) / median (xmllint_cpu), median (load_cpu) / median (parse_cpu));
 }
 
 /* (4) a keystroke in the catalogue's search, with the core stories and with 1,000 more. */

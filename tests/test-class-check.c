@@ -153,6 +153,39 @@ test_csv_has_both_counts (void)
   g_assert_finalize_object (run);
 }
 
+/* A language switch mid-run: the same statements in another language keep their hands; a different number is refused. */
+static void
+test_statements_in_another_language (void)
+{
+  const char * const english[] = { "I know an adult I could tell.", "", "I know what a witness can do.", NULL };
+  const char * const french[] = { "Je connais un adulte à qui je pourrais en parler.", "Je sais ce qu’un témoin peut faire.", NULL };
+  const char * const fewer[] = { "Je connais un adulte à qui je pourrais en parler.", NULL };
+  UpstanderClassCheck *check = upstander_class_check_new (english);
+  guint notified = 0;
+
+  g_signal_connect_swapped (check, "notify::statements", G_CALLBACK (g_atomic_int_inc), &notified);
+  g_assert_true (upstander_class_check_add_hand (check, 1));
+  upstander_class_check_set_round (check, UPSTANDER_CHECK_AFTER);
+  g_assert_true (upstander_class_check_add_hand (check, 0));
+
+  g_assert_true (upstander_class_check_set_statements (check, english));
+  g_assert_cmpuint (notified, ==, 0);
+  g_assert_true (upstander_class_check_set_statements (check, french));
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (upstander_class_check_get_statement (check, 0), ==, french[0]);
+  g_assert_cmpstr (upstander_class_check_get_statement (check, 1), ==, french[1]);
+  g_assert_cmpuint (upstander_class_check_get_hands (check, UPSTANDER_CHECK_BEFORE, 1), ==, 1);
+  g_assert_cmpuint (upstander_class_check_get_hands (check, UPSTANDER_CHECK_AFTER, 0), ==, 1);
+  g_assert_cmpint (upstander_class_check_get_round (check), ==, UPSTANDER_CHECK_AFTER);
+
+  g_assert_false (upstander_class_check_set_statements (check, fewer));
+  g_assert_cmpuint (upstander_class_check_get_n_statements (check), ==, 2);
+  g_assert_cmpstr (upstander_class_check_get_statement (check, 1), ==, french[1]);
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_assert_finalize_object (check);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -163,6 +196,7 @@ main (int   argc,
   g_test_add_func ("/upstander/class-check/round-with-no-hands", test_round_with_no_hands);
   g_test_add_func ("/upstander/class-check/at-most-five", test_at_most_five);
   g_test_add_func ("/upstander/class-check/csv-has-both-counts", test_csv_has_both_counts);
+  g_test_add_func ("/upstander/class-check/statements-in-another-language", test_statements_in_another_language);
 
   return g_test_run ();
 }

@@ -88,6 +88,30 @@ test_limits (void)
   g_assert_finalize_object (voice);
 }
 
+/* What is typed but not added yet is kept per audience, as it is, and never counts as a line. */
+static void
+test_drafts (void)
+{
+  UpstanderClassVoice *voice = upstander_class_voice_new ();
+  guint changes = 0;
+
+  g_signal_connect_swapped (voice, "changed", G_CALLBACK (g_atomic_int_inc), &changes);
+  g_assert_cmpstr (upstander_class_voice_get_draft (voice, UPSTANDER_AUDIENCE_SCHOOL), ==, "");
+
+  upstander_class_voice_set_draft (voice, UPSTANDER_AUDIENCE_SCHOOL, "A box for  notes");
+  upstander_class_voice_set_draft (voice, UPSTANDER_AUDIENCE_PLATFORMS, "caf\xC3");
+  g_assert_cmpstr (upstander_class_voice_get_draft (voice, UPSTANDER_AUDIENCE_SCHOOL), ==, "A box for  notes");
+  g_assert_true (g_utf8_validate (upstander_class_voice_get_draft (voice, UPSTANDER_AUDIENCE_PLATFORMS), -1, NULL));
+  g_assert_cmpstr (upstander_class_voice_get_draft (voice, UPSTANDER_AUDIENCE_DECISION_MAKERS), ==, "");
+  g_assert_cmpuint (upstander_class_voice_get_n_lines (voice), ==, 0);
+  g_assert_cmpuint (changes, ==, 0);
+
+  upstander_class_voice_set_draft (voice, UPSTANDER_AUDIENCE_SCHOOL, NULL);
+  g_assert_cmpstr (upstander_class_voice_get_draft (voice, UPSTANDER_AUDIENCE_SCHOOL), ==, "");
+
+  g_assert_finalize_object (voice);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -97,6 +121,7 @@ main (int   argc,
   g_test_add_func ("/upstander/class-voice/lines-per-audience", test_lines_per_audience);
   g_test_add_func ("/upstander/class-voice/lines-cleaned", test_lines_cleaned);
   g_test_add_func ("/upstander/class-voice/limits", test_limits);
+  g_test_add_func ("/upstander/class-voice/drafts", test_drafts);
 
   return g_test_run ();
 }

@@ -13,12 +13,14 @@
 #include <gtk/gtk.h>
 #include <pango/pangocairo.h>
 
+#include "upstander-avatar.h"
 #include "upstander-class-check-view.h"
 #include "upstander-class-voice-view.h"
 #include "upstander-classroom-page.h"
 #include "upstander-message-row.h"
 #include "upstander-narration-row.h"
 #include "upstander-facilitator-window.h"
+#include "upstander-hand-counter.h"
 #include "upstander-language.h"
 #include "upstander-transcript.h"
 #include "upstander-window.h"
@@ -198,6 +200,23 @@ static char *
 hands (guint n)
 {
   return g_strdup_printf (ngettext ("%u hand", "%u hands", n), n);
+}
+
+/* Plays the story on @page to an ending, the class voting for @choice_id at every decision. */
+static void
+play_to_ending (UpstanderClassroomPage *page,
+                UpstanderClassRun      *run,
+                const char             *choice_id)
+{
+  for (guint i = 0; i < 20 && g_strcmp0 (upstander_classroom_page_get_view (page), "ending") != 0; i++)
+    {
+      gboolean deciding = g_strcmp0 (upstander_classroom_page_get_view (page), "decision") == 0;
+
+      if (deciding)
+        g_assert_true (upstander_class_run_add_vote (run, upstander_class_run_find_choice (run, choice_id)));
+      gtk_widget_activate_action (GTK_WIDGET (page), deciding ? "classroom.choose" : "classroom.advance", NULL);
+    }
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "ending");
 }
 
 static void
@@ -541,6 +560,127 @@ test_facilitator_follows_session (void)
   ui_test_close_app (app);
 }
 
+/* The texts of the mapped labels with @css_class under @root, in order, joined by " | ". */
+static char *
+texts_of (GtkWidget  *root,
+          const char *css_class)
+{
+  g_autoptr(GPtrArray) labels = ui_test_find_all (root, GTK_TYPE_LABEL, css_class);
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (labels, i)))
+      g_string_append_printf (texts, "%s%s", texts->len > 0 ? " | " : "",
+                              gtk_label_get_text (g_ptr_array_index (labels, i)));
+
+  return g_string_free (g_steal_pointer (&texts), FALSE);
+}
+
+/*
+ * The teacher's notes during the check show its sentences and the hands
+ * counted so far, counted in place as they go up; on the summary, the
+ * summary; neither at any other time.
+ */
+static void
+test_facilitator_shows_check (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  UpstanderApplication *app = ui_test_new_app (library);
+  UpstanderWindow *window = new_window (app, 1000, 760);
+  UpstanderClassroomPage *page;
+  UpstanderFacilitatorWindow *notes;
+  UpstanderClassRun *run;
+  UpstanderClassCheck *check;
+  g_autofree char *zero = hands (0);
+  g_autofree char *one = hands (1);
+  g_autofree char *two = hands (2);
+  g_autofree char *three = hands (3);
+  g_autofree char *expected = NULL;
+  g_autofree char *counts = NULL;
+  GtkWidget *first_count;
+
+  upstander_settings_set_classroom_mode (upstander_application_get_settings (app), TRUE);
+  g_assert_true (upstander_window_open_scenario (window, "ui-test", "the-sticker"));
+  ui_test_spin (20);
+  page = page_of (window);
+  run = upstander_application_get_class_run (app);
+  check = upstander_class_run_get_check (run);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  notes = upstander_facilitator_window_present (app);
+  ui_test_spin (20);
+
+  /* Before the story: every sentence, with no hand yet, in place of the scene's question. */
+  g_assert_true (shows (GTK_WIDGET (notes), "Before the story"));
+  g_assert_false (shows (GTK_WIDGET (notes), "Now"));
+  for (guint i = 0; i < upstander_class_check_get_n_statements (check); i++)
+    g_assert_true (shows (GTK_WIDGET (notes), upstander_class_check_get_statement (check, i)));
+  expected = g_strdup_printf ("%s | %s | %s", zero, zero, zero);
+  counts = texts_of (GTK_WIDGET (notes), "check-counts");
+  g_assert_cmpstr (counts, ==, expected);
+  first_count = ui_test_find_one (GTK_WIDGET (notes), GTK_TYPE_LABEL, "check-counts");
+  g_object_add_weak_pointer (G_OBJECT (first_count), (gpointer *) &first_count);
+
+  /* Hands counted on the projector show at once, in the same rows. */
+  g_assert_true (press (page, GDK_KEY_1, 0));
+  g_assert_true (press (page, GDK_KEY_1, 0));
+  g_assert_true (press (page, GDK_KEY_2, 0));
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&counts, g_free);
+  expected = g_strdup_printf ("%s | %s | %s", two, one, zero);
+  counts = texts_of (GTK_WIDGET (notes), "check-counts");
+  g_assert_cmpstr (counts, ==, expected);
+  g_assert_nonnull (first_count);
+  g_assert_true (ui_test_find_one (GTK_WIDGET (notes), GTK_TYPE_LABEL, "check-counts") == first_count);
+  g_object_remove_weak_pointer (G_OBJECT (first_count), (gpointer *) &first_count);
+
+  /* Counted: the story's notes, no check. */
+  ui_test_click (GTK_WIDGET (page), "Counted");
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "scene");
+  g_assert_false (shows (GTK_WIDGET (notes), "Before the story"));
+  g_assert_false (shows (GTK_WIDGET (notes), upstander_class_check_get_statement (check, 2)));
+  g_assert_true (shows (GTK_WIDGET (notes), "Now"));
+  g_assert_true (shows (GTK_WIDGET (notes), "Ask who else could see the sticker."));
+
+  play_to_ending (page, run, "dm-ana");
+  g_assert_false (shows (GTK_WIDGET (notes), "After the story"));
+
+  /* After the story: its own round, from zero. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  ui_test_spin (10);
+  g_assert_true (shows (GTK_WIDGET (notes), "After the story"));
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (press (page, GDK_KEY_3, 0));
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&counts, g_free);
+  expected = g_strdup_printf ("%s | %s | %s", zero, zero, three);
+  counts = texts_of (GTK_WIDGET (notes), "check-counts");
+  g_assert_cmpstr (counts, ==, expected);
+  g_assert_false (shows (GTK_WIDGET (notes), "What the class chose"));
+
+  /* The summary, as the room sees it: both counts under each sentence. */
+  ui_test_click (GTK_WIDGET (page), "Counted");
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
+  ui_test_spin (10);
+  g_assert_false (shows (GTK_WIDGET (notes), "After the story"));
+  g_assert_true (shows (GTK_WIDGET (notes), "What the class chose"));
+  g_assert_true (shows (GTK_WIDGET (notes), "Send Ana a kind message — 1 vote (the class went this way)"));
+  {
+    g_autofree char *first = check_counts (two, zero);
+    g_autofree char *last = check_counts (zero, three);
+
+    g_assert_true (shows (GTK_WIDGET (notes), first));
+    g_assert_true (shows (GTK_WIDGET (notes), last));
+  }
+
+  /* On to "Our class says": the summary leaves the notes with the room's. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.voice", NULL);
+  ui_test_spin (10);
+  g_assert_false (shows (GTK_WIDGET (notes), "What the class chose"));
+
+  upstander_settings_set_classroom_mode (upstander_application_get_settings (app), FALSE);
+  ui_test_close_app (app);
+}
+
 /* A window rebuilt mid-lesson (a language switch) carries on with the same run and votes. */
 static void
 test_classroom_survives_rebuild (void)
@@ -556,7 +696,15 @@ test_classroom_survives_rebuild (void)
   run = upstander_application_get_class_run (app);
   check = upstander_class_run_get_check (run);
   g_assert_nonnull (check);
+  /* Past the check to the vote: a hand, then the teacher turns to the questions and picks another way. */
+  gtk_widget_activate_action (GTK_WIDGET (page_of (window)), "classroom.skip-check", NULL);
+  for (guint i = 0; i < 10 && g_strcmp0 (upstander_classroom_page_get_view (page_of (window)), "decision") != 0; i++)
+    gtk_widget_activate_action (GTK_WIDGET (page_of (window)), "classroom.advance", NULL);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page_of (window)), ==, "decision");
   upstander_class_run_add_vote (run, 1);
+  gtk_widget_activate_action (GTK_WIDGET (page_of (window)), "classroom.panel", "s", "reveal");
+  gtk_widget_activate_action (GTK_WIDGET (page_of (window)), "classroom.panel", "s", "discuss");
+  upstander_presentation_pick (upstander_classroom_page_get_presentation (page_of (window)), 2);
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_spin (20);
 
@@ -567,8 +715,167 @@ test_classroom_survives_rebuild (void)
   g_assert_true (upstander_class_run_get_check (run) == check);
   g_assert_cmpstr (upstander_classroom_page_get_view (page_of (window)), ==, "decision");
   g_assert_cmpuint (upstander_class_run_get_votes (run, 1), ==, 1);
+  /* On the panel the teacher left it on, with the teacher's pick. */
+  g_assert_cmpstr (upstander_classroom_page_get_panel (page_of (window)), ==, "discuss");
+  g_assert_cmpint (upstander_classroom_page_get_selected (page_of (window)), ==, 2);
 
   upstander_settings_set_classroom_mode (upstander_application_get_settings (app), FALSE);
+  ui_test_close_app (app);
+}
+
+/* Switches the interface to @language ("" for the system's) and returns the window built again for it. */
+static UpstanderWindow *
+switch_language (UpstanderApplication *app,
+                 UpstanderWindow      *window,
+                 const char           *language)
+{
+  gpointer old = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &old);
+  upstander_settings_set_language (upstander_application_get_settings (app), language);
+
+  return ui_test_wait_for_new_window (app, &old);
+}
+
+/* The text of each hand count on @page, in order, joined by spaces. */
+static char *
+hand_counts (UpstanderClassroomPage *page)
+{
+  g_autoptr(GPtrArray) counts = ui_test_find_all (GTK_WIDGET (page), GTK_TYPE_LABEL, "vote-count");
+  g_autoptr(GStrvBuilder) texts = g_strv_builder_new ();
+  g_auto(GStrv) joined = NULL;
+
+  for (guint i = 0; i < counts->len; i++)
+    g_strv_builder_add (texts, gtk_label_get_text (g_ptr_array_index (counts, i)));
+  joined = g_strv_builder_end (texts);
+
+  return g_strjoinv (" ", joined);
+}
+
+/*
+ * A language switch rebuilds the window at any point of a run: the page
+ * comes back on the same screen, the check in the new language with its
+ * hands, the summary with both counts, "Our class says" with its lines and
+ * what was being typed.
+ */
+static void
+test_classroom_language_switch (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  UpstanderApplication *app = ui_test_new_app (library);
+  UpstanderSettings *settings = upstander_application_get_settings (app);
+  UpstanderWindow *window = new_window (app, 1000, 760);
+  UpstanderClassroomPage *page;
+  UpstanderClassRun *run;
+  UpstanderClassCheck *check;
+  g_autofree char *english_statement = NULL;
+  g_autofree char *counts = NULL;
+
+  upstander_settings_set_classroom_mode (settings, TRUE);
+  g_assert_true (upstander_window_open_scenario (window, "ui-test", "the-sticker"));
+  ui_test_spin (20);
+  page = page_of (window);
+  run = upstander_application_get_class_run (app);
+  check = upstander_class_run_get_check (run);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  english_statement = g_strdup (upstander_class_check_get_statement (check, 2));
+  g_assert_cmpstr (english_statement, ==, "I know an adult I could tell.");
+  g_assert_true (press (page, GDK_KEY_1, 0));
+  g_assert_true (press (page, GDK_KEY_1, 0));
+  g_assert_true (press (page, GDK_KEY_3, 0));
+  upstander_facilitator_window_present (app);
+  ui_test_spin (20);
+
+  /* French during the check before the story: the same check, its sentences in French, its hands kept. */
+  window = switch_language (app, window, "fr");
+  page = page_of (window);
+  /* The teacher's notes come back too, in French, on the same check. */
+  {
+    UpstanderFacilitatorWindow *notes = upstander_facilitator_window_find (app);
+
+    g_assert_nonnull (notes);
+    g_assert_true (shows (GTK_WIDGET (notes), _("Before the story")));
+    g_assert_true (shows (GTK_WIDGET (notes), _("I know an adult I could tell.")));
+  }
+  g_assert_true (upstander_classroom_page_get_run (page) == run);
+  g_assert_true (upstander_class_run_get_check (run) == check);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  g_assert_cmpstr (_("Before the story"), !=, "Before the story");
+  g_assert_true (shows (GTK_WIDGET (page), _("Before the story")));
+  g_assert_cmpstr (upstander_class_check_get_statement (check, 2), ==, _("I know an adult I could tell."));
+  g_assert_cmpstr (upstander_class_check_get_statement (check, 2), !=, english_statement);
+  g_assert_true (shows (GTK_WIDGET (page), _("I know an adult I could tell.")));
+  g_assert_false (shows (GTK_WIDGET (page), english_statement));
+  counts = hand_counts (page);
+  g_assert_cmpstr (counts, ==, "2 0 1");
+  g_clear_pointer (&counts, g_free);
+
+  /* Counted, through the story to its ending, and on to the check after it. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "scene");
+  play_to_ending (page, run, "dm-ana");
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (press (page, GDK_KEY_2, 0));
+
+  /* Back to English during the check after the story: still that check, its hands kept. */
+  window = switch_language (app, window, "");
+  page = page_of (window);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+  g_assert_cmpint (upstander_class_check_get_round (check), ==, UPSTANDER_CHECK_AFTER);
+  g_assert_true (shows (GTK_WIDGET (page), "After the story"));
+  g_assert_true (shows (GTK_WIDGET (page), english_statement));
+  counts = hand_counts (page);
+  g_assert_cmpstr (counts, ==, "0 4 0");
+  g_assert_cmpuint (upstander_class_check_get_hands (check, UPSTANDER_CHECK_BEFORE, 0), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
+
+  /* French on the summary: the summary again, both counts under each sentence. */
+  window = switch_language (app, window, "fr");
+  page = page_of (window);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
+  {
+    g_autofree char *two = hands (2);
+    g_autofree char *zero = hands (0);
+    g_autofree char *four = hands (4);
+    g_autofree char *first = check_counts (two, zero);
+    g_autofree char *second = check_counts (zero, four);
+
+    g_assert_true (shows (GTK_WIDGET (page), first));
+    g_assert_true (shows (GTK_WIDGET (page), second));
+    g_assert_true (shows (GTK_WIDGET (page), _("I know an adult I could tell.")));
+  }
+
+  /* "Our class says": a line added, another half typed, then English. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.voice", NULL);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "voice");
+  say (page, "Un bouton pour signaler, partout.");
+  {
+    g_autoptr(GPtrArray) entries = ui_test_find_all (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, NULL);
+
+    g_assert_cmpuint (entries->len, ==, 3);
+    gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 1)), "Des adultes qui écout");
+  }
+  window = switch_language (app, window, "");
+  page = page_of (window);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "voice");
+  g_assert_true (shows (GTK_WIDGET (page), "Our class says"));
+  g_assert_true (shows (GTK_WIDGET (page), "Un bouton pour signaler, partout."));
+  {
+    g_autoptr(GPtrArray) entries = ui_test_find_all (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, NULL);
+
+    g_assert_cmpuint (entries->len, ==, 3);
+    g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 0)), ==, "");
+    g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 1)), ==, "Des adultes qui écout");
+    g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 2)), ==, "");
+  }
+  /* And Back from there is the summary, in English now. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.step-back", NULL);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
+
+  upstander_settings_set_classroom_mode (settings, FALSE);
   ui_test_close_app (app);
 }
 
@@ -715,6 +1022,10 @@ test_classroom_screenshots (void)
     for (guint hand = 0; hand < 4 + 5 * i; hand++)
       upstander_class_check_add_hand (check, i);
   ui_test_save_shot (GTK_WIDGET (window), "classroom-check-before");
+  /* The teacher's notes show the same check, counted. */
+  notes = upstander_facilitator_window_present (app);
+  gtk_window_set_default_size (GTK_WINDOW (notes), 640, 900);
+  ui_test_save_shot (GTK_WIDGET (notes), "classroom-facilitator-check");
 
   /* Counted: on to the story's first lines. */
   for (guint i = 0; i < 3; i++)
@@ -735,8 +1046,6 @@ test_classroom_screenshots (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "classroom.panel", "s", "discuss");
   ui_test_save_shot (GTK_WIDGET (window), "classroom-discuss");
 
-  notes = upstander_facilitator_window_present (app);
-  gtk_window_set_default_size (GTK_WINDOW (notes), 640, 900);
   ui_test_save_shot (GTK_WIDGET (notes), "classroom-facilitator");
 
   gtk_widget_activate_action (GTK_WIDGET (page), "classroom.choose", NULL);
@@ -744,6 +1053,9 @@ test_classroom_screenshots (void)
     {
       if (g_strcmp0 (upstander_classroom_page_get_view (page), "decision") == 0)
         {
+          /* Each new decision opens on the votes, whatever panel the last one ended on. */
+          g_assert_cmpstr (upstander_classroom_page_get_panel (page), ==, "votes");
+          gtk_widget_activate_action (GTK_WIDGET (page), "classroom.panel", "s", "discuss");
           upstander_class_run_add_vote (run, 0);
           gtk_widget_activate_action (GTK_WIDGET (page), "classroom.choose", NULL);
         }
@@ -762,6 +1074,7 @@ test_classroom_screenshots (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
   ui_test_save_shot (GTK_WIDGET (window), "classroom-summary");
+  ui_test_save_shot (GTK_WIDGET (notes), "classroom-facilitator-summary");
   {
     GtkWidget *scroller = gtk_widget_get_ancestor (ui_test_find_one (GTK_WIDGET (page), GTK_TYPE_BOX, "class-summary-check"),
                                                    GTK_TYPE_SCROLLED_WINDOW);
@@ -784,7 +1097,8 @@ test_classroom_screenshots (void)
  * Read from the back of a room, at 1920×1080 (meson runs this test under an
  * X server of that size): the scene stays beside the vote cards, and its
  * text and the cards’ are at least 32 px, never italic, and its newest line
- * is whole in sight.
+ * is whole in sight. Before it, the five sentences of the check fit the
+ * screen at that size, without a scroll.
  */
 static void
 test_classroom_room_scale (void)
@@ -796,9 +1110,6 @@ test_classroom_room_scale (void)
 
   window = open_first_core_story (&app);
   page = page_of (window);
-  for (guint i = 0; i < 30 && g_strcmp0 (upstander_classroom_page_get_view (page), "decision") != 0; i++)
-    gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
-  ui_test_save_shot (GTK_WIDGET (window), "classroom-room");
 
   /* The room's type scale follows the page's width once it is allocated. */
   for (guint i = 0; i < 250 && !gtk_widget_has_css_class (GTK_WIDGET (page), "room-large"); i++)
@@ -808,6 +1119,59 @@ test_classroom_room_scale (void)
   if (gtk_widget_get_width (GTK_WIDGET (page)) < 1600)
     g_error ("This check needs a 1920×1080 screen (xvfb-run -s \"-screen 0 1920x1080x24\"); the page is %d px wide",
              gtk_widget_get_width (GTK_WIDGET (page)));
+
+  /* The check before the story: all five sentences, room-sized, and the
+   * fifth one's counter in sight without scrolling. */
+  {
+    GtkWidget *view = ui_test_find_one (GTK_WIDGET (page), UPSTANDER_TYPE_CLASS_CHECK_VIEW, NULL);
+    GtkWidget *pane = ui_test_find_one (view, GTK_TYPE_SCROLLED_WINDOW, NULL);
+    g_autoptr(GPtrArray) counters = ui_test_find_all (view, UPSTANDER_TYPE_HAND_COUNTER, NULL);
+    g_autoptr(GPtrArray) statements = ui_test_find_all (view, GTK_TYPE_LABEL, "check-statement");
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (pane));
+    GtkWidget *fifth;
+    graphene_rect_t bounds;
+
+    g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
+    g_assert_cmpuint (counters->len, ==, 5);
+    g_assert_cmpuint (statements->len, ==, 5);
+    fifth = g_ptr_array_index (counters, 4);
+
+    /* Windowed (34 px type), then with the fullscreen type scale (38 px): Xvfb has
+     * no window manager to make the window fullscreen, so the class the style
+     * sheet keys on is set by hand. */
+    for (guint fullscreen = 0; fullscreen < 2; fullscreen++)
+      {
+        double min_px = fullscreen ? 36 : 32;
+
+        if (fullscreen)
+          {
+            gtk_widget_add_css_class (GTK_WIDGET (window), "fullscreen");
+            for (guint i = 0; i < 250 && font_px (g_ptr_array_index (statements, 0)) < min_px; i++)
+              ui_test_spin (20);
+            ui_test_spin (50);
+          }
+        ui_test_save_shot (GTK_WIDGET (window), fullscreen ? "classroom-room-check-fullscreen" : "classroom-room-check");
+        for (guint i = 0; i < statements->len; i++)
+          g_assert_cmpfloat (font_px (g_ptr_array_index (statements, i)), >=, min_px);
+        g_assert_true (gtk_widget_compute_bounds (fifth, pane, &bounds));
+        g_test_message ("fifth counter %.0f..%.0f in a pane %d high (scrolled %.0f of %.0f), type %.0f px",
+                        bounds.origin.y, bounds.origin.y + bounds.size.height, gtk_widget_get_height (pane),
+                        gtk_adjustment_get_value (adjustment), gtk_adjustment_get_upper (adjustment),
+                        font_px (g_ptr_array_index (statements, 0)));
+        g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+        g_assert_cmpfloat (bounds.origin.y, >=, 0);
+        g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (pane));
+        /* Its sentence too, whole. */
+        g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (statements, 4), pane, &bounds));
+        g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (pane));
+      }
+    gtk_widget_remove_css_class (GTK_WIDGET (window), "fullscreen");
+  }
+
+  for (guint i = 0; i < 30 && g_strcmp0 (upstander_classroom_page_get_view (page), "decision") != 0; i++)
+    gtk_widget_activate_action (GTK_WIDGET (page), "classroom.advance", NULL);
+  ui_test_save_shot (GTK_WIDGET (window), "classroom-room");
+  ui_test_spin (50);
 
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "decision");
   narration = ui_test_find_one (GTK_WIDGET (page), UPSTANDER_TYPE_NARRATION_ROW, NULL);
@@ -819,6 +1183,24 @@ test_classroom_room_scale (void)
   g_assert_cmpint (pango_font_description_get_style (pango_context_get_font_description (gtk_widget_get_pango_context (text))),
                    ==, PANGO_STYLE_NORMAL);
   g_assert_cmpfloat (font_px (choice), >=, 32);
+  /* The speakers' avatars are room-sized too: 56 px, not the player's 36. */
+  {
+    g_autoptr(GPtrArray) avatars = ui_test_find_all (GTK_WIDGET (page), UPSTANDER_TYPE_AVATAR, NULL);
+    guint shown = 0;
+
+    for (guint i = 0; i < avatars->len; i++)
+      {
+        GtkWidget *avatar = g_ptr_array_index (avatars, i);
+
+        if (!gtk_widget_get_mapped (avatar))
+          continue;
+        shown++;
+        g_assert_cmpint (upstander_avatar_get_size (UPSTANDER_AVATAR (avatar)), ==, 56);
+        g_assert_cmpint (gtk_widget_get_width (avatar), >=, 56);
+        g_assert_cmpint (gtk_widget_get_height (avatar), >=, 56);
+      }
+    g_assert_cmpuint (shown, >, 0);
+  }
 
   /* The scene's newest line, beside the cards, is whole in its scrolled pane: nothing of it cut off. */
   {
@@ -862,7 +1244,9 @@ main (int   argc,
 
   g_test_add_func ("/upstander/classroom/run", test_classroom_run);
   g_test_add_func ("/upstander/classroom/survives-rebuild", test_classroom_survives_rebuild);
+  g_test_add_func ("/upstander/classroom/language-switch", test_classroom_language_switch);
   g_test_add_func ("/upstander/classroom/facilitator-follows-session", test_facilitator_follows_session);
+  g_test_add_func ("/upstander/classroom/facilitator-shows-check", test_facilitator_shows_check);
   g_test_add_func ("/upstander/classroom/arabic", test_classroom_arabic);
   g_test_add_func ("/upstander/classroom/screenshots", test_classroom_screenshots);
   g_test_add_func ("/upstander/classroom/room-scale", test_classroom_room_scale);

@@ -461,6 +461,31 @@ test_rule_unknown_avatar (void)
   assert_refused ("<person id=\"ana\" role=\"target\">",
                   "<person id=\"ana\" role=\"target\" avatar=\"../bob\">",
                   "avatar=\"../bob\"", "is not one of");
+  /* The schema compares avatar names as tokens; the loader does not. */
+  assert_refused ("<person id=\"ana\" role=\"target\">",
+                  "<person id=\"ana\" role=\"target\" avatar=\" bob \">",
+                  "avatar=\" bob \"", "avatar=“ bob ” is not one of");
+}
+
+/*
+ * A mistake the checks before the schema explain stops the load before the
+ * model is read, whether they run first or after the schema: their message
+ * alone, not those of reading the rest.
+ */
+static void
+test_explained_mistake_alone (void)
+{
+  g_autofree char *xml = replace (VALID, "<person id=\"ana\" role=\"target\">",
+                                  "<person id=\"Ana!\" role=\"target\" avatar=\" bob \">");
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = load_string (xml, diagnostics, &error);
+
+  dump (diagnostics);
+  g_assert_null (bundle);
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  g_assert_true (has_diagnostic (diagnostics, UPSTANDER_SEVERITY_ERROR, line_of (xml, "avatar="),
+                                 "avatar=“ bob ” is not one of"));
 }
 
 static void
@@ -485,12 +510,63 @@ test_example_fixture (void)
 static void
 test_whitespace_collapsed (void)
 {
-  g_autofree char *xml = replace (VALID, "<text>Hi</text>", "<text>\n   Hi \t there\n  </text>");
-  g_autoptr(UpstanderBundle) bundle = load_string (xml, NULL, NULL);
-  const UpstanderScene *start = upstander_scenario_get_start (upstander_bundle_lookup_scenario (bundle, "s"));
-  const UpstanderLine *line = g_ptr_array_index (start->lines, 0);
+  /* Runs of ASCII words are copied whole: where one ends matters. */
+  const struct
+  {
+    const char *written;
+    const char *read;
+  } cases[] = {
+    { "\n   Hi \t there\n  ", "Hi there" },
+    { "Hi there you", "Hi there you" },
+    { "Hi  there", "Hi there" },
+    { "Hi there ", "Hi there" },
+    { " Hi there", "Hi there" },
+    { "Hi \tthere", "Hi there" },
+    { "Hi\nthere\r\nyou", "Hi there you" },
+    { "a b c d", "a b c d" },
+    { "Zoë is  here, é", "Zoë is here, é" },
+    { "Hi\u00A0there  ·  now", "Hi\u00A0there · now" },
+    { "x", "x" },
+  };
 
-  g_assert_cmpstr (upstander_text_get_original (g_ptr_array_index (line->texts, 0)), ==, "Hi there");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("<text>%s</text>", cases[i].written);
+      g_autofree char *xml = replace (VALID, "<text>Hi</text>", text);
+      g_autoptr(UpstanderBundle) bundle = load_string (xml, NULL, NULL);
+      const UpstanderScene *start = upstander_scenario_get_start (upstander_bundle_lookup_scenario (bundle, "s"));
+      const UpstanderLine *line = g_ptr_array_index (start->lines, 0);
+
+      g_assert_cmpstr (upstander_text_get_original (g_ptr_array_index (line->texts, 0)), ==, cases[i].read);
+    }
+}
+
+/* The limit counts characters after collapsing, across runs of words. */
+static void
+test_text_limit_after_collapsing (void)
+{
+  for (guint first = 1; first <= 3; first++)
+    {
+      g_autoptr(GString) title = g_string_new ("<title>");
+      g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+      g_autoptr(UpstanderBundle) bundle = NULL;
+      g_autofree char *xml = NULL;
+
+      /* 1 to 3 characters, then 66 times two spaces and two more: 199 to 201 once collapsed. */
+      g_string_append_len (title, "xxx", first);
+      for (guint i = 0; i < 66; i++)
+        g_string_append (title, i % 2 == 0 ? "  xx" : "\n xx");
+      g_string_append (title, "</title>");
+      xml = replace (VALID, "<title>Title</title>", title->str);
+      bundle = load_string (xml, diagnostics, NULL);
+
+      dump (diagnostics);
+      if (first < 3)
+        g_assert_nonnull (bundle);
+      else
+        g_assert_true (has_diagnostic (diagnostics, UPSTANDER_SEVERITY_ERROR, line_of (xml, "<title>"),
+                                       "<title> is 201 characters long; the limit is 200"));
+    }
 }
 
 /* Markup and format directives are text like any other, kept as written. */
@@ -876,6 +952,12 @@ test_rule_schema (void)
                   "effect=“great” is not one of: helpful, mixed, harmful");
   assert_refused ("role=\"target\"", "role=\"none\"", "role=\"none\"",
                   "role=“none” is not one of: player, target, friend, adult");
+  /* A value with spaces around it is not the value: the schema compares
+   * strings, not tokens, else such a bundle would pass it unexplained. */
+  assert_refused ("place=\"school\"", "place=\" school \"", "place=\" school \"",
+                  "place=“ school ” is not one of");
+  assert_refused ("effect=\"harmful\"", "effect=\"harmful \"", "effect=\"harmful \"",
+                  "effect=“harmful ” is not one of");
 }
 
 static void
@@ -1128,6 +1210,8 @@ main (int   argc,
   g_test_add_func ("/upstander/loader/rule/unknown-avatar", test_rule_unknown_avatar);
   g_test_add_func ("/upstander/loader/example-fixture", test_example_fixture);
   g_test_add_func ("/upstander/loader/whitespace-collapsed", test_whitespace_collapsed);
+  g_test_add_func ("/upstander/loader/explained-mistake-alone", test_explained_mistake_alone);
+  g_test_add_func ("/upstander/loader/text-limit-after-collapsing", test_text_limit_after_collapsing);
   g_test_add_func ("/upstander/loader/markup-kept-literally", test_markup_kept_literally);
   g_test_add_func ("/upstander/loader/translations", test_translations);
   g_test_add_func ("/upstander/loader/unreachable-scene-warns", test_unreachable_scene_warns);

@@ -125,14 +125,31 @@ test_picks_up_mid_lesson (void)
   for (guint i = 0; i < 3; i++)
     upstander_presentation_advance (first);
   upstander_class_run_add_vote (run, 1);
+  upstander_presentation_set_panel (first, UPSTANDER_PANEL_DISCUSS);
+  upstander_presentation_pick (first, 2);
+  g_assert_cmpint (upstander_presentation_get_selected (first), ==, 2);
   g_assert_finalize_object (first);
 
-  /* A window rebuilt for another language makes a new presentation: the vote stays open. */
+  /* A window rebuilt for another language makes a new presentation: the vote
+   * stays open, on the same panel, with the teacher's pick over the favourite. */
   again = upstander_presentation_new (run);
   g_assert_cmpint (upstander_presentation_get_view (again), ==, UPSTANDER_PRESENTATION_DECISION);
-  g_assert_cmpint (upstander_presentation_get_selected (again), ==, 1);
+  g_assert_cmpint (upstander_presentation_get_panel (again), ==, UPSTANDER_PANEL_DISCUSS);
+  g_assert_cmpint (upstander_presentation_get_selected (again), ==, 2);
+  g_assert_cmpint (upstander_class_run_get_leader (run), ==, 1);
   g_assert_cmpuint (n_shown (again), ==, 3);
 
+  g_assert_finalize_object (again);
+}
+
+/* A presentation made again on @run (a window rebuilt mid-lesson) shows what @presentation shows. */
+static void
+assert_picked_up (UpstanderClassRun     *run,
+                  UpstanderPresentation *presentation)
+{
+  UpstanderPresentation *again = upstander_presentation_new (run);
+
+  g_assert_cmpint (upstander_presentation_get_view (again), ==, upstander_presentation_get_view (presentation));
   g_assert_finalize_object (again);
 }
 
@@ -180,20 +197,27 @@ test_check_before_and_after (void)
   upstander_presentation_advance (presentation);
   g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_CHECK);
   g_assert_cmpint (upstander_class_check_get_round (check), ==, UPSTANDER_CHECK_AFTER);
+  g_assert_cmpint (upstander_class_run_get_stage (run), ==, UPSTANDER_CLASS_STAGE_CHECK_AFTER);
+  assert_picked_up (run, presentation);
   upstander_presentation_step_back (presentation);
   g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_ENDING);
+  assert_picked_up (run, presentation);
   upstander_presentation_advance (presentation);
   g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_CHECK);
 
   /* Skipped: not asked, on to the summary; then "Our class says", and back. */
   upstander_presentation_skip_check (presentation);
   g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_SUMMARY);
+  assert_picked_up (run, presentation);
   g_assert_true (upstander_class_check_get_taken (check, UPSTANDER_CHECK_BEFORE));
   g_assert_false (upstander_class_check_get_taken (check, UPSTANDER_CHECK_AFTER));
   upstander_presentation_advance (presentation);
   g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_SUMMARY);
   upstander_presentation_show_voice (presentation);
   g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_VOICE);
+  /* Where the lesson is belongs to the run: a window rebuilt now comes back here. */
+  g_assert_cmpint (upstander_class_run_get_stage (run), ==, UPSTANDER_CLASS_STAGE_VOICE);
+  assert_picked_up (run, presentation);
   upstander_presentation_step_back (presentation);
   g_assert_cmpint (upstander_presentation_get_view (presentation), ==, UPSTANDER_PRESENTATION_SUMMARY);
   upstander_presentation_step_back (presentation);

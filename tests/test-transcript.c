@@ -173,6 +173,51 @@ test_transcript_post_avatars (void)
   g_assert_finalize_object (g_steal_pointer (&session));
 }
 
+/*
+ * Avatars are 36 px beside a chat message in the player (24 for a comment,
+ * 32 for a post); a room-sized transcript asks for 56, and every row shown
+ * follows at once: 56, 36 and 48.
+ */
+static void
+test_transcript_avatar_size (void)
+{
+  g_autoptr(UpstanderSession) chat = session_new ();
+  g_autoptr(UpstanderSession) feed = session_new ();
+  GtkWidget *chat_transcript, *feed_transcript, *post;
+  g_autoptr(GPtrArray) chat_avatars = NULL;
+  g_autoptr(GPtrArray) feed_avatars = NULL;
+
+  reveal_all (chat);
+  chat_transcript = transcript_new (chat, FALSE);
+  choose (feed, "feed");
+  reveal_all (feed);
+  feed_transcript = transcript_new (feed, FALSE);
+  chat_avatars = ui_test_find_all (chat_transcript, UPSTANDER_TYPE_AVATAR, NULL);
+  post = ui_test_find_one (feed_transcript, UPSTANDER_TYPE_POST_ROW, NULL);
+  feed_avatars = ui_test_find_all (post, UPSTANDER_TYPE_AVATAR, NULL);
+  g_assert_cmpuint (chat_avatars->len, ==, 4);
+  g_assert_cmpuint (feed_avatars->len, ==, 3);
+
+  for (guint i = 0; i < chat_avatars->len; i++)
+    g_assert_cmpint (upstander_avatar_get_size (g_ptr_array_index (chat_avatars, i)), ==, 36);
+  g_assert_cmpint (upstander_avatar_get_size (g_ptr_array_index (feed_avatars, 0)), ==, 32);
+  g_assert_cmpint (upstander_avatar_get_size (g_ptr_array_index (feed_avatars, 1)), ==, 24);
+  g_assert_cmpint (upstander_avatar_get_size (g_ptr_array_index (feed_avatars, 2)), ==, 24);
+
+  upstander_transcript_set_avatar_size (UPSTANDER_TRANSCRIPT (chat_transcript), 56);
+  upstander_transcript_set_avatar_size (UPSTANDER_TRANSCRIPT (feed_transcript), 56);
+  for (guint i = 0; i < chat_avatars->len; i++)
+    g_assert_cmpint (upstander_avatar_get_size (g_ptr_array_index (chat_avatars, i)), ==, 56);
+  g_assert_cmpint (upstander_avatar_get_size (g_ptr_array_index (feed_avatars, 0)), ==, 48);
+  g_assert_cmpint (upstander_avatar_get_size (g_ptr_array_index (feed_avatars, 1)), ==, 36);
+  g_assert_cmpint (upstander_avatar_get_size (g_ptr_array_index (feed_avatars, 2)), ==, 36);
+
+  g_object_unref (chat_transcript);
+  g_object_unref (feed_transcript);
+  g_assert_finalize_object (g_steal_pointer (&chat));
+  g_assert_finalize_object (g_steal_pointer (&feed));
+}
+
 /* A lobby's lines are lobby rows: a name tag with one team per speaker, the reader's own team. */
 static void
 test_transcript_lobby_rows (void)
@@ -730,6 +775,7 @@ main (int   argc,
 
   g_test_add_func ("/upstander/transcript/message-avatars", test_transcript_message_avatars);
   g_test_add_func ("/upstander/transcript/post-avatars", test_transcript_post_avatars);
+  g_test_add_func ("/upstander/transcript/avatar-size", test_transcript_avatar_size);
   g_test_add_func ("/upstander/transcript/lobby-rows", test_transcript_lobby_rows);
   g_test_add_func ("/upstander/transcript/typing-off-without-animations", test_transcript_typing_off_without_animations);
   g_test_add_func ("/upstander/transcript/typing-then-message", test_transcript_typing_then_message);

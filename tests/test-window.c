@@ -850,24 +850,6 @@ compile_test_translations (void)
 }
 
 
-/* The app's main window, once it is not @old (the language switch built a new one). */
-static UpstanderWindow *
-wait_for_new_window (UpstanderApplication *app,
-                     gpointer             *old)
-{
-  for (guint i = 0; i < 200 && *old != NULL; i++)
-    ui_test_spin (10);
-  g_assert_null (*old);
-  ui_test_spin (50);
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (UPSTANDER_IS_WINDOW (l->data))
-      return l->data;
-
-  g_error ("No window after the language switch");
-  return NULL;
-}
-
 static GtkWidget *
 find_message (GtkWidget *root)
 {
@@ -923,7 +905,7 @@ test_window_switches_language (void)
   old = window;
   g_object_add_weak_pointer (G_OBJECT (window), &old);
   upstander_settings_set_language (settings, "fr");
-  window = wait_for_new_window (app, &old);
+  window = ui_test_wait_for_new_window (app, &old);
   root = GTK_WIDGET (window);
   player = player_of (window);
   g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "fr");
@@ -948,7 +930,7 @@ test_window_switches_language (void)
   old = window;
   g_object_add_weak_pointer (G_OBJECT (window), &old);
   upstander_settings_set_language (settings, "ar");
-  window = wait_for_new_window (app, &old);
+  window = ui_test_wait_for_new_window (app, &old);
   root = GTK_WIDGET (window);
   player = player_of (window);
   g_assert_cmpint (gtk_widget_get_default_direction (), ==, GTK_TEXT_DIR_RTL);
@@ -984,7 +966,7 @@ test_window_switches_language (void)
   old = window;
   g_object_add_weak_pointer (G_OBJECT (window), &old);
   upstander_settings_set_language (settings, "");
-  window = wait_for_new_window (app, &old);
+  window = ui_test_wait_for_new_window (app, &old);
   root = GTK_WIDGET (window);
   player = player_of (window);
   g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, original_language);
@@ -1081,7 +1063,7 @@ test_window_preferences_language (void)
   old = window;
   g_object_add_weak_pointer (G_OBJECT (window), &old);
   adw_combo_row_set_selected (row, 4);
-  window = wait_for_new_window (app, &old);
+  window = ui_test_wait_for_new_window (app, &old);
   g_assert_cmpstr (upstander_settings_get_language (upstander_application_get_settings (app)), ==, "fr");
   g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
   g_assert_cmpuint (g_list_model_get_n_items (upstander_window_get_stories (window)), ==, 1);
@@ -1718,10 +1700,12 @@ widest_chain (GtkWidget *root)
   return g_string_free (g_steal_pointer (&chain), FALSE);
 }
 
-/* Every label on screen under @root shows all its text: no "…", no lines cut off. */
+/* Every label on screen under @root shows all its text: no "…", no lines cut
+ * off; and at least @min_labels were on screen, or the walk missed the page. */
 static void
 assert_no_label_cut (GtkWidget  *root,
-                     const char *where)
+                     const char *where,
+                     guint       min_labels)
 {
   g_autoptr(GPtrArray) labels = ui_test_find_all (root, GTK_TYPE_LABEL, NULL);
   guint n_checked = 0;
@@ -1747,8 +1731,8 @@ assert_no_label_cut (GtkWidget  *root,
       n_checked++;
     }
 
-  /* The catalogue was on screen: a title, a summary, a filter at least. */
-  g_assert_cmpuint (n_checked, >, 5);
+  if (n_checked < min_labels)
+    g_error ("%s: only %u labels on screen, expected %u or more", where, n_checked, min_labels);
 }
 
 static void
@@ -1796,7 +1780,8 @@ test_window_largest_text (void)
             g_error ("%s: the window needs %d px of width:%s", where, min_width, chain);
           }
         g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, sizes[z].width);
-        assert_no_label_cut (GTK_WIDGET (window), where);
+        /* The catalogue: titles, summaries, filters. */
+        assert_no_label_cut (GTK_WIDGET (window), where, 6);
 
         /* The help page and the list of guides, the same way. */
         {
@@ -1826,7 +1811,7 @@ test_window_largest_text (void)
 
                   g_error ("%s: the window needs %d px of width:%s", page_where, min_width, chain);
                 }
-              assert_no_label_cut (GTK_WIDGET (window), page_where);
+              assert_no_label_cut (GTK_WIDGET (window), page_where, 6);
             }
         }
 
@@ -1863,8 +1848,10 @@ save_shot (GtkWidget  *window,
   g_autofree char *file_name = g_strdup_printf ("%s-%s", prefix != NULL ? prefix : "default", name);
 
   ui_test_save_shot (window, file_name);
-  /* What the picture shows is whole: no label cut off or squeezed. */
-  assert_no_label_cut (window, file_name);
+  /* What the picture shows is whole: no label cut off or squeezed. The
+   * fewest a shot has is a feedback card without a guide: what was chosen,
+   * the verdict, its reason, Continue and the header's Help. */
+  assert_no_label_cut (window, file_name, 5);
 }
 
 /* Reveals the scene's lines, in any language, but does not leave the scene. */

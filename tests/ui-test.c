@@ -389,6 +389,26 @@ ui_test_wait_for_toplevel (GType type)
   return found;
 }
 
+/* The app's main window, once it is not @old (the language switch built a new one). */
+UpstanderWindow *
+ui_test_wait_for_new_window (UpstanderApplication *app,
+                             gpointer             *old)
+{
+  gint64 give_up = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (*old != NULL && g_get_monotonic_time () < give_up)
+    ui_test_spin (10);
+  g_assert_null (*old);
+  ui_test_spin (50);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (UPSTANDER_IS_WINDOW (l->data))
+      return l->data;
+
+  g_error ("No window after the language switch");
+  return NULL;
+}
+
 /* Removes @path and everything under it (a test's own folder); symbolic links are not followed. */
 void
 ui_test_remove_tree (const char *path)

@@ -44,6 +44,8 @@ GtkWindow            *ui_test_wait_for_toplevel (GType             type);
 void                  ui_test_wait_for_paint (GtkWindow          *window);
 void                  ui_test_activate_story (UpstanderWindow     *window,
                                               const char          *title);
+UpstanderWindow      *ui_test_wait_for_new_window (UpstanderApplication *app,
+                                                   gpointer             *old);
 void                  ui_test_remove_tree   (const char           *path);
 char                 *ui_test_pdf_text      (const char           *pdf);
 void                  ui_test_assert_has    (const char           *text,

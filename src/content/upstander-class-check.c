@@ -36,6 +36,7 @@ enum {
   PROP_0,
   PROP_ROUND,
   PROP_N_STATEMENTS,
+  PROP_STATEMENTS,
   N_PROPS
 };
 
@@ -75,6 +76,10 @@ upstander_class_check_get_property (GObject    *object,
 
     case PROP_N_STATEMENTS:
       g_value_set_uint (value, self->n_statements);
+      break;
+
+    case PROP_STATEMENTS:
+      g_value_set_boxed (value, self->statements);
       break;
 
     default:
@@ -121,6 +126,12 @@ upstander_class_check_class_init (UpstanderClassCheckClass *klass)
                        0, MAX_STATEMENTS, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  /* Notified when the same statements come in another language. */
+  properties [PROP_STATEMENTS] =
+    g_param_spec_boxed ("statements", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -141,6 +152,24 @@ upstander_class_check_init (UpstanderClassCheck *self)
 {
 }
 
+/* Empty statements are skipped, and only the first five are kept. */
+static GStrv
+keep_statements (const char * const *statements)
+{
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  guint n = 0;
+
+  for (guint i = 0; statements[i] != NULL && n < MAX_STATEMENTS; i++)
+    {
+      if (statements[i][0] == '\0')
+        continue;
+      g_strv_builder_add (kept, statements[i]);
+      n++;
+    }
+
+  return g_strv_builder_end (kept);
+}
+
 /**
  * upstander_class_check_new:
  * @statements: the statements, in the class's language; empty ones are
@@ -152,21 +181,49 @@ UpstanderClassCheck *
 upstander_class_check_new (const char * const *statements)
 {
   UpstanderClassCheck *self;
-  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
 
   g_return_val_if_fail (statements != NULL, NULL);
 
   self = g_object_new (UPSTANDER_TYPE_CLASS_CHECK, NULL);
-  for (guint i = 0; statements[i] != NULL && self->n_statements < MAX_STATEMENTS; i++)
-    {
-      if (statements[i][0] == '\0')
-        continue;
-      g_strv_builder_add (kept, statements[i]);
-      self->n_statements++;
-    }
-  self->statements = g_strv_builder_end (kept);
+  self->statements = keep_statements (statements);
+  self->n_statements = g_strv_length (self->statements);
 
   return self;
+}
+
+/**
+ * upstander_class_check_set_statements:
+ * @statements: the same statements in another language, kept as
+ *   upstander_class_check_new() keeps them
+ *
+ * For a language switch in the middle of a run: the hands counted stay
+ * with the statement they were counted for, so the statements must be as
+ * many as before.
+ *
+ * Returns: whether the statements were taken; FALSE, and nothing changed,
+ *   when they are not as many
+ */
+gboolean
+upstander_class_check_set_statements (UpstanderClassCheck *self,
+                                      const char * const  *statements)
+{
+  g_auto(GStrv) kept = NULL;
+
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_CHECK (self), FALSE);
+  g_return_val_if_fail (statements != NULL, FALSE);
+
+  kept = keep_statements (statements);
+  if (g_strv_length (kept) != self->n_statements)
+    return FALSE;
+  if (g_strv_equal ((const char * const *) kept, (const char * const *) self->statements))
+    return TRUE;
+
+  g_strfreev (self->statements);
+  self->statements = g_steal_pointer (&kept);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATEMENTS]);
+  g_signal_emit (self, signals [CHANGED], 0);
+
+  return TRUE;
 }
 
 guint

@@ -23,6 +23,8 @@ UpstanderClassCheck *upstander_class_check_new             (const char * const  
 guint                upstander_class_check_get_n_statements (UpstanderClassCheck *self);
 const char          *upstander_class_check_get_statement   (UpstanderClassCheck *self,
                                                             guint                index);
+gboolean             upstander_class_check_set_statements (UpstanderClassCheck *self,
+                                                            const char * const  *statements);
 UpstanderCheckRound  upstander_class_check_get_round       (UpstanderClassCheck *self);
 void                 upstander_class_check_set_round       (UpstanderClassCheck *self,
                                                             UpstanderCheckRound  round);

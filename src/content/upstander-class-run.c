@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "upstander-class-run.h"
+#include "upstander-enums.h"
 
 /*
  * The class votes by show of hands and the teacher types in the counts, so a
@@ -26,6 +27,9 @@ struct _UpstanderClassRun
   UpstanderSession *session;
   GPtrArray        *decisions;  /* UpstanderClassDecision */
   UpstanderClassCheck *check;   /* nullable: the before-and-after check, if the class takes it */
+  UpstanderClassVoice *voice;   /* "Our class says": what the class typed, for this run only */
+  UpstanderClassStage  stage;
+  UpstanderPanel       panel;
   gint64            started;    /* g_get_monotonic_time () */
 };
 
@@ -33,6 +37,9 @@ enum {
   PROP_0,
   PROP_SESSION,
   PROP_CHECK,
+  PROP_STAGE,
+  PROP_VOICE,
+  PROP_PANEL,
   N_PROPS
 };
 
@@ -84,7 +91,14 @@ sync_with_session (UpstanderClassRun *self)
   decision->scene = scene;
   decision->choices = upstander_session_dup_choices (self->session);
   decision->votes = g_new0 (guint, MAX (decision->choices->len, 1));
+  decision->picked = -1;
   g_ptr_array_add (self->decisions, decision);
+
+  if (self->panel != UPSTANDER_PANEL_VOTES)
+    {
+      self->panel = UPSTANDER_PANEL_VOTES;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PANEL]);
+    }
 }
 
 static void
@@ -115,6 +129,7 @@ upstander_class_run_dispose (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->check);
+  g_clear_object (&self->voice);
 
   G_OBJECT_CLASS (upstander_class_run_parent_class)->dispose (object);
 }
@@ -147,6 +162,18 @@ upstander_class_run_get_property (GObject    *object,
       g_value_set_object (value, self->check);
       break;
 
+    case PROP_STAGE:
+      g_value_set_enum (value, self->stage);
+      break;
+
+    case PROP_VOICE:
+      g_value_set_object (value, self->voice);
+      break;
+
+    case PROP_PANEL:
+      g_value_set_enum (value, self->panel);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -168,6 +195,14 @@ upstander_class_run_set_property (GObject      *object,
 
     case PROP_CHECK:
       upstander_class_run_set_check (self, g_value_get_object (value));
+      break;
+
+    case PROP_STAGE:
+      upstander_class_run_set_stage (self, g_value_get_enum (value));
+      break;
+
+    case PROP_PANEL:
+      upstander_class_run_set_panel (self, g_value_get_enum (value));
       break;
 
     default:
@@ -196,6 +231,21 @@ upstander_class_run_class_init (UpstanderClassRunClass *klass)
                          UPSTANDER_TYPE_CLASS_CHECK,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties [PROP_STAGE] =
+    g_param_spec_enum ("stage", NULL, NULL,
+                       UPSTANDER_TYPE_CLASS_STAGE, UPSTANDER_CLASS_STAGE_CHECK_BEFORE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_VOICE] =
+    g_param_spec_object ("voice", NULL, NULL,
+                         UPSTANDER_TYPE_CLASS_VOICE,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_PANEL] =
+    g_param_spec_enum ("panel", NULL, NULL,
+                       UPSTANDER_TYPE_PANEL, UPSTANDER_PANEL_VOTES,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -215,6 +265,7 @@ static void
 upstander_class_run_init (UpstanderClassRun *self)
 {
   self->decisions = g_ptr_array_new_with_free_func (decision_free);
+  self->voice = upstander_class_voice_new ();
   self->started = g_get_monotonic_time ();
 }
 
@@ -601,4 +652,83 @@ upstander_class_run_set_check (UpstanderClassRun   *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHECK]);
   g_signal_emit (self, signals [CHANGED], 0);
+}
+
+/* Where the class is in the lesson; the story's own place is the session's. */
+UpstanderClassStage
+upstander_class_run_get_stage (UpstanderClassRun *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), UPSTANDER_CLASS_STAGE_STORY);
+
+  return self->stage;
+}
+
+/* Moves the class to @stage; the presentation decides when that is allowed. */
+void
+upstander_class_run_set_stage (UpstanderClassRun   *self,
+                               UpstanderClassStage  stage)
+{
+  g_return_if_fail (UPSTANDER_IS_CLASS_RUN (self));
+  g_return_if_fail (stage <= UPSTANDER_CLASS_STAGE_VOICE);
+
+  if (self->stage == stage)
+    return;
+
+  self->stage = stage;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STAGE]);
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+/* What the class says should change: the lines and what is being typed, for as long as the run. */
+UpstanderClassVoice *
+upstander_class_run_get_voice (UpstanderClassRun *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), NULL);
+
+  return self->voice;
+}
+
+/* Votes, reveal or discuss, beside the open vote. */
+UpstanderPanel
+upstander_class_run_get_panel (UpstanderClassRun *self)
+{
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), UPSTANDER_PANEL_VOTES);
+
+  return self->panel;
+}
+
+void
+upstander_class_run_set_panel (UpstanderClassRun *self,
+                               UpstanderPanel     panel)
+{
+  g_return_if_fail (UPSTANDER_IS_CLASS_RUN (self));
+  g_return_if_fail (panel <= UPSTANDER_PANEL_DISCUSS);
+
+  if (self->panel == panel)
+    return;
+
+  self->panel = panel;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PANEL]);
+}
+
+/* The teacher takes the @choice-th card's path, whatever the votes say; FALSE when there is no such card now. */
+gboolean
+upstander_class_run_pick (UpstanderClassRun *self,
+                          guint              choice)
+{
+  UpstanderClassDecision *current;
+
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_RUN (self), FALSE);
+
+  current = (UpstanderClassDecision *) upstander_class_run_get_current (self);
+  if (current == NULL || choice >= current->choices->len)
+    return FALSE;
+
+  if (current->picked != (int) choice)
+    {
+      current->picked = choice;
+      g_signal_emit (self, signals [CHANGED], 0);
+    }
+
+  return TRUE;
 }

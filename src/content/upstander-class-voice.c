@@ -24,6 +24,7 @@ struct _UpstanderClassVoice
   GObject    parent_instance;
 
   GPtrArray *lines[UPSTANDER_N_AUDIENCES];  /* char*, NULL-terminated for get_lines */
+  char      *drafts[UPSTANDER_N_AUDIENCES]; /* typed, not added yet: a rebuilt view shows it again */
 };
 
 enum {
@@ -41,7 +42,10 @@ upstander_class_voice_finalize (GObject *object)
   UpstanderClassVoice *self = (UpstanderClassVoice *)object;
 
   for (guint a = 0; a < UPSTANDER_N_AUDIENCES; a++)
-    g_clear_pointer (&self->lines[a], g_ptr_array_unref);
+    {
+      g_clear_pointer (&self->lines[a], g_ptr_array_unref);
+      g_clear_pointer (&self->drafts[a], g_free);
+    }
 
   G_OBJECT_CLASS (upstander_class_voice_parent_class)->finalize (object);
 }
@@ -190,4 +194,31 @@ upstander_class_voice_get_n_lines (UpstanderClassVoice *self)
     n += self->lines[a]->len;
 
   return n;
+}
+
+/* What the teacher is typing for @audience and has not added yet; never NULL. */
+const char *
+upstander_class_voice_get_draft (UpstanderClassVoice *self,
+                                 UpstanderAudience    audience)
+{
+  g_return_val_if_fail (UPSTANDER_IS_CLASS_VOICE (self), NULL);
+  g_return_val_if_fail (audience < UPSTANDER_N_AUDIENCES, NULL);
+
+  return self->drafts[audience] != NULL ? self->drafts[audience] : "";
+}
+
+/*
+ * Keeps the text being typed for @audience, as it is (it is cleaned when it
+ * is added), so that a window rebuilt for a new language loses no keystroke.
+ */
+void
+upstander_class_voice_set_draft (UpstanderClassVoice *self,
+                                 UpstanderAudience    audience,
+                                 const char          *text)
+{
+  g_return_if_fail (UPSTANDER_IS_CLASS_VOICE (self));
+  g_return_if_fail (audience < UPSTANDER_N_AUDIENCES);
+
+  g_free (self->drafts[audience]);
+  self->drafts[audience] = text != NULL && text[0] != '\0' ? g_utf8_make_valid (text, -1) : NULL;
 }

@@ -35,5 +35,10 @@ gboolean             upstander_class_voice_remove_line (UpstanderClassVoice  *se
 const char * const  *upstander_class_voice_get_lines   (UpstanderClassVoice  *self,
                                                         UpstanderAudience     audience);
 guint                upstander_class_voice_get_n_lines (UpstanderClassVoice  *self);
+const char          *upstander_class_voice_get_draft   (UpstanderClassVoice  *self,
+                                                        UpstanderAudience     audience);
+void                 upstander_class_voice_set_draft   (UpstanderClassVoice  *self,
+                                                        UpstanderAudience     audience,
+                                                        const char           *text);
 
 G_END_DECLS

@@ -44,8 +44,13 @@
  * Safe parsing, whatever the input: no network, no entity substitution, no
  * DTD loading, default depth and size limits (no HUGE), no recovery from
  * errors. A DOCTYPE or processing instruction stops the parser at once.
+ * NOBLANKS drops the indentation between elements (a text node each, in
+ * every walk of the tree after); it keeps any blank run that follows text
+ * or is an element's only content, so collapsed texts read the same.
+ * COMPACT keeps a short text inside its node, one allocation fewer each
+ * (what `xmllint` does too); the loader never changes the tree it reads.
  */
-#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT)
 
 void
 _upstander_report (UpstanderLoadState *state,
@@ -142,10 +147,15 @@ _upstander_quote (const char *value)
 
 /* The loader proper. */
 
+static gboolean is_one_of (const char *value,
+                           const char *values);
+
 typedef struct
 {
   UpstanderLoadState  state;
-  const char         *lang;  /* the bundle's own xml:lang */
+  const char         *lang;         /* the bundle's own xml:lang */
+  GString            *scratch;      /* collapse_text()'s result, reused for every text */
+  gboolean            unexplained;  /* a value the schema let through, that check_before_schema() would not */
 } Loader;
 
 /*
@@ -203,16 +213,25 @@ dup_lang (xmlNode *node)
   return copy;
 }
 
+/* Printable ASCII but the space. */
+static inline gboolean
+is_ascii_word_char (char c)
+{
+  return (guchar) c > ' ' && (guchar) c < 0x7F;
+}
+
 /*
  * The text of a leaf with its whitespace collapsed, or NULL after reporting
- * what is wrong with it.
+ * what is wrong with it. It lives in @self's scratch buffer until the next
+ * call: most texts are copied once more into an UpstanderText anyway, and
+ * a buffer of their own would be one more allocation each.
  */
-static char *
-read_text (Loader     *self,
-           xmlNode    *node,
-           guint       max_chars)
+static const char *
+collapse_text (Loader     *self,
+               xmlNode    *node,
+               guint       max_chars)
 {
-  g_autofree char *text = NULL;
+  char *text;
   xmlNode *only = node->children;
   xmlChar *owned = NULL;
   const char *content;
@@ -232,7 +251,10 @@ read_text (Loader     *self,
 
   /* Collapsing whitespace never lengthens the text: one allocation, and
    * the bytes written straight into it (120,000 texts in a big library). */
-  text = g_malloc (strlen (content) + 1);
+  if (self->scratch == NULL)
+    self->scratch = g_string_new (NULL);
+  g_string_set_size (self->scratch, strlen (content));
+  text = self->scratch->str;
   end = text;
 
   for (p = content; *p != '\0';)
@@ -240,9 +262,13 @@ read_text (Loader     *self,
       const char *next;
       gunichar c;
 
-      /* Most text is printable ASCII: copied as a run, without decoding. */
-      if ((guchar) *p > ' ' && (guchar) *p < 0x7F)
+      /* Most text is printable ASCII with single spaces between its words,
+       * which collapsing keeps as they are: found as one run, without
+       * decoding, and copied at once (a byte at a time cost twice as much). */
+      if (is_ascii_word_char (*p))
         {
+          const char *run = p;
+
           if (pending_space)
             {
               *end++ = ' ';
@@ -251,10 +277,15 @@ read_text (Loader     *self,
             }
           do
             {
-              *end++ = *p++;
-              n_chars++;
+              p++;
+              /* *p is not the end, so p[1] is there to read. */
+              if (*p == ' ' && is_ascii_word_char (p[1]))
+                p++;
             }
-          while ((guchar) *p > ' ' && (guchar) *p < 0x7F);
+          while (is_ascii_word_char (*p));
+          memcpy (end, run, p - run);
+          end += p - run;
+          n_chars += p - run;
           continue;
         }
 
@@ -308,7 +339,16 @@ read_text (Loader     *self,
       return NULL;
     }
 
-  return g_steal_pointer (&text);
+  return text;
+}
+
+/* As collapse_text(), in a string of its own. */
+static char *
+read_text (Loader     *self,
+           xmlNode    *node,
+           guint       max_chars)
+{
+  return g_strdup (collapse_text (self, node, max_chars));
 }
 
 static UpstanderText **
@@ -363,7 +403,7 @@ read_leaf (Loader  *self,
 {
   g_autofree char *written_lang = dup_lang (node);
   g_autofree char *lang = NULL;
-  g_autofree char *value = NULL;
+  const char *value;
   UpstanderText **previous = leaves_slot (leaves, (const char *) node->name);
   gboolean is_original;
 
@@ -382,7 +422,7 @@ read_leaf (Loader  *self,
   /* Both spelled one way: "pt_br" and "pt-BR" are the same language. */
   is_original = lang == NULL || g_str_equal (lang, self->lang);
 
-  value = read_text (self, node, max_chars);
+  value = collapse_text (self, node, max_chars);
   if (value == NULL)
     {
       if (is_original)
@@ -852,8 +892,10 @@ read_person (Loader            *self,
 
   person->line = node_line (node);
   person->id = read_id (self, node, "id");
-  /* check_before_schema has already refused a name outside the set. */
+  /* The schema compares avatar names as tokens: " bob " passes it. */
   person->avatar = dup_attribute (node, "avatar");
+  if (person->avatar != NULL && !is_one_of (person->avatar, UPSTANDER_AVATAR_NAMES))
+    self->unexplained = TRUE;
   person->role = read_enum (node, "role", UPSTANDER_TYPE_ROLE, UPSTANDER_ROLE_NONE);
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
@@ -1879,6 +1921,84 @@ check_before_schema (UpstanderLoadState *state,
     }
 }
 
+/* What _upstander_report() counts, to put back. */
+typedef struct
+{
+  guint    n_errors;
+  guint    n_reported;
+  guint    n_warnings_reported;
+  gboolean said_too_many;
+} ReportCounts;
+
+static ReportCounts
+get_report_counts (UpstanderLoadState *state)
+{
+  return (ReportCounts) { state->n_errors, state->n_reported, state->n_warnings_reported,
+                          state->said_too_many };
+}
+
+static void
+set_report_counts (UpstanderLoadState *state,
+                   ReportCounts        counts)
+{
+  state->n_errors = counts.n_errors;
+  state->n_reported = counts.n_reported;
+  state->n_warnings_reported = counts.n_warnings_reported;
+  state->said_too_many = counts.said_too_many;
+}
+
+/*
+ * The checks before the schema, run after the fact: what was reported since
+ * @mark (@counts then) stands only if they find nothing; else they speak
+ * instead, as when they ran first and stopped the load.
+ */
+static void
+explain_since (UpstanderLoadState *state,
+               xmlDoc             *doc,
+               guint               mark,
+               ReportCounts        counts)
+{
+  g_autoptr(GPtrArray) since = upstander_diagnostics_new ();
+  ReportCounts counts_since = get_report_counts (state);
+
+  for (guint i = mark; i < state->diagnostics->len; i++)
+    g_ptr_array_add (since, g_steal_pointer (&g_ptr_array_index (state->diagnostics, i)));
+  g_ptr_array_set_size (state->diagnostics, mark);
+  set_report_counts (state, counts);
+
+  check_before_schema (state, xmlDocGetRootElement (doc));
+
+  if (state->n_errors == counts.n_errors)
+    {
+      set_report_counts (state, counts_since);
+      g_ptr_array_extend_and_steal (state->diagnostics, g_steal_pointer (&since));
+    }
+}
+
+/*
+ * The schema first: a valid bundle (nearly every one) is not walked by the
+ * checks before it, which only say more than libxml2 does about a few
+ * mistakes. The schema is at least as strict as those checks (its values
+ * compare as strings, not tokens), but for the avatar names, which
+ * read_person() checks. So whenever the schema or the reading refuses the
+ * bundle, explain_since() runs those checks, and their messages replace
+ * what came after the parse, as when they ran first.
+ */
+static gboolean
+validate_or_explain (UpstanderLoadState *state,
+                     xmlDoc             *doc)
+{
+  guint mark = state->diagnostics->len;
+  ReportCounts counts = get_report_counts (state);
+
+  if (validate_structure (state, doc))
+    return TRUE;
+
+  explain_since (state, doc, mark, counts);
+
+  return FALSE;
+}
+
 static gboolean
 check_document (UpstanderLoadState *state,
                 xmlDoc             *doc)
@@ -2044,20 +2164,30 @@ load_bytes_until (GBytes      *bytes,
       if (doc == NULL && self.state.n_errors == 0)
         _upstander_report (&self.state, 0, 0, UPSTANDER_SEVERITY_ERROR, "the file is not well-formed XML");
 
-      if (doc != NULL && check_document (&self.state, doc))
+      /* After an error in the parse the schema does not run; the checks
+       * before it still say what they find. */
+      if (doc != NULL && check_document (&self.state, doc) && self.state.n_errors > 0)
         check_before_schema (&self.state, xmlDocGetRootElement (doc));
 
       if (doc != NULL && self.state.n_errors == 0 && !_upstander_past_deadline (&self.state) &&
-          validate_structure (&self.state, doc) && !_upstander_past_deadline (&self.state))
+          validate_or_explain (&self.state, doc) && !_upstander_past_deadline (&self.state))
         {
+          ReportCounts counts = get_report_counts (&self.state);
+          guint mark = diagnostics->len;
+
           read_bundle (&self, xmlDocGetRootElement (doc));
-          if (self.state.n_errors == 0)
+          if ((self.state.n_errors > counts.n_errors || self.unexplained) && !self.state.timed_out)
+            explain_since (&self.state, doc, mark, counts);
+          else
             _upstander_check_bundle (&self.state);
         }
 
       g_clear_pointer (&doc, xmlFreeDoc);
       xmlSetStructuredErrorFunc (NULL, NULL);
     }
+
+  if (self.scratch != NULL)
+    g_string_free (g_steal_pointer (&self.scratch), TRUE);
 
   if (self.state.n_errors > 0)
     {

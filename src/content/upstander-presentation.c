@@ -13,8 +13,10 @@
  * scene's next line (in the session's lines model, which the views follow),
  * then opens the vote; Back hides a line or closes the vote; the panel
  * switches between votes, reveal and discuss; the pick is the teacher's
- * choice of path, else the class's favourite. The run keeps the votes and
- * the path; this keeps only what a rebuilt window may lose.
+ * choice of path, else the class's favourite. The run keeps the votes, the
+ * pick, the panel, the path and where the lesson is (check, story, summary,
+ * voice), so that a window rebuilt for a new language shows the same; this
+ * works out the view from them.
  *
  * With a before-and-after check on the run, the check comes before the
  * first scene and again after the ending, then the summary, then "Our
@@ -29,12 +31,6 @@ struct _UpstanderPresentation
   UpstanderClassRun         *run;
   const UpstanderScene      *scene;        /* the scene the state below is about */
   gboolean                   at_decision;  /* every line read: the vote is open */
-  gboolean                   before_done;  /* the check before the story was counted or skipped */
-  gboolean                   after_check;  /* past the ending: the check after it */
-  gboolean                   summary;
-  gboolean                   voice;
-  UpstanderPanel             panel;
-  int                        picked;       /* the teacher's pick, or -1 */
   UpstanderPresentationView  view;
   int                        selected;
 };
@@ -63,6 +59,7 @@ static void
 update (UpstanderPresentation *self)
 {
   UpstanderSession *session = session_of (self);
+  const UpstanderClassDecision *current;
   UpstanderPresentationView view;
   int selected;
 
@@ -71,17 +68,12 @@ update (UpstanderPresentation *self)
     case UPSTANDER_SESSION_SCENE:
       if (self->scene != upstander_session_get_scene (session))
         {
-          /* A new scene: its first line, the votes panel, no pick. */
+          /* A new scene: its first line; the run opens its decision on the votes, with no pick. */
           self->scene = upstander_session_get_scene (session);
           self->at_decision = g_list_model_get_n_items (upstander_session_get_lines (session)) == 0;
-          self->picked = -1;
-          if (self->panel != UPSTANDER_PANEL_VOTES)
-            {
-              self->panel = UPSTANDER_PANEL_VOTES;
-              g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PANEL]);
-            }
         }
-      if (upstander_class_run_get_check (self->run) != NULL && !self->before_done)
+      if (upstander_class_run_get_check (self->run) != NULL &&
+          upstander_class_run_get_stage (self->run) == UPSTANDER_CLASS_STAGE_CHECK_BEFORE)
         view = UPSTANDER_PRESENTATION_CHECK;
       else if (self->at_decision && upstander_class_run_get_current (self->run) != NULL)
         view = UPSTANDER_PRESENTATION_DECISION;
@@ -97,18 +89,32 @@ update (UpstanderPresentation *self)
     case UPSTANDER_SESSION_ENDING:
     default:
       self->scene = NULL;
-      if (self->voice)
-        view = UPSTANDER_PRESENTATION_VOICE;
-      else if (self->summary)
-        view = UPSTANDER_PRESENTATION_SUMMARY;
-      else if (self->after_check)
-        view = UPSTANDER_PRESENTATION_CHECK;
-      else
-        view = UPSTANDER_PRESENTATION_ENDING;
+      switch (upstander_class_run_get_stage (self->run))
+        {
+        case UPSTANDER_CLASS_STAGE_VOICE:
+          view = UPSTANDER_PRESENTATION_VOICE;
+          break;
+
+        case UPSTANDER_CLASS_STAGE_SUMMARY:
+          view = UPSTANDER_PRESENTATION_SUMMARY;
+          break;
+
+        case UPSTANDER_CLASS_STAGE_CHECK_AFTER:
+          view = upstander_class_run_get_check (self->run) != NULL ? UPSTANDER_PRESENTATION_CHECK
+                                                                   : UPSTANDER_PRESENTATION_ENDING;
+          break;
+
+        case UPSTANDER_CLASS_STAGE_CHECK_BEFORE:
+        case UPSTANDER_CLASS_STAGE_STORY:
+        default:
+          view = UPSTANDER_PRESENTATION_ENDING;
+          break;
+        }
       break;
     }
 
-  selected = self->picked >= 0 ? self->picked : upstander_class_run_get_leader (self->run);
+  current = upstander_class_run_get_current (self->run);
+  selected = current != NULL && current->picked >= 0 ? current->picked : upstander_class_run_get_leader (self->run);
   if (view != UPSTANDER_PRESENTATION_DECISION)
     selected = -1;
 
@@ -122,6 +128,12 @@ update (UpstanderPresentation *self)
       self->selected = selected;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED]);
     }
+}
+
+static void
+panel_changed_cb (UpstanderPresentation *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PANEL]);
 }
 
 static void
@@ -153,7 +165,7 @@ upstander_presentation_get_property (GObject    *object,
       break;
 
     case PROP_PANEL:
-      g_value_set_enum (value, self->panel);
+      g_value_set_enum (value, upstander_class_run_get_panel (self->run));
       break;
 
     case PROP_SELECTED:
@@ -200,13 +212,13 @@ upstander_presentation_constructed (GObject *object)
   session = session_of (self);
 
   /* A run picked up mid-lesson (a window rebuilt for a new language) shows
-   * its scene whole, and its vote open if one is under way. */
-  /* The check before the story is behind a class that has begun the story. */
-  self->before_done = upstander_session_get_n_decisions_made (session) > 0 ||
-                      upstander_class_run_get_leader (self->run) >= 0 ||
-                      upstander_session_get_state (session) != UPSTANDER_SESSION_SCENE ||
-                      (upstander_class_run_get_check (self->run) != NULL &&
-                       upstander_class_check_get_taken (upstander_class_run_get_check (self->run), UPSTANDER_CHECK_BEFORE));
+   * its scene whole, and its vote open if one is under way. The check
+   * before the story is behind a class that has begun the story. */
+  if (upstander_class_run_get_stage (self->run) == UPSTANDER_CLASS_STAGE_CHECK_BEFORE &&
+      (upstander_session_get_n_decisions_made (session) > 0 ||
+       upstander_class_run_get_leader (self->run) >= 0 ||
+       upstander_session_get_state (session) != UPSTANDER_SESSION_SCENE))
+    upstander_class_run_set_stage (self->run, UPSTANDER_CLASS_STAGE_STORY);
   update (self);
   if (upstander_session_get_n_decisions_made (session) > 0 || upstander_class_run_get_leader (self->run) >= 0)
     {
@@ -216,6 +228,7 @@ upstander_presentation_constructed (GObject *object)
     }
 
   g_signal_connect_object (self->run, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->run, "notify::panel", G_CALLBACK (panel_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -254,7 +267,6 @@ upstander_presentation_class_init (UpstanderPresentationClass *klass)
 static void
 upstander_presentation_init (UpstanderPresentation *self)
 {
-  self->picked = -1;
   self->selected = -1;
 }
 
@@ -287,7 +299,7 @@ upstander_presentation_get_panel (UpstanderPresentation *self)
 {
   g_return_val_if_fail (UPSTANDER_IS_PRESENTATION (self), UPSTANDER_PANEL_VOTES);
 
-  return self->panel;
+  return upstander_class_run_get_panel (self->run);
 }
 
 void
@@ -297,11 +309,8 @@ upstander_presentation_set_panel (UpstanderPresentation *self,
   g_return_if_fail (UPSTANDER_IS_PRESENTATION (self));
   g_return_if_fail (panel <= UPSTANDER_PANEL_DISCUSS);
 
-  if (self->panel == panel)
-    return;
-
-  self->panel = panel;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PANEL]);
+  /* The run keeps it, and says so (panel_changed_cb). */
+  upstander_class_run_set_panel (self->run, panel);
 }
 
 /* The choice "Go this way" takes: the teacher's pick, else the most voted; -1 for none. */
@@ -318,16 +327,11 @@ void
 upstander_presentation_pick (UpstanderPresentation *self,
                              guint                  choice)
 {
-  const UpstanderClassDecision *current;
-
   g_return_if_fail (UPSTANDER_IS_PRESENTATION (self));
 
-  current = upstander_class_run_get_current (self->run);
-  if (self->view != UPSTANDER_PRESENTATION_DECISION || current == NULL || choice >= current->choices->len)
-    return;
-
-  self->picked = choice;
-  update (self);
+  /* Kept with the decision in the run, so a rebuilt window keeps it too. */
+  if (self->view == UPSTANDER_PRESENTATION_DECISION)
+    upstander_class_run_pick (self->run, choice);
 }
 
 /* Goes the selected way; FALSE when there is no decision open or nothing is selected. */
@@ -380,8 +384,7 @@ upstander_presentation_advance (UpstanderPresentation *self)
       if (upstander_class_run_get_check (self->run) != NULL)
         {
           upstander_class_check_set_round (upstander_class_run_get_check (self->run), UPSTANDER_CHECK_AFTER);
-          self->after_check = TRUE;
-          update (self);
+          upstander_class_run_set_stage (self->run, UPSTANDER_CLASS_STAGE_CHECK_AFTER);
         }
       else
         upstander_presentation_show_summary (self);
@@ -410,11 +413,9 @@ upstander_presentation_skip_check (UpstanderPresentation *self)
   if (self->view != UPSTANDER_PRESENTATION_CHECK)
     return;
 
-  if (upstander_session_get_state (session_of (self)) == UPSTANDER_SESSION_SCENE)
-    self->before_done = TRUE;
-  else
-    self->summary = TRUE;
-  update (self);
+  upstander_class_run_set_stage (self->run,
+                                 upstander_session_get_state (session_of (self)) == UPSTANDER_SESSION_SCENE
+                                 ? UPSTANDER_CLASS_STAGE_STORY : UPSTANDER_CLASS_STAGE_SUMMARY);
 }
 
 /* From the summary to "Our class says". */
@@ -426,8 +427,7 @@ upstander_presentation_show_voice (UpstanderPresentation *self)
   if (self->view != UPSTANDER_PRESENTATION_SUMMARY)
     return;
 
-  self->voice = TRUE;
-  update (self);
+  upstander_class_run_set_stage (self->run, UPSTANDER_CLASS_STAGE_VOICE);
 }
 
 /* The teacher's "back": closes the vote, hides the last line, or leaves the summary. */
@@ -457,23 +457,20 @@ upstander_presentation_step_back (UpstanderPresentation *self)
       break;
 
     case UPSTANDER_PRESENTATION_SUMMARY:
-      /* Back to the check after the ending, if the class took it, else to the ending. */
-      self->summary = FALSE;
-      update (self);
+      /* Back to the check after the ending, if the class has one, else to the ending. */
+      upstander_class_run_set_stage (self->run,
+                                     upstander_class_run_get_check (self->run) != NULL
+                                     ? UPSTANDER_CLASS_STAGE_CHECK_AFTER : UPSTANDER_CLASS_STAGE_STORY);
       break;
 
     case UPSTANDER_PRESENTATION_VOICE:
-      self->voice = FALSE;
-      update (self);
+      upstander_class_run_set_stage (self->run, UPSTANDER_CLASS_STAGE_SUMMARY);
       break;
 
     case UPSTANDER_PRESENTATION_CHECK:
       /* The check after the ending goes back to the ending; the one before the story has nothing before it. */
-      if (self->after_check)
-        {
-          self->after_check = FALSE;
-          update (self);
-        }
+      if (upstander_class_run_get_stage (self->run) == UPSTANDER_CLASS_STAGE_CHECK_AFTER)
+        upstander_class_run_set_stage (self->run, UPSTANDER_CLASS_STAGE_STORY);
       break;
 
     case UPSTANDER_PRESENTATION_FEEDBACK:
@@ -492,6 +489,5 @@ upstander_presentation_show_summary (UpstanderPresentation *self)
   if (upstander_session_get_state (session_of (self)) != UPSTANDER_SESSION_ENDING)
     return;
 
-  self->summary = TRUE;
-  update (self);
+  upstander_class_run_set_stage (self->run, UPSTANDER_CLASS_STAGE_SUMMARY);
 }

@@ -22,13 +22,6 @@ typedef enum
   UPSTANDER_PRESENTATION_VOICE,     /* "Our class says", after the summary */
 } UpstanderPresentationView;
 
-typedef enum
-{
-  UPSTANDER_PANEL_VOTES,    /* hand counts per choice */
-  UPSTANDER_PANEL_REVEAL,   /* every choice's feedback, side by side */
-  UPSTANDER_PANEL_DISCUSS,  /* the decision's discussion questions */
-} UpstanderPanel;
-
 #define UPSTANDER_TYPE_PRESENTATION (upstander_presentation_get_type ())
 
 G_DECLARE_FINAL_TYPE (UpstanderPresentation, upstander_presentation, UPSTANDER, PRESENTATION, GObject)
