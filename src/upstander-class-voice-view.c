@@ -175,6 +175,7 @@ save_poster_cb (GtkWidget *widget,
                                                  _("The Poster Was Not Saved"), error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+      upstander_name_mnemonic_buttons (alert);
       gtk_window_present (GTK_WINDOW (alert));
     }
 }

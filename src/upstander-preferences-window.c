@@ -233,6 +233,8 @@ forget_activated (GtkWidget  *widget,
                                     "cancel", _("_Cancel"),
                                     "forget", _("_Forget"),
                                     NULL);
+  /* Heard as "Cancel", not "_Cancel Cancel" (GTK 4.8 reads the raw label too). */
+  upstander_name_mnemonic_buttons (dialog);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "forget",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");

@@ -2364,6 +2364,7 @@ show_import_problems (UpstanderWorkshopPage *self,
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("%s Cannot Be Opened"), name);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body->str);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  upstander_name_mnemonic_buttons (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 
   gtk_label_set_text (self->status_label, _("The file was refused: nothing was added."));
