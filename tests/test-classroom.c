@@ -905,8 +905,7 @@ test_classroom_arabic (void)
   UpstanderClassRun *run;
   UpstanderClassCheck *check;
 
-  upstander_settings_set_language (settings, "ar");
-  ui_test_spin (20);
+  ui_test_set_language (settings, "ar");
   g_assert_cmpstr (_("Our class says"), !=, "Our class says");
   window = new_window (app, 1000, 760);
   upstander_settings_set_classroom_mode (settings, TRUE);

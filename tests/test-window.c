@@ -1760,7 +1760,7 @@ test_window_largest_text (void)
         UpstanderWindow *window;
         int min_width;
 
-        upstander_settings_set_language (settings, languages[l]);
+        ui_test_set_language (settings, languages[l]);
         upstander_settings_set_reader (settings, "adult");
         upstander_settings_set_text_size (settings, "largest");
         ui_test_spin (20);

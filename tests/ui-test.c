@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "ui-test.h"
+#include "upstander-language-tag.h"
 
 static gboolean
 set_true_cb (gpointer data)
@@ -407,6 +408,33 @@ ui_test_wait_for_new_window (UpstanderApplication *app,
 
   g_error ("No window after the language switch");
   return NULL;
+}
+
+/*
+ * Chooses @code as the app's language (as Preferences does) and waits until
+ * the app has switched to it: the switch runs from an idle, and a window made
+ * before it would be replaced under the test's feet. "" is the system's
+ * language, English in the test environment (tests/meson.build sets LANGUAGE).
+ */
+void
+ui_test_set_language (UpstanderSettings *settings,
+                      const char        *code)
+{
+  g_autofree char *expected = NULL;
+  gint64 give_up = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  if (code[0] != '\0')
+    expected = upstander_language_tag_normalize (code, UPSTANDER_LANGUAGE_TAG_LOCALE);
+  else
+    expected = g_strdup ("en");
+  g_assert_nonnull (expected);
+
+  upstander_settings_set_language (settings, code);
+  while (g_strcmp0 (g_getenv ("LANGUAGE"), expected) != 0 && g_get_monotonic_time () < give_up)
+    ui_test_spin (10);
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, expected);
+  /* Whatever else the switch queued (a window rebuilt) runs now. */
+  ui_test_spin (20);
 }
 
 /* Removes @path and everything under it (a test's own folder); symbolic links are not followed. */

@@ -33,6 +33,8 @@ void                  ui_test_click         (GtkWidget            *root,
                                              const char           *text);
 void                  ui_test_click_button  (GtkWidget            *button);
 UpstanderApplication *ui_test_new_app       (UpstanderLibrary     *library);
+void                  ui_test_set_language  (UpstanderSettings    *settings,
+                                             const char           *code);
 void                  ui_test_close_app     (UpstanderApplication *app);
 void                  ui_test_save_shot     (GtkWidget            *widget,
                                              const char           *file_name);
