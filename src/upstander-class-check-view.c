@@ -12,6 +12,7 @@
 #include "upstander-class-check-view.h"
 #include "upstander-hand-counter.h"
 #include "upstander-util.h"
+#include "upstander-words.h"
 
 /*
  * A view of an UpstanderClassCheck and nothing else, so that the classroom
@@ -50,7 +51,7 @@ update (UpstanderClassCheckView *self)
     return;
 
   round = upstander_class_check_get_round (self->check);
-  gtk_label_set_text (self->heading, round == UPSTANDER_CHECK_BEFORE ? _("Before the story") : _("After the story"));
+  gtk_label_set_text (self->heading, upstander_check_round_name (round));
   /* The list is the round's: a screen reader names it as the heading does. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->statements), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   gtk_label_get_text (self->heading), -1);
@@ -58,8 +59,7 @@ update (UpstanderClassCheckView *self)
   for (guint i = 0; i < self->counters->len; i++)
     {
       guint hands = upstander_class_check_get_hands (self->check, round, i);
-      /* Translators: hands raised for a statement of the before-and-after check */
-      g_autofree char *spoken = g_strdup_printf (ngettext ("%u hand", "%u hands", hands), hands);
+      g_autofree char *spoken = upstander_format_hands (hands);
 
       upstander_hand_counter_set_count (g_ptr_array_index (self->counters, i), hands, spoken);
     }

@@ -252,12 +252,12 @@ update_check (UpstanderFacilitatorWindow *self)
     return;
 
   round = upstander_class_check_get_round (self->check);
-  gtk_label_set_text (self->check_heading, round == UPSTANDER_CHECK_BEFORE ? _("Before the story") : _("After the story"));
+  gtk_label_set_text (self->check_heading, upstander_check_round_name (round));
   row = gtk_widget_get_first_child (self->check_rows);
   for (guint i = 0; i < upstander_class_check_get_n_statements (self->check) && row != NULL; i++)
     {
       guint hands = upstander_class_check_get_hands (self->check, round, i);
-      g_autofree char *counted = g_strdup_printf (ngettext ("%u hand", "%u hands", hands), hands);
+      g_autofree char *counted = upstander_format_hands (hands);
 
       row = gtk_widget_get_next_sibling (row);
       gtk_label_set_text (GTK_LABEL (row), counted);

@@ -264,8 +264,7 @@ format_hands (UpstanderClassCheck *check,
     /* Translators: in the class summary, for a round of the before-and-after check the class did not take */
     return g_strdup (_("not asked"));
 
-  /* Translators: hands raised for a statement of the before-and-after check */
-  return g_strdup_printf (ngettext ("%u hand", "%u hands", hands), hands);
+  return upstander_format_hands (hands);
 }
 
 /**

@@ -186,3 +186,18 @@ upstander_format_feedback (UpstanderEffect  effect,
   /* Translators: a feedback card as one sentence: its verdict, then why */
   return g_strdup_printf (C_("feedback card", "%s: %s"), word, ireason);
 }
+
+/* The heading of a round of the class's before-and-after check. */
+const char *
+upstander_check_round_name (UpstanderCheckRound round)
+{
+  return round == UPSTANDER_CHECK_BEFORE ? _("Before the story") : _("After the story");
+}
+
+/* "4 hands": the hands raised for a statement of the check, wherever it is counted or shown. */
+char *
+upstander_format_hands (guint hands)
+{
+  /* Translators: hands raised for a statement of the before-and-after check */
+  return g_strdup_printf (ngettext ("%u hand", "%u hands", hands), hands);
+}

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "upstander-class-check.h"
 #include "upstander-model.h"
 
 G_BEGIN_DECLS
@@ -23,5 +24,7 @@ char       *upstander_format_line        (UpstanderLineKind  kind,
                                           const char        *text);
 char       *upstander_format_feedback    (UpstanderEffect    effect,
                                           const char        *reason);
+const char *upstander_check_round_name   (UpstanderCheckRound round);
+char       *upstander_format_hands       (guint              hands);
 
 G_END_DECLS
