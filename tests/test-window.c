@@ -1868,6 +1868,27 @@ reveal_all (UpstanderPlayer *player)
     }
 }
 
+/* Plays @session on to an ending, taking the first choice shown at each decision. */
+static void
+play_on_to_ending (UpstanderSession *session)
+{
+  for (guint step = 0; step < 60 && upstander_session_get_state (session) != UPSTANDER_SESSION_ENDING; step++)
+    {
+      if (upstander_session_get_state (session) == UPSTANDER_SESSION_SCENE &&
+          upstander_session_get_scene (session)->decision != NULL)
+        {
+          g_autoptr(GPtrArray) choices = upstander_session_dup_choices (session);
+
+          upstander_session_choose (session, ((const UpstanderChoice *) g_ptr_array_index (choices, 0))->id, NULL);
+        }
+      else
+        {
+          upstander_session_advance (session, NULL);
+        }
+    }
+  g_assert_cmpint (upstander_session_get_state (session), ==, UPSTANDER_SESSION_ENDING);
+}
+
 /* Plays @scenario choosing choice @pick (or the last) until a scene in @place shows. */
 static gboolean
 play_to_place (UpstanderWindow   *window,
@@ -1996,22 +2017,7 @@ test_window_screenshots (void)
                                   ((const UpstanderChoice *) g_ptr_array_index (upstander_session_get_scene (upstander_player_get_session (player))->decision->choices, 0))->id);
       save_shot (GTK_WIDGET (window), "feedback");
 
-      for (guint step = 0; step < 60 && g_strcmp0 (upstander_player_get_view (player), "ending") != 0; step++)
-        {
-          UpstanderSession *session = upstander_player_get_session (player);
-
-          if (upstander_session_get_state (session) == UPSTANDER_SESSION_SCENE &&
-              upstander_session_get_scene (session)->decision != NULL)
-            {
-              g_autoptr(GPtrArray) choices = upstander_session_dup_choices (session);
-
-              upstander_session_choose (session, ((const UpstanderChoice *) g_ptr_array_index (choices, 0))->id, NULL);
-            }
-          else
-            {
-              upstander_session_advance (session, NULL);
-            }
-        }
+      play_on_to_ending (upstander_player_get_session (player));
       save_shot (GTK_WIDGET (window), "ending");
       /* The story map, scrolled to the top of the page. */
       {
@@ -2548,20 +2554,7 @@ test_window_first_ending_laid_out (void)
   upstander_player_set_session (UPSTANDER_PLAYER (player), session);
   ui_test_spin (20);
 
-  for (guint step = 0; step < 60 && upstander_session_get_state (session) != UPSTANDER_SESSION_ENDING; step++)
-    {
-      if (upstander_session_get_state (session) == UPSTANDER_SESSION_SCENE &&
-          upstander_session_get_scene (session)->decision != NULL)
-        {
-          g_autoptr(GPtrArray) choices = upstander_session_dup_choices (session);
-
-          upstander_session_choose (session, ((const UpstanderChoice *) g_ptr_array_index (choices, 0))->id, NULL);
-        }
-      else
-        {
-          upstander_session_advance (session, NULL);
-        }
-    }
+  play_on_to_ending (session);
   g_assert_cmpstr (upstander_player_get_view (UPSTANDER_PLAYER (player)), ==, "ending");
   ending_view = ui_test_find_one (player, UPSTANDER_TYPE_ENDING_VIEW, NULL);
   g_assert_nonnull (ending_view);
