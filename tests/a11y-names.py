@@ -83,6 +83,26 @@ def problems_of(name, above, window):
     return found
 
 
+def children(node):
+    """The children of @node that are still there. The tree changes while it is
+    walked (a typing indicator leaves when its message arrives, a page is
+    replaced): a node gone since its parent listed it is skipped, as a screen
+    reader would no longer reach it."""
+    try:
+        n = node.childCount
+    except Exception:
+        return []
+    found = []
+    for i in range(n):
+        try:
+            child = node.getChildAtIndex(i)
+        except Exception:
+            continue
+        if child is not None:
+            found.append(child)
+    return found
+
+
 def check(node, where, problems, seen, path=(), depth=0):
     try:
         role, name = node.getRoleName(), node.name or ""
@@ -97,9 +117,8 @@ def check(node, where, problems, seen, path=(), depth=0):
                             % (where, role, name, problem,
                                " > ".join("%s %r" % step for step in path[-4:])))
     if depth < 60:
-        for child in node:
-            if child is not None:
-                check(child, where, problems, seen, path + ((role, name),), depth + 1)
+        for child in children(node):
+            check(child, where, problems, seen, path + ((role, name),), depth + 1)
 
 
 # Roles a person acts on: each needs a name of its own.
@@ -121,9 +140,8 @@ def check_controls_named(node, where, problems, path=(), depth=0):
         problems.append("%s: %s without a name (in %s)"
                         % (where, role, " > ".join("%s %r" % step for step in path[-4:])))
     if depth < 60:
-        for child in node:
-            if child is not None:
-                check_controls_named(child, where, problems, path + ((role, name),), depth + 1)
+        for child in children(node):
+            check_controls_named(child, where, problems, path + ((role, name),), depth + 1)
 
 
 def count(node, test, depth=0):
@@ -132,9 +150,8 @@ def count(node, test, depth=0):
     except Exception:
         n = 0
     if depth < 60:
-        for child in node:
-            if child is not None:
-                n += count(child, test, depth + 1)
+        for child in children(node):
+            n += count(child, test, depth + 1)
     return n
 
 
@@ -145,11 +162,10 @@ def find(node, test, depth=0):
     except Exception:
         return None
     if depth < 60:
-        for child in node:
-            if child is not None:
-                found = find(child, test, depth + 1)
-                if found is not None:
-                    return found
+        for child in children(node):
+            found = find(child, test, depth + 1)
+            if found is not None:
+                return found
     return None
 
 
@@ -386,10 +402,17 @@ def main():
                 and (n.name or "").startswith("Delete “")) is None:
             sys.exit("Escape on the confirmation deleted the story")
     finally:
+        exited = child.poll()
+        if exited is not None:
+            # Said here too: a walk that stops early because the app died
+            # would otherwise blame whatever it was looking for.
+            print("the app exited on its own (status %d)" % exited, file=sys.stderr)
         child.terminate()
         child.wait()
         shutil.rmtree(data_home, ignore_errors=True)
 
+    if exited is not None:
+        problems.append("the app exited on its own during the walk (status %d)" % exited)
     for problem in problems:
         print(problem)
     print("%d problems" % len(problems))
