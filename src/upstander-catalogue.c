@@ -32,6 +32,7 @@ struct _UpstanderCatalogue
   UpstanderProgress   *progress;
   UpstanderSettings   *settings;
 
+  char                *search;         /* the search entry's text as last applied (the "search" property) */
   char                *folded_search;  /* nullable: the search entry's text, folded once per change */
   guint                prepare_source;
   guint                prepare_position;
@@ -220,6 +221,20 @@ toggled_reader (UpstanderCatalogue *self)
   return NULL;
 }
 
+/* The entry's text is applied: told once per change, however it came. */
+static void
+search_applied (UpstanderCatalogue *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (g_strcmp0 (self->search, text) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_strdup (text);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SEARCH]);
+}
+
 static void
 filters_changed_cb (UpstanderCatalogue *self)
 {
@@ -232,6 +247,7 @@ filters_changed_cb (UpstanderCatalogue *self)
   g_free (refold_search (self));
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  search_applied (self);
 }
 
 static void
@@ -252,7 +268,22 @@ search_changed_cb (UpstanderCatalogue *self)
   else
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SEARCH]);
+  search_applied (self);
+}
+
+/*
+ * Sets the entry's text for the caller to apply. GtkText empties the entry
+ * and then fills it, and the search entry announces an empty search at
+ * once: without the block, every search set from here would first show
+ * every story, and tell of an empty search, on its way.
+ */
+static void
+set_entry_text (UpstanderCatalogue *self,
+                const char         *text)
+{
+  g_signal_handlers_block_matched (self->search_entry, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, search_changed_cb, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  g_signal_handlers_unblock_matched (self->search_entry, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, search_changed_cb, NULL);
 }
 
 /*
@@ -506,6 +537,7 @@ upstander_catalogue_finalize (GObject *object)
 
   g_clear_pointer (&self->topic_ids, g_ptr_array_unref);
   g_clear_pointer (&self->folded_search, g_free);
+  g_clear_pointer (&self->search, g_free);
 
   G_OBJECT_CLASS (upstander_catalogue_parent_class)->finalize (object);
 }
@@ -597,7 +629,7 @@ upstander_catalogue_class_init (UpstanderCatalogueClass *klass)
     g_param_spec_object ("settings", NULL, NULL,
                          UPSTANDER_TYPE_SETTINGS,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  /* The search entry's text. */
+  /* The search entry's text, as the stories shown are filtered by it. */
   properties [PROP_SEARCH] =
     g_param_spec_string ("search", NULL, NULL,
                          "",
@@ -646,6 +678,7 @@ upstander_catalogue_init (UpstanderCatalogue *self)
   GtkListItemFactory *factory;
 
   self->topic_ids = g_ptr_array_new_with_free_func (g_free);
+  self->search = g_strdup ("");
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -692,7 +725,7 @@ upstander_catalogue_get_search (UpstanderCatalogue *self)
 {
   g_return_val_if_fail (UPSTANDER_IS_CATALOGUE (self), NULL);
 
-  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  return self->search;
 }
 
 /* Searches for @text at once, without the entry's delay. */
@@ -702,16 +735,8 @@ upstander_catalogue_set_search (UpstanderCatalogue *self,
 {
   g_return_if_fail (UPSTANDER_IS_CATALOGUE (self));
 
-  gboolean changed;
-
-  if (text == NULL)
-    text = "";
-  changed = !g_str_equal (text, upstander_catalogue_get_search (self));
-
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  set_entry_text (self, text != NULL ? text : "");
   filters_changed_cb (self);
-  if (changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SEARCH]);
 }
 
 /* Every story again: no search, all ages (unless locked), all topics. */
@@ -720,12 +745,11 @@ upstander_catalogue_clear_filters (UpstanderCatalogue *self)
 {
   g_return_if_fail (UPSTANDER_IS_CATALOGUE (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  set_entry_text (self, "");
   if (upstander_settings_get_reader_writable (self->settings))
     gtk_toggle_button_set_active (self->age_all, TRUE);
   gtk_drop_down_set_selected (self->topic_dropdown, 0);
   filters_changed_cb (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SEARCH]);
 }
 
 /* Searches and filters as @other does (a window that takes another's place). */
@@ -736,13 +760,12 @@ upstander_catalogue_take_filters (UpstanderCatalogue *self,
   g_return_if_fail (UPSTANDER_IS_CATALOGUE (self));
   g_return_if_fail (UPSTANDER_IS_CATALOGUE (other));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), upstander_catalogue_get_search (other));
+  set_entry_text (self, upstander_catalogue_get_search (other));
   gtk_toggle_button_set_active (self->age_8_11, gtk_toggle_button_get_active (other->age_8_11));
   gtk_toggle_button_set_active (self->age_12_14, gtk_toggle_button_get_active (other->age_12_14));
   gtk_toggle_button_set_active (self->age_15_17, gtk_toggle_button_get_active (other->age_15_17));
   gtk_drop_down_set_selected (self->topic_dropdown, gtk_drop_down_get_selected (other->topic_dropdown));
   filters_changed_cb (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SEARCH]);
 }
 
 void
