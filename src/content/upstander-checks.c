@@ -257,6 +257,21 @@ typedef struct
   guint64 flags;   /* bit i: flag i set */
 } FlagState;
 
+/*
+ * A way on from a scene, resolved once to numbers: the search meets each
+ * scene once per combination of flags (tens of thousands of states in a
+ * big library), and looking its ids and flags up by name each time was
+ * most of its cost. A way whose if= flag no choice sets never holds, and
+ * is left out.
+ */
+typedef struct
+{
+  guint   target;        /* index into FlagGraph.nodes */
+  guint64 if_flags;      /* each must be set */
+  guint64 unless_flags;  /* none may be set */
+  guint64 sets;          /* set on the way */
+} FlagWay;
+
 typedef struct
 {
   UpstanderScenario *scenario;
@@ -265,28 +280,29 @@ typedef struct
   GHashTable        *node_index;   /* id → index + 1 */
   GPtrArray         *nodes;        /* UpstanderScene or UpstanderEnding, scenes first */
   guint              n_scenes;
-  GArray            *states;       /* FlagState */
-  GHashTable        *state_index;  /* FlagState → index + 1 */
+  GArray            *ways;         /* FlagWay, scene by scene */
+  guint             *first_way;    /* per scene, into ways; n_scenes + 1 */
+  GArray            *states;       /* FlagState, in the order found: the search's queue too */
+  guint             *slots;        /* open addressing over states: index + 1, 0 free */
+  guint              n_slots;      /* a power of two, at least twice the states */
   GArray            *edge_from;    /* guint, per edge */
   GArray            *edge_to;      /* guint, per edge */
   guint              max_states;
 } FlagGraph;
 
+/* Mixed to the last bit (MurmurHash3's finaliser): the table keeps the low bits only. */
 static guint
-flag_state_hash (gconstpointer key)
+flag_state_hash (const FlagState *state)
 {
-  const FlagState *state = key;
+  guint32 h = state->node * 2654435761u ^ (guint32) state->flags ^ (guint32) (state->flags >> 32);
 
-  return state->node * 2654435761u ^ (guint) state->flags ^ (guint) (state->flags >> 32);
-}
+  h ^= h >> 16;
+  h *= 0x85EBCA6Bu;
+  h ^= h >> 13;
+  h *= 0xC2B2AE35u;
+  h ^= h >> 16;
 
-static gboolean
-flag_state_equal (gconstpointer a,
-                  gconstpointer b)
-{
-  const FlagState *x = a, *y = b;
-
-  return x->node == y->node && x->flags == y->flags;
+  return h;
 }
 
 static guint64
@@ -298,53 +314,115 @@ flag_bit (FlagGraph  *graph,
   return bit > 0 ? G_GUINT64_CONSTANT (1) << (bit - 1) : 0;
 }
 
-static gboolean
-holds (FlagGraph                *graph,
-       const UpstanderCondition *condition,
-       guint64                   flags)
+static void
+add_way (FlagGraph                *graph,
+         const UpstanderCondition *condition,
+         const char               *next,
+         const char               *sets)
 {
-  if (condition->if_flag != NULL && (flags & flag_bit (graph, condition->if_flag)) == 0)
-    return FALSE;
-  if (condition->unless_flag != NULL && (flags & flag_bit (graph, condition->unless_flag)) != 0)
-    return FALSE;
+  FlagWay way = {
+    GPOINTER_TO_UINT (g_hash_table_lookup (graph->node_index, next)) - 1,
+    condition->if_flag != NULL ? flag_bit (graph, condition->if_flag) : 0,
+    condition->unless_flag != NULL ? flag_bit (graph, condition->unless_flag) : 0,
+    sets != NULL ? flag_bit (graph, sets) : 0,
+  };
 
-  return TRUE;
+  if (condition->if_flag != NULL && way.if_flags == 0)
+    return;
+
+  g_array_append_val (graph->ways, way);
+}
+
+/* Every scene's ways on, once every node and flag has its number. */
+static void
+resolve_ways (FlagGraph *graph)
+{
+  graph->ways = g_array_new (FALSE, FALSE, sizeof (FlagWay));
+  graph->first_way = g_new (guint, graph->n_scenes + 1);
+
+  for (guint node = 0; node < graph->n_scenes; node++)
+    {
+      const UpstanderScene *scene = g_ptr_array_index (graph->nodes, node);
+
+      graph->first_way[node] = graph->ways->len;
+      if (scene->decision != NULL)
+        {
+          for (guint c = 0; c < scene->decision->choices->len; c++)
+            {
+              const UpstanderChoice *choice = g_ptr_array_index (scene->decision->choices, c);
+
+              add_way (graph, &choice->condition, choice->next, choice->sets);
+            }
+        }
+      else
+        {
+          for (guint c = 0; c < scene->continues->len; c++)
+            {
+              const UpstanderContinue *cont = g_ptr_array_index (scene->continues, c);
+
+              add_way (graph, &cont->condition, cont->next, NULL);
+            }
+        }
+    }
+  graph->first_way[graph->n_scenes] = graph->ways->len;
+}
+
+static void
+grow_slots (FlagGraph *graph)
+{
+  guint mask;
+
+  g_free (graph->slots);
+  graph->n_slots = MAX (graph->n_slots * 2, 64);
+  graph->slots = g_new0 (guint, graph->n_slots);
+  mask = graph->n_slots - 1;
+
+  for (guint i = 0; i < graph->states->len; i++)
+    {
+      guint slot = flag_state_hash (&g_array_index (graph->states, FlagState, i)) & mask;
+
+      while (graph->slots[slot] != 0)
+        slot = (slot + 1) & mask;
+      graph->slots[slot] = i + 1;
+    }
 }
 
 /* The index of the state, added (to be explored) if new; G_MAXUINT past the bound. */
 static guint
-add_state (FlagGraph  *graph,
-           GQueue     *queue,
-           const char *id,
-           guint64     flags)
+add_state (FlagGraph *graph,
+           guint      node,
+           guint64    flags)
 {
-  FlagState state = { GPOINTER_TO_UINT (g_hash_table_lookup (graph->node_index, id)) - 1, flags };
-  gpointer found;
-  guint index;
+  FlagState state = { node, flags };
+  guint mask = graph->n_slots - 1;
+  guint slot;
 
-  if (g_hash_table_lookup_extended (graph->state_index, &state, NULL, &found))
-    return GPOINTER_TO_UINT (found) - 1;
+  for (slot = flag_state_hash (&state) & mask; graph->slots[slot] != 0; slot = (slot + 1) & mask)
+    {
+      const FlagState *found = &g_array_index (graph->states, FlagState, graph->slots[slot] - 1);
+
+      if (found->node == node && found->flags == flags)
+        return graph->slots[slot] - 1;
+    }
 
   if (graph->states->len >= graph->max_states)
     return G_MAXUINT;
 
-  index = graph->states->len;
   g_array_append_val (graph->states, state);
-  /* Keys point into the array, which may move: give the table its own copy. */
-  g_hash_table_insert (graph->state_index, g_memdup2 (&state, sizeof state), GUINT_TO_POINTER (index + 1));
-  g_queue_push_tail (queue, GUINT_TO_POINTER (index));
+  graph->slots[slot] = graph->states->len;
+  if (graph->states->len * 2 > graph->n_slots)
+    grow_slots (graph);
 
-  return index;
+  return graph->states->len - 1;
 }
 
 static gboolean
-add_edge_to (FlagGraph  *graph,
-             GQueue     *queue,
-             guint       from,
-             const char *id,
-             guint64     flags)
+add_edge_to (FlagGraph *graph,
+             guint      from,
+             guint      node,
+             guint64    flags)
 {
-  guint to = add_state (graph, queue, id, flags);
+  guint to = add_state (graph, node, flags);
 
   if (to == G_MAXUINT)
     return FALSE;
@@ -355,18 +433,19 @@ add_edge_to (FlagGraph  *graph,
   return TRUE;
 }
 
-/* Explores every state reachable from @start; FALSE when past the bounds. */
+/*
+ * Explores every state reachable from @start, breadth first: states are
+ * explored in the order they were added; FALSE when past the bounds.
+ */
 static gboolean
-explore (FlagGraph            *graph,
-         const UpstanderScene *start)
+explore (FlagGraph *graph,
+         guint      start)
 {
-  g_autoptr(GQueue) queue = g_queue_new ();
+  grow_slots (graph);
+  add_state (graph, start, 0);
 
-  add_state (graph, queue, start->id, 0);
-
-  while (!g_queue_is_empty (queue))
+  for (guint index = 0; index < graph->states->len; index++)
     {
-      guint index = GPOINTER_TO_UINT (g_queue_pop_head (queue));
       FlagState state = g_array_index (graph->states, FlagState, index);
       const UpstanderScene *scene;
 
@@ -374,33 +453,17 @@ explore (FlagGraph            *graph,
         continue;  /* an ending */
 
       scene = g_ptr_array_index (graph->nodes, state.node);
-      if (scene->decision != NULL)
+      for (guint w = graph->first_way[state.node]; w < graph->first_way[state.node + 1]; w++)
         {
-          for (guint c = 0; c < scene->decision->choices->len; c++)
-            {
-              const UpstanderChoice *choice = g_ptr_array_index (scene->decision->choices, c);
-              guint64 flags = state.flags;
+          const FlagWay *way = &g_array_index (graph->ways, FlagWay, w);
 
-              if (!holds (graph, &choice->condition, flags))
-                continue;
-              if (choice->sets != NULL)
-                flags |= flag_bit (graph, choice->sets);
-              if (!add_edge_to (graph, queue, index, choice->next, flags))
-                return FALSE;
-            }
-        }
-      else
-        {
-          for (guint c = 0; c < scene->continues->len; c++)
-            {
-              const UpstanderContinue *cont = g_ptr_array_index (scene->continues, c);
-
-              if (!holds (graph, &cont->condition, state.flags))
-                continue;
-              if (!add_edge_to (graph, queue, index, cont->next, state.flags))
-                return FALSE;
-              break;
-            }
+          if ((state.flags & way->if_flags) != way->if_flags || (state.flags & way->unless_flags) != 0)
+            continue;
+          if (!add_edge_to (graph, index, way->target, state.flags | way->sets))
+            return FALSE;
+          /* Without a decision, the first <continue> that holds is taken. */
+          if (scene->decision == NULL)
+            break;
         }
     }
 
@@ -435,7 +498,8 @@ check_flag_paths (UpstanderLoadState   *state,
   g_autofree guint *reverse = NULL;
   g_autofree gboolean *can_end = NULL;
   g_autofree guint *stuck_state = NULL;
-  g_autoptr(GQueue) queue = g_queue_new ();
+  g_autofree guint *pending = NULL;  /* states that can end, their predecessors still to mark */
+  guint n_pending = 0;
   guint n_states, n_edges;
 
   graph.flag_names = g_ptr_array_new ();
@@ -443,7 +507,6 @@ check_flag_paths (UpstanderLoadState   *state,
   graph.node_index = g_hash_table_new (g_str_hash, g_str_equal);
   graph.nodes = g_ptr_array_new ();
   graph.states = g_array_new (FALSE, FALSE, sizeof (FlagState));
-  graph.state_index = g_hash_table_new_full (flag_state_hash, flag_state_equal, g_free, NULL);
   graph.edge_from = g_array_new (FALSE, FALSE, sizeof (guint));
   graph.edge_to = g_array_new (FALSE, FALSE, sizeof (guint));
   graph.max_states = MIN (MAX_FLAG_STATES, state->flag_states_left);
@@ -484,7 +547,8 @@ check_flag_paths (UpstanderLoadState   *state,
       goto out;
     }
 
-  if (!explore (&graph, start))
+  resolve_ways (&graph);
+  if (!explore (&graph, GPOINTER_TO_UINT (g_hash_table_lookup (graph.node_index, start->id)) - 1))
     {
       if (graph.max_states == MAX_FLAG_STATES)
         error_at (state, scenario->line,
@@ -522,24 +586,26 @@ check_flag_paths (UpstanderLoadState   *state,
       }
   }
 
+  /* Each state is marked once, so n_states is room enough. */
+  pending = g_new (guint, MAX (n_states, 1));
   for (guint i = 0; i < n_states; i++)
     {
       if (g_array_index (graph.states, FlagState, i).node >= graph.n_scenes)
         {
           can_end[i] = TRUE;
-          g_queue_push_tail (queue, GUINT_TO_POINTER (i));
+          pending[n_pending++] = i;
         }
     }
-  while (!g_queue_is_empty (queue))
+  while (n_pending > 0)
     {
-      guint i = GPOINTER_TO_UINT (g_queue_pop_head (queue));
+      guint i = pending[--n_pending];
 
       for (guint e = first_edge[i]; e < first_edge[i + 1]; e++)
         {
           if (!can_end[reverse[e]])
             {
               can_end[reverse[e]] = TRUE;
-              g_queue_push_tail (queue, GUINT_TO_POINTER (reverse[e]));
+              pending[n_pending++] = reverse[e];
             }
         }
     }
@@ -583,7 +649,9 @@ out:
   g_hash_table_unref (graph.node_index);
   g_ptr_array_unref (graph.nodes);
   g_array_unref (graph.states);
-  g_hash_table_unref (graph.state_index);
+  g_free (graph.slots);
+  g_clear_pointer (&graph.ways, g_array_unref);
+  g_free (graph.first_way);
   g_array_unref (graph.edge_from);
   g_array_unref (graph.edge_to);
 }
