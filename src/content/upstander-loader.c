@@ -221,6 +221,34 @@ is_ascii_word_char (char c)
 }
 
 /*
+ * Whether the 8 bytes at @p are printable ASCII or single spaces between
+ * words, and do not end in a space: text collapsing keeps as it is. Tested
+ * all at once (SWAR): most texts are long runs of such bytes, and a byte at
+ * a time was the loader's costliest loop of its own.
+ */
+static inline gboolean
+is_plain_block (const char *p)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 lows = G_GUINT64_CONSTANT (0x7F7F7F7F7F7F7F7F);
+  guint64 x, y, spaces;
+
+  memcpy (&x, p, sizeof x);
+  x = GUINT64_FROM_LE (x);  /* byte i at bits 8i, whatever the machine */
+
+  /* Any byte below ' ' or above '~' (NUL, line breaks, tabs, UTF-8). */
+  if ((((x - ones * 0x20) & ~x) | ((x + ones * (0x7F - 0x7E)) | x)) & highs)
+    return FALSE;
+
+  /* The spaces, exactly: the high bit of each byte equal to ' '. */
+  y = x ^ (ones * ' ');
+  spaces = ~(((y & lows) + lows) | y) & highs;
+
+  return (spaces & (spaces >> 8)) == 0 && (spaces >> 56) == 0;
+}
+
+/*
  * The text of a leaf with its whitespace collapsed, or NULL after reporting
  * what is wrong with it. It lives in @self's scratch buffer until the next
  * call: most texts are copied once more into an UpstanderText anyway, and
@@ -235,6 +263,7 @@ collapse_text (Loader     *self,
   xmlNode *only = node->children;
   xmlChar *owned = NULL;
   const char *content;
+  const char *content_end;
   const char *p;
   char *end;
   gboolean pending_space = FALSE;
@@ -253,7 +282,8 @@ collapse_text (Loader     *self,
    * the bytes written straight into it (120,000 texts in a big library). */
   if (self->scratch == NULL)
     self->scratch = g_string_new (NULL);
-  g_string_set_size (self->scratch, strlen (content));
+  content_end = content + strlen (content);
+  g_string_set_size (self->scratch, content_end - content);
   text = self->scratch->str;
   end = text;
 
@@ -278,6 +308,9 @@ collapse_text (Loader     *self,
           do
             {
               p++;
+              /* p[-1] is a word character here, so a plain block goes on the run. */
+              while (content_end - p >= 8 && is_plain_block (p))
+                p += 8;
               /* *p is not the end, so p[1] is there to read. */
               if (*p == ' ' && is_ascii_word_char (p[1]))
                 p++;
