@@ -187,53 +187,6 @@ check_scene (UpstanderLoadState   *state,
     }
 }
 
-static void
-add_edge (GHashTable *edges,
-          const char *from,
-          const char *to)
-{
-  GPtrArray *targets = g_hash_table_lookup (edges, from);
-
-  if (targets == NULL)
-    {
-      targets = g_ptr_array_new ();
-      g_hash_table_insert (edges, (gpointer) from, targets);
-    }
-
-  g_ptr_array_add (targets, (gpointer) to);
-}
-
-/* Every id reachable from @start along @edges, @start included. */
-static GHashTable *
-reachable_from (GHashTable *edges,
-                GPtrArray  *starts)
-{
-  GHashTable *seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GQueue) queue = g_queue_new ();
-
-  for (guint i = 0; i < starts->len; i++)
-    {
-      g_hash_table_add (seen, g_ptr_array_index (starts, i));
-      g_queue_push_tail (queue, g_ptr_array_index (starts, i));
-    }
-
-  while (!g_queue_is_empty (queue))
-    {
-      const char *id = g_queue_pop_head (queue);
-      GPtrArray *targets = g_hash_table_lookup (edges, id);
-
-      for (guint i = 0; targets != NULL && i < targets->len; i++)
-        {
-          const char *target = g_ptr_array_index (targets, i);
-
-          if (g_hash_table_add (seen, (gpointer) target))
-            g_queue_push_tail (queue, (gpointer) target);
-        }
-    }
-
-  return seen;
-}
-
 /*
  * Whether a child can always still reach an ending, with flags tracked. A
  * state is a scene or ending with the set of flags set on the way to it;
@@ -261,15 +214,16 @@ typedef struct
  * A way on from a scene, resolved once to numbers: the search meets each
  * scene once per combination of flags (tens of thousands of states in a
  * big library), and looking its ids and flags up by name each time was
- * most of its cost. A way whose if= flag no choice sets never holds, and
- * is left out.
+ * most of its cost. A way whose if= flag no choice sets never holds; it
+ * still counts for check_graph(), which takes every condition as possible.
  */
 typedef struct
 {
-  guint   target;        /* index into FlagGraph.nodes */
-  guint64 if_flags;      /* each must be set */
-  guint64 unless_flags;  /* none may be set */
-  guint64 sets;          /* set on the way */
+  guint    target;        /* index into FlagGraph.nodes */
+  gboolean can_hold;
+  guint64  if_flags;      /* each must be set */
+  guint64  unless_flags;  /* none may be set */
+  guint64  sets;          /* set on the way */
 } FlagWay;
 
 typedef struct
@@ -320,15 +274,16 @@ add_way (FlagGraph                *graph,
          const char               *next,
          const char               *sets)
 {
-  FlagWay way = {
-    GPOINTER_TO_UINT (g_hash_table_lookup (graph->node_index, next)) - 1,
-    condition->if_flag != NULL ? flag_bit (graph, condition->if_flag) : 0,
-    condition->unless_flag != NULL ? flag_bit (graph, condition->unless_flag) : 0,
-    sets != NULL ? flag_bit (graph, sets) : 0,
-  };
+  FlagWay way = { GPOINTER_TO_UINT (g_hash_table_lookup (graph->node_index, next)) - 1, TRUE };
 
-  if (condition->if_flag != NULL && way.if_flags == 0)
-    return;
+  /* Past MAX_FLAGS the flags have no bits (check_flag_paths() stops there). */
+  if (graph->flag_names->len <= MAX_FLAGS)
+    {
+      way.if_flags = condition->if_flag != NULL ? flag_bit (graph, condition->if_flag) : 0;
+      way.unless_flags = condition->unless_flag != NULL ? flag_bit (graph, condition->unless_flag) : 0;
+      way.sets = sets != NULL ? flag_bit (graph, sets) : 0;
+      way.can_hold = condition->if_flag == NULL || way.if_flags != 0;
+    }
 
   g_array_append_val (graph->ways, way);
 }
@@ -457,7 +412,8 @@ explore (FlagGraph *graph,
         {
           const FlagWay *way = &g_array_index (graph->ways, FlagWay, w);
 
-          if ((state.flags & way->if_flags) != way->if_flags || (state.flags & way->unless_flags) != 0)
+          if (!way->can_hold ||
+              (state.flags & way->if_flags) != way->if_flags || (state.flags & way->unless_flags) != 0)
             continue;
           if (!add_edge_to (graph, index, way->target, state.flags | way->sets))
             return FALSE;
@@ -488,12 +444,81 @@ describe_flags (FlagGraph *graph,
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
+/* Numbers for the scenario's scenes, endings, flags and ways on. */
+static void
+flag_graph_init (FlagGraph          *graph,
+                 UpstanderLoadState *state,
+                 UpstanderScenario  *scenario)
+{
+  *graph = (FlagGraph) { scenario };
+  graph->flag_names = g_ptr_array_new ();
+  graph->flag_bits = g_hash_table_new (g_str_hash, g_str_equal);
+  graph->node_index = g_hash_table_new (g_str_hash, g_str_equal);
+  graph->nodes = g_ptr_array_new ();
+  graph->states = g_array_new (FALSE, FALSE, sizeof (FlagState));
+  graph->edge_from = g_array_new (FALSE, FALSE, sizeof (guint));
+  graph->edge_to = g_array_new (FALSE, FALSE, sizeof (guint));
+  graph->max_states = MIN (MAX_FLAG_STATES, state->flag_states_left);
+
+  for (guint i = 0; i < scenario->scenes->len; i++)
+    {
+      const UpstanderScene *scene = g_ptr_array_index (scenario->scenes, i);
+
+      g_ptr_array_add (graph->nodes, (gpointer) scene);
+      g_hash_table_insert (graph->node_index, scene->id, GUINT_TO_POINTER (graph->nodes->len));
+
+      for (guint c = 0; scene->decision != NULL && c < scene->decision->choices->len; c++)
+        {
+          const UpstanderChoice *choice = g_ptr_array_index (scene->decision->choices, c);
+
+          if (choice->sets != NULL && !g_hash_table_contains (graph->flag_bits, choice->sets))
+            {
+              g_ptr_array_add (graph->flag_names, choice->sets);
+              g_hash_table_insert (graph->flag_bits, choice->sets,
+                                   GUINT_TO_POINTER (graph->flag_names->len));
+            }
+        }
+    }
+  graph->n_scenes = graph->nodes->len;
+  for (guint i = 0; i < scenario->endings->len; i++)
+    {
+      const UpstanderEnding *ending = g_ptr_array_index (scenario->endings, i);
+
+      g_ptr_array_add (graph->nodes, (gpointer) ending);
+      g_hash_table_insert (graph->node_index, ending->id, GUINT_TO_POINTER (graph->nodes->len));
+    }
+
+  resolve_ways (graph);
+}
+
+static void
+flag_graph_clear (FlagGraph *graph)
+{
+  g_ptr_array_unref (graph->flag_names);
+  g_hash_table_unref (graph->flag_bits);
+  g_hash_table_unref (graph->node_index);
+  g_ptr_array_unref (graph->nodes);
+  g_array_unref (graph->states);
+  g_free (graph->slots);
+  g_array_unref (graph->ways);
+  g_free (graph->first_way);
+  g_array_unref (graph->edge_from);
+  g_array_unref (graph->edge_to);
+}
+
+static guint
+node_of (FlagGraph  *graph,
+         const char *id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (graph->node_index, id)) - 1;
+}
+
 static void
 check_flag_paths (UpstanderLoadState   *state,
-                  UpstanderScenario    *scenario,
-                  const UpstanderScene *start)
+                  FlagGraph            *graph,
+                  guint                 start)
 {
-  FlagGraph graph = { scenario };
+  UpstanderScenario *scenario = graph->scenario;
   g_autofree guint *first_edge = NULL;
   g_autofree guint *reverse = NULL;
   g_autofree gboolean *can_end = NULL;
@@ -502,55 +527,17 @@ check_flag_paths (UpstanderLoadState   *state,
   guint n_pending = 0;
   guint n_states, n_edges;
 
-  graph.flag_names = g_ptr_array_new ();
-  graph.flag_bits = g_hash_table_new (g_str_hash, g_str_equal);
-  graph.node_index = g_hash_table_new (g_str_hash, g_str_equal);
-  graph.nodes = g_ptr_array_new ();
-  graph.states = g_array_new (FALSE, FALSE, sizeof (FlagState));
-  graph.edge_from = g_array_new (FALSE, FALSE, sizeof (guint));
-  graph.edge_to = g_array_new (FALSE, FALSE, sizeof (guint));
-  graph.max_states = MIN (MAX_FLAG_STATES, state->flag_states_left);
-
-  for (guint i = 0; i < scenario->scenes->len; i++)
-    {
-      const UpstanderScene *scene = g_ptr_array_index (scenario->scenes, i);
-
-      g_ptr_array_add (graph.nodes, (gpointer) scene);
-      g_hash_table_insert (graph.node_index, scene->id, GUINT_TO_POINTER (graph.nodes->len));
-
-      for (guint c = 0; scene->decision != NULL && c < scene->decision->choices->len; c++)
-        {
-          const UpstanderChoice *choice = g_ptr_array_index (scene->decision->choices, c);
-
-          if (choice->sets != NULL && !g_hash_table_contains (graph.flag_bits, choice->sets))
-            {
-              g_ptr_array_add (graph.flag_names, choice->sets);
-              g_hash_table_insert (graph.flag_bits, choice->sets,
-                                   GUINT_TO_POINTER (graph.flag_names->len));
-            }
-        }
-    }
-  graph.n_scenes = graph.nodes->len;
-  for (guint i = 0; i < scenario->endings->len; i++)
-    {
-      const UpstanderEnding *ending = g_ptr_array_index (scenario->endings, i);
-
-      g_ptr_array_add (graph.nodes, (gpointer) ending);
-      g_hash_table_insert (graph.node_index, ending->id, GUINT_TO_POINTER (graph.nodes->len));
-    }
-
-  if (graph.flag_names->len > MAX_FLAGS)
+  if (graph->flag_names->len > MAX_FLAGS)
     {
       error_at (state, scenario->line,
                 "scenario “%s” sets %u different flags; the limit is %u",
-                scenario->id, graph.flag_names->len, MAX_FLAGS);
-      goto out;
+                scenario->id, graph->flag_names->len, MAX_FLAGS);
+      return;
     }
 
-  resolve_ways (&graph);
-  if (!explore (&graph, GPOINTER_TO_UINT (g_hash_table_lookup (graph.node_index, start->id)) - 1))
+  if (!explore (graph, start))
     {
-      if (graph.max_states == MAX_FLAG_STATES)
+      if (graph->max_states == MAX_FLAG_STATES)
         error_at (state, scenario->line,
                   "scenario “%s” has more than %u combinations of scene and flags to check; "
                   "use fewer flags", scenario->id, MAX_FLAG_STATES);
@@ -559,20 +546,20 @@ check_flag_paths (UpstanderLoadState   *state,
                   "with scenario “%s”, the bundle has more than %u combinations of scene and "
                   "flags to check; use fewer flags", scenario->id, MAX_FLAG_STATES_PER_BUNDLE);
       state->flag_states_left = 0;
-      goto out;
+      return;
     }
-  state->flag_states_left -= graph.states->len;
+  state->flag_states_left -= graph->states->len;
 
   /* Backwards from every ending state, along the edges reversed (CSR). */
-  n_states = graph.states->len;
-  n_edges = graph.edge_from->len;
+  n_states = graph->states->len;
+  n_edges = graph->edge_from->len;
   first_edge = g_new0 (guint, n_states + 1);
   reverse = g_new (guint, MAX (n_edges, 1));
   can_end = g_new0 (gboolean, n_states);
-  stuck_state = g_new0 (guint, graph.n_scenes);
+  stuck_state = g_new0 (guint, graph->n_scenes);
 
   for (guint e = 0; e < n_edges; e++)
-    first_edge[g_array_index (graph.edge_to, guint, e) + 1]++;
+    first_edge[g_array_index (graph->edge_to, guint, e) + 1]++;
   for (guint i = 0; i < n_states; i++)
     first_edge[i + 1] += first_edge[i];
   {
@@ -580,9 +567,9 @@ check_flag_paths (UpstanderLoadState   *state,
 
     for (guint e = 0; e < n_edges; e++)
       {
-        guint to = g_array_index (graph.edge_to, guint, e);
+        guint to = g_array_index (graph->edge_to, guint, e);
 
-        reverse[fill[to]++] = g_array_index (graph.edge_from, guint, e);
+        reverse[fill[to]++] = g_array_index (graph->edge_from, guint, e);
       }
   }
 
@@ -590,7 +577,7 @@ check_flag_paths (UpstanderLoadState   *state,
   pending = g_new (guint, MAX (n_states, 1));
   for (guint i = 0; i < n_states; i++)
     {
-      if (g_array_index (graph.states, FlagState, i).node >= graph.n_scenes)
+      if (g_array_index (graph->states, FlagState, i).node >= graph->n_scenes)
         {
           can_end[i] = TRUE;
           pending[n_pending++] = i;
@@ -613,22 +600,22 @@ check_flag_paths (UpstanderLoadState   *state,
   /* The first state found stuck in each scene, said in file order. */
   for (guint i = 0; i < n_states; i++)
     {
-      guint node = g_array_index (graph.states, FlagState, i).node;
+      guint node = g_array_index (graph->states, FlagState, i).node;
 
       if (!can_end[i] && stuck_state[node] == 0)
         stuck_state[node] = i + 1;
     }
 
-  for (guint node = 0; node < graph.n_scenes; node++)
+  for (guint node = 0; node < graph->n_scenes; node++)
     {
-      const UpstanderScene *scene = g_ptr_array_index (graph.nodes, node);
+      const UpstanderScene *scene = g_ptr_array_index (graph->nodes, node);
       g_autofree char *flags = NULL;
 
       if (stuck_state[node] == 0)
         continue;
 
-      flags = describe_flags (&graph, g_array_index (graph.states, FlagState, stuck_state[node] - 1).flags);
-      if (graph.flag_names->len == 0)
+      flags = describe_flags (graph, g_array_index (graph->states, FlagState, stuck_state[node] - 1).flags);
+      if (graph->flag_names->len == 0)
         error_at (state, scene->line,
                   "no ending can be reached from scene “%s”: the story would never end", scene->id);
       else if (*flags == '\0')
@@ -643,17 +630,6 @@ check_flag_paths (UpstanderLoadState   *state,
                   scene->id, flags);
     }
 
-out:
-  g_ptr_array_unref (graph.flag_names);
-  g_hash_table_unref (graph.flag_bits);
-  g_hash_table_unref (graph.node_index);
-  g_ptr_array_unref (graph.nodes);
-  g_array_unref (graph.states);
-  g_free (graph.slots);
-  g_clear_pointer (&graph.ways, g_array_unref);
-  g_free (graph.first_way);
-  g_array_unref (graph.edge_from);
-  g_array_unref (graph.edge_to);
 }
 
 /*
@@ -661,49 +637,46 @@ out:
  * even with every condition taken as possibly true.
  */
 static void
-check_graph (UpstanderLoadState   *state,
-             UpstanderScenario    *scenario,
-             const UpstanderScene *start)
+check_graph (UpstanderLoadState *state,
+             FlagGraph          *graph,
+             guint               start)
 {
-  g_autoptr(GHashTable) forward = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                         (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GPtrArray) starts = g_ptr_array_new ();
-  g_autoptr(GHashTable) reachable = NULL;
+  g_autofree gboolean *reachable = g_new0 (gboolean, graph->nodes->len);
+  g_autofree guint *pending = g_new (guint, graph->nodes->len);  /* reached, not yet followed */
+  guint n_pending = 0;
 
-  for (guint i = 0; i < scenario->scenes->len; i++)
+  reachable[start] = TRUE;
+  pending[n_pending++] = start;
+  while (n_pending > 0)
     {
-      const UpstanderScene *scene = g_ptr_array_index (scenario->scenes, i);
+      guint node = pending[--n_pending];
 
-      for (guint c = 0; scene->decision != NULL && c < scene->decision->choices->len; c++)
+      if (node >= graph->n_scenes)
+        continue;  /* an ending */
+
+      for (guint w = graph->first_way[node]; w < graph->first_way[node + 1]; w++)
         {
-          const UpstanderChoice *choice = g_ptr_array_index (scene->decision->choices, c);
+          guint target = g_array_index (graph->ways, FlagWay, w).target;
 
-          add_edge (forward, scene->id, choice->next);
-        }
-      for (guint c = 0; c < scene->continues->len; c++)
-        {
-          const UpstanderContinue *cont = g_ptr_array_index (scene->continues, c);
-
-          add_edge (forward, scene->id, cont->next);
+          if (!reachable[target])
+            {
+              reachable[target] = TRUE;
+              pending[n_pending++] = target;
+            }
         }
     }
 
-  g_ptr_array_add (starts, start->id);
-  reachable = reachable_from (forward, starts);
-
-  for (guint i = 0; i < scenario->scenes->len; i++)
+  for (guint node = 0; node < graph->nodes->len; node++)
     {
-      const UpstanderScene *scene = g_ptr_array_index (scenario->scenes, i);
+      const UpstanderScene *scene = g_ptr_array_index (graph->nodes, node);
+      const UpstanderEnding *ending = g_ptr_array_index (graph->nodes, node);
 
-      if (!g_hash_table_contains (reachable, scene->id))
+      if (reachable[node])
+        continue;
+
+      if (node < graph->n_scenes)
         warning_at (state, scene->line, "scene “%s” cannot be reached from the start", scene->id);
-    }
-
-  for (guint i = 0; i < scenario->endings->len; i++)
-    {
-      const UpstanderEnding *ending = g_ptr_array_index (scenario->endings, i);
-
-      if (!g_hash_table_contains (reachable, ending->id))
+      else
         warning_at (state, ending->line, "ending “%s” cannot be reached from the start", ending->id);
     }
 }
@@ -776,8 +749,12 @@ check_scenario (UpstanderLoadState *state,
   /* The graph is only meaningful once every target exists. */
   if (state->n_errors == 0)
     {
-      check_graph (state, scenario, start);
-      check_flag_paths (state, scenario, start);
+      FlagGraph graph;
+
+      flag_graph_init (&graph, state, scenario);
+      check_graph (state, &graph, node_of (&graph, start->id));
+      check_flag_paths (state, &graph, node_of (&graph, start->id));
+      flag_graph_clear (&graph);
     }
 }
 
