@@ -14,6 +14,7 @@
 
 #include "ui-test.h"
 #include "upstander-application.h"
+#include "upstander-help-page.h"
 #include "upstander-language.h"
 #include "upstander-preferences-window.h"
 #include "upstander-window.h"
@@ -732,12 +733,12 @@ lockable_backend_new (void)
   return g_object_new (type, NULL);
 }
 
-/* Locks or unlocks who is reading, the language and Classroom Mode, and tells whoever watches @backend. */
+/* Locks or unlocks who is reading, the language, the region and Classroom Mode, and tells whoever watches @backend. */
 static void
 set_live_locks (GSettingsBackend *backend,
                 gboolean          locked)
 {
-  const char *keys[] = { "reader", "language", "classroom-mode" };
+  const char *keys[] = { "reader", "language", "region", "classroom-mode" };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
@@ -779,11 +780,29 @@ assert_preferences_locked (UpstanderPreferencesWindow *preferences,
     }
 }
 
+/* Whether the help page's region chooser shows the administrator's lock. */
+static void
+assert_help_region_locked (UpstanderWindow *window,
+                           gboolean         locked)
+{
+  GtkWidget *help = ui_test_find_one (GTK_WIDGET (window), UPSTANDER_TYPE_HELP_PAGE, NULL);
+  GtkWidget *chooser;
+
+  g_assert_nonnull (help);
+  chooser = ui_test_find_one (help, GTK_TYPE_DROP_DOWN, NULL);
+  g_assert_nonnull (chooser);
+  g_assert_cmpint (gtk_widget_get_sensitive (chooser), ==, !locked);
+  if (locked)
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (chooser), ==, "Set by your administrator");
+  else
+    g_assert_null (gtk_widget_get_tooltip_text (chooser));
+}
+
 /*
- * An administrator locks who is reading, the language and Classroom Mode
- * while the app runs, then lifts the locks: the catalogue's band toggles,
- * the rows of a Preferences window left open and the Classroom Mode action
- * follow each time, without a restart.
+ * An administrator locks who is reading, the language, the region and
+ * Classroom Mode while the app runs, then lifts the locks: the catalogue's
+ * band toggles, the rows of a Preferences window left open, the help page's
+ * region and the Classroom Mode action follow each time, without a restart.
  */
 static void
 test_admin_live_locks (void)
@@ -809,6 +828,8 @@ test_admin_live_locks (void)
   g_assert_nonnull (window);
   assert_band_toggles_locked (window, FALSE);
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "classroom-mode"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help", NULL);
+  assert_help_region_locked (window, FALSE);
   preferences = open_preferences (app);
   reader_row = find_combo_row (preferences, "Who is reading");
   assert_preferences_locked (preferences, FALSE);
@@ -819,6 +840,7 @@ test_admin_live_locks (void)
   g_assert_true (upstander_settings_get_locked (settings, "reader"));
   assert_band_toggles_locked (window, TRUE);
   assert_preferences_locked (preferences, TRUE);
+  assert_help_region_locked (window, TRUE);
   WAIT_UNTIL (!g_action_group_has_action (G_ACTION_GROUP (app), "classroom-mode"));
   /* Nothing in the app changes a key locked meanwhile. */
   upstander_settings_choose_reader (settings, "ages-12-14");
@@ -836,6 +858,7 @@ test_admin_live_locks (void)
   set_live_locks (backend, FALSE);
   WAIT_UNTIL (gtk_widget_get_sensitive (GTK_WIDGET (reader_row)));
   assert_band_toggles_locked (window, FALSE);
+  assert_help_region_locked (window, FALSE);
   {
     g_autoptr(GPtrArray) toggles = find_band_toggles (window);
 
