@@ -851,7 +851,6 @@ save_done_cb (GObject      *object,
       g_autoptr(GKeyFile) written = keyfile_from_data (result->written);
       g_autofree char *ours = dup_generation (self->keyfile);
       g_autofree char *theirs = dup_generation (written);
-
       g_autoptr(GPtrArray) tombstones = dup_tombstones (written);
 
       if (!g_str_equal (ours, theirs))
