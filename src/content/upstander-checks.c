@@ -276,6 +276,11 @@ add_way (FlagGraph                *graph,
 {
   FlagWay way = { GPOINTER_TO_UINT (g_hash_table_lookup (graph->node_index, next)) - 1, TRUE };
 
+  /* check_scene() has reported any target that is not there, and then no
+   * search runs; should that change, such a way leads nowhere. */
+  if (way.target == G_MAXUINT)
+    return;
+
   /* Past MAX_FLAGS the flags have no bits (check_flag_paths() stops there). */
   if (graph->flag_names->len <= MAX_FLAGS)
     {
