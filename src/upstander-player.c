@@ -575,7 +575,12 @@ start_activated (GtkWidget  *widget,
 {
   UpstanderPlayer *self = UPSTANDER_PLAYER (widget);
 
+  if (!self->note_pending)
+    return;
+
   set_note_pending (self, FALSE);
+  /* The scene is seen only now: its opening message arrives now. */
+  upstander_transcript_type_last_line (UPSTANDER_TRANSCRIPT (self->transcript));
   show_session (self);
 }
 
@@ -788,10 +793,17 @@ upstander_player_get_session (UpstanderPlayer *self)
   return self->session;
 }
 
+/*
+ * @opening: whether the story opens now, its first line never seen: that
+ * line arrives (typed, in a chat) once the scene shows. Otherwise the
+ * reader saw the lines revealed so far (in a window this one replaces), and
+ * they show at once, as they were.
+ */
 static void
 set_session (UpstanderPlayer  *self,
              UpstanderSession *session,
-             gboolean          note_pending)
+             gboolean          note_pending,
+             gboolean          opening)
 {
   if (self->session != NULL)
     {
@@ -805,9 +817,11 @@ set_session (UpstanderPlayer  *self,
   /* The page follows the state at once, before what the session says next. */
   if (session != NULL)
     g_signal_connect_object (session, "notify::state", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
-  /* The transcript types the message that opens the scene as it arrives. */
   upstander_transcript_set_model (UPSTANDER_TRANSCRIPT (self->transcript),
                                   session != NULL ? upstander_session_get_lines (session) : NULL);
+  /* Behind a content note the scene is not seen yet: start_activated() types it. */
+  if (opening && !note_pending)
+    upstander_transcript_type_last_line (UPSTANDER_TRANSCRIPT (self->transcript));
   if (session != NULL)
     g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -828,7 +842,7 @@ upstander_player_set_session (UpstanderPlayer  *self,
     return;
 
   notes = session != NULL ? upstander_scenario_get_content_notes (upstander_session_get_scenario (session)) : NULL;
-  set_session (self, session, notes != NULL && notes->len > 0);
+  set_session (self, session, notes != NULL && notes->len > 0, TRUE);
 }
 
 /* Where finished stories and found endings are recorded. */
@@ -886,7 +900,7 @@ upstander_player_take_place (UpstanderPlayer *self,
       return;
     }
 
-  set_session (self, other->session, other->note_pending);
+  set_session (self, other->session, other->note_pending, FALSE);
 }
 
 static void

@@ -73,6 +73,8 @@ transcript_new (UpstanderSession *session,
 
   upstander_transcript_set_typing (UPSTANDER_TRANSCRIPT (transcript), typing);
   upstander_transcript_set_model (UPSTANDER_TRANSCRIPT (transcript), upstander_session_get_lines (session));
+  /* As the player does when a story opens: its first line arrives. */
+  upstander_transcript_type_last_line (UPSTANDER_TRANSCRIPT (transcript));
 
   return g_object_ref_sink (transcript);
 }

@@ -29,6 +29,8 @@
 #include "upstander-preferences-window.h"
 #include "upstander-scenario-card.h"
 #include "upstander-story-map-view.h"
+#include "upstander-transcript.h"
+#include "upstander-typing-row.h"
 #include "upstander-workshop-page.h"
 #include "upstander-window.h"
 
@@ -976,6 +978,103 @@ test_window_switches_language (void)
   g_assert_nonnull (ui_test_find_button (root, "Continue"));
 
   ui_test_close_app (app);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  upstander_language_bind_textdomain ();
+  ui_test_remove_tree (locale_dir);
+}
+
+/* The rows of the scene's transcript in @root: one per line shown, plus a typing row while one shows. */
+static guint
+count_transcript_rows (GtkWidget *root)
+{
+  GtkWidget *transcript = ui_test_find_shown (root, UPSTANDER_TYPE_TRANSCRIPT, NULL);
+
+  g_assert_nonnull (transcript);
+
+  return ui_test_count_children (transcript);
+}
+
+/* @text is on screen in @root: its label and everything above it shown. */
+static void
+assert_label_shown (GtkWidget  *root,
+                    const char *text)
+{
+  GtkWidget *label = ui_test_find_label (root, text);
+
+  if (label == NULL)
+    g_error ("No label “%s”", text);
+  g_assert_true (gtk_widget_is_visible (label));
+}
+
+/*
+ * A language switch rebuilds the window; the scene's lines are not new to
+ * the reader: they show at once in the new language, none typed again
+ * (no dots, so nothing for read aloud to read again when they end), none
+ * twice. While the opening message is being typed, while it shows, and at
+ * the scene's third line.
+ */
+static void
+test_window_language_switch_types_nothing_again (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  g_autofree char *locale_dir = compile_test_translations ();
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+  GtkWidget *root;
+  gint64 deadline;
+
+  if (locale_dir == NULL)
+    {
+      g_test_skip ("msgfmt is not installed");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+
+  /* Typing shows only with animations on, as most readers have them. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  reset_progress ();
+  app = ui_test_new_app (library);
+  window = new_window (app);
+
+  /* The chat opens with Leo's message typed: the dots show for a moment, then the message. */
+  ui_test_activate_story (window, "The sticker");
+
+  /* Switched at once, most likely while the dots show (not asserted: that
+   * would be a race with their timeout): the message at once, in French, once. */
+  window = ui_test_switch_language (app, window, "fr");
+  root = GTK_WIDGET (window);
+  g_assert_cmpstr (upstander_player_get_view (player_of (window)), ==, "scene");
+  g_assert_null (ui_test_find_one (root, UPSTANDER_TYPE_TYPING_ROW, NULL));
+  g_assert_cmpuint (count_transcript_rows (root), ==, 1);
+  assert_label_shown (root, "j’ai fait un autocollant avec la tête d’Ana mdr");
+  g_assert_false (upstander_transcript_get_line_pending (UPSTANDER_TRANSCRIPT (ui_test_find_shown (root, UPSTANDER_TYPE_TRANSCRIPT, NULL))));
+
+  /* Switched while the scene shows its first message: the same. */
+  window = ui_test_switch_language (app, window, "ar");
+  root = GTK_WIDGET (window);
+  g_assert_null (ui_test_find_one (root, UPSTANDER_TYPE_TYPING_ROW, NULL));
+  g_assert_cmpuint (count_transcript_rows (root), ==, 1);
+  assert_label_shown (root, "صنعت ملصقًا بوجه آنا 😂");
+  g_assert_null (ui_test_find_label (root, "j’ai fait un autocollant avec la tête d’Ana mdr"));
+  g_assert_nonnull (ui_test_find_shown (root, GTK_TYPE_BUTTON, "continue"));
+
+  /* On to the third line (the reader's message and the narration are not typed), then back to English. */
+  ui_test_click (root, "متابعة");
+  ui_test_click (root, "متابعة");
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (ui_test_find_label (root, "لم تكتب آنا شيئًا.") == NULL && g_get_monotonic_time () < deadline)
+    ui_test_spin (10);
+  g_assert_cmpuint (count_transcript_rows (root), ==, 3);
+  window = ui_test_switch_language (app, window, "");
+  root = GTK_WIDGET (window);
+  g_assert_null (ui_test_find_one (root, UPSTANDER_TYPE_TYPING_ROW, NULL));
+  g_assert_cmpuint (count_transcript_rows (root), ==, 3);
+  assert_label_shown (root, "made a sticker of Ana's face lol");
+  assert_label_shown (root, "Ana has not written anything.");
+  g_assert_null (ui_test_find_label (root, "لم تكتب آنا شيئًا."));
+
+  ui_test_close_app (app);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
   upstander_language_bind_textdomain ();
   ui_test_remove_tree (locale_dir);
@@ -2611,6 +2710,7 @@ main (int   argc,
   g_test_add_func ("/upstander/window/first-run-language", test_window_first_run_language);
   g_test_add_func ("/upstander/window/first-run-reader", test_window_first_run_reader);
   g_test_add_func ("/upstander/window/switches-language", test_window_switches_language);
+  g_test_add_func ("/upstander/window/language-switch-types-nothing-again", test_window_language_switch_types_nothing_again);
   g_test_add_func ("/upstander/window/preferences-language", test_window_preferences_language);
   g_test_add_func ("/upstander/window/largest-text", test_window_largest_text);
   g_test_add_func ("/upstander/window/lesson-kit", test_window_lesson_kit);
