@@ -2514,6 +2514,96 @@ test_player_number_keys (void)
   ui_test_spin (10);
 }
 
+/*
+ * The choices are the session's choices model, shown: a button per item in
+ * its order (the order of this play), named by its words, picking its
+ * choice; focus on the question, then Tab through the choices in that order
+ * and Shift+Tab back; no button before the question shows or after a choice.
+ */
+static void
+test_player_choices_from_model (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  UpstanderScenario *scenario = find_story (library, "the-sticker");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *player = g_object_new (UPSTANDER_TYPE_PLAYER, NULL);
+  g_autofree char *first_order = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (window), player);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+
+  for (guint32 seed = 0; seed < 2; seed++)
+    {
+      g_autoptr(UpstanderSession) session = upstander_session_new_with_seed (scenario, seed);
+      GListModel *choices = upstander_session_get_choices (session);
+      g_autoptr(GPtrArray) buttons = NULL;
+      g_autoptr(GString) order = g_string_new (NULL);
+      g_autoptr(UpstanderChoiceItem) third = NULL;
+      GtkWidget *prompt;
+      const UpstanderChoice *made;
+
+      upstander_player_set_session (UPSTANDER_PLAYER (player), session);
+      ui_test_spin (20);
+      g_assert_null (ui_test_find_one (player, GTK_TYPE_BUTTON, "choice"));
+      while (!upstander_session_get_all_revealed (session))
+        gtk_widget_activate_action (player, "player.next", NULL);
+      ui_test_spin (20);
+
+      prompt = ui_test_find_shown (player, GTK_TYPE_BOX, "prompt");
+      g_assert_nonnull (prompt);
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == prompt);
+
+      buttons = ui_test_find_all (player, GTK_TYPE_BUTTON, "choice");
+      g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 3);
+      g_assert_cmpuint (buttons->len, ==, g_list_model_get_n_items (choices));
+      for (guint i = 0; i < buttons->len; i++)
+        {
+          g_autoptr(UpstanderChoiceItem) item = g_list_model_get_item (choices, i);
+          GtkWidget *button = g_ptr_array_index (buttons, i);
+          GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+
+          g_assert_true (gtk_widget_get_mapped (button));
+          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button)))), ==,
+                           upstander_choice_item_get_label (item));
+          check_label (button, upstander_choice_item_get_label (item));
+          g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "player.choose");
+          g_assert_cmpstr (g_variant_get_string (target, NULL), ==, upstander_choice_item_get_id (item));
+          g_string_append_printf (order, "%s|", upstander_choice_item_get_id (item));
+
+          /* Tab: from the question to each choice in turn, never to a row around it. */
+          g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+          g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == button);
+        }
+      /* Shift+Tab: back through them. (The question is a heading that holds
+       * the focus when it shows; Tab does not stop on it.) */
+      for (guint i = buttons->len - 1; i > 0; i--)
+        {
+          g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_BACKWARD));
+          g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == g_ptr_array_index (buttons, i - 1));
+        }
+
+      /* Seeds 0 and 1 show the choices in different orders: the buttons followed the model. */
+      if (first_order == NULL)
+        first_order = g_strdup (order->str);
+      else
+        g_assert_cmpstr (first_order, !=, order->str);
+
+      /* The third button picks the third choice of the model; then the buttons go. */
+      third = g_list_model_get_item (choices, 2);
+      ui_test_click_button (g_ptr_array_index (buttons, 2));
+      made = upstander_session_get_last_choice (session);
+      g_assert_nonnull (made);
+      g_assert_cmpstr (made->id, ==, upstander_choice_item_get_id (third));
+      g_assert_cmpstr (upstander_player_get_view (UPSTANDER_PLAYER (player)), ==, "feedback");
+      g_assert_null (ui_test_find_one (player, GTK_TYPE_BUTTON, "choice"));
+    }
+
+  upstander_player_set_session (UPSTANDER_PLAYER (player), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (10);
+}
+
 /* The feedback card is bound to the feedback item: a change of language redraws it in place. */
 static void
 test_feedback_view_follows_item (void)
@@ -2694,6 +2784,7 @@ main (int   argc,
   g_test_add_func ("/upstander/window/plays-to-ending", test_window_plays_to_ending);
   g_test_add_func ("/upstander/window/keyboard-two-stories", test_window_keyboard_two_stories);
   g_test_add_func ("/upstander/window/player-number-keys", test_player_number_keys);
+  g_test_add_func ("/upstander/window/player-choices-from-model", test_player_choices_from_model);
   g_test_add_func ("/upstander/window/feedback-view-follows-item", test_feedback_view_follows_item);
   g_test_add_func ("/upstander/window/ending-view-follows-item", test_ending_view_follows_item);
   g_test_add_func ("/upstander/window/first-ending-laid-out", test_window_first_ending_laid_out);
