@@ -24,6 +24,7 @@
 #include "upstander-language.h"
 #include "upstander-message-row.h"
 #include "upstander-lesson-kit-dialog.h"
+#include "upstander-note-view.h"
 #include "upstander-player.h"
 #include "upstander-post-row.h"
 #include "upstander-preferences-window.h"
@@ -2718,6 +2719,20 @@ laid_out_inside (GtkWidget *widget)
   return TRUE;
 }
 
+/* Waits until @view shows, then asserts that it is laid out whole. */
+static void
+assert_laid_out_inside (GtkWidget *view)
+{
+  /* A deadline, not a measure: the page is whole a frame or two after it shows. */
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!(gtk_widget_get_mapped (view) && gtk_widget_get_height (view) > 0 && laid_out_inside (view)) &&
+         g_get_monotonic_time () < deadline)
+    ui_test_spin (20);
+  g_assert_true (gtk_widget_get_mapped (view));
+  g_assert_true (laid_out_inside (view));
+}
+
 /*
  * The first ending a player shows is laid out whole: its paragraphs within
  * their box, not drawn over the card below (the view is built once and
@@ -2732,7 +2747,6 @@ test_window_first_ending_laid_out (void)
   GtkWidget *window = gtk_window_new ();
   GtkWidget *player = g_object_new (UPSTANDER_TYPE_PLAYER, NULL);
   GtkWidget *ending_view;
-  gint64 deadline;
 
   upstander_library_load (library);
   scenario = find_story (library, "my-friend-started-it");
@@ -2748,14 +2762,40 @@ test_window_first_ending_laid_out (void)
   ending_view = ui_test_find_one (player, UPSTANDER_TYPE_ENDING_VIEW, NULL);
   g_assert_nonnull (ending_view);
 
-  /* A deadline, not a measure: the page is whole a frame or two after it shows. */
-  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  while (!(gtk_widget_get_mapped (ending_view) && gtk_widget_get_height (ending_view) > 0 &&
-           laid_out_inside (ending_view)) &&
-         g_get_monotonic_time () < deadline)
-    ui_test_spin (20);
-  g_assert_true (laid_out_inside (ending_view));
+  assert_laid_out_inside (ending_view);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (10);
+}
+
+/*
+ * Likewise the content note of the first story a player opens, in a narrow
+ * window where the notes wrap: the note view's box of notes was laid out
+ * (empty, hidden) before the story came.
+ */
+static void
+test_window_first_note_laid_out (void)
+{
+  g_autoptr(UpstanderLibrary) library = upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, NULL);
+  g_autoptr(UpstanderSession) session = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *player = g_object_new (UPSTANDER_TYPE_PLAYER, NULL);
+  GtkWidget *note_view;
+
+  upstander_library_load (library);
+  session = upstander_session_new_with_seed (find_story (library, "the-class-chat"), 0);
+  gtk_window_set_child (GTK_WINDOW (window), player);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 740);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_for_size (GTK_WINDOW (window), 360, 740);
+
+  upstander_player_set_session (UPSTANDER_PLAYER (player), session);
+  g_assert_cmpstr (upstander_player_get_view (UPSTANDER_PLAYER (player)), ==, "note");
+  note_view = ui_test_find_one (player, UPSTANDER_TYPE_NOTE_VIEW, NULL);
+  g_assert_nonnull (note_view);
+  assert_laid_out_inside (note_view);
+
+  upstander_player_set_session (UPSTANDER_PLAYER (player), NULL);
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_spin (10);
 }
@@ -2788,6 +2828,7 @@ main (int   argc,
   g_test_add_func ("/upstander/window/feedback-view-follows-item", test_feedback_view_follows_item);
   g_test_add_func ("/upstander/window/ending-view-follows-item", test_ending_view_follows_item);
   g_test_add_func ("/upstander/window/first-ending-laid-out", test_window_first_ending_laid_out);
+  g_test_add_func ("/upstander/window/first-note-laid-out", test_window_first_note_laid_out);
   g_test_add_func ("/upstander/window/feed-and-content-note", test_window_feed_and_content_note);
   g_test_add_func ("/upstander/window/help-and-guides", test_window_help_and_guides);
   g_test_add_func ("/upstander/window/quick-exit", test_window_quick_exit);
