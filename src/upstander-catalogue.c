@@ -241,7 +241,7 @@ filters_changed_cb (UpstanderCatalogue *self)
   /* The band filter is who is reading: choosing another band is changing it,
    * unless an administrator locked it (then the toggles are insensitive). */
   if (self->settings != NULL && toggled_reader (self) != NULL &&
-      upstander_settings_get_reader_writable (self->settings))
+      !upstander_settings_get_locked (self->settings, "reader"))
     upstander_settings_set_reader (self->settings, toggled_reader (self));
 
   g_free (refold_search (self));
@@ -286,32 +286,10 @@ set_entry_text (UpstanderCatalogue *self,
   g_signal_handlers_unblock_matched (self->search_entry, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, search_changed_cb, NULL);
 }
 
-/*
- * A band toggle under an administrator's lock is insensitive and says why,
- * as the locked rows of Preferences do: in its tooltip, and to a screen
- * reader as its description. Unlocked, it gets its own tooltip back.
- */
-static void
-show_band_lock (GtkWidget *toggle,
-                gboolean   locked)
-{
-  const char *own_tooltip = g_object_get_data (G_OBJECT (toggle), "upstander-own-tooltip");
-
-  gtk_widget_set_sensitive (toggle, !locked);
-  /* GTK makes the tooltip the accessible description too. */
-  gtk_widget_set_tooltip_text (toggle, locked ? _("Set by your administrator") : own_tooltip);
-}
-
 static void
 reader_changed_cb (UpstanderCatalogue *self)
 {
-  gboolean locked = !upstander_settings_get_reader_writable (self->settings);
-
   gtk_toggle_button_set_active (reader_toggle (self, upstander_settings_get_reader (self->settings)), TRUE);
-  show_band_lock (GTK_WIDGET (self->age_all), locked);
-  show_band_lock (GTK_WIDGET (self->age_8_11), locked);
-  show_band_lock (GTK_WIDGET (self->age_12_14), locked);
-  show_band_lock (GTK_WIDGET (self->age_15_17), locked);
 }
 
 /* The band toggles an administrator offers are shown; the others are hidden. */
@@ -451,10 +429,6 @@ name_buttons (UpstanderCatalogue *self)
 
           gtk_button_set_label (GTK_BUTTON (toggles[i]), isolated);
         }
-      /* Kept for when an administrator's lock, which borrows the tooltip, goes. */
-      g_object_set_data_full (G_OBJECT (toggles[i]), "upstander-own-tooltip",
-                              g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (toggles[i]))),
-                              g_free);
       label = gtk_button_get_child (GTK_BUTTON (toggles[i]));
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
@@ -490,6 +464,13 @@ upstander_catalogue_constructed (GObject *object)
   g_assert (UPSTANDER_IS_LIBRARY (self->library));
   g_assert (UPSTANDER_IS_PROGRESS (self->progress));
   g_assert (UPSTANDER_IS_SETTINGS (self->settings));
+
+  /* The band filter is who is reading: under an administrator's lock the
+   * toggles cannot change it, and say why as Preferences does. */
+  upstander_settings_bind_lock (self->settings, "reader", G_OBJECT (self->age_all));
+  upstander_settings_bind_lock (self->settings, "reader", G_OBJECT (self->age_8_11));
+  upstander_settings_bind_lock (self->settings, "reader", G_OBJECT (self->age_12_14));
+  upstander_settings_bind_lock (self->settings, "reader", G_OBJECT (self->age_15_17));
 
   /* Who is reading, and the bands offered, as they are now and as they change. */
   g_signal_connect_object (self->settings, "notify::reader",
@@ -746,7 +727,7 @@ upstander_catalogue_clear_filters (UpstanderCatalogue *self)
   g_return_if_fail (UPSTANDER_IS_CATALOGUE (self));
 
   set_entry_text (self, "");
-  if (upstander_settings_get_reader_writable (self->settings))
+  if (!upstander_settings_get_locked (self->settings, "reader"))
     gtk_toggle_button_set_active (self->age_all, TRUE);
   gtk_drop_down_set_selected (self->topic_dropdown, 0);
   filters_changed_cb (self);
