@@ -481,14 +481,24 @@ test_ending_stars_grow_with_text (void)
   const char *dirs[] = { dir, NULL };
   g_autoptr(UpstanderLibrary) library = upstander_library_new_for_sources (NULL, dirs);
   const char * const *sizes = upstander_settings_get_text_sizes ();
+  g_autoptr(UpstanderScenario) found_in = NULL;
   UpstanderSettings *settings;
+  UpstanderProgress *progress;
   UpstanderApplication *app;
   UpstanderWindow *window;
+  const UpstanderEnding *ending;
   int previous = 0;
 
   upstander_library_load (library);
   app = ui_test_new_app (library);
   settings = upstander_application_get_settings (app);
+  /* One ending found: filled stars grow as the empty ones do. */
+  progress = upstander_application_get_progress (app);
+  found_in = g_list_model_get_item (G_LIST_MODEL (library), 0);
+  ending = g_ptr_array_index (upstander_scenario_get_endings (found_in), 0);
+  upstander_progress_add_ending (progress, upstander_scenario_get_bundle_id (found_in),
+                                 upstander_scenario_get_id (found_in),
+                                 upstander_scenario_get_version (found_in), ending->id);
   window = upstander_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   gtk_window_present (GTK_WINDOW (window));
@@ -497,6 +507,7 @@ test_ending_stars_grow_with_text (void)
   for (guint i = 0; sizes[i] != NULL; i++)
     {
       g_autoptr(GPtrArray) marks = NULL;
+      g_autoptr(GPtrArray) found = NULL;
       GtkWidget *mark;
       int width, height;
 
@@ -516,6 +527,9 @@ test_ending_stars_grow_with_text (void)
       for (guint j = 1; j < marks->len; j++)
         if (gtk_widget_get_mapped (g_ptr_array_index (marks, j)))
           g_assert_cmpint (gtk_widget_get_width (g_ptr_array_index (marks, j)), ==, width);
+      found = ui_test_find_all (GTK_WIDGET (window), GTK_TYPE_IMAGE, "found");
+      g_assert_cmpuint (found->len, ==, 1);
+      g_assert_cmpint (gtk_widget_get_width (g_ptr_array_index (found, 0)), ==, width);
       previous = width;
 
       {
@@ -530,6 +544,8 @@ test_ending_stars_grow_with_text (void)
   assert_no_svg_loader ();
 
   upstander_settings_set_text_size (settings, "default");
+  g_bytes_unref (upstander_progress_remove_story (progress, upstander_scenario_get_bundle_id (found_in),
+                                                  upstander_scenario_get_id (found_in)));
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_close_app (app);
 }
