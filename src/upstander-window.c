@@ -8,30 +8,26 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
+#include "upstander-catalogue.h"
 #include "upstander-classroom-page.h"
 #include "upstander-lesson-kit-dialog.h"
 #include "upstander-facilitator-window.h"
 #include "upstander-guides-page.h"
 #include "upstander-help-page.h"
-#include "upstander-language.h"
 #include "upstander-player.h"
 #include "upstander-read-aloud.h"
-#include "upstander-scenario-card.h"
 #include "upstander-util.h"
 #include "upstander-window.h"
 #include "upstander-workshop-page.h"
 
 /*
  * One stack of pages (catalogue → story → help or guides) with a history, so
- * Back and Escape always lead where the reader came from. The catalogue is a
- * GtkGridView over the library, filtered and sorted by list models, so it
- * stays fast with any number of stories.
+ * Back and Escape always lead where the reader came from.
  *
  * Only the header and the loading page are in the template: the catalogue
- * is built when the library first has stories to show (ensure_catalogue(),
- * from upstander-window-catalogue.ui), and the player, classroom, workshop,
+ * (UpstanderCatalogue) is built when the library first has stories to show
+ * (ensure_catalogue()), and the player, classroom, workshop,
  * help and guides pages when first shown (ensure_page()), because every
  * page built up front delays the first frame whether it is ever opened or
  * not (docs/performance.md). Until then their pointers are NULL.
@@ -47,12 +43,6 @@ struct _UpstanderWindow
   UpstanderSpeaker    *speaker;
   UpstanderReadAloud  *read_aloud;  /* made with the player */
 
-  GtkCustomFilter     *filter;
-  GtkFilterListModel  *filtered;
-  char                *folded_search;  /* nullable: the search entry's text, folded once per change */
-  guint                prepare_source;
-  guint                prepare_position;
-  GPtrArray           *topic_ids;   /* char*, in the order of the topic drop-down */
   GPtrArray           *history;     /* char*, page names before the visible one */
   char                *last_story;  /* "bundle/scenario" of the story last opened */
   guint32              next_seed;   /* the order of choices for the next play */
@@ -65,22 +55,8 @@ struct _UpstanderWindow
   GtkMenuButton       *menu_button;
   GMenuModel          *primary_menu;
   GtkStack            *stack;
-  AdwBin              *catalogue_bin;
-  /* The catalogue, built by ensure_catalogue(); owned by catalogue_bin. */
-  GtkStack            *catalogue_stack;
-  AdwStatusPage       *empty_page;
-  AdwStatusPage       *no_match_page;
-  GtkGridView         *grid;
-  GtkSearchEntry      *search_entry;
-  GtkDropDown         *topic_dropdown;
-  GtkToggleButton     *age_all;
-  GtkToggleButton     *age_8_11;
-  GtkToggleButton     *age_12_14;
-  GtkToggleButton     *age_15_17;
-  GtkWidget           *clear_filters_button;
-  GtkWidget           *classroom_banner;
-  GtkWidget           *classroom_off_button;
   /* Built when first shown; owned by the stack. */
+  UpstanderCatalogue  *catalogue;
   UpstanderPlayer     *player;
   UpstanderHelpPage   *help_page;
   UpstanderGuidesPage *guides_page;
@@ -94,6 +70,7 @@ struct _UpstanderWindow
 G_DEFINE_FINAL_TYPE (UpstanderWindow, upstander_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_read_aloud (UpstanderWindow   *self);
+static UpstanderCatalogue *ensure_catalogue (UpstanderWindow *self);
 static void workshop_play_cb  (UpstanderWindow   *self,
                                UpstanderScenario *scenario,
                                gboolean           classroom);
@@ -200,7 +177,9 @@ static void
 ensure_page (UpstanderWindow *self,
              const char      *name)
 {
-  if (g_strcmp0 (name, "player") == 0)
+  if (g_strcmp0 (name, "catalogue") == 0)
+    ensure_catalogue (self);
+  else if (g_strcmp0 (name, "player") == 0)
     ensure_player (self);
   else if (g_strcmp0 (name, "classroom") == 0)
     ensure_classroom_page (self);
@@ -307,40 +286,6 @@ show_page (UpstanderWindow *self,
   update_header (self);
 }
 
-/* Names a story across reloads of the library, which make new scenario objects. */
-static char *
-story_key (UpstanderScenario *scenario)
-{
-  return g_strconcat (upstander_scenario_get_bundle_id (scenario), "/", upstander_scenario_get_id (scenario), NULL);
-}
-
-static UpstanderScenarioCard *
-find_card (GtkWidget  *widget,
-           const char *key)
-{
-  if (UPSTANDER_IS_SCENARIO_CARD (widget))
-    {
-      UpstanderScenario *scenario = upstander_scenario_card_get_scenario (UPSTANDER_SCENARIO_CARD (widget));
-      g_autofree char *card_key = NULL;
-
-      if (scenario == NULL)
-        return NULL;
-      card_key = story_key (scenario);
-      return g_str_equal (card_key, key) ? UPSTANDER_SCENARIO_CARD (widget) : NULL;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      UpstanderScenarioCard *card = find_card (child, key);
-
-      if (card != NULL)
-        return card;
-    }
-
-  return NULL;
-}
-
 /*
  * Back from a story, focus goes to the card of that story, so a keyboard
  * user carries on from where they were (not at the header's buttons).
@@ -348,29 +293,8 @@ find_card (GtkWidget  *widget,
 static void
 focus_last_story (UpstanderWindow *self)
 {
-  GListModel *stories = self->grid != NULL ? G_LIST_MODEL (gtk_grid_view_get_model (self->grid)) : NULL;
-  UpstanderScenarioCard *card;
-
-  if (stories == NULL || self->last_story == NULL ||
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->catalogue_stack), "grid") != 0)
-    return;
-
-  for (guint i = 0; i < g_list_model_get_n_items (stories); i++)
-    {
-      g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (stories, i);
-      g_autofree char *key = story_key (scenario);
-
-      if (g_str_equal (key, self->last_story))
-        {
-          gtk_widget_activate_action (GTK_WIDGET (self->grid), "list.scroll-to-item", "u", i);
-          break;
-        }
-    }
-
-  card = find_card (GTK_WIDGET (self->grid), self->last_story);
-  /* The card's parent is the grid's focusable cell. */
-  if (card == NULL || !gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (card))))
-    gtk_widget_grab_focus (GTK_WIDGET (self->grid));
+  if (self->catalogue != NULL)
+    upstander_catalogue_focus_story (self->catalogue, self->last_story);
 }
 
 static void
@@ -389,251 +313,7 @@ show_catalogue (UpstanderWindow *self)
   focus_last_story (self);
 }
 
-static void
-update_catalogue_state (UpstanderWindow *self)
-{
-  const char *name;
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->library)) == 0)
-    name = "empty";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
-    name = "no-match";
-  else
-    name = "grid";
-
-  /* The status pages get their icons when shown: at 128 px the Adwaita
-   * theme has them only as SVG, and GTK looks them up as soon as the window
-   * is laid out, shown or not. Reading an SVG maps librsvg into the app,
-   * 6.5 MiB of code (docs/performance.md). */
-  if (g_str_equal (name, "empty"))
-    adw_status_page_set_icon_name (self->empty_page, "accessories-dictionary-symbolic");
-  else if (g_str_equal (name, "no-match"))
-    adw_status_page_set_icon_name (self->no_match_page, "edit-find-symbolic");
-
-  gtk_stack_set_visible_child_name (self->catalogue_stack, name);
-}
-
-static void
-age_band (UpstanderWindow *self,
-          guint           *min,
-          guint           *max)
-{
-  *min = 0;
-  *max = G_MAXUINT;
-
-  if (gtk_toggle_button_get_active (self->age_8_11))
-    *min = 8, *max = 11;
-  else if (gtk_toggle_button_get_active (self->age_12_14))
-    *min = 12, *max = 14;
-  else if (gtk_toggle_button_get_active (self->age_15_17))
-    *min = 15, *max = 17;
-}
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  UpstanderWindow *self = user_data;
-  UpstanderScenario *scenario = item;
-  guint selected = gtk_drop_down_get_selected (self->topic_dropdown);
-  guint min, max;
-
-  /* Only the ages an administrator offers, whichever band is toggled. */
-  if (!upstander_settings_get_ages_offered (self->settings,
-                                            upstander_scenario_get_age_min (scenario),
-                                            upstander_scenario_get_age_max (scenario)))
-    return FALSE;
-
-  age_band (self, &min, &max);
-  if (upstander_scenario_get_age_min (scenario) > max ||
-      upstander_scenario_get_age_max (scenario) < min)
-    return FALSE;
-
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->topic_ids->len)
-    {
-      const char *topic_id = g_ptr_array_index (self->topic_ids, selected - 1);
-      GPtrArray *topics = upstander_scenario_get_topics (scenario);
-      gboolean found = FALSE;
-
-      for (guint i = 0; i < topics->len && !found; i++)
-        {
-          const UpstanderTopic *topic = g_ptr_array_index (topics, i);
-
-          found = g_strcmp0 (topic->id, topic_id) == 0;
-        }
-      if (!found)
-        return FALSE;
-    }
-
-  return upstander_scenario_matches_folded (scenario, self->folded_search);
-}
-
-static int
-sort_func (gconstpointer a,
-           gconstpointer b,
-           gpointer      user_data)
-{
-  UpstanderScenario *sa = (UpstanderScenario *) a;
-  UpstanderScenario *sb = (UpstanderScenario *) b;
-
-  if (upstander_scenario_get_age_min (sa) != upstander_scenario_get_age_min (sb))
-    return upstander_scenario_get_age_min (sa) < upstander_scenario_get_age_min (sb) ? -1 : 1;
-
-  /* Keys made once per story, not twice per comparison. */
-  return strcmp (upstander_scenario_get_sort_key (sa), upstander_scenario_get_sort_key (sb));
-}
-
-/* The search entry's text, folded once per change here rather than once per story. */
-static char *
-refold_search (UpstanderWindow *self)
-{
-  char *previous = g_steal_pointer (&self->folded_search);
-
-  self->folded_search = upstander_text_fold_for_search (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-
-  return previous;
-}
-
-/* The band toggle that stands for who is reading ("adult": all ages). */
-static GtkToggleButton *
-reader_toggle (UpstanderWindow *self,
-               const char      *reader)
-{
-  if (g_strcmp0 (reader, "ages-8-11") == 0)
-    return self->age_8_11;
-  if (g_strcmp0 (reader, "ages-12-14") == 0)
-    return self->age_12_14;
-  if (g_strcmp0 (reader, "ages-15-17") == 0)
-    return self->age_15_17;
-
-  return self->age_all;
-}
-
-static const char *
-toggled_reader (UpstanderWindow *self)
-{
-  if (gtk_toggle_button_get_active (self->age_8_11))
-    return "ages-8-11";
-  if (gtk_toggle_button_get_active (self->age_12_14))
-    return "ages-12-14";
-  if (gtk_toggle_button_get_active (self->age_15_17))
-    return "ages-15-17";
-  if (gtk_toggle_button_get_active (self->age_all))
-    return "adult";
-
-  /* Between two toggles of the group, none is active. */
-  return NULL;
-}
-
-static void
-filters_changed_cb (UpstanderWindow *self)
-{
-  /* The band filter is who is reading: choosing another band is changing it,
-   * unless an administrator locked it (then the toggles are insensitive). */
-  if (self->settings != NULL && toggled_reader (self) != NULL &&
-      !upstander_settings_get_locked (self->settings, "reader"))
-    upstander_settings_set_reader (self->settings, toggled_reader (self));
-
-  g_free (refold_search (self));
-
-  if (self->filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static void
-reader_changed_cb (UpstanderWindow *self)
-{
-  /* No catalogue yet: ensure_catalogue() catches up. */
-  if (self->age_all == NULL)
-    return;
-
-  gtk_toggle_button_set_active (reader_toggle (self, upstander_settings_get_reader (self->settings)), TRUE);
-}
-
-/* The band toggles an administrator offers are shown; the others are hidden. */
-static void
-age_bands_changed_cb (UpstanderWindow *self)
-{
-  GtkToggleButton *toggles[] = { self->age_8_11, self->age_12_14, self->age_15_17 };
-  const char *readers[] = { "ages-8-11", "ages-12-14", "ages-15-17" };
-
-  if (self->age_all == NULL)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
-    gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (toggles[i])),
-                            upstander_settings_get_reader_offered (self->settings, readers[i]));
-
-  if (self->filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static void
-search_changed_cb (UpstanderWindow *self)
-{
-  g_autofree char *previous = refold_search (self);
-  const char *current = self->folded_search;
-
-  if (self->filter == NULL || g_strcmp0 (previous, current) == 0)
-    return;
-
-  /* Typing on only narrows the search and deleting only widens it: the
-   * filter model then looks again only at the stories that can change. */
-  if (previous == NULL || strstr (current, previous) != NULL)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_MORE_STRICT);
-  else if (strstr (previous, current) != NULL)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
-  else
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static void
-fill_topics (UpstanderWindow *self)
-{
-  g_autoptr(GPtrArray) topics = upstander_library_dup_topics (self->library);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-  g_ptr_array_set_size (self->topic_ids, 0);
-  gtk_string_list_append (names, _("All topics"));
-  for (guint i = 0; i < topics->len; i++)
-    {
-      const UpstanderTopic *topic = g_ptr_array_index (topics, i);
-
-      g_ptr_array_add (self->topic_ids, g_strdup (topic->id));
-      gtk_string_list_append (names, upstander_ui_text (topic->name));
-    }
-
-  gtk_drop_down_set_model (self->topic_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->topic_dropdown, 0);
-}
-
-/*
- * Folds the stories' search keys a hundred at a time while the window is
- * idle, so that the first keystroke does not fold a thousand stories.
- */
-static gboolean
-prepare_search_cb (gpointer user_data)
-{
-  UpstanderWindow *self = user_data;
-  GListModel *stories = G_LIST_MODEL (self->library);
-  guint end = MIN (self->prepare_position + 100, g_list_model_get_n_items (stories));
-
-  for (; self->prepare_position < end; self->prepare_position++)
-    {
-      g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (stories, self->prepare_position);
-
-      upstander_scenario_prepare_search (scenario);
-    }
-
-  if (self->prepare_position < g_list_model_get_n_items (stories))
-    return G_SOURCE_CONTINUE;
-
-  self->prepare_source = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void ensure_catalogue (UpstanderWindow *self);
-
+/* The catalogue reads the stories itself; the window makes it when there are some. */
 static void
 library_loaded_cb (UpstanderWindow *self)
 {
@@ -641,13 +321,6 @@ library_loaded_cb (UpstanderWindow *self)
     return;
 
   ensure_catalogue (self);
-
-  self->prepare_position = 0;
-  if (self->prepare_source == 0)
-    self->prepare_source = g_idle_add_full (G_PRIORITY_LOW, prepare_search_cb, self, NULL);
-
-  fill_topics (self);
-  update_catalogue_state (self);
   if (self->help_page != NULL)
     upstander_help_page_refresh (self->help_page);
   if (self->guides_page != NULL)
@@ -665,7 +338,7 @@ start_session (UpstanderWindow   *self,
   g_auto(GStrv) found = NULL;
 
   g_free (self->last_story);
-  self->last_story = story_key (scenario);
+  self->last_story = upstander_catalogue_story_key (scenario);
 
   /* A classroom run is kept apart: it never reads or writes explore progress. */
   if (upstander_settings_get_classroom_mode (self->settings))
@@ -747,14 +420,10 @@ show_workshop_activated (GtkWidget  *widget,
 }
 
 static void
-grid_activate_cb (UpstanderWindow *self,
-                  guint            position)
+story_activated_cb (UpstanderWindow   *self,
+                    UpstanderScenario *scenario)
 {
-  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (self->grid));
-  g_autoptr(UpstanderScenario) scenario = g_list_model_get_item (model, position);
-
-  if (scenario != NULL)
-    start_session (self, scenario);
+  start_session (self, scenario);
 }
 
 static void
@@ -968,14 +637,7 @@ clear_filters_activated (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  UpstanderWindow *self = UPSTANDER_WINDOW (widget);
-
-  ensure_catalogue (self);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  if (!upstander_settings_get_locked (self->settings, "reader"))
-    gtk_toggle_button_set_active (self->age_all, TRUE);
-  gtk_drop_down_set_selected (self->topic_dropdown, 0);
-  filters_changed_cb (self);
+  upstander_catalogue_clear_filters (ensure_catalogue (UPSTANDER_WINDOW (widget)));
 }
 
 static void
@@ -986,41 +648,7 @@ search_activated (GtkWidget  *widget,
   UpstanderWindow *self = UPSTANDER_WINDOW (widget);
 
   show_catalogue (self);
-  ensure_catalogue (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-setup_card_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               UpstanderWindow          *self)
-{
-  gtk_list_item_set_child (item, GTK_WIDGET (upstander_scenario_card_new (self->progress)));
-}
-
-static void
-bind_card_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              UpstanderWindow          *self)
-{
-  GtkWidget *card = gtk_list_item_get_child (item);
-  GtkWidget *cell = gtk_widget_get_parent (card);
-  UpstanderScenario *scenario = gtk_list_item_get_item (item);
-
-  upstander_scenario_card_set_scenario (UPSTANDER_SCENARIO_CARD (card), scenario);
-  /* The grid's cell is what a screen reader lands on: named by the story, not "GtkListItemWidget". */
-  if (cell != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, upstander_scenario_get_title (scenario),
-                                    -1);
-}
-
-static void
-unbind_card_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                UpstanderWindow          *self)
-{
-  upstander_scenario_card_set_scenario (UPSTANDER_SCENARIO_CARD (gtk_list_item_get_child (item)), NULL);
+  upstander_catalogue_focus_search (ensure_catalogue (self));
 }
 
 static void
@@ -1062,30 +690,21 @@ upstander_window_dispose (GObject *object)
 
   close_session (self);
 
-  /* The filtered stories can outlive the window (a library reload that ends
-   * after a quick exit): the filter must not read widgets disposed below. */
-  if (self->filter != NULL)
-    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
-
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSTANDER_TYPE_WINDOW);
   /* The stack owned the pages built when shown; it went with the template. */
+  self->catalogue = NULL;
   self->player = NULL;
   self->help_page = NULL;
   self->guides_page = NULL;
   self->classroom_page = NULL;
   self->workshop_page = NULL;
 
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->filter);
   g_clear_object (&self->library);
   g_clear_object (&self->progress);
   g_clear_object (&self->settings);
   g_clear_object (&self->read_aloud);
   g_clear_object (&self->speaker);
-  g_clear_pointer (&self->topic_ids, g_ptr_array_unref);
   g_clear_pointer (&self->history, g_ptr_array_unref);
-  g_clear_pointer (&self->folded_search, g_free);
-  g_clear_handle_id (&self->prepare_source, g_source_remove);
   g_clear_pointer (&self->last_story, g_free);
 
   G_OBJECT_CLASS (upstander_window_parent_class)->dispose (object);
@@ -1110,7 +729,6 @@ upstander_window_class_init (UpstanderWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, read_aloud_button);
-  gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, catalogue_bin);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, workshop_back_button);
   gtk_widget_class_bind_template_child (widget_class, UpstanderWindow, workshop_back_wide);
 
@@ -1167,7 +785,6 @@ create_primary_menu_cb (GtkMenuButton *button,
 static void
 upstander_window_init (UpstanderWindow *self)
 {
-  self->topic_ids = g_ptr_array_new_with_free_func (g_free);
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->next_seed = g_random_int ();
 
@@ -1178,128 +795,24 @@ upstander_window_init (UpstanderWindow *self)
   upstander_button_set_label_a11y (self->workshop_back_wide, _("Back to the workshop"));
 }
 
-/* Labels and names of the catalogue's buttons, as ensure_catalogue() builds them. */
-static void
-name_catalogue_buttons (UpstanderWindow *self)
-{
-  static const struct { const char *name; const char *label; } buttons[] = {
-    { "age_all", N_("All ages") },
-    { "age_8_11", N_("Ages 8 to 11") },
-    { "age_12_14", N_("Ages 12 to 14") },
-    { "age_15_17", N_("Ages 15 to 17") },
-  };
-
-  /* "Todas las edades" at twice the size is wider than half a phone: band
-   * names wrap between words, and numbers stay whole and in order in
-   * right-to-left text ("8–11" read as "11–8" otherwise). */
-  {
-    GtkToggleButton *toggles[] = { self->age_all, self->age_8_11, self->age_12_14, self->age_15_17 };
-
-    for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
-      {
-        GtkWidget *label;
-
-        if (toggles[i] != self->age_all)
-          {
-            g_autofree char *isolated = upstander_language_isolate (gtk_button_get_label (GTK_BUTTON (toggles[i])));
-
-            gtk_button_set_label (GTK_BUTTON (toggles[i]), isolated);
-          }
-        label = gtk_button_get_child (GTK_BUTTON (toggles[i]));
-        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-        gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
-        gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-      }
-    gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->clear_filters_button))), TRUE);
-    gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (self->clear_filters_button))), GTK_JUSTIFY_CENTER);
-  }
-
-  /* After the labels are set: setting a label names the button again. */
-  upstander_button_set_label_a11y (GTK_WIDGET (self->age_all), _(buttons[0].label));
-  upstander_button_set_label_a11y (GTK_WIDGET (self->age_8_11), _(buttons[1].label));
-  upstander_button_set_label_a11y (GTK_WIDGET (self->age_12_14), _(buttons[2].label));
-  upstander_button_set_label_a11y (GTK_WIDGET (self->age_15_17), _(buttons[3].label));
-  upstander_button_set_label_a11y (self->clear_filters_button, _("Show all stories"));
-  upstander_button_set_label_a11y (self->classroom_off_button, _("Turn Off Classroom Mode"));
-}
-
 /*
  * The catalogue: filters, search, the grid and its models. Built when the
  * library first has stories to show, or when something needs it before
  * (a search, a test), not with the window: the first frame shows the
- * loading page, and building these took a share of it (docs/performance.md).
+ * loading page, and building it took a share of it (docs/performance.md).
  */
-static void
+static UpstanderCatalogue *
 ensure_catalogue (UpstanderWindow *self)
 {
-  g_autoptr(GtkBuilder) builder = NULL;
-  g_autoptr(GtkBuilderScope) scope = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkSortListModel *sorted;
-  GtkListItemFactory *factory;
+  if (self->catalogue != NULL)
+    return self->catalogue;
 
-  if (self->grid != NULL)
-    return;
+  self->catalogue = upstander_catalogue_new (self->library, self->progress, self->settings);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->catalogue), "catalogue");
+  g_signal_connect_object (self->catalogue, "story-activated",
+                           G_CALLBACK (story_activated_cb), self, G_CONNECT_SWAPPED);
 
-  scope = gtk_builder_cscope_new ();
-  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
-                                           "grid_activate_cb", G_CALLBACK (grid_activate_cb),
-                                           "search_changed_cb", G_CALLBACK (search_changed_cb),
-                                           "filters_changed_cb", G_CALLBACK (filters_changed_cb),
-                                           NULL);
-  builder = gtk_builder_new ();
-  gtk_builder_set_scope (builder, scope);
-  /* Signals without an object go to the window, as in its template. */
-  gtk_builder_set_current_object (builder, G_OBJECT (self));
-  if (!gtk_builder_add_from_resource (builder, RESOURCE_BASE "/ui/upstander-window-catalogue.ui", &error))
-    g_error ("the catalogue's interface: %s", error->message);
-
-  self->catalogue_stack = GTK_STACK (gtk_builder_get_object (builder, "catalogue_stack"));
-  self->empty_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "empty_page"));
-  self->no_match_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "no_match_page"));
-  self->grid = GTK_GRID_VIEW (gtk_builder_get_object (builder, "grid"));
-  self->search_entry = GTK_SEARCH_ENTRY (gtk_builder_get_object (builder, "search_entry"));
-  self->topic_dropdown = GTK_DROP_DOWN (gtk_builder_get_object (builder, "topic_dropdown"));
-  self->age_all = GTK_TOGGLE_BUTTON (gtk_builder_get_object (builder, "age_all"));
-  self->age_8_11 = GTK_TOGGLE_BUTTON (gtk_builder_get_object (builder, "age_8_11"));
-  self->age_12_14 = GTK_TOGGLE_BUTTON (gtk_builder_get_object (builder, "age_12_14"));
-  self->age_15_17 = GTK_TOGGLE_BUTTON (gtk_builder_get_object (builder, "age_15_17"));
-  self->clear_filters_button = GTK_WIDGET (gtk_builder_get_object (builder, "clear_filters_button"));
-  self->classroom_banner = GTK_WIDGET (gtk_builder_get_object (builder, "classroom_banner"));
-  self->classroom_off_button = GTK_WIDGET (gtk_builder_get_object (builder, "classroom_off_button"));
-  adw_bin_set_child (self->catalogue_bin, GTK_WIDGET (gtk_builder_get_object (builder, "catalogue")));
-
-  name_catalogue_buttons (self);
-  /* The band filter is who is reading: under an administrator's lock the
-   * toggles cannot change it, and say why as Preferences does. */
-  upstander_settings_bind_lock (self->settings, "reader", G_OBJECT (self->age_all));
-  upstander_settings_bind_lock (self->settings, "reader", G_OBJECT (self->age_8_11));
-  upstander_settings_bind_lock (self->settings, "reader", G_OBJECT (self->age_12_14));
-  upstander_settings_bind_lock (self->settings, "reader", G_OBJECT (self->age_15_17));
-  g_object_bind_property (self->settings, "classroom-mode", self->classroom_banner, "visible", G_BINDING_SYNC_CREATE);
-
-  /* Sorted first, then filtered: a keystroke in the search filters the
-   * sorted stories again, and nothing is sorted again (docs/performance.md). */
-  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->library)),
-                                    GTK_SORTER (gtk_custom_sorter_new (sort_func, NULL, NULL)));
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (sorted),
-                                              GTK_FILTER (g_object_ref (self->filter)));
-  gtk_grid_view_set_model (self->grid, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)))));
-  g_signal_connect_object (self->filtered, "items-changed",
-                           G_CALLBACK (update_catalogue_state), self, G_CONNECT_SWAPPED);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card_cb), self);
-  gtk_grid_view_set_factory (self->grid, factory);
-  g_object_unref (factory);
-
-  /* Who is reading, and the bands offered, as they are now. */
-  reader_changed_cb (self);
-  age_bands_changed_cb (self);
-  update_catalogue_state (self);
+  return self->catalogue;
 }
 
 UpstanderWindow *
@@ -1318,10 +831,6 @@ upstander_window_new (UpstanderApplication *application)
   g_signal_connect_object (self->settings, "notify::text-size",
                            G_CALLBACK (update_text_size), self, G_CONNECT_SWAPPED);
   update_text_size (self);
-  g_signal_connect_object (self->settings, "notify::reader",
-                           G_CALLBACK (reader_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "notify::age-bands",
-                           G_CALLBACK (age_bands_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->speaker = g_object_ref (upstander_application_get_speaker (application));
   update_read_aloud (self);
@@ -1361,9 +870,7 @@ upstander_window_get_stories (UpstanderWindow *self)
 {
   g_return_val_if_fail (UPSTANDER_IS_WINDOW (self), NULL);
 
-  ensure_catalogue (self);
-
-  return G_LIST_MODEL (gtk_grid_view_get_model (self->grid));
+  return upstander_catalogue_get_stories (ensure_catalogue (self));
 }
 
 void
@@ -1372,9 +879,7 @@ upstander_window_set_search (UpstanderWindow *self,
 {
   g_return_if_fail (UPSTANDER_IS_WINDOW (self));
 
-  ensure_catalogue (self);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
-  filters_changed_cb (self);
+  upstander_catalogue_set_search (ensure_catalogue (self), text);
 }
 
 /* Starts a story as if its card was activated. */
@@ -1421,17 +926,8 @@ upstander_window_take_place (UpstanderWindow *self,
     gtk_window_fullscreen (GTK_WINDOW (self));
 
   /* A catalogue not built yet has no search or filters to carry over. */
-  if (other->grid != NULL)
-    {
-      ensure_catalogue (self);
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry),
-                             gtk_editable_get_text (GTK_EDITABLE (other->search_entry)));
-      gtk_toggle_button_set_active (self->age_8_11, gtk_toggle_button_get_active (other->age_8_11));
-      gtk_toggle_button_set_active (self->age_12_14, gtk_toggle_button_get_active (other->age_12_14));
-      gtk_toggle_button_set_active (self->age_15_17, gtk_toggle_button_get_active (other->age_15_17));
-      gtk_drop_down_set_selected (self->topic_dropdown, gtk_drop_down_get_selected (other->topic_dropdown));
-      filters_changed_cb (self);
-    }
+  if (other->catalogue != NULL)
+    upstander_catalogue_take_filters (ensure_catalogue (self), other->catalogue);
 
   if (other->player != NULL)
     upstander_player_take_place (ensure_player (self), other->player);

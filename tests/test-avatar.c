@@ -469,6 +469,87 @@ test_catalogue_icons_not_svg (void)
   ui_test_close_app (app);
 }
 
+/*
+ * The ending stars on the story cards grow with every step of the text
+ * size, and, run with the system's icon theme (test-avatar-icon-theme),
+ * none of those sizes makes GTK read an SVG.
+ */
+static void
+test_ending_stars_grow_with_text (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", "ui", NULL);
+  const char *dirs[] = { dir, NULL };
+  g_autoptr(UpstanderLibrary) library = upstander_library_new_for_sources (NULL, dirs);
+  const char * const *sizes = upstander_settings_get_text_sizes ();
+  g_autoptr(UpstanderScenario) found_in = NULL;
+  UpstanderSettings *settings;
+  UpstanderProgress *progress;
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+  const UpstanderEnding *ending;
+  int previous = 0;
+
+  upstander_library_load (library);
+  app = ui_test_new_app (library);
+  settings = upstander_application_get_settings (app);
+  /* One ending found: filled stars grow as the empty ones do. */
+  progress = upstander_application_get_progress (app);
+  found_in = g_list_model_get_item (G_LIST_MODEL (library), 0);
+  ending = g_ptr_array_index (upstander_scenario_get_endings (found_in), 0);
+  upstander_progress_add_ending (progress, upstander_scenario_get_bundle_id (found_in),
+                                 upstander_scenario_get_id (found_in),
+                                 upstander_scenario_get_version (found_in), ending->id);
+  window = upstander_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
+
+  for (guint i = 0; sizes[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) marks = NULL;
+      g_autoptr(GPtrArray) found = NULL;
+      GtkWidget *mark;
+      int width, height;
+
+      upstander_settings_set_text_size (settings, sizes[i]);
+      ui_test_wait_for_paint (GTK_WINDOW (window));
+      marks = ui_test_find_all (GTK_WIDGET (window), GTK_TYPE_IMAGE, "ending-mark");
+      g_assert_cmpuint (marks->len, >, 0);
+      mark = g_ptr_array_index (marks, 0);
+      g_assert_true (gtk_widget_get_mapped (mark));
+      width = gtk_widget_get_width (mark);
+      height = gtk_widget_get_height (mark);
+      g_test_message ("text size %s: stars of %d × %d px", sizes[i], width, height);
+
+      /* Square, a step larger than at the size before, and every star alike. */
+      g_assert_cmpint (width, ==, height);
+      g_assert_cmpint (width, >, previous);
+      for (guint j = 1; j < marks->len; j++)
+        if (gtk_widget_get_mapped (g_ptr_array_index (marks, j)))
+          g_assert_cmpint (gtk_widget_get_width (g_ptr_array_index (marks, j)), ==, width);
+      found = ui_test_find_all (GTK_WIDGET (window), GTK_TYPE_IMAGE, "found");
+      g_assert_cmpuint (found->len, ==, 1);
+      g_assert_cmpint (gtk_widget_get_width (g_ptr_array_index (found, 0)), ==, width);
+      previous = width;
+
+      {
+        g_autofree char *name = g_strdup_printf ("avatars-stars-%s", sizes[i]);
+
+        ui_test_save_shot (GTK_WIDGET (window), name);
+      }
+    }
+  /* The largest text (twice the default) has the largest star the style sheet gives. */
+  g_assert_cmpint (previous, ==, 28);
+
+  assert_no_svg_loader ();
+
+  upstander_settings_set_text_size (settings, "default");
+  g_bytes_unref (upstander_progress_remove_story (progress, upstander_scenario_get_bundle_id (found_in),
+                                                  upstander_scenario_get_id (found_in)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_close_app (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/upstander/avatar/sheet", test_sheet);
   g_test_add_func ("/upstander/avatar/no-svg-at-run-time", test_no_svg_at_run_time);
   g_test_add_func ("/upstander/avatar/catalogue-icons-not-svg", test_catalogue_icons_not_svg);
+  g_test_add_func ("/upstander/avatar/catalogue-icons-not-svg/stars-grow-with-text", test_ending_stars_grow_with_text);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "upstander-catalogue.h"
 #include "upstander-ending-view.h"
 #include "upstander-feedback-view.h"
 #include "upstander-guides-page.h"
@@ -107,6 +108,103 @@ count (GtkWidget  *root,
 
 
 /* Tests */
+
+static void
+story_activated_cb (UpstanderCatalogue *catalogue,
+                    UpstanderScenario  *scenario,
+                    gpointer            user_data)
+{
+  g_set_object ((UpstanderScenario **) user_data, scenario);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/*
+ * The catalogue on its own, outside a window of the app: what it shows
+ * follows its library and settings (the Classroom Mode banner through a
+ * binding in its template, the bands through who is reading), its search is
+ * a property, and choosing a story is a signal that leaves the page to
+ * whoever listens.
+ */
+static void
+test_window_catalogue_widget (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  g_autoptr(UpstanderScenario) chosen = NULL;
+  g_autoptr(UpstanderScenario) first = NULL;
+  g_autofree char *search = NULL;
+  UpstanderApplication *app;
+  UpstanderSettings *settings;
+  UpstanderCatalogue *catalogue;
+  GtkWidget *window, *banner, *grid;
+  GListModel *stories;
+  guint n_search_notifies = 0;
+
+  reset_progress ();
+  app = ui_test_new_app (library);
+  settings = upstander_application_get_settings (app);
+  upstander_settings_set_reader (settings, "adult");
+  upstander_settings_set_classroom_mode (settings, FALSE);
+
+  catalogue = upstander_catalogue_new (library, upstander_application_get_progress (app), settings);
+  g_object_add_weak_pointer (G_OBJECT (catalogue), (gpointer *) &catalogue);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (catalogue));
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_for_paint (GTK_WINDOW (window));
+
+  stories = upstander_catalogue_get_stories (catalogue);
+  g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 2);
+  g_assert_cmpuint (count (window, UPSTANDER_TYPE_SCENARIO_CARD, NULL), ==, 2);
+  g_object_get (catalogue, "search", &search, NULL);
+  g_assert_cmpstr (search, ==, "");
+
+  /* Classroom Mode on: the banner says so; off: it goes. */
+  banner = ui_test_find_one (window, GTK_TYPE_BOX, "classroom-banner");
+  g_assert_nonnull (banner);
+  g_assert_false (gtk_widget_get_visible (banner));
+  upstander_settings_set_classroom_mode (settings, TRUE);
+  g_assert_true (gtk_widget_get_visible (banner));
+  upstander_settings_set_classroom_mode (settings, FALSE);
+  g_assert_false (gtk_widget_get_visible (banner));
+
+  /* The search, as a property: set, read back, told once. */
+  g_signal_connect (catalogue, "notify::search", G_CALLBACK (count_notify_cb), &n_search_notifies);
+  g_object_set (catalogue, "search", "photo of mei", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 1);
+  g_assert_cmpstr (upstander_catalogue_get_search (catalogue), ==, "photo of mei");
+  g_assert_cmpuint (n_search_notifies, ==, 1);
+  upstander_catalogue_set_search (catalogue, "photo of mei");
+  g_assert_cmpuint (n_search_notifies, ==, 1);
+  upstander_catalogue_clear_filters (catalogue);
+  g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 2);
+  g_assert_cmpuint (n_search_notifies, ==, 2);
+
+  /* Who is reading, changed elsewhere, is the band shown. */
+  upstander_settings_set_reader (settings, "ages-12-14");
+  g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 1);
+  upstander_settings_set_reader (settings, "adult");
+  g_assert_cmpuint (g_list_model_get_n_items (stories), ==, 2);
+
+  /* A card activated: the story is handed on, and the catalogue stays. */
+  g_signal_connect (catalogue, "story-activated", G_CALLBACK (story_activated_cb), &chosen);
+  grid = ui_test_find_one (window, GTK_TYPE_GRID_VIEW, NULL);
+  g_signal_emit_by_name (grid, "activate", 1);
+  first = g_list_model_get_item (stories, 1);
+  g_assert_true (chosen == first);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (catalogue)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_null (catalogue);
+  ui_test_close_app (app);
+}
 
 static void
 test_window_catalogue_filters (void)
@@ -2819,6 +2917,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/upstander/window/catalogue-filters", test_window_catalogue_filters);
+  g_test_add_func ("/upstander/window/catalogue-widget", test_window_catalogue_widget);
   g_test_add_func ("/upstander/window/search-as-you-type", test_window_search_as_you_type);
   g_test_add_func ("/upstander/window/loads-after-first-frame", test_window_loads_after_first_frame);
   g_test_add_func ("/upstander/window/plays-to-ending", test_window_plays_to_ending);
