@@ -392,8 +392,9 @@ build_voice (UpstanderClassroomPage *self)
 static void
 build_summary (UpstanderClassroomPage *self)
 {
-  gtk_box_append (self->content, upstander_class_summary_view_new (self->run));
-  upstander_box_add_text_label (self->content, _("The summary holds counts only: nothing about any pupil is kept."), "dim-label");
+  upstander_class_summary_view_set_run (self->summary, self->run);
+  gtk_stack_set_visible_child (self->views, self->summary_scroller);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->summary_scroller)), 0);
 
   add_button (self->actions, _("Export CSV…"), "classroom.export-csv", NULL, NULL);
   add_button (self->actions, _("Export PDF…"), "classroom.export-pdf", NULL, NULL);
@@ -409,6 +410,7 @@ rebuild (UpstanderClassroomPage *self)
   clear_box (self->actions);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   adw_bin_set_child (self->voice_bin, NULL);
+  upstander_class_summary_view_set_run (self->summary, NULL);
   gtk_stack_set_visible_child (self->views, self->scroller);
 
   if (self->presentation == NULL)
@@ -632,6 +634,8 @@ upstander_classroom_page_class_init (UpstanderClassroomPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, check_bin);
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, voice_bin);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, summary_scroller);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, summary);
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, content);
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, actions);
 
@@ -641,6 +645,7 @@ upstander_classroom_page_class_init (UpstanderClassroomPageClass *klass)
 static void
 upstander_classroom_page_init (UpstanderClassroomPage *self)
 {
+  g_type_ensure (UPSTANDER_TYPE_CLASS_SUMMARY_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   _upstander_classroom_page_actions_init (self);
 }
