@@ -179,6 +179,8 @@ card_picked_cb (UpstanderVoteCard      *card,
                                  upstander_choice_item_get_position (upstander_vote_card_get_choice (card)));
 }
 
+static void focus_way_on (UpstanderClassroomPage *self);
+
 /* The counts and the pick follow the run; the cards stay, and so does the focus. */
 static void
 update_votes (UpstanderClassroomPage *self)
@@ -196,6 +198,18 @@ update_votes (UpstanderClassroomPage *self)
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "classroom.choose", selected >= 0);
+
+  /* "Go This Way" could not take the focus while no choice had a vote: with
+   * the first one, it does, so that Enter goes on, as everywhere else in the
+   * lesson. A teacher working on a card keeps the focus there. */
+  if (selected >= 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      if (focus == NULL || gtk_widget_get_ancestor (focus, UPSTANDER_TYPE_VOTE_CARD) == NULL)
+        focus_way_on (self);
+    }
 }
 
 static void
@@ -403,6 +417,23 @@ build_summary (UpstanderClassroomPage *self)
   add_button (self->actions, _("Finish"), "classroom.finish", NULL, "suggested-action");
 }
 
+/*
+ * The way on (Continue, Counted, Go This Way…) has the keyboard focus, so
+ * that Enter and a presenter's remote move the lesson on, never the first
+ * button of the bar above (Teacher's Notes).
+ */
+static void
+focus_way_on (UpstanderClassroomPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->actions));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "suggested-action"))
+      {
+        gtk_widget_grab_focus (child);
+        return;
+      }
+}
+
 static void
 rebuild (UpstanderClassroomPage *self)
 {
@@ -451,10 +482,8 @@ rebuild (UpstanderClassroomPage *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 
   /* The old focus went with the old widgets: give it to the way on. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->actions));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_has_css_class (child, "suggested-action") && gtk_widget_get_mapped (GTK_WIDGET (self)))
-      gtk_widget_grab_focus (child);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    focus_way_on (self);
 }
 
 static void
@@ -517,6 +546,15 @@ upstander_classroom_page_size_allocate (GtkWidget *widget,
 
   if ((width >= 1600) != gtk_widget_has_css_class (widget, "room-large") && self->scale_idle == 0)
     self->scale_idle = g_idle_add (update_scale_cb, self);
+}
+
+/* A story opened from the catalogue is built before it is shown: the focus follows once it is. */
+static void
+upstander_classroom_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (upstander_classroom_page_parent_class)->map (widget);
+
+  focus_way_on (UPSTANDER_CLASSROOM_PAGE (widget));
 }
 
 static void
@@ -609,6 +647,7 @@ upstander_classroom_page_class_init (UpstanderClassroomPageClass *klass)
   object_class->set_property = upstander_classroom_page_set_property;
   widget_class->measure = upstander_classroom_page_measure;
   widget_class->size_allocate = upstander_classroom_page_size_allocate;
+  widget_class->map = upstander_classroom_page_map;
 
   properties [PROP_PANEL] =
     g_param_spec_string ("panel", NULL, NULL, "votes",

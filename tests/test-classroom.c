@@ -325,6 +325,9 @@ test_classroom_run (void)
   g_assert_true (shows (GTK_WIDGET (page), "Before the story"));
   g_assert_true (shows (GTK_WIDGET (page), "I know an adult I could tell."));
   g_assert_nonnull (ui_test_find_button (GTK_WIDGET (page), "Skip the Check"));
+  /* Opened from the catalogue, the way on has the focus (Enter or a remote
+   * counts the check), not the first button of the bar (Teacher's Notes). */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == ui_test_find_button (GTK_WIDGET (page), "Counted"));
   /* Hands counted by number key, Shift+number and the + button, as the votes are. */
   g_assert_true (press (page, GDK_KEY_1, 0));
   g_assert_true (press (page, GDK_KEY_1, 0));
@@ -383,7 +386,10 @@ test_classroom_run (void)
 
   /* Votes by click and by keyboard; the most voted is preselected. */
   g_assert_cmpint (upstander_classroom_page_get_selected (page), ==, -1);
+  g_assert_false (gtk_widget_get_sensitive (ui_test_find_button (GTK_WIDGET (page), "Go This Way")));
   gtk_widget_activate_action (GTK_WIDGET (page), "classroom.vote", "u", dm);
+  /* With the first vote, "Go This Way" can be pressed, and has the focus: Enter goes on. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == ui_test_find_button (GTK_WIDGET (page), "Go This Way"));
   g_assert_true (press (page, GDK_KEY_1 + dm, 0));
   g_assert_true (press (page, GDK_KEY_1 + laugh, 0));
   g_assert_true (press (page, GDK_KEY_KP_1 + laugh, 0));
