@@ -551,6 +551,8 @@ upstander_application_startup (GApplication *app)
     self->settings = upstander_settings_new ();
   g_signal_connect_object (self->settings, "notify::classroom-available",
                            G_CALLBACK (classroom_available_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "notify::classroom-mode-locked",
+                           G_CALLBACK (classroom_available_cb), self, G_CONNECT_SWAPPED);
   classroom_available_cb (self);
   self->progress = upstander_progress_new (NULL);
   upstander_progress_load (self->progress);

@@ -214,6 +214,8 @@ upstander_help_page_set_sources (UpstanderHelpPage *self,
   self->region_chooser = upstander_region_chooser_new (settings);
   gtk_widget_set_halign (self->region_chooser, GTK_ALIGN_START);
   gtk_box_append (self->region_box, self->region_chooser);
+  /* A region an administrator locked is shown here as in Preferences. */
+  upstander_settings_bind_lock (settings, "region", G_OBJECT (self->region_chooser));
   g_signal_connect_object (settings, "notify::region",
                            G_CALLBACK (upstander_help_page_refresh), self, G_CONNECT_SWAPPED);
   upstander_help_page_refresh (self);

@@ -89,24 +89,6 @@ row_to_reader (GBinding     *binding,
 }
 
 /*
- * An administrator's lock is shown, not fought: the row is insensitive and
- * says who set it, in place of what it is for.
- */
-static void
-show_lock (UpstanderPreferencesWindow *self,
-           AdwActionRow               *row,
-           const char                 *key)
-{
-  if (!upstander_settings_get_locked (self->settings, key))
-    return;
-
-  gtk_widget_set_sensitive (GTK_WIDGET (row), FALSE);
-  adw_action_row_set_subtitle (row, _("Set by your administrator"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Set by your administrator"));
-  gtk_widget_add_css_class (GTK_WIDGET (row), "locked");
-}
-
-/*
  * Only the bands an administrator offers (the "age-bands" key), and a
  * teacher or parent; again whenever the administrator changes them.
  */
@@ -313,11 +295,12 @@ upstander_preferences_window_new (UpstanderApplication *application)
   gtk_widget_set_valign (chooser, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (self->region_row, chooser);
 
-  show_lock (self, ADW_ACTION_ROW (self->language_row), "language");
-  show_lock (self, ADW_ACTION_ROW (self->reader_row), "reader");
-  show_lock (self, ADW_ACTION_ROW (self->text_size_row), "text-size");
-  show_lock (self, ADW_ACTION_ROW (self->read_aloud_row), "read-aloud-automatically");
-  show_lock (self, self->region_row, "region");
+  /* Locked rows are insensitive and say who set them, as long as the lock holds. */
+  upstander_settings_bind_lock (self->settings, "language", G_OBJECT (self->language_row));
+  upstander_settings_bind_lock (self->settings, "reader", G_OBJECT (self->reader_row));
+  upstander_settings_bind_lock (self->settings, "text-size", G_OBJECT (self->text_size_row));
+  upstander_settings_bind_lock (self->settings, "read-aloud-automatically", G_OBJECT (self->read_aloud_row));
+  upstander_settings_bind_lock (self->settings, "region", G_OBJECT (self->region_row));
 
   return self;
 }

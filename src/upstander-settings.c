@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "upstander-language.h"
 #include "upstander-settings.h"
@@ -40,6 +40,9 @@ struct _UpstanderSettings
   gboolean   first_run;
   gboolean   user_bundles;
   gboolean   classroom_available;
+
+  /* Bit per entry of lockable_keys: locked by an administrator, as last seen. */
+  guint      locked;
 };
 
 enum {
@@ -57,7 +60,32 @@ enum {
   PROP_FIRST_RUN,
   PROP_USER_BUNDLES,
   PROP_CLASSROOM_AVAILABLE,
+  PROP_LANGUAGE_LOCKED,
+  PROP_READER_LOCKED,
+  PROP_TEXT_SIZE_LOCKED,
+  PROP_REGION_LOCKED,
+  PROP_READ_ALOUD_AUTOMATICALLY_LOCKED,
+  PROP_CLASSROOM_MODE_LOCKED,
   N_PROPS
+};
+
+/*
+ * The keys the reader may change in the app, which an administrator can
+ * lock, each with its property "KEY-locked". Widgets that change one bind
+ * to that property (upstander_settings_bind_lock()), so a lock set or lifted
+ * while the app runs shows at once.
+ */
+static const struct
+{
+  const char *key;
+  guint       prop_id;
+} lockable_keys[] = {
+  { "language", PROP_LANGUAGE_LOCKED },
+  { "reader", PROP_READER_LOCKED },
+  { "text-size", PROP_TEXT_SIZE_LOCKED },
+  { "region", PROP_REGION_LOCKED },
+  { "read-aloud-automatically", PROP_READ_ALOUD_AUTOMATICALLY_LOCKED },
+  { "classroom-mode", PROP_CLASSROOM_MODE_LOCKED },
 };
 
 G_DEFINE_FINAL_TYPE (UpstanderSettings, upstander_settings, G_TYPE_OBJECT)
@@ -294,6 +322,17 @@ upstander_settings_get_property (GObject    *object,
       g_value_set_boolean (value, self->classroom_available);
       break;
 
+    case PROP_LANGUAGE_LOCKED:
+    case PROP_READER_LOCKED:
+    case PROP_TEXT_SIZE_LOCKED:
+    case PROP_REGION_LOCKED:
+    case PROP_READ_ALOUD_AUTOMATICALLY_LOCKED:
+    case PROP_CLASSROOM_MODE_LOCKED:
+      for (guint i = 0; i < G_N_ELEMENTS (lockable_keys); i++)
+        if (lockable_keys[i].prop_id == prop_id)
+          g_value_set_boolean (value, (self->locked & (1u << i)) != 0);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -477,6 +516,16 @@ upstander_settings_class_init (UpstanderSettingsClass *klass)
     g_param_spec_boolean ("classroom-available", NULL, NULL, TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* Read-only: set by an administrator, followed through writable-changed. */
+  for (guint i = 0; i < G_N_ELEMENTS (lockable_keys); i++)
+    {
+      g_autofree char *name = g_strconcat (lockable_keys[i].key, "-locked", NULL);
+
+      properties [lockable_keys[i].prop_id] =
+        g_param_spec_boolean (g_intern_string (name), NULL, NULL, FALSE,
+                              (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+    }
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -492,6 +541,40 @@ upstander_settings_init (UpstanderSettings *self)
   self->first_run = TRUE;
   self->user_bundles = TRUE;
   self->classroom_available = TRUE;
+}
+
+/*
+ * Takes in whether an administrator locks @key (NULL: every lockable key),
+ * and says so when that changed. An administrator can lock or unlock a key
+ * while the app runs (dconf pushes a new database to a running session).
+ */
+static void
+update_locks (UpstanderSettings *self,
+              const char        *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lockable_keys); i++)
+    {
+      guint bit = 1u << i;
+      guint was = self->locked & bit;
+
+      if (key != NULL && !g_str_equal (key, lockable_keys[i].key))
+        continue;
+
+      if (upstander_settings_get_locked (self, lockable_keys[i].key))
+        self->locked |= bit;
+      else
+        self->locked &= ~bit;
+      if ((self->locked & bit) != was)
+        g_object_notify_by_pspec (G_OBJECT (self), properties [lockable_keys[i].prop_id]);
+    }
+}
+
+static void
+writable_changed_cb (GSettings         *settings,
+                     const char        *key,
+                     UpstanderSettings *self)
+{
+  update_locks (self, key);
 }
 
 /* Binds @self to the app's GSettings schema, if it is installed, through @backend (NULL: the default). */
@@ -528,6 +611,9 @@ attach (UpstanderSettings *self,
   g_settings_bind (self->settings, "classroom-mode", self, "classroom-mode", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "read-aloud-automatically", self, "read-aloud-automatically",
                    G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_object (self->settings, "writable-changed", G_CALLBACK (writable_changed_cb), self, 0);
+  update_locks (self, NULL);
 }
 
 UpstanderSettings *
@@ -748,25 +834,12 @@ upstander_settings_choose_reader (UpstanderSettings *self,
 {
   g_return_if_fail (UPSTANDER_IS_SETTINGS (self));
 
-  if (!upstander_settings_get_reader_writable (self))
+  if (upstander_settings_get_locked (self, "reader"))
     return;
 
   upstander_settings_set_reader (self, reader);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "reader", self->reader);
-}
-
-/*
- * Whether the reader may change who is reading: an administrator can lock
- * the key (a vendor override, or a dconf lock), and then the app neither
- * asks nor offers to change it.
- */
-gboolean
-upstander_settings_get_reader_writable (UpstanderSettings *self)
-{
-  g_return_val_if_fail (UPSTANDER_IS_SETTINGS (self), FALSE);
-
-  return self->settings == NULL || g_settings_is_writable (self->settings, "reader");
 }
 
 /*
@@ -805,7 +878,8 @@ upstander_settings_get_reader_unasked (UpstanderSettings *self)
 /*
  * Whether an administrator locked @key (a dconf lock, or a `locks` file of
  * the keyfile backend): the app then neither asks for it nor offers to
- * change it.
+ * change it. The one place that decides it: the "KEY-locked" properties
+ * follow it.
  */
 gboolean
 upstander_settings_get_locked (UpstanderSettings *self,
@@ -920,4 +994,53 @@ upstander_settings_bind_window (UpstanderSettings *self,
 
   g_signal_connect_object (window, "close-request",
                            G_CALLBACK (window_close_request_cb), self, 0);
+}
+
+/* "Set by your administrator" while the lock holds, else what the widget said of itself. */
+static gboolean
+lock_to_text (GBinding     *binding,
+              const GValue *from,
+              GValue       *to,
+              gpointer      own_text)
+{
+  g_value_set_string (to, g_value_get_boolean (from) ? _("Set by your administrator") : own_text);
+
+  return TRUE;
+}
+
+/**
+ * upstander_settings_bind_lock:
+ * @key: a key the reader may change: "language", "reader", "text-size",
+ *   "region", "read-aloud-automatically" or "classroom-mode"
+ * @widget: what changes it: a row of Preferences, a toggle
+ *
+ * An administrator's lock is shown, not fought: while @key is locked,
+ * @widget is insensitive and says who set it, in its tooltip (which GTK
+ * makes its accessible description too) and, for a row, in place of its
+ * subtitle. When the lock is lifted, even while the app runs, @widget
+ * responds again with its own words. Bind once the widget has them.
+ */
+void
+upstander_settings_bind_lock (UpstanderSettings *self,
+                              const char        *key,
+                              GObject           *widget)
+{
+  g_autofree char *property = NULL;
+
+  g_return_if_fail (UPSTANDER_IS_SETTINGS (self));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  property = g_strconcat (key, "-locked", NULL);
+  g_return_if_fail (g_object_class_find_property (G_OBJECT_GET_CLASS (self), property) != NULL);
+
+  g_object_bind_property (self, property, widget, "sensitive",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_object_bind_property_full (self, property, widget, "tooltip-text", G_BINDING_SYNC_CREATE,
+                               lock_to_text, NULL,
+                               g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (widget))), g_free);
+  if (ADW_IS_ACTION_ROW (widget))
+    g_object_bind_property_full (self, property, widget, "subtitle", G_BINDING_SYNC_CREATE,
+                                 lock_to_text, NULL,
+                                 g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget))), g_free);
 }

@@ -52,7 +52,6 @@ void               upstander_settings_set_reader       (UpstanderSettings *self,
                                                          const char        *reader);
 void               upstander_settings_choose_reader    (UpstanderSettings *self,
                                                          const char        *reader);
-gboolean           upstander_settings_get_reader_writable (UpstanderSettings *self);
 GPtrArray         *upstander_settings_dup_offered_readers (UpstanderSettings *self);
 gboolean           upstander_settings_get_reader_offered (UpstanderSettings *self,
                                                           const char        *reader);
@@ -69,5 +68,8 @@ gboolean           upstander_settings_get_reader_unasked (UpstanderSettings *sel
 char              *upstander_settings_dup_effective_region (UpstanderSettings *self);
 void               upstander_settings_bind_window       (UpstanderSettings *self,
                                                          GObject           *window);
+void               upstander_settings_bind_lock         (UpstanderSettings *self,
+                                                         const char        *key,
+                                                         GObject           *widget);
 
 G_END_DECLS

@@ -531,7 +531,7 @@ filters_changed_cb (UpstanderWindow *self)
   /* The band filter is who is reading: choosing another band is changing it,
    * unless an administrator locked it (then the toggles are insensitive). */
   if (self->settings != NULL && toggled_reader (self) != NULL &&
-      upstander_settings_get_reader_writable (self->settings))
+      !upstander_settings_get_locked (self->settings, "reader"))
     upstander_settings_set_reader (self->settings, toggled_reader (self));
 
   g_free (refold_search (self));
@@ -540,38 +540,14 @@ filters_changed_cb (UpstanderWindow *self)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
-/*
- * A band toggle under an administrator's lock is insensitive and says why,
- * as the locked rows of Preferences do: in its tooltip, and to a screen
- * reader as its description. Unlocked, it gets its own tooltip back.
- */
-static void
-show_band_lock (GtkWidget *toggle,
-                gboolean   locked)
-{
-  const char *own_tooltip = g_object_get_data (G_OBJECT (toggle), "upstander-own-tooltip");
-
-  gtk_widget_set_sensitive (toggle, !locked);
-  /* GTK makes the tooltip the accessible description too. */
-  gtk_widget_set_tooltip_text (toggle, locked ? _("Set by your administrator") : own_tooltip);
-}
-
 static void
 reader_changed_cb (UpstanderWindow *self)
 {
-  gboolean locked;
-
   /* No catalogue yet: ensure_catalogue() catches up. */
   if (self->age_all == NULL)
     return;
 
-  locked = !upstander_settings_get_reader_writable (self->settings);
-
   gtk_toggle_button_set_active (reader_toggle (self, upstander_settings_get_reader (self->settings)), TRUE);
-  show_band_lock (GTK_WIDGET (self->age_all), locked);
-  show_band_lock (GTK_WIDGET (self->age_8_11), locked);
-  show_band_lock (GTK_WIDGET (self->age_12_14), locked);
-  show_band_lock (GTK_WIDGET (self->age_15_17), locked);
 }
 
 /* The band toggles an administrator offers are shown; the others are hidden. */
@@ -996,7 +972,7 @@ clear_filters_activated (GtkWidget  *widget,
 
   ensure_catalogue (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  if (upstander_settings_get_reader_writable (self->settings))
+  if (!upstander_settings_get_locked (self->settings, "reader"))
     gtk_toggle_button_set_active (self->age_all, TRUE);
   gtk_drop_down_set_selected (self->topic_dropdown, 0);
   filters_changed_cb (self);
@@ -1229,10 +1205,6 @@ name_catalogue_buttons (UpstanderWindow *self)
 
             gtk_button_set_label (GTK_BUTTON (toggles[i]), isolated);
           }
-        /* Kept for when an administrator's lock, which borrows the tooltip, goes. */
-        g_object_set_data_full (G_OBJECT (toggles[i]), "upstander-own-tooltip",
-                                g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (toggles[i]))),
-                                g_free);
         label = gtk_button_get_child (GTK_BUTTON (toggles[i]));
         gtk_label_set_wrap (GTK_LABEL (label), TRUE);
         gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
@@ -1298,6 +1270,12 @@ ensure_catalogue (UpstanderWindow *self)
   adw_bin_set_child (self->catalogue_bin, GTK_WIDGET (gtk_builder_get_object (builder, "catalogue")));
 
   name_catalogue_buttons (self);
+  /* The band filter is who is reading: under an administrator's lock the
+   * toggles cannot change it, and say why as Preferences does. */
+  upstander_settings_bind_lock (self->settings, "reader", G_OBJECT (self->age_all));
+  upstander_settings_bind_lock (self->settings, "reader", G_OBJECT (self->age_8_11));
+  upstander_settings_bind_lock (self->settings, "reader", G_OBJECT (self->age_12_14));
+  upstander_settings_bind_lock (self->settings, "reader", G_OBJECT (self->age_15_17));
   g_object_bind_property (self->settings, "classroom-mode", self->classroom_banner, "visible", G_BINDING_SYNC_CREATE);
 
   /* Sorted first, then filtered: a keystroke in the search filters the

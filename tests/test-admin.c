@@ -14,6 +14,7 @@
 
 #include "ui-test.h"
 #include "upstander-application.h"
+#include "upstander-help-page.h"
 #include "upstander-language.h"
 #include "upstander-preferences-window.h"
 #include "upstander-window.h"
@@ -690,6 +691,195 @@ test_admin_live_changes (void)
 }
 
 /*
+ * A memory backend whose keys an administrator can lock and unlock while the
+ * app runs, as dconf does when a new database with locks is pushed. Neither
+ * the memory backend (everything writable) nor the keyfile backend (reads its
+ * `locks` file once, when made) can change a lock later.
+ */
+static GHashTable *live_locks;  /* the paths locked now */
+
+static gboolean
+lockable_backend_get_writable (GSettingsBackend *backend,
+                               const char       *key)
+{
+  return !g_hash_table_contains (live_locks, key);
+}
+
+static void
+lockable_backend_class_init (gpointer klass,
+                             gpointer unused)
+{
+  G_SETTINGS_BACKEND_CLASS (klass)->get_writable = lockable_backend_get_writable;
+}
+
+static GSettingsBackend *
+lockable_backend_new (void)
+{
+  static GType type = 0;
+
+  if (type == 0)
+    {
+      /* The memory backend's type is not public: it is derived from by its size. */
+      g_autoptr(GSettingsBackend) memory = g_memory_settings_backend_new ();
+      GTypeQuery query;
+
+      g_type_query (G_OBJECT_TYPE (memory), &query);
+      type = g_type_register_static_simple (query.type, "TestLockableSettingsBackend",
+                                            query.class_size, lockable_backend_class_init,
+                                            query.instance_size, NULL, 0);
+      live_locks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+
+  return g_object_new (type, NULL);
+}
+
+/* Locks or unlocks who is reading, the language, the region and Classroom Mode, and tells whoever watches @backend. */
+static void
+set_live_locks (GSettingsBackend *backend,
+                gboolean          locked)
+{
+  const char *keys[] = { "reader", "language", "region", "classroom-mode" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *path = g_strconcat ("/io/github/upstander/Upstander/", keys[i], NULL);
+
+      if (locked)
+        g_hash_table_add (live_locks, g_strdup (path));
+      else
+        g_hash_table_remove (live_locks, path);
+      g_settings_backend_writable_changed (backend, path);
+    }
+}
+
+/* Whether the rows of @preferences for who is reading and the language show the administrator's lock, or their own words. */
+static void
+assert_preferences_locked (UpstanderPreferencesWindow *preferences,
+                           gboolean                    locked)
+{
+  const struct { const char *title; const char *own_subtitle; } rows[] = {
+    { "Who is reading", "Which stories the catalogue shows first. Kept on this computer only." },
+    { "Language", "For the stories and the buttons" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      AdwComboRow *row = find_combo_row (preferences, rows[i].title);
+
+      g_assert_cmpint (gtk_widget_get_sensitive (GTK_WIDGET (row)), ==, !locked);
+      if (locked)
+        {
+          g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Set by your administrator");
+          g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), ==, "Set by your administrator");
+        }
+      else
+        {
+          g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, rows[i].own_subtitle);
+          g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (row)));
+        }
+    }
+}
+
+/* Whether the help page's region chooser shows the administrator's lock. */
+static void
+assert_help_region_locked (UpstanderWindow *window,
+                           gboolean         locked)
+{
+  GtkWidget *help = ui_test_find_one (GTK_WIDGET (window), UPSTANDER_TYPE_HELP_PAGE, NULL);
+  GtkWidget *chooser;
+
+  g_assert_nonnull (help);
+  chooser = ui_test_find_one (help, GTK_TYPE_DROP_DOWN, NULL);
+  g_assert_nonnull (chooser);
+  g_assert_cmpint (gtk_widget_get_sensitive (chooser), ==, !locked);
+  if (locked)
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (chooser), ==, "Set by your administrator");
+  else
+    g_assert_null (gtk_widget_get_tooltip_text (chooser));
+}
+
+/*
+ * An administrator locks who is reading, the language, the region and
+ * Classroom Mode while the app runs, then lifts the locks: the catalogue's
+ * band toggles, the rows of a Preferences window left open, the help page's
+ * region and the Classroom Mode action follow each time, without a restart.
+ */
+static void
+test_admin_live_locks (void)
+{
+  g_autoptr(GSettingsBackend) backend = lockable_backend_new ();
+  g_autoptr(GSettings) administrator = g_settings_new_with_backend (APP_ID, backend);
+  g_autoptr(UpstanderSettings) settings = NULL;
+  g_autofree char *ui_dir = g_test_build_filename (G_TEST_DIST, "fixtures", "ui", NULL);
+  const char *dirs[] = { ui_dir, NULL };
+  g_autoptr(UpstanderLibrary) library = upstander_library_new_for_sources (NULL, dirs);
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+  UpstanderPreferencesWindow *preferences;
+  AdwComboRow *reader_row;
+
+  g_settings_set_boolean (administrator, "first-run", FALSE);
+  settings = upstander_settings_new_for_backend (backend);
+  upstander_settings_choose_reader (settings, "ages-8-11");
+  upstander_library_load (library);
+
+  app = start_app (".TestAdminLiveLocks", settings, library);
+  window = UPSTANDER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  assert_band_toggles_locked (window, FALSE);
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "classroom-mode"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help", NULL);
+  assert_help_region_locked (window, FALSE);
+  preferences = open_preferences (app);
+  reader_row = find_combo_row (preferences, "Who is reading");
+  assert_preferences_locked (preferences, FALSE);
+
+  /* Locked while the app runs. */
+  set_live_locks (backend, TRUE);
+  WAIT_UNTIL (!gtk_widget_get_sensitive (GTK_WIDGET (reader_row)));
+  g_assert_true (upstander_settings_get_locked (settings, "reader"));
+  assert_band_toggles_locked (window, TRUE);
+  assert_preferences_locked (preferences, TRUE);
+  assert_help_region_locked (window, TRUE);
+  WAIT_UNTIL (!g_action_group_has_action (G_ACTION_GROUP (app), "classroom-mode"));
+  /* Nothing in the app changes a key locked meanwhile. */
+  upstander_settings_choose_reader (settings, "ages-12-14");
+  g_assert_cmpstr (upstander_settings_get_reader (settings), ==, "ages-8-11");
+  upstander_settings_set_language (settings, "es");
+  g_assert_cmpstr (upstander_settings_get_language (settings), ==, "");
+
+  /* A Preferences window opened under the lock shows it too. */
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  preferences = open_preferences (app);
+  reader_row = find_combo_row (preferences, "Who is reading");
+  assert_preferences_locked (preferences, TRUE);
+
+  /* Lifted: every one responds again, with its own words. */
+  set_live_locks (backend, FALSE);
+  WAIT_UNTIL (gtk_widget_get_sensitive (GTK_WIDGET (reader_row)));
+  assert_band_toggles_locked (window, FALSE);
+  assert_help_region_locked (window, FALSE);
+  {
+    g_autoptr(GPtrArray) toggles = find_band_toggles (window);
+
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (g_ptr_array_index (toggles, 1)), ==, "Ages 8 to 11");
+  }
+  assert_preferences_locked (preferences, FALSE);
+  WAIT_UNTIL (g_action_group_has_action (G_ACTION_GROUP (app), "classroom-mode"));
+  /* The band toggles choose who is reading again. */
+  {
+    g_autoptr(GPtrArray) toggles = find_band_toggles (window);
+
+    gtk_toggle_button_set_active (g_ptr_array_index (toggles, 2), TRUE);
+    g_assert_cmpstr (upstander_settings_get_reader (settings), ==, "ages-12-14");
+    g_assert_cmpuint (adw_combo_row_get_selected (reader_row), ==, 1);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  ui_test_close_app (app);
+}
+
+/*
  * Without an override, the schema's defaults are the app's own: the app
  * tells an administrator's value from the default by comparing with these.
  */
@@ -765,6 +955,7 @@ main (int   argc,
   else if (g_str_equal (which, "live"))
     {
       g_test_add_func ("/upstander/admin/live-changes", test_admin_live_changes);
+      g_test_add_func ("/upstander/admin/live-locks", test_admin_live_locks);
     }
   else
     {

@@ -813,6 +813,176 @@ test_progress_two_instances_at_once (void)
 }
 
 /* CPU time this process (every thread of it) has used, in microseconds. */
+/*
+ * Two copies of the app on one file, without the single-instance guard: A
+ * finds an ending, B deletes a story made in the workshop (A still holds
+ * its endings in memory), both save, in either order. The file, and each
+ * copy after its next save, keep A's ending and B's deletion; Undo in B
+ * brings the story back everywhere.
+ */
+static void
+test_progress_removal_survives_other_copy (gconstpointer data)
+{
+  gboolean removal_first = g_str_equal (data, "removal-first");
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  UpstanderProgress *seed = upstander_progress_new (path);
+  UpstanderProgress *first = upstander_progress_new (path);
+  UpstanderProgress *second = upstander_progress_new (path);
+  g_autoptr(GBytes) removed = NULL;
+  g_autoptr(GKeyFile) on_disk = NULL;
+
+  upstander_progress_load (seed);
+  g_assert_true (upstander_progress_add_ending (seed, "workshop-a", "story", 1, "end-good"));
+  g_assert_true (upstander_progress_add_ending (seed, "core", "a", 1, "end"));
+  upstander_progress_flush (seed);
+  g_assert_finalize_object (seed);
+
+  upstander_progress_load (first);
+  upstander_progress_load (second);
+  g_assert_true (upstander_progress_get_finished (first, "workshop-a", "story", 1));
+
+  if (removal_first)
+    {
+      removed = upstander_progress_remove_story (second, "workshop-a", "story");
+      upstander_progress_flush (second);
+      g_assert_true (upstander_progress_add_ending (first, "core", "b", 1, "end"));
+      upstander_progress_flush (first);
+    }
+  else
+    {
+      g_assert_true (upstander_progress_add_ending (first, "core", "b", 1, "end"));
+      upstander_progress_flush (first);
+      removed = upstander_progress_remove_story (second, "workshop-a", "story");
+      upstander_progress_flush (second);
+    }
+  g_assert_nonnull (removed);
+
+  /* On disk: A's ending, and not the story B deleted. */
+  g_assert_false (finished_on_disk (path, "workshop-a", "story", 1));
+  g_assert_true (finished_on_disk (path, "core", "b", 1));
+  g_assert_true (finished_on_disk (path, "core", "a", 1));
+  /* Still readable as format 1, by this version and the one before. */
+  on_disk = read_strict (path);
+  g_assert_false (g_key_file_has_group (on_disk, "workshop-a/story/1"));
+
+  /* Both save again: nothing comes back, each has taken in the other's news. */
+  g_assert_true (upstander_progress_add_ending (first, "core", "c", 1, "end"));
+  upstander_progress_flush (first);
+  g_assert_true (upstander_progress_add_ending (second, "core", "d", 1, "end"));
+  upstander_progress_flush (second);
+  g_assert_false (finished_on_disk (path, "workshop-a", "story", 1));
+  g_assert_true (finished_on_disk (path, "core", "b", 1));
+  g_assert_true (finished_on_disk (path, "core", "c", 1));
+  g_assert_true (finished_on_disk (path, "core", "d", 1));
+  g_assert_false (upstander_progress_get_finished (first, "workshop-a", "story", 1));
+  g_assert_true (upstander_progress_get_finished (first, "core", "b", 1));
+  g_assert_false (upstander_progress_get_finished (second, "workshop-a", "story", 1));
+  g_assert_true (upstander_progress_get_finished (second, "core", "b", 1));
+  g_assert_true (upstander_progress_get_finished (second, "core", "c", 1));
+
+  /* Undo in B: the story is back on disk, and in A at its next save. */
+  upstander_progress_restore_story (second, removed);
+  upstander_progress_flush (second);
+  g_assert_true (finished_on_disk (path, "workshop-a", "story", 1));
+  g_assert_true (upstander_progress_add_ending (first, "core", "e", 1, "end"));
+  upstander_progress_flush (first);
+  g_assert_true (upstander_progress_get_finished (first, "workshop-a", "story", 1));
+  g_assert_true (finished_on_disk (path, "workshop-a", "story", 1));
+  g_assert_true (finished_on_disk (path, "core", "e", 1));
+
+  /* Deleted again: gone from A at its next save once more. */
+  g_clear_pointer (&removed, g_bytes_unref);
+  removed = upstander_progress_remove_story (second, "workshop-a", "story");
+  upstander_progress_flush (second);
+  g_assert_true (upstander_progress_add_ending (first, "core", "f", 1, "end"));
+  upstander_progress_flush (first);
+  g_assert_false (upstander_progress_get_finished (first, "workshop-a", "story", 1));
+  g_assert_false (finished_on_disk (path, "workshop-a", "story", 1));
+
+  g_assert_finalize_object (first);
+  g_assert_finalize_object (second);
+  remove_dir (dir);
+}
+
+/*
+ * A copy that finds an ending in a story while another deletes it keeps
+ * that ending: it was found after what the deletion knew of (as after a
+ * forget, what was found since is kept), and only what came before goes.
+ */
+static void
+test_progress_removal_keeps_found_since (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  UpstanderProgress *first = upstander_progress_new (path);
+  UpstanderProgress *second = upstander_progress_new (path);
+  g_autoptr(GBytes) removed = NULL;
+  g_auto(GStrv) endings = NULL;
+
+  upstander_progress_load (first);
+  g_assert_true (upstander_progress_add_ending (first, "workshop-a", "story", 1, "end-old"));
+  upstander_progress_flush (first);
+  upstander_progress_load (second);
+
+  removed = upstander_progress_remove_story (second, "workshop-a", "story");
+  upstander_progress_flush (second);
+  g_assert_true (upstander_progress_add_ending (first, "workshop-a", "story", 1, "end-new"));
+  upstander_progress_flush (first);
+
+  endings = upstander_progress_dup_endings (first, "workshop-a", "story", 1);
+  g_assert_cmpstrv (endings, ((const char * const []) { "end-new", NULL }));
+  g_clear_pointer (&endings, g_strfreev);
+  g_assert_true (finished_on_disk (path, "workshop-a", "story", 1));
+  g_assert_cmpuint (upstander_progress_get_n_endings (first, "workshop-a", "story", 1), ==, 1);
+
+  g_assert_finalize_object (first);
+  g_assert_finalize_object (second);
+  remove_dir (dir);
+}
+
+/*
+ * Tombstones read from the file are checked as everything else is: only
+ * two valid ids and a stamp, each once, the newest few hundred; bad ones
+ * are dropped, and the file stays loadable and savable.
+ */
+static void
+test_progress_tombstones_checked (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  g_autoptr(GString) contents = g_string_new ("[upstander]\nformat=1\nremoved=");
+  UpstanderProgress *progress = upstander_progress_new (path);
+  g_autoptr(GKeyFile) written = NULL;
+  g_auto(GStrv) tombstones = NULL;
+
+  g_string_append (contents, "../etc/passwd/0123456789abcdef;core/x/ABCDEF0123456789;core/x/0123;"
+                             "core//0123456789abcdef;core/a/b/0123456789abcdef;\\s;;");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (contents, "workshop-%u/story/%016x;workshop-%u/story/%016x;", i, i, i, i);
+  g_string_append (contents, "\n[workshop-999/story/1]\nfinished=true\n");
+  g_assert_true (g_file_set_contents (path, contents->str, contents->len, NULL));
+
+  upstander_progress_load (progress);
+  g_assert_cmpint (upstander_progress_take_notice (progress), ==, UPSTANDER_PROGRESS_NOTICE_NONE);
+  /* Known, not news: a story kept beside its own tombstone stays. */
+  g_assert_true (upstander_progress_get_finished (progress, "workshop-999", "story", 1));
+  g_assert_true (upstander_progress_add_ending (progress, "core", "a", 1, "end"));
+  upstander_progress_flush (progress);
+  g_assert_true (upstander_progress_get_finished (progress, "workshop-999", "story", 1));
+
+  written = read_strict (path);
+  tombstones = g_key_file_get_string_list (written, "upstander", "removed", NULL, NULL);
+  g_assert_nonnull (tombstones);
+  g_assert_cmpuint (g_strv_length (tombstones), ==, 256);
+  g_assert_cmpstr (tombstones[0], ==, "workshop-744/story/00000000000002e8");
+  g_assert_cmpstr (tombstones[255], ==, "workshop-999/story/00000000000003e7");
+  g_assert_true (g_key_file_has_group (written, "workshop-999/story/1"));
+
+  g_assert_finalize_object (progress);
+  remove_dir (dir);
+}
+
 static gint64
 cpu_usec (void)
 {
@@ -841,6 +1011,11 @@ big_file_child (gconstpointer data)
   guint n_distinct = 0;
   gint64 start, used;
 
+  /* Tombstones of deleted stories, each twice, far more than are kept. */
+  g_string_append (contents, "removed=");
+  for (guint t = 0; t < 2000; t++)
+    g_string_append_printf (contents, "workshop-%u/story/%016x;workshop-%u/story/%016x;", t, t, t, t);
+  g_string_append (contents, "\n");
   /* Many small stories, then one with every ending twice: the duplicates
    * the old check was quadratic in (over 100 s for this file). */
   for (guint g = 0; g < 1000; g++)
@@ -1096,6 +1271,12 @@ main (int   argc,
   g_test_add_data_func ("/upstander/progress/device-is-corrupt", "device", test_progress_not_regular);
   g_test_add_func ("/upstander/progress/forget-final-across-instances", test_progress_forget_final_across_instances);
   g_test_add_func ("/upstander/progress/saves-off-main-thread", test_progress_saves_off_main_thread);
+  g_test_add_data_func ("/upstander/progress/removal-survives-other-copy/removal-first", "removal-first",
+                        test_progress_removal_survives_other_copy);
+  g_test_add_data_func ("/upstander/progress/removal-survives-other-copy/ending-first", "ending-first",
+                        test_progress_removal_survives_other_copy);
+  g_test_add_func ("/upstander/progress/removal-keeps-found-since", test_progress_removal_keeps_found_since);
+  g_test_add_func ("/upstander/progress/tombstones-checked", test_progress_tombstones_checked);
 
   return g_test_run ();
 }

@@ -26,6 +26,7 @@
  *   [upstander]
  *   format=1
  *   generation=5f0c2a9e13d47b86     (after a forget; see GENERATION_KEY)
+ *   removed=workshop-1a2b3c4d5e6f/story/0c1d2e3f4a5b6c7d;   (see REMOVED_KEY)
  *
  *   [core/the-group-chat/3]
  *   finished=true
@@ -54,6 +55,26 @@
  */
 #define GENERATION_KEY "generation"
 
+/*
+ * A story deleted from the workshop leaves a tombstone in the header,
+ * "bundle/scenario/stamp", the stamp made as a generation is. Another copy
+ * of the app that still holds the story's endings in memory, at its next
+ * save, finds a tombstone it has not seen: it drops what it knew of that
+ * story from before and keeps only what it found since, as after a forget.
+ * Undo takes the story's tombstones out again. Each copy remembers which
+ * tombstones it has seen (the same key in its own copy of the header) and
+ * writes back only the file's, never its own memory of them, so an Undo
+ * in one copy is not undone by another.
+ *
+ * Versions before this one read the file as it always was (the key is one
+ * they do not know) and drop the key when they save: format stays 1.
+ */
+#define REMOVED_KEY "removed"
+
+/* The newest tombstones kept: far more stories than a workshop deletes
+ * between two saves of another copy, and a bound on what a file can make us do. */
+#define MAX_TOMBSTONES 256
+
 struct _UpstanderProgress
 {
   GObject       parent_instance;
@@ -61,7 +82,8 @@ struct _UpstanderProgress
   char         *path;
   GKeyFile     *keyfile;    /* everything known, header included */
   GKeyFile     *additions;  /* endings found since the last save that succeeded */
-  GHashTable   *removals;   /* "bundle/scenario/" of stories removed since the last save that succeeded */
+  GHashTable   *removals;   /* "bundle/scenario/" → its tombstone, for stories removed since the last save that succeeded */
+  GHashTable   *restorations; /* "bundle/scenario/" of stories put back (Undo) since then */
   GMainContext *context;    /* where saves report back */
   GThread      *save_thread; /* the worker of the save running now, joined when it reports */
 
@@ -156,6 +178,104 @@ dup_generation (GKeyFile *keyfile)
   return generation != NULL ? generation : g_strdup ("");
 }
 
+/*
+ * The story prefix ("bundle/scenario/") of a tombstone, or NULL if @entry is
+ * not one: two valid ids and a stamp.
+ */
+static char *
+tombstone_prefix (const char *entry)
+{
+  const char *stamp = strrchr (entry, '/');
+  g_autofree char *prefix = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (stamp == NULL || !generation_is_valid (stamp + 1))
+    return NULL;
+
+  prefix = g_strndup (entry, stamp + 1 - entry);
+  parts = g_strsplit (prefix, "/", 4);
+  if (g_strv_length (parts) != 3 || parts[2][0] != '\0' ||
+      !upstander_id_is_valid (parts[0]) || !upstander_id_is_valid (parts[1]))
+    return NULL;
+
+  return g_steal_pointer (&prefix);
+}
+
+/* The tombstones in @keyfile's header, oldest first: (element-type utf8) (transfer full). */
+static GPtrArray *
+dup_tombstones (GKeyFile *keyfile)
+{
+  g_auto(GStrv) entries = g_key_file_get_string_list (keyfile, HEADER_GROUP, REMOVED_KEY, NULL, NULL);
+  GPtrArray *tombstones = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; entries != NULL && entries[i] != NULL; i++)
+    g_ptr_array_add (tombstones, g_strdup (entries[i]));
+
+  return tombstones;
+}
+
+/*
+ * Sets @keyfile's tombstones to the valid ones of @tombstones, each once,
+ * the newest MAX_TOMBSTONES. Linear in their number.
+ */
+static void
+set_tombstones (GKeyFile  *keyfile,
+                GPtrArray *tombstones)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  guint first;
+
+  /* Newest last: walk back from the end, keeping the first copy met. */
+  for (guint i = tombstones->len; i > 0 && kept->len < MAX_TOMBSTONES; i--)
+    {
+      const char *entry = g_ptr_array_index (tombstones, i - 1);
+      g_autofree char *prefix = tombstone_prefix (entry);
+
+      if (prefix != NULL && g_hash_table_add (seen, (gpointer) entry))
+        g_ptr_array_add (kept, (gpointer) entry);
+    }
+
+  if (kept->len == 0)
+    {
+      g_key_file_remove_key (keyfile, HEADER_GROUP, REMOVED_KEY, NULL);
+      return;
+    }
+
+  /* Back in order, oldest first. */
+  for (first = 0; first < kept->len / 2; first++)
+    {
+      gpointer swap = kept->pdata[first];
+
+      kept->pdata[first] = kept->pdata[kept->len - 1 - first];
+      kept->pdata[kept->len - 1 - first] = swap;
+    }
+  g_key_file_set_string_list (keyfile, HEADER_GROUP, REMOVED_KEY,
+                              (const char * const *) kept->pdata, kept->len);
+}
+
+/* The story prefix of each of @tombstones that @known does not hold: (transfer container) a set. */
+static GHashTable *
+new_tombstone_prefixes (GPtrArray *tombstones,
+                        GPtrArray *known)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < known->len; i++)
+    g_hash_table_add (seen, g_ptr_array_index (known, i));
+  for (guint i = 0; i < tombstones->len; i++)
+    if (!g_hash_table_contains (seen, g_ptr_array_index (tombstones, i)))
+      {
+        char *prefix = tombstone_prefix (g_ptr_array_index (tombstones, i));
+
+        if (prefix != NULL)
+          g_hash_table_add (prefixes, prefix);
+      }
+
+  return prefixes;
+}
+
 static void
 raise_notice (UpstanderProgress       *self,
               UpstanderProgressNotice  notice)
@@ -186,6 +306,9 @@ sanitize (GKeyFile *in)
   g_autofree char *generation = g_key_file_get_string (in, HEADER_GROUP, GENERATION_KEY, NULL);
   g_autoptr(GKeyFile) out = new_keyfile (generation_is_valid (generation) ? generation : NULL);
   g_auto(GStrv) groups = g_key_file_get_groups (in, NULL);
+  g_autoptr(GPtrArray) tombstones = dup_tombstones (in);
+
+  set_tombstones (out, tombstones);
 
   for (guint i = 0; groups[i] != NULL; i++)
     {
@@ -271,32 +394,61 @@ story_prefix (const char *bundle_id,
   return g_strdup_printf ("%s/%s/", bundle_id, scenario_id);
 }
 
+/* The story prefix ("bundle/scenario/") of a story's group name, or NULL for another group. */
+static char *
+group_story_prefix (const char *group)
+{
+  const char *first = strchr (group, '/');
+  const char *second = first != NULL ? strchr (first + 1, '/') : NULL;
+
+  return second != NULL ? g_strndup (group, second + 1 - group) : NULL;
+}
+
 /*
- * Removes from @keyfile every group that starts with one of @prefixes (a
- * NULL-terminated list), copying each into @removed if it is not NULL.
+ * Removes from @keyfile every group of the stories in @prefixes (a set of
+ * story_prefix()), copying each into @removed if it is not NULL. Linear in
+ * the number of groups.
  */
 static void
-remove_groups (GKeyFile           *keyfile,
-               const char * const *prefixes,
-               GKeyFile           *removed)
+remove_groups (GKeyFile   *keyfile,
+               GHashTable *prefixes,
+               GKeyFile   *removed)
 {
-  g_auto(GStrv) groups = g_key_file_get_groups (keyfile, NULL);
+  g_auto(GStrv) groups = NULL;
 
+  if (g_hash_table_size (prefixes) == 0)
+    return;
+
+  groups = g_key_file_get_groups (keyfile, NULL);
   for (guint i = 0; groups[i] != NULL; i++)
-    for (guint p = 0; prefixes[p] != NULL; p++)
-      if (g_str_has_prefix (groups[i], prefixes[p]))
+    {
+      g_autofree char *prefix = group_story_prefix (groups[i]);
+      g_auto(GStrv) keys = NULL;
+
+      if (prefix == NULL || !g_hash_table_contains (prefixes, prefix))
+        continue;
+
+      keys = g_key_file_get_keys (keyfile, groups[i], NULL, NULL);
+      for (guint k = 0; removed != NULL && keys != NULL && keys[k] != NULL; k++)
         {
-          g_auto(GStrv) keys = g_key_file_get_keys (keyfile, groups[i], NULL, NULL);
+          g_autofree char *value = g_key_file_get_value (keyfile, groups[i], keys[k], NULL);
 
-          for (guint k = 0; removed != NULL && keys != NULL && keys[k] != NULL; k++)
-            {
-              g_autofree char *value = g_key_file_get_value (keyfile, groups[i], keys[k], NULL);
-
-              g_key_file_set_value (removed, groups[i], keys[k], value);
-            }
-          g_key_file_remove_group (keyfile, groups[i], NULL);
-          break;
+          g_key_file_set_value (removed, groups[i], keys[k], value);
         }
+      g_key_file_remove_group (keyfile, groups[i], NULL);
+    }
+}
+
+/* @strv as a set of its strings, borrowed. */
+static GHashTable *
+set_from_strv (const char * const *strv)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    g_hash_table_add (set, (gpointer) strv[i]);
+
+  return set;
 }
 
 typedef enum
@@ -452,7 +604,8 @@ typedef struct
   char     *path;
   char     *state;      /* the whole store, serialized */
   char     *additions;  /* endings found since the last save that succeeded */
-  GStrv     removals;   /* story_prefix() of the stories removed since then */
+  GStrv     removals;   /* the tombstones of the stories removed since then */
+  GStrv     restorations; /* story_prefix() of the stories put back since then */
   guint     merge : 1;  /* keep what another instance wrote (not after a forget) */
   guint     forget_serial;
 } SaveJob;
@@ -470,6 +623,7 @@ save_job_free (SaveJob *job)
   g_free (job->state);
   g_free (job->additions);
   g_strfreev (job->removals);
+  g_strfreev (job->restorations);
   g_free (job);
 }
 
@@ -491,20 +645,6 @@ keyfile_from_data (const char *data)
   g_key_file_load_from_data (keyfile, data, -1, G_KEY_FILE_NONE, NULL);
 
   return keyfile;
-}
-
-/* Whether @keyfile holds any version of the story whose groups start with @prefix. */
-static gboolean
-keyfile_has_story (GKeyFile   *keyfile,
-                   const char *prefix)
-{
-  g_auto(GStrv) groups = g_key_file_get_groups (keyfile, NULL);
-
-  for (guint i = 0; groups[i] != NULL; i++)
-    if (g_str_has_prefix (groups[i], prefix))
-      return TRUE;
-
-  return FALSE;
 }
 
 /* In the worker: merge with the file (under the lock), write, report. */
@@ -550,6 +690,19 @@ save_in_worker (const SaveJob  *job,
 
       if (g_str_equal (ours, theirs))
         {
+          g_autoptr(GPtrArray) known = dup_tombstones (state);
+          g_autoptr(GPtrArray) on_disk_tombstones = dup_tombstones (on_disk);
+          g_autoptr(GHashTable) removed_elsewhere = new_tombstone_prefixes (on_disk_tombstones, known);
+
+          /* A story another instance removed since we read: what we knew of
+           * it from before is gone; what we found since is kept. */
+          if (g_hash_table_size (removed_elsewhere) > 0)
+            {
+              g_autoptr(GKeyFile) additions = keyfile_from_data (job->additions);
+
+              remove_groups (state, removed_elsewhere, NULL);
+              merge_into (state, additions);
+            }
           /* Another instance may have written since we read: keep what it found. */
           merge_into (state, on_disk);
         }
@@ -565,8 +718,30 @@ save_in_worker (const SaveJob  *job,
         }
     }
 
-  /* A story removed here is removed from what another instance wrote too. */
-  remove_groups (state, (const char * const *) job->removals, NULL);
+  /* The file's tombstones, ours added, those of stories put back taken out;
+   * and a story removed here is removed from what another instance wrote too. */
+  {
+    g_autoptr(GPtrArray) tombstones = on_disk != NULL && job->merge ? dup_tombstones (on_disk)
+                                                                     : g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+    g_autoptr(GHashTable) restored = set_from_strv ((const char * const *) job->restorations);
+    g_autoptr(GHashTable) removed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    for (guint i = 0; job->removals[i] != NULL; i++)
+      {
+        g_ptr_array_add (tombstones, g_strdup (job->removals[i]));
+        g_hash_table_add (removed, tombstone_prefix (job->removals[i]));
+      }
+    for (guint i = 0; i < tombstones->len; i++)
+      {
+        g_autofree char *prefix = tombstone_prefix (g_ptr_array_index (tombstones, i));
+
+        if (prefix != NULL && !g_hash_table_contains (restored, prefix))
+          g_ptr_array_add (kept, g_ptr_array_index (tombstones, i));
+      }
+    set_tombstones (state, kept);
+    remove_groups (state, removed, NULL);
+  }
 
   data = g_key_file_to_data (state, &length, NULL);
   written = upstander_file_replace (job->path, data, length, 0600, error);
@@ -647,10 +822,19 @@ save_done_cb (GObject      *object,
 
           /* Sent again with the next save. */
           merge_into (self->additions, unsaved);
-          /* And so are the removals, unless the story was put back since. */
+          /* And so are the removals, unless the story was put back since,
+           * and the restorations, unless it was removed again. */
           for (guint i = 0; job->removals[i] != NULL; i++)
-            if (!keyfile_has_story (self->keyfile, job->removals[i]))
-              g_hash_table_add (self->removals, g_strdup (job->removals[i]));
+            {
+              g_autofree char *prefix = tombstone_prefix (job->removals[i]);
+
+              if (!g_hash_table_contains (self->restorations, prefix) &&
+                  !g_hash_table_contains (self->removals, prefix))
+                g_hash_table_insert (self->removals, g_steal_pointer (&prefix), g_strdup (job->removals[i]));
+            }
+          for (guint i = 0; job->restorations[i] != NULL; i++)
+            if (!g_hash_table_contains (self->removals, job->restorations[i]))
+              g_hash_table_add (self->restorations, g_strdup (job->restorations[i]));
         }
       raise_notice (self, UPSTANDER_PROGRESS_NOTICE_UNWRITABLE);
       changed = TRUE;
@@ -667,6 +851,7 @@ save_done_cb (GObject      *object,
       g_autoptr(GKeyFile) written = keyfile_from_data (result->written);
       g_autofree char *ours = dup_generation (self->keyfile);
       g_autofree char *theirs = dup_generation (written);
+      g_autoptr(GPtrArray) tombstones = dup_tombstones (written);
 
       if (!g_str_equal (ours, theirs))
         {
@@ -678,18 +863,36 @@ save_done_cb (GObject      *object,
         }
       else
         {
-          changed = merge_into (self->keyfile, written);
+          g_autoptr(GPtrArray) known = dup_tombstones (self->keyfile);
+          g_autoptr(GHashTable) removed_elsewhere = new_tombstone_prefixes (tombstones, known);
+
+          /* Removed by another instance: as written (what it holds was found
+           * since), and what was found here while the save ran. */
+          if (g_hash_table_size (removed_elsewhere) > 0)
+            {
+              remove_groups (self->keyfile, removed_elsewhere, NULL);
+              merge_into (self->keyfile, self->additions);
+              changed = TRUE;
+            }
+          changed |= merge_into (self->keyfile, written);
         }
+
+      /* Seen now: the file's tombstones, and ours not saved yet. */
+      {
+        GHashTableIter iter;
+        gpointer pending;
+
+        g_hash_table_iter_init (&iter, self->removals);
+        while (g_hash_table_iter_next (&iter, NULL, &pending))
+          g_ptr_array_add (tombstones, g_strdup (pending));
+        set_tombstones (self->keyfile, tombstones);
+      }
     }
 
   /* What this save wrote may hold a story removed while it ran: it stays
    * removed here, and the next save removes it on disk. */
-  if (result != NULL && g_hash_table_size (self->removals) > 0)
-    {
-      g_autofree const char **pending = (const char **) g_hash_table_get_keys_as_array (self->removals, NULL);
-
-      remove_groups (self->keyfile, pending, NULL);
-    }
+  if (result != NULL)
+    remove_groups (self->keyfile, self->removals, NULL);
 
   if (self->save_pending)
     {
@@ -711,8 +914,24 @@ start_save (UpstanderProgress *self,
   job->path = g_strdup (self->path);
   job->state = g_key_file_to_data (self->keyfile, NULL, NULL);
   job->additions = g_key_file_to_data (self->additions, NULL, NULL);
-  job->removals = (GStrv) g_hash_table_get_keys_as_array (self->removals, NULL);
-  g_hash_table_steal_all (self->removals);
+  {
+    GPtrArray *tombstones = g_ptr_array_new ();
+    GHashTableIter iter;
+    gpointer prefix, tombstone;
+
+    /* Handed to the job: its arrays own the strings now. */
+    g_hash_table_iter_init (&iter, self->removals);
+    while (g_hash_table_iter_next (&iter, &prefix, &tombstone))
+      {
+        g_ptr_array_add (tombstones, tombstone);
+        g_hash_table_iter_steal (&iter);
+        g_free (prefix);
+      }
+    g_ptr_array_add (tombstones, NULL);
+    job->removals = (GStrv) g_ptr_array_free (tombstones, FALSE);
+  }
+  job->restorations = (GStrv) g_hash_table_get_keys_as_array (self->restorations, NULL);
+  g_hash_table_steal_all (self->restorations);
   job->merge = merge;
   job->forget_serial = self->forget_serial;
   g_clear_pointer (&self->additions, g_key_file_unref);
@@ -762,6 +981,7 @@ upstander_progress_finalize (GObject *object)
   g_clear_pointer (&self->keyfile, g_key_file_unref);
   g_clear_pointer (&self->additions, g_key_file_unref);
   g_clear_pointer (&self->removals, g_hash_table_unref);
+  g_clear_pointer (&self->restorations, g_hash_table_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
 
   G_OBJECT_CLASS (upstander_progress_parent_class)->finalize (object);
@@ -793,7 +1013,8 @@ upstander_progress_init (UpstanderProgress *self)
 {
   self->keyfile = new_keyfile (NULL);
   self->additions = g_key_file_new ();
-  self->removals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->removals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->restorations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->context = g_main_context_ref_thread_default ();
 }
 
@@ -1062,6 +1283,7 @@ upstander_progress_forget (UpstanderProgress *self)
   g_clear_pointer (&self->additions, g_key_file_unref);
   self->additions = g_key_file_new ();
   g_hash_table_remove_all (self->removals);
+  g_hash_table_remove_all (self->restorations);
   self->forget_serial++;
   save (self, FALSE);
 
@@ -1084,9 +1306,12 @@ upstander_progress_remove_story (UpstanderProgress *self,
                                  const char        *scenario_id)
 {
   g_autofree char *prefix = NULL;
+  g_autofree char *stamp = NULL;
   g_autoptr(GKeyFile) removed = NULL;
+  g_autoptr(GHashTable) prefixes = NULL;
+  g_autoptr(GPtrArray) known = NULL;
   g_auto(GStrv) groups = NULL;
-  const char *prefixes[2] = { NULL, NULL };
+  char *tombstone;
   char *data;
   gsize length = 0;
 
@@ -1097,9 +1322,19 @@ upstander_progress_remove_story (UpstanderProgress *self,
     return NULL;
 
   /* Removed on disk at the next save even if this instance knows nothing
-   * of it: another one may have found an ending there. */
-  g_hash_table_add (self->removals, g_strdup (prefix));
-  prefixes[0] = prefix;
+   * of it: another one may have found an ending there. The tombstone tells
+   * other instances, which may still hold the story, and is known here
+   * from now on, so this instance does not take it for another's. */
+  stamp = new_generation ();
+  tombstone = g_strconcat (prefix, stamp, NULL);
+  known = dup_tombstones (self->keyfile);
+  g_ptr_array_add (known, g_strdup (tombstone));
+  set_tombstones (self->keyfile, known);
+  g_hash_table_remove (self->restorations, prefix);
+  g_hash_table_insert (self->removals, g_strdup (prefix), tombstone);
+
+  prefixes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_add (prefixes, prefix);
   removed = g_key_file_new ();
   remove_groups (self->keyfile, prefixes, removed);
   remove_groups (self->additions, prefixes, NULL);
@@ -1142,16 +1377,16 @@ upstander_progress_restore_story (UpstanderProgress *self,
   groups = g_key_file_get_groups (entries, NULL);
 
   /* A removal not saved yet is called off; one already saved is undone by
-   * the merge of the next save. */
+   * the merge of the next save, which also takes the story's tombstones
+   * off the file. */
   for (guint i = 0; groups[i] != NULL; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (groups[i], "/", 3);
-      g_autofree char *prefix = NULL;
+      g_autofree char *prefix = group_story_prefix (groups[i]);
 
-      if (g_str_equal (groups[i], HEADER_GROUP))
+      if (prefix == NULL)
         continue;
-      prefix = story_prefix (parts[0], parts[1]);
       g_hash_table_remove (self->removals, prefix);
+      g_hash_table_add (self->restorations, g_steal_pointer (&prefix));
     }
 
   g_key_file_remove_group (entries, HEADER_GROUP, NULL);

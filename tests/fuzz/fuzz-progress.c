@@ -76,6 +76,18 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_assert (upstander_progress_add_ending (progress, "core", "the-sticker", 1, "found"));
       upstander_progress_flush (progress);
       g_assert (upstander_progress_get_n_endings (progress, "core", "the-sticker", 1) >= 1);
+
+      /* A story deleted and put back, through the file's tombstones. */
+      {
+        g_autoptr(GBytes) removed = upstander_progress_remove_story (progress, "core", "the-sticker");
+
+        g_assert (removed != NULL);
+        upstander_progress_flush (progress);
+        g_assert (!upstander_progress_get_finished (progress, "core", "the-sticker", 1));
+        upstander_progress_restore_story (progress, removed);
+        upstander_progress_flush (progress);
+        g_assert (upstander_progress_get_finished (progress, "core", "the-sticker", 1));
+      }
     }
 
   remove_all ();
