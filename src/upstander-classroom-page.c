@@ -225,36 +225,41 @@ build_decision (UpstanderClassroomPage *self)
   gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
   gtk_widget_add_css_class (row, "class-decision");
 
-  aside = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (aside), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (aside), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (aside), 720);
-  gtk_widget_set_valign (aside, GTK_ALIGN_START);
-  gtk_widget_add_css_class (aside, "class-scene-aside");
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (aside), transcript_new (self));
-  {
-    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (aside));
+  /*
+   * While the class discusses, the questions take the scene's place beside
+   * the cards: above the cards they pushed the votes off a 1080 px screen,
+   * and the teacher lost sight of the pick that "Go This Way" takes.
+   */
+  if (panel == UPSTANDER_PANEL_DISCUSS && decision->questions != NULL && decision->questions->len > 0)
+    {
+      aside = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
+      gtk_widget_set_valign (aside, GTK_ALIGN_START);
+      gtk_widget_add_css_class (aside, "card");
+      gtk_widget_add_css_class (aside, "class-questions");
+      upstander_box_add_text_label (GTK_BOX (aside), _("Discuss"), "heading");
+      for (guint i = 0; i < decision->questions->len; i++)
+        upstander_box_add_text_label (GTK_BOX (aside), translate (self, g_ptr_array_index (decision->questions, i)), "class-question");
+    }
+  else
+    {
+      GtkAdjustment *adjustment;
 
-    g_signal_connect_object (adjustment, "notify::upper", G_CALLBACK (stick_to_end_cb), aside, 0);
-    g_signal_connect_object (adjustment, "notify::page-size", G_CALLBACK (stick_to_end_cb), aside, 0);
-  }
+      aside = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (aside), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (aside), TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (aside), 720);
+      gtk_widget_set_valign (aside, GTK_ALIGN_START);
+      gtk_widget_add_css_class (aside, "class-scene-aside");
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (aside), transcript_new (self));
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (aside));
+      g_signal_connect_object (adjustment, "notify::upper", G_CALLBACK (stick_to_end_cb), aside, 0);
+      g_signal_connect_object (adjustment, "notify::page-size", G_CALLBACK (stick_to_end_cb), aside, 0);
+    }
   gtk_box_append (GTK_BOX (row), aside);
 
   main = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   prompt = upstander_box_add_text_label (GTK_BOX (main), translate (self, decision->prompt), "class-prompt");
   g_object_set (prompt, "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
-
-  if (panel == UPSTANDER_PANEL_DISCUSS && decision->questions != NULL && decision->questions->len > 0)
-    {
-      GtkWidget *questions = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
-
-      gtk_widget_add_css_class (questions, "card");
-      gtk_widget_add_css_class (questions, "class-questions");
-      upstander_box_add_text_label (GTK_BOX (questions), _("Discuss"), "heading");
-      for (guint i = 0; i < decision->questions->len; i++)
-        upstander_box_add_text_label (GTK_BOX (questions), translate (self, g_ptr_array_index (decision->questions, i)), "class-question");
-      gtk_box_append (GTK_BOX (main), questions);
-    }
 
   cards = gtk_box_new (GTK_ORIENTATION_VERTICAL, 14);
   gtk_widget_add_css_class (cards, "class-choices");

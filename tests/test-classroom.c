@@ -24,6 +24,7 @@
 #include "upstander-hand-counter.h"
 #include "upstander-language.h"
 #include "upstander-transcript.h"
+#include "upstander-vote-card.h"
 #include "upstander-window.h"
 
 #include "ui-test.h"
@@ -1281,6 +1282,30 @@ test_classroom_room_scale (void)
     g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (aside));
     /* And the pane itself is inside the page, above the bar of buttons. */
     g_assert_cmpfloat (page_bounds.origin.y + page_bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (page)));
+  }
+
+  /* While the class discusses, the questions sit beside the cards, and every
+   * card stays whole in sight (above them, they pushed the last cards off). */
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.panel", "s", "discuss");
+  ui_test_wait_for_paint (GTK_WINDOW (window));
+  ui_test_save_shot (GTK_WIDGET (window), "classroom-room-discuss");
+  {
+    g_autoptr(GPtrArray) cards = ui_test_find_all (GTK_WIDGET (page), UPSTANDER_TYPE_VOTE_CARD, NULL);
+    GtkWidget *scroller = gtk_widget_get_ancestor (g_ptr_array_index (cards, 0), GTK_TYPE_SCROLLED_WINDOW);
+    GtkWidget *questions = ui_test_find_one (GTK_WIDGET (page), GTK_TYPE_BOX, "class-questions");
+    graphene_rect_t bounds;
+
+    g_assert_nonnull (questions);
+    g_assert_true (gtk_widget_get_mapped (questions));
+    g_assert_cmpuint (cards->len, >=, 3);
+    for (guint i = 0; i < cards->len; i++)
+      {
+        g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (cards, i), scroller, &bounds));
+        g_test_message ("card %u at %.0f..%.0f in a pane %d high", i, bounds.origin.y, bounds.origin.y + bounds.size.height,
+                        gtk_widget_get_height (scroller));
+        g_assert_cmpfloat (bounds.origin.y, >=, 0);
+        g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+      }
   }
 
   upstander_settings_set_classroom_mode (upstander_application_get_settings (app), FALSE);
