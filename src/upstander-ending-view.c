@@ -33,8 +33,6 @@ struct _UpstanderEndingView
   UpstanderEndingItem *ending;
   UpstanderStoryMap   *story_map;
   const char          *outcome_class;  /* on the outcome line now */
-  gboolean             laid_out;
-  guint                layout_tick;
   GtkWidget           *guide_button;
   GtkWidget           *rewind_button;
   GtkWidget           *catalogue_button;
@@ -99,40 +97,29 @@ endings_found_text (gpointer           unused,
                           MIN (upstander_story_map_get_n_found (map), n_endings), n_endings);
 }
 
-static void
-remove_children (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
-}
-
+/* A new box of paragraphs in place of the old one (upstander_box_swap_in() says why). */
 static void
 fill_texts (UpstanderEndingView *self)
 {
-  g_auto(GStrv) texts = NULL;
+  GtkWidget *texts = upstander_box_new_like (self->texts);
+  g_auto(GStrv) strings = NULL;
 
-  remove_children (self->texts);
-  if (self->ending == NULL)
-    return;
-
-  texts = upstander_ending_item_dup_texts (self->ending);
-  for (guint i = 0; texts[i] != NULL; i++)
-    gtk_box_append (GTK_BOX (self->texts), upstander_text_label_new (texts[i], "ending-text"));
+  if (self->ending != NULL)
+    strings = upstander_ending_item_dup_texts (self->ending);
+  for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
+    gtk_box_append (GTK_BOX (texts), upstander_text_label_new (strings[i], "ending-text"));
+  upstander_box_swap_in (&self->texts, texts);
 }
 
 static void
 fill_takeaways (UpstanderEndingView *self)
 {
+  GtkWidget *box = upstander_box_new_like (self->takeaways);
   g_auto(GStrv) takeaways = NULL;
 
-  remove_children (self->takeaways);
-  if (self->ending == NULL)
-    return;
-
-  takeaways = upstander_ending_item_dup_takeaways (self->ending);
-  for (guint i = 0; takeaways[i] != NULL; i++)
+  if (self->ending != NULL)
+    takeaways = upstander_ending_item_dup_takeaways (self->ending);
+  for (guint i = 0; takeaways != NULL && takeaways[i] != NULL; i++)
     {
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
       GtkWidget *bullet = gtk_image_new_from_icon_name ("object-select-symbolic");
@@ -143,8 +130,9 @@ fill_takeaways (UpstanderEndingView *self)
       gtk_widget_set_hexpand (label, TRUE);
       gtk_box_append (GTK_BOX (row), bullet);
       gtk_box_append (GTK_BOX (row), label);
-      gtk_box_append (GTK_BOX (self->takeaways), row);
+      gtk_box_append (GTK_BOX (box), row);
     }
+  upstander_box_swap_in (&self->takeaways, box);
 }
 
 static void
@@ -161,34 +149,6 @@ update_outcome_class (UpstanderEndingView *self)
   gtk_widget_add_css_class (self->outcome, self->outcome_class);
 }
 
-/* Its rows again, now that the view is laid out (upstander_widget_after_layout()). */
-static void
-refill (GtkWidget *widget)
-{
-  UpstanderEndingView *self = UPSTANDER_ENDING_VIEW (widget);
-  g_autoptr(UpstanderStoryMap) map = self->story_map != NULL ? g_object_ref (self->story_map) : NULL;
-
-  self->layout_tick = 0;
-  fill_texts (self);
-  fill_takeaways (self);
-  upstander_story_map_view_set_map (UPSTANDER_STORY_MAP_VIEW (self->story_map_view), NULL);
-  upstander_story_map_view_set_map (UPSTANDER_STORY_MAP_VIEW (self->story_map_view), map);
-}
-
-static void
-upstander_ending_view_map (GtkWidget *widget)
-{
-  UpstanderEndingView *self = UPSTANDER_ENDING_VIEW (widget);
-
-  GTK_WIDGET_CLASS (upstander_ending_view_parent_class)->map (widget);
-
-  if (!self->laid_out)
-    {
-      self->laid_out = TRUE;
-      self->layout_tick = upstander_widget_after_layout (widget, refill);
-    }
-}
-
 static void
 upstander_ending_view_dispose (GObject *object)
 {
@@ -197,9 +157,6 @@ upstander_ending_view_dispose (GObject *object)
 
   upstander_ending_view_set_ending (self, NULL);
   g_clear_object (&self->story_map);
-  if (self->layout_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->layout_tick);
-  self->layout_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSTANDER_TYPE_ENDING_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -262,7 +219,6 @@ upstander_ending_view_class_init (UpstanderEndingViewClass *klass)
   object_class->dispose = upstander_ending_view_dispose;
   object_class->get_property = upstander_ending_view_get_property;
   object_class->set_property = upstander_ending_view_set_property;
-  widget_class->map = upstander_ending_view_map;
 
   properties [PROP_ENDING] =
     g_param_spec_object ("ending", NULL, NULL,

@@ -25,8 +25,6 @@ struct _UpstanderNoteView
   GtkWidget          parent_instance;
 
   UpstanderScenario *scenario;
-  gboolean           laid_out;
-  guint              layout_tick;
 
   GtkWidget         *card;
   GtkWidget         *notes;
@@ -44,44 +42,17 @@ G_DEFINE_FINAL_TYPE (UpstanderNoteView, upstander_note_view, GTK_TYPE_WIDGET)
 
 static GParamSpec *properties [N_PROPS];
 
+/* A new box of notes in place of the old one (upstander_box_swap_in() says why). */
 static void
 fill_notes (UpstanderNoteView *self)
 {
-  GPtrArray *notes;
-  GtkWidget *child;
+  GtkWidget *box = upstander_box_new_like (self->notes);
+  GPtrArray *notes = self->scenario != NULL ? upstander_scenario_get_content_notes (self->scenario) : NULL;
 
-  while ((child = gtk_widget_get_first_child (self->notes)) != NULL)
-    gtk_box_remove (GTK_BOX (self->notes), child);
-
-  if (self->scenario == NULL)
-    return;
-
-  notes = upstander_scenario_get_content_notes (self->scenario);
   for (guint i = 0; notes != NULL && i < notes->len; i++)
-    gtk_box_append (GTK_BOX (self->notes),
+    gtk_box_append (GTK_BOX (box),
                     upstander_text_label_new (upstander_scenario_translate (self->scenario, g_ptr_array_index (notes, i)), NULL));
-}
-
-/* The notes again, now that the view is laid out (upstander_widget_after_layout()). */
-static void
-refill (GtkWidget *widget)
-{
-  UPSTANDER_NOTE_VIEW (widget)->layout_tick = 0;
-  fill_notes (UPSTANDER_NOTE_VIEW (widget));
-}
-
-static void
-upstander_note_view_map (GtkWidget *widget)
-{
-  UpstanderNoteView *self = UPSTANDER_NOTE_VIEW (widget);
-
-  GTK_WIDGET_CLASS (upstander_note_view_parent_class)->map (widget);
-
-  if (!self->laid_out)
-    {
-      self->laid_out = TRUE;
-      self->layout_tick = upstander_widget_after_layout (widget, refill);
-    }
+  upstander_box_swap_in (&self->notes, box);
 }
 
 static void
@@ -91,9 +62,6 @@ upstander_note_view_dispose (GObject *object)
   GtkWidget *child;
 
   upstander_note_view_set_scenario (self, NULL);
-  if (self->layout_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->layout_tick);
-  self->layout_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSTANDER_TYPE_NOTE_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -146,7 +114,6 @@ upstander_note_view_class_init (UpstanderNoteViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = upstander_note_view_dispose;
-  widget_class->map = upstander_note_view_map;
   object_class->get_property = upstander_note_view_get_property;
   object_class->set_property = upstander_note_view_set_property;
 

@@ -33,8 +33,10 @@
  * shown follows the session's state (update_page(), on notify::state: a
  * template binding of the pages' visibility to it trips a GTK 4.8 warning
  * when the player is disposed). What a 4.8 template cannot bind (the scene
- * is a plain struct, the choice buttons come and go with the decision) is
- * set here when the session changes.
+ * is a plain struct) is set here when the session changes. The choices are
+ * the session's choices model, bound to a list while the decision shows
+ * (choice_row_new() makes each button), so no button is there to press
+ * while lines are read.
  * Every text from a bundle goes through gtk_label_set_text(): never markup,
  * never a format string.
  */
@@ -224,15 +226,37 @@ scroll_to_way_on (UpstanderPlayer *self)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
 }
 
-/* The choice buttons go with the decision they belong to. */
+/*
+ * The widget of one choice, the only one the player makes for a choice: a
+ * button that picks it, its words as its label and its accessible name. In
+ * a row that takes no focus of its own, so that Tab goes from button to button.
+ */
+static GtkWidget *
+choice_row_new (gpointer item,
+                gpointer unused)
+{
+  UpstanderChoiceItem *choice = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *button = upstander_text_button_new (upstander_choice_item_get_label (choice), "player.choose",
+                                                 g_variant_new_string (upstander_choice_item_get_id (choice)));
+  GtkLabel *label = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button)));
+
+  gtk_widget_add_css_class (button, "choice");
+  gtk_label_set_xalign (label, 0);
+  gtk_label_set_justify (label, GTK_JUSTIFY_LEFT);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), button);
+
+  return row;
+}
+
+/* The choice buttons go with the decision they belong to: none while lines are read. */
 static void
 hide_decision (UpstanderPlayer *self)
 {
-  GtkWidget *child;
-
   gtk_widget_set_visible (self->decision, FALSE);
-  while ((child = gtk_widget_get_first_child (self->choices)) != NULL)
-    gtk_box_remove (GTK_BOX (self->choices), child);
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->choices), NULL, NULL, NULL, NULL);
 }
 
 /* The question, and a button per choice of the session's choices model, in the order of this play. */
@@ -240,27 +264,15 @@ static void
 show_decision (UpstanderPlayer      *self,
                const UpstanderScene *scene)
 {
-  GListModel *choices = upstander_session_get_choices (self->session);
   const char *prompt = translate (self, scene->decision->prompt);
 
-  hide_decision (self);
   upstander_text_label_set_text (self->prompt_label, prompt);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->prompt),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, prompt,
                                   GTK_ACCESSIBLE_PROPERTY_LEVEL, 2,
                                   -1);
-  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
-    {
-      g_autoptr(UpstanderChoiceItem) choice = g_list_model_get_item (choices, i);
-      GtkWidget *button = upstander_text_button_new (upstander_choice_item_get_label (choice), "player.choose",
-                                                     g_variant_new_string (upstander_choice_item_get_id (choice)));
-      GtkLabel *label = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button)));
-
-      gtk_widget_add_css_class (button, "choice");
-      gtk_label_set_xalign (label, 0);
-      gtk_label_set_justify (label, GTK_JUSTIFY_LEFT);
-      gtk_box_append (GTK_BOX (self->choices), button);
-    }
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->choices), upstander_session_get_choices (self->session),
+                           choice_row_new, NULL, NULL);
   gtk_widget_set_visible (self->decision, TRUE);
 }
 
@@ -575,7 +587,12 @@ start_activated (GtkWidget  *widget,
 {
   UpstanderPlayer *self = UPSTANDER_PLAYER (widget);
 
+  if (!self->note_pending)
+    return;
+
   set_note_pending (self, FALSE);
+  /* The scene is seen only now: its opening message arrives now. */
+  upstander_transcript_type_last_line (UPSTANDER_TRANSCRIPT (self->transcript));
   show_session (self);
 }
 
@@ -788,10 +805,17 @@ upstander_player_get_session (UpstanderPlayer *self)
   return self->session;
 }
 
+/*
+ * @opening: whether the story opens now, its first line never seen: that
+ * line arrives (typed, in a chat) once the scene shows. Otherwise the
+ * reader saw the lines revealed so far (in a window this one replaces), and
+ * they show at once, as they were.
+ */
 static void
 set_session (UpstanderPlayer  *self,
              UpstanderSession *session,
-             gboolean          note_pending)
+             gboolean          note_pending,
+             gboolean          opening)
 {
   if (self->session != NULL)
     {
@@ -805,9 +829,11 @@ set_session (UpstanderPlayer  *self,
   /* The page follows the state at once, before what the session says next. */
   if (session != NULL)
     g_signal_connect_object (session, "notify::state", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
-  /* The transcript types the message that opens the scene as it arrives. */
   upstander_transcript_set_model (UPSTANDER_TRANSCRIPT (self->transcript),
                                   session != NULL ? upstander_session_get_lines (session) : NULL);
+  /* Behind a content note the scene is not seen yet: start_activated() types it. */
+  if (opening && !note_pending)
+    upstander_transcript_type_last_line (UPSTANDER_TRANSCRIPT (self->transcript));
   if (session != NULL)
     g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -828,7 +854,7 @@ upstander_player_set_session (UpstanderPlayer  *self,
     return;
 
   notes = session != NULL ? upstander_scenario_get_content_notes (upstander_session_get_scenario (session)) : NULL;
-  set_session (self, session, notes != NULL && notes->len > 0);
+  set_session (self, session, notes != NULL && notes->len > 0, TRUE);
 }
 
 /* Where finished stories and found endings are recorded. */
@@ -886,7 +912,7 @@ upstander_player_take_place (UpstanderPlayer *self,
       return;
     }
 
-  set_session (self, other->session, other->note_pending);
+  set_session (self, other->session, other->note_pending, FALSE);
 }
 
 static void

@@ -135,17 +135,13 @@ ending_new (UpstanderStoryMapView *self,
 static void
 rebuild (UpstanderStoryMapView *self)
 {
-  GtkWidget *child;
+  GtkWidget *endings_box = upstander_box_new_like (self->endings_box);
 
-  while ((child = gtk_widget_get_first_child (self->endings_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->endings_box), child);
-
+  /* A new box in place of the old one: upstander_box_swap_in() says why. */
+  for (guint i = 0; self->map != NULL && i < upstander_story_map_get_n_endings (self->map); i++)
+    gtk_box_append (GTK_BOX (endings_box), ending_new (self, i));
+  upstander_box_swap_in (&self->endings_box, endings_box);
   gtk_widget_set_visible (self->box, self->map != NULL);
-  if (self->map == NULL)
-    return;
-
-  for (guint i = 0; i < upstander_story_map_get_n_endings (self->map); i++)
-    gtk_box_append (GTK_BOX (self->endings_box), ending_new (self, i));
 }
 
 static void

@@ -29,6 +29,12 @@
  * row: the rows stay one per line, so a line is never lost nor shown twice,
  * and upstander_transcript_finish_typing() (the reader asking for the next
  * line) shows it at once. No typing row when animations are off.
+ *
+ * Only lines that arrive are typed. The lines a model already holds when it
+ * is given were revealed before: a window rebuilt in another language shows
+ * them at once, as they were. The one exception, the message that opens a
+ * story (revealed as the session is made, before any view has it), is the
+ * player's to ask for: upstander_transcript_type_last_line().
  */
 
 #define TYPING_MS 800
@@ -141,6 +147,25 @@ types_first (UpstanderTranscript *self,
          animations_enabled (self);
 }
 
+/* Adds rows for @added lines of @model from @position, none typed. */
+static void
+add_rows (UpstanderTranscript *self,
+          GListModel          *model,
+          guint                position,
+          guint                added,
+          GtkWidget           *before)
+{
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(UpstanderLineItem) item = g_list_model_get_item (model, position + i);
+      GtkWidget *row = row_new (item);
+
+      upstander_line_row_set_avatar_size (UPSTANDER_LINE_ROW (row), self->avatar_size);
+      gtk_box_insert_child_after (GTK_BOX (self), row, before);
+      before = row;
+    }
+}
+
 static void
 items_changed_cb (UpstanderTranscript *self,
                   guint                position,
@@ -163,29 +188,11 @@ items_changed_cb (UpstanderTranscript *self,
         gtk_box_remove (GTK_BOX (self), gone);
     }
 
-  for (guint i = 0; i < added; i++)
-    {
-      g_autoptr(UpstanderLineItem) item = g_list_model_get_item (model, position + i);
-      GtkWidget *row = row_new (item);
+  add_rows (self, model, position, added, before);
 
-      upstander_line_row_set_avatar_size (UPSTANDER_LINE_ROW (row), self->avatar_size);
-
-      if (added == 1 && removed == 0 && position + 1 == g_list_model_get_n_items (model) &&
-          types_first (self, item))
-        {
-          self->typing_row = upstander_typing_row_new (item);
-          upstander_line_row_set_avatar_size (UPSTANDER_LINE_ROW (self->typing_row), self->avatar_size);
-          gtk_box_insert_child_after (GTK_BOX (self), self->typing_row, before);
-          before = self->typing_row;
-          gtk_widget_set_visible (row, FALSE);
-          self->typing_source = g_timeout_add (TYPING_MS, typing_done_cb, self);
-        }
-      gtk_box_insert_child_after (GTK_BOX (self), row, before);
-      before = row;
-    }
-
-  if (self->typing_row != NULL)
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LINE_PENDING]);
+  /* A line revealed on its own, at the end, arrives as on a phone. */
+  if (added == 1 && removed == 0 && position + 1 == g_list_model_get_n_items (model))
+    upstander_transcript_type_last_line (self);
 }
 
 static void
@@ -313,7 +320,14 @@ upstander_transcript_get_model (UpstanderTranscript *self)
   return self->model;
 }
 
-/* Shows a row for each UpstanderLineItem of @model, and follows its changes. */
+/**
+ * upstander_transcript_set_model:
+ * @model: (nullable): a list of UpstanderLineItem
+ *
+ * Shows a row for each line of @model, and follows its changes. The lines
+ * it holds now show at once, none typed: they were revealed before (see
+ * upstander_transcript_type_last_line() for the message that opens a story).
+ */
 void
 upstander_transcript_set_model (UpstanderTranscript *self,
                                 GListModel          *model)
@@ -341,9 +355,44 @@ upstander_transcript_set_model (UpstanderTranscript *self,
   while (removed-- > 0 && gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
     gtk_box_remove (GTK_BOX (self), gtk_widget_get_first_child (GTK_WIDGET (self)));
   if (model != NULL)
-    items_changed_cb (self, 0, 0, g_list_model_get_n_items (model), model);
+    add_rows (self, model, 0, g_list_model_get_n_items (model), NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODEL]);
+}
+
+/**
+ * upstander_transcript_type_last_line:
+ *
+ * The model's last line arrives now, as a line revealed on its own does:
+ * typed first if it is an incoming chat message (and typing is on). For the
+ * message that opens a story, which the session revealed before the
+ * transcript had its model.
+ */
+void
+upstander_transcript_type_last_line (UpstanderTranscript *self)
+{
+  g_autoptr(UpstanderLineItem) last = NULL;
+  GtkWidget *row;
+  guint n_items;
+
+  g_return_if_fail (UPSTANDER_IS_TRANSCRIPT (self));
+
+  n_items = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  if (n_items == 0 || self->typing_row != NULL)
+    return;
+
+  last = g_list_model_get_item (self->model, n_items - 1);
+  if (!types_first (self, last))
+    return;
+
+  /* Its row stays, hidden, right after the typing row that shows instead. */
+  row = gtk_widget_get_last_child (GTK_WIDGET (self));
+  self->typing_row = upstander_typing_row_new (last);
+  upstander_line_row_set_avatar_size (UPSTANDER_LINE_ROW (self->typing_row), self->avatar_size);
+  gtk_widget_insert_before (self->typing_row, GTK_WIDGET (self), row);
+  gtk_widget_set_visible (row, FALSE);
+  self->typing_source = g_timeout_add (TYPING_MS, typing_done_cb, self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LINE_PENDING]);
 }
 
 gboolean

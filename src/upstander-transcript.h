@@ -17,6 +17,7 @@ GtkWidget  *upstander_transcript_new       (void);
 GListModel *upstander_transcript_get_model (UpstanderTranscript *self);
 void        upstander_transcript_set_model (UpstanderTranscript *self,
                                             GListModel          *model);
+void        upstander_transcript_type_last_line (UpstanderTranscript *self);
 gboolean    upstander_transcript_get_typing (UpstanderTranscript *self);
 void        upstander_transcript_set_typing (UpstanderTranscript *self,
                                              gboolean             typing);

@@ -60,37 +60,47 @@ upstander_text_label_set_text (GtkWidget  *label,
     gtk_widget_add_css_class (label, "upright");
 }
 
-static gboolean
-after_layout_tick_cb (GtkWidget     *widget,
-                      GdkFrameClock *clock,
-                      gpointer       func)
+/* A new, empty box laid out as @box is: to fill, then put in its place with upstander_box_swap_in(). */
+GtkWidget *
+upstander_box_new_like (GtkWidget *box)
 {
-  if (gtk_widget_get_width (widget) == 0)
-    return G_SOURCE_CONTINUE;
+  g_return_val_if_fail (GTK_IS_BOX (box), NULL);
 
-  ((UpstanderWidgetFunc) func) (widget);
-
-  return G_SOURCE_REMOVE;
+  return gtk_box_new (gtk_orientable_get_orientation (GTK_ORIENTABLE (box)), gtk_box_get_spacing (GTK_BOX (box)));
 }
 
 /**
- * upstander_widget_after_layout:
+ * upstander_box_swap_in:
+ * @slot: (inout): a child of a GtkBox; names @filled afterwards
+ * @filled: a new box, already holding what it shows
  *
- * Calls @func on @widget on the first frame after it has been laid out.
- * GTK 4.8 keeps sizes measured for a part of a page that was filled before
- * its first allocation (seen: an ending's paragraphs drawn over the card
- * below them). A view that is built once and filled while hidden fills its
- * rows again from here, the first time it shows, and they get their sizes.
+ * Puts @filled in the place of *@slot, which goes.
  *
- * Returns: the tick callback's id, for gtk_widget_remove_tick_callback()
+ * Why not fill *@slot itself: GTK 4.8 caches whether a widget's height
+ * depends on its width (its request mode), and an empty box's does not.
+ * A box built with a page that is hidden is asked that while it is still
+ * empty (its parent asks all its children, shown or not), and until the
+ * box is first allocated no queue_resize clears the answer: filled later,
+ * it measures its wrapped labels as if they had no width, one line each,
+ * and is allocated too short (an ending's paragraphs were drawn over the
+ * card below them). A box filled before it is put in place is first asked
+ * once it holds its labels.
  */
-guint
-upstander_widget_after_layout (GtkWidget           *widget,
-                               UpstanderWidgetFunc  func)
+void
+upstander_box_swap_in (GtkWidget **slot,
+                       GtkWidget  *filled)
 {
-  g_return_val_if_fail (GTK_IS_WIDGET (widget), 0);
+  GtkWidget *box;
 
-  return gtk_widget_add_tick_callback (widget, after_layout_tick_cb, func, NULL);
+  g_return_if_fail (slot != NULL && GTK_IS_WIDGET (*slot));
+  g_return_if_fail (GTK_IS_WIDGET (filled) && gtk_widget_get_parent (filled) == NULL);
+
+  box = gtk_widget_get_parent (*slot);
+  g_return_if_fail (GTK_IS_BOX (box));
+
+  gtk_box_insert_child_after (GTK_BOX (box), filled, *slot);
+  gtk_box_remove (GTK_BOX (box), *slot);
+  *slot = filled;
 }
 
 /* Puts @widget (or nothing) first in @box, in place of *@slot, which it then names. */

@@ -16,10 +16,9 @@ GtkWidget  *upstander_text_label_new           (const char          *text,
                                                 const char          *css_class);
 void        upstander_text_label_set_text      (GtkWidget           *label,
                                                 const char          *text);
-typedef void (*UpstanderWidgetFunc) (GtkWidget *widget);
-
-guint       upstander_widget_after_layout      (GtkWidget           *widget,
-                                                UpstanderWidgetFunc  func);
+GtkWidget  *upstander_box_new_like             (GtkWidget           *box);
+void        upstander_box_swap_in              (GtkWidget          **slot,
+                                                GtkWidget           *filled);
 void        upstander_box_replace_first        (GtkWidget           *box,
                                                 GtkWidget          **slot,
                                                 GtkWidget           *widget);

@@ -782,20 +782,6 @@ test_classroom_survives_rebuild (void)
   ui_test_close_app (app);
 }
 
-/* Switches the interface to @language ("" for the system's) and returns the window built again for it. */
-static UpstanderWindow *
-switch_language (UpstanderApplication *app,
-                 UpstanderWindow      *window,
-                 const char           *language)
-{
-  gpointer old = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &old);
-  upstander_settings_set_language (upstander_application_get_settings (app), language);
-
-  return ui_test_wait_for_new_window (app, &old);
-}
-
 /* The text of each hand count on @page, in order, joined by spaces. */
 static char *
 hand_counts (UpstanderClassroomPage *page)
@@ -846,7 +832,7 @@ test_classroom_language_switch (void)
   ui_test_spin (20);
 
   /* French during the check before the story: the same check, its sentences in French, its hands kept. */
-  window = switch_language (app, window, "fr");
+  window = ui_test_switch_language (app, window, "fr");
   page = page_of (window);
   /* The teacher's notes come back too, in French, on the same check. */
   {
@@ -879,7 +865,7 @@ test_classroom_language_switch (void)
     g_assert_true (press (page, GDK_KEY_2, 0));
 
   /* Back to English during the check after the story: still that check, its hands kept. */
-  window = switch_language (app, window, "");
+  window = ui_test_switch_language (app, window, "");
   page = page_of (window);
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "check");
   g_assert_cmpint (upstander_class_check_get_round (check), ==, UPSTANDER_CHECK_AFTER);
@@ -892,7 +878,7 @@ test_classroom_language_switch (void)
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
 
   /* French on the summary: the summary again, both counts beside each sentence, in French. */
-  window = switch_language (app, window, "fr");
+  window = ui_test_switch_language (app, window, "fr");
   page = page_of (window);
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "summary");
   {
@@ -918,7 +904,7 @@ test_classroom_language_switch (void)
     g_assert_cmpuint (entries->len, ==, 3);
     gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 1)), "Des adultes qui écout");
   }
-  window = switch_language (app, window, "");
+  window = ui_test_switch_language (app, window, "");
   page = page_of (window);
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "voice");
   g_assert_true (shows (GTK_WIDGET (page), "Our class says"));

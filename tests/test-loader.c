@@ -570,6 +570,21 @@ test_whitespace_collapsed (void)
     { "Zoë is  here, é", "Zoë is here, é" },
     { "Hi\u00A0there  ·  now", "Hi\u00A0there · now" },
     { "x", "x" },
+    /* Long enough for blocks of eight plain bytes, taken at once: a break
+     * in or at the edge of a block (double space, tab, line break, a space
+     * last in a block, UTF-8, the end) is collapsed as any other. */
+    { "The quick brown fox jumps over the lazy dog again and again",
+      "The quick brown fox jumps over the lazy dog again and again" },
+    { "abcdefg  hijklmnop qrstuvw  xyz", "abcdefg hijklmnop qrstuvw xyz" },
+    { "abcdefgh ijklmnopq rstuvwxyz", "abcdefgh ijklmnopq rstuvwxyz" },
+    { "The quick brown\tfox jumps over  the lazy dog", "The quick brown fox jumps over the lazy dog" },
+    { "Sixteen chars ab\ncd ef gh ij kl mn", "Sixteen chars ab cd ef gh ij kl mn" },
+    { "Zoë and Chloé were here, and then they left  the  room",
+      "Zoë and Chloé were here, and then they left the room" },
+    { "a~b~c~d~e~f~g~h~i!j#k$l%m(n)o*p+q,r-s.t/u:v;w=x?y@z[0]1^2_3`4{5|6}7",
+      "a~b~c~d~e~f~g~h~i!j#k$l%m(n)o*p+q,r-s.t/u:v;w=x?y@z[0]1^2_3`4{5|6}7" },
+    { "Words without breaks abcdefghijklmnopqrstuvwxyz0123456789 end   ",
+      "Words without breaks abcdefghijklmnopqrstuvwxyz0123456789 end" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -584,31 +599,53 @@ test_whitespace_collapsed (void)
     }
 }
 
+/* A title of @n_chars once collapsed: loaded at 200, refused with its count at 201. */
+static void
+assert_title_limit (const char *written,
+                    guint       n_chars)
+{
+  g_autofree char *title = g_strdup_printf ("<title>%s</title>", written);
+  g_autofree char *xml = replace (VALID, "<title>Title</title>", title);
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(UpstanderBundle) bundle = load_string (xml, diagnostics, NULL);
+
+  dump (diagnostics);
+  if (n_chars <= 200)
+    g_assert_nonnull (bundle);
+  else
+    g_assert_true (has_diagnostic (diagnostics, UPSTANDER_SEVERITY_ERROR, line_of (xml, "<title>"),
+                                   "<title> is 201 characters long; the limit is 200"));
+}
+
 /* The limit counts characters after collapsing, across runs of words. */
 static void
 test_text_limit_after_collapsing (void)
 {
   for (guint first = 1; first <= 3; first++)
     {
-      g_autoptr(GString) title = g_string_new ("<title>");
-      g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
-      g_autoptr(UpstanderBundle) bundle = NULL;
-      g_autofree char *xml = NULL;
+      g_autoptr(GString) title = g_string_new (NULL);
 
       /* 1 to 3 characters, then 66 times two spaces and two more: 199 to 201 once collapsed. */
       g_string_append_len (title, "xxx", first);
       for (guint i = 0; i < 66; i++)
         g_string_append (title, i % 2 == 0 ? "  xx" : "\n xx");
-      g_string_append (title, "</title>");
-      xml = replace (VALID, "<title>Title</title>", title->str);
-      bundle = load_string (xml, diagnostics, NULL);
+      assert_title_limit (title->str, 198 + first);
+    }
+}
 
-      dump (diagnostics);
-      if (first < 3)
-        g_assert_nonnull (bundle);
-      else
-        g_assert_true (has_diagnostic (diagnostics, UPSTANDER_SEVERITY_ERROR, line_of (xml, "<title>"),
-                                       "<title> is 201 characters long; the limit is 200"));
+/* Plain text, read eight bytes at a time, is counted as exactly. */
+static void
+test_text_limit_plain (void)
+{
+  for (guint length = 200; length <= 201; length++)
+    {
+      g_autoptr(GString) title = g_string_new (NULL);
+
+      /* Nineteen words of nine letters and a space, then ten or eleven letters. */
+      for (guint i = 0; i < 19; i++)
+        g_string_append (title, "abcdefghi ");
+      g_string_append (title, length == 200 ? "abcdefghij" : "abcdefghijk");
+      assert_title_limit (title->str, length);
     }
 }
 
@@ -1253,6 +1290,7 @@ main (int   argc,
   g_test_add_func ("/upstander/loader/rule/unknown-avatar", test_rule_unknown_avatar);
   g_test_add_func ("/upstander/loader/example-fixture", test_example_fixture);
   g_test_add_func ("/upstander/loader/whitespace-collapsed", test_whitespace_collapsed);
+  g_test_add_func ("/upstander/loader/text-limit-plain", test_text_limit_plain);
   g_test_add_func ("/upstander/loader/explained-mistake-alone", test_explained_mistake_alone);
   g_test_add_func ("/upstander/loader/text-limit-after-collapsing", test_text_limit_after_collapsing);
   g_test_add_func ("/upstander/loader/markup-kept-literally", test_markup_kept_literally);

@@ -73,6 +73,8 @@ transcript_new (UpstanderSession *session,
 
   upstander_transcript_set_typing (UPSTANDER_TRANSCRIPT (transcript), typing);
   upstander_transcript_set_model (UPSTANDER_TRANSCRIPT (transcript), upstander_session_get_lines (session));
+  /* As the player does when a story opens: its first line arrives. */
+  upstander_transcript_type_last_line (UPSTANDER_TRANSCRIPT (transcript));
 
   return g_object_ref_sink (transcript);
 }
@@ -685,6 +687,56 @@ test_transcript_first_line_without_animations (void)
   set_animations (TRUE);
 }
 
+/*
+ * Behind a content note the chat is not seen yet: its opening message is
+ * typed when the reader starts the story, not behind the note.
+ */
+static void
+test_transcript_first_line_typed_after_note (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "phone.xml", NULL);
+  g_autofree char *xml = NULL;
+  g_autoptr(GString) with_note = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = NULL;
+  UpstanderSession *session;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *player = g_object_new (UPSTANDER_TYPE_PLAYER, NULL);
+  GtkWidget *transcript;
+
+  g_assert_true (g_file_get_contents (path, &xml, NULL, &error));
+  g_assert_no_error (error);
+  with_note = g_string_new (xml);
+  g_assert_cmpuint (g_string_replace (with_note, "<goal>Test the rows of each place.</goal>",
+                                      "<goal>Test the rows of each place.</goal>"
+                                      "<content-note>A note to read first.</content-note>", 1), ==, 1);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&with_note));
+  bundle = upstander_bundle_load_bytes (bytes, "phone.xml", NULL, &error);
+  g_assert_no_error (error);
+  session = upstander_session_new (upstander_bundle_lookup_scenario (bundle, "three-places"));
+
+  set_animations (TRUE);
+  gtk_window_set_child (GTK_WINDOW (window), player);
+  upstander_player_set_session (UPSTANDER_PLAYER (player), session);
+  gtk_window_present (GTK_WINDOW (window));
+  transcript = ui_test_find_one (player, UPSTANDER_TYPE_TRANSCRIPT, NULL);
+
+  g_assert_cmpstr (upstander_player_get_view (UPSTANDER_PLAYER (player)), ==, "note");
+  g_assert_null (typing_row_of (transcript));
+
+  gtk_widget_activate_action (player, "player.start", NULL);
+  g_assert_cmpstr (upstander_player_get_view (UPSTANDER_PLAYER (player)), ==, "scene");
+  g_assert_nonnull (typing_row_of (transcript));
+  wait_for_typing_to_end (transcript);
+  assert_one_row_per_line (transcript, session);
+  g_assert_cmpuint (g_list_model_get_n_items (upstander_session_get_lines (session)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (10);
+  g_assert_finalize_object (session);
+}
+
 /* Every widget under @root, each with a reference: none is freed (and its address reused) while held. */
 static GPtrArray *
 hold_all_widgets (GtkWidget *root)
@@ -843,6 +895,7 @@ main (int   argc,
   g_test_add_func ("/upstander/transcript/decision-after-last-message", test_transcript_decision_after_last_message);
   g_test_add_func ("/upstander/transcript/first-line-typed-and-read-when-shown", test_transcript_first_line_typed_and_read_when_shown);
   g_test_add_func ("/upstander/transcript/first-line-without-animations", test_transcript_first_line_without_animations);
+  g_test_add_func ("/upstander/transcript/first-line-typed-after-note", test_transcript_first_line_typed_after_note);
   g_test_add_func ("/upstander/transcript/player-pages-built-once", test_transcript_player_pages_built_once);
 
   return g_test_run ();

@@ -24,11 +24,14 @@
 #include "upstander-language.h"
 #include "upstander-message-row.h"
 #include "upstander-lesson-kit-dialog.h"
+#include "upstander-note-view.h"
 #include "upstander-player.h"
 #include "upstander-post-row.h"
 #include "upstander-preferences-window.h"
 #include "upstander-scenario-card.h"
 #include "upstander-story-map-view.h"
+#include "upstander-transcript.h"
+#include "upstander-typing-row.h"
 #include "upstander-workshop-page.h"
 #include "upstander-window.h"
 
@@ -976,6 +979,103 @@ test_window_switches_language (void)
   g_assert_nonnull (ui_test_find_button (root, "Continue"));
 
   ui_test_close_app (app);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  upstander_language_bind_textdomain ();
+  ui_test_remove_tree (locale_dir);
+}
+
+/* The rows of the scene's transcript in @root: one per line shown, plus a typing row while one shows. */
+static guint
+count_transcript_rows (GtkWidget *root)
+{
+  GtkWidget *transcript = ui_test_find_shown (root, UPSTANDER_TYPE_TRANSCRIPT, NULL);
+
+  g_assert_nonnull (transcript);
+
+  return ui_test_count_children (transcript);
+}
+
+/* @text is on screen in @root: its label and everything above it shown. */
+static void
+assert_label_shown (GtkWidget  *root,
+                    const char *text)
+{
+  GtkWidget *label = ui_test_find_label (root, text);
+
+  if (label == NULL)
+    g_error ("No label “%s”", text);
+  g_assert_true (gtk_widget_is_visible (label));
+}
+
+/*
+ * A language switch rebuilds the window; the scene's lines are not new to
+ * the reader: they show at once in the new language, none typed again
+ * (no dots, so nothing for read aloud to read again when they end), none
+ * twice. While the opening message is being typed, while it shows, and at
+ * the scene's third line.
+ */
+static void
+test_window_language_switch_types_nothing_again (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  g_autofree char *locale_dir = compile_test_translations ();
+  UpstanderApplication *app;
+  UpstanderWindow *window;
+  GtkWidget *root;
+  gint64 deadline;
+
+  if (locale_dir == NULL)
+    {
+      g_test_skip ("msgfmt is not installed");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+
+  /* Typing shows only with animations on, as most readers have them. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  reset_progress ();
+  app = ui_test_new_app (library);
+  window = new_window (app);
+
+  /* The chat opens with Leo's message typed: the dots show for a moment, then the message. */
+  ui_test_activate_story (window, "The sticker");
+
+  /* Switched at once, most likely while the dots show (not asserted: that
+   * would be a race with their timeout): the message at once, in French, once. */
+  window = ui_test_switch_language (app, window, "fr");
+  root = GTK_WIDGET (window);
+  g_assert_cmpstr (upstander_player_get_view (player_of (window)), ==, "scene");
+  g_assert_null (ui_test_find_one (root, UPSTANDER_TYPE_TYPING_ROW, NULL));
+  g_assert_cmpuint (count_transcript_rows (root), ==, 1);
+  assert_label_shown (root, "j’ai fait un autocollant avec la tête d’Ana mdr");
+  g_assert_false (upstander_transcript_get_line_pending (UPSTANDER_TRANSCRIPT (ui_test_find_shown (root, UPSTANDER_TYPE_TRANSCRIPT, NULL))));
+
+  /* Switched while the scene shows its first message: the same. */
+  window = ui_test_switch_language (app, window, "ar");
+  root = GTK_WIDGET (window);
+  g_assert_null (ui_test_find_one (root, UPSTANDER_TYPE_TYPING_ROW, NULL));
+  g_assert_cmpuint (count_transcript_rows (root), ==, 1);
+  assert_label_shown (root, "صنعت ملصقًا بوجه آنا 😂");
+  g_assert_null (ui_test_find_label (root, "j’ai fait un autocollant avec la tête d’Ana mdr"));
+  g_assert_nonnull (ui_test_find_shown (root, GTK_TYPE_BUTTON, "continue"));
+
+  /* On to the third line (the reader's message and the narration are not typed), then back to English. */
+  ui_test_click (root, "متابعة");
+  ui_test_click (root, "متابعة");
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (ui_test_find_label (root, "لم تكتب آنا شيئًا.") == NULL && g_get_monotonic_time () < deadline)
+    ui_test_spin (10);
+  g_assert_cmpuint (count_transcript_rows (root), ==, 3);
+  window = ui_test_switch_language (app, window, "");
+  root = GTK_WIDGET (window);
+  g_assert_null (ui_test_find_one (root, UPSTANDER_TYPE_TYPING_ROW, NULL));
+  g_assert_cmpuint (count_transcript_rows (root), ==, 3);
+  assert_label_shown (root, "made a sticker of Ana's face lol");
+  assert_label_shown (root, "Ana has not written anything.");
+  g_assert_null (ui_test_find_label (root, "لم تكتب آنا شيئًا."));
+
+  ui_test_close_app (app);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
   upstander_language_bind_textdomain ();
   ui_test_remove_tree (locale_dir);
@@ -2415,6 +2515,96 @@ test_player_number_keys (void)
   ui_test_spin (10);
 }
 
+/*
+ * The choices are the session's choices model, shown: a button per item in
+ * its order (the order of this play), named by its words, picking its
+ * choice; focus on the question, then Tab through the choices in that order
+ * and Shift+Tab back; no button before the question shows or after a choice.
+ */
+static void
+test_player_choices_from_model (void)
+{
+  g_autoptr(UpstanderLibrary) library = fixture_library ();
+  UpstanderScenario *scenario = find_story (library, "the-sticker");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *player = g_object_new (UPSTANDER_TYPE_PLAYER, NULL);
+  g_autofree char *first_order = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (window), player);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+
+  for (guint32 seed = 0; seed < 2; seed++)
+    {
+      g_autoptr(UpstanderSession) session = upstander_session_new_with_seed (scenario, seed);
+      GListModel *choices = upstander_session_get_choices (session);
+      g_autoptr(GPtrArray) buttons = NULL;
+      g_autoptr(GString) order = g_string_new (NULL);
+      g_autoptr(UpstanderChoiceItem) third = NULL;
+      GtkWidget *prompt;
+      const UpstanderChoice *made;
+
+      upstander_player_set_session (UPSTANDER_PLAYER (player), session);
+      ui_test_spin (20);
+      g_assert_null (ui_test_find_one (player, GTK_TYPE_BUTTON, "choice"));
+      while (!upstander_session_get_all_revealed (session))
+        gtk_widget_activate_action (player, "player.next", NULL);
+      ui_test_spin (20);
+
+      prompt = ui_test_find_shown (player, GTK_TYPE_BOX, "prompt");
+      g_assert_nonnull (prompt);
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == prompt);
+
+      buttons = ui_test_find_all (player, GTK_TYPE_BUTTON, "choice");
+      g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 3);
+      g_assert_cmpuint (buttons->len, ==, g_list_model_get_n_items (choices));
+      for (guint i = 0; i < buttons->len; i++)
+        {
+          g_autoptr(UpstanderChoiceItem) item = g_list_model_get_item (choices, i);
+          GtkWidget *button = g_ptr_array_index (buttons, i);
+          GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+
+          g_assert_true (gtk_widget_get_mapped (button));
+          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button)))), ==,
+                           upstander_choice_item_get_label (item));
+          check_label (button, upstander_choice_item_get_label (item));
+          g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "player.choose");
+          g_assert_cmpstr (g_variant_get_string (target, NULL), ==, upstander_choice_item_get_id (item));
+          g_string_append_printf (order, "%s|", upstander_choice_item_get_id (item));
+
+          /* Tab: from the question to each choice in turn, never to a row around it. */
+          g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+          g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == button);
+        }
+      /* Shift+Tab: back through them. (The question is a heading that holds
+       * the focus when it shows; Tab does not stop on it.) */
+      for (guint i = buttons->len - 1; i > 0; i--)
+        {
+          g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_BACKWARD));
+          g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == g_ptr_array_index (buttons, i - 1));
+        }
+
+      /* Seeds 0 and 1 show the choices in different orders: the buttons followed the model. */
+      if (first_order == NULL)
+        first_order = g_strdup (order->str);
+      else
+        g_assert_cmpstr (first_order, !=, order->str);
+
+      /* The third button picks the third choice of the model; then the buttons go. */
+      third = g_list_model_get_item (choices, 2);
+      ui_test_click_button (g_ptr_array_index (buttons, 2));
+      made = upstander_session_get_last_choice (session);
+      g_assert_nonnull (made);
+      g_assert_cmpstr (made->id, ==, upstander_choice_item_get_id (third));
+      g_assert_cmpstr (upstander_player_get_view (UPSTANDER_PLAYER (player)), ==, "feedback");
+      g_assert_null (ui_test_find_one (player, GTK_TYPE_BUTTON, "choice"));
+    }
+
+  upstander_player_set_session (UPSTANDER_PLAYER (player), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (10);
+}
+
 /* The feedback card is bound to the feedback item: a change of language redraws it in place. */
 static void
 test_feedback_view_follows_item (void)
@@ -2529,6 +2719,20 @@ laid_out_inside (GtkWidget *widget)
   return TRUE;
 }
 
+/* Waits until @view shows, then asserts that it is laid out whole. */
+static void
+assert_laid_out_inside (GtkWidget *view)
+{
+  /* A deadline, not a measure: the page is whole a frame or two after it shows. */
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!(gtk_widget_get_mapped (view) && gtk_widget_get_height (view) > 0 && laid_out_inside (view)) &&
+         g_get_monotonic_time () < deadline)
+    ui_test_spin (20);
+  g_assert_true (gtk_widget_get_mapped (view));
+  g_assert_true (laid_out_inside (view));
+}
+
 /*
  * The first ending a player shows is laid out whole: its paragraphs within
  * their box, not drawn over the card below (the view is built once and
@@ -2543,7 +2747,6 @@ test_window_first_ending_laid_out (void)
   GtkWidget *window = gtk_window_new ();
   GtkWidget *player = g_object_new (UPSTANDER_TYPE_PLAYER, NULL);
   GtkWidget *ending_view;
-  gint64 deadline;
 
   upstander_library_load (library);
   scenario = find_story (library, "my-friend-started-it");
@@ -2559,14 +2762,40 @@ test_window_first_ending_laid_out (void)
   ending_view = ui_test_find_one (player, UPSTANDER_TYPE_ENDING_VIEW, NULL);
   g_assert_nonnull (ending_view);
 
-  /* A deadline, not a measure: the page is whole a frame or two after it shows. */
-  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  while (!(gtk_widget_get_mapped (ending_view) && gtk_widget_get_height (ending_view) > 0 &&
-           laid_out_inside (ending_view)) &&
-         g_get_monotonic_time () < deadline)
-    ui_test_spin (20);
-  g_assert_true (laid_out_inside (ending_view));
+  assert_laid_out_inside (ending_view);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (10);
+}
+
+/*
+ * Likewise the content note of the first story a player opens, in a narrow
+ * window where the notes wrap: the note view's box of notes was laid out
+ * (empty, hidden) before the story came.
+ */
+static void
+test_window_first_note_laid_out (void)
+{
+  g_autoptr(UpstanderLibrary) library = upstander_library_new_for_sources (UPSTANDER_BUNDLES_RESOURCE, NULL);
+  g_autoptr(UpstanderSession) session = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *player = g_object_new (UPSTANDER_TYPE_PLAYER, NULL);
+  GtkWidget *note_view;
+
+  upstander_library_load (library);
+  session = upstander_session_new_with_seed (find_story (library, "the-class-chat"), 0);
+  gtk_window_set_child (GTK_WINDOW (window), player);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 740);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_wait_for_size (GTK_WINDOW (window), 360, 740);
+
+  upstander_player_set_session (UPSTANDER_PLAYER (player), session);
+  g_assert_cmpstr (upstander_player_get_view (UPSTANDER_PLAYER (player)), ==, "note");
+  note_view = ui_test_find_one (player, UPSTANDER_TYPE_NOTE_VIEW, NULL);
+  g_assert_nonnull (note_view);
+  assert_laid_out_inside (note_view);
+
+  upstander_player_set_session (UPSTANDER_PLAYER (player), NULL);
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_spin (10);
 }
@@ -2595,9 +2824,11 @@ main (int   argc,
   g_test_add_func ("/upstander/window/plays-to-ending", test_window_plays_to_ending);
   g_test_add_func ("/upstander/window/keyboard-two-stories", test_window_keyboard_two_stories);
   g_test_add_func ("/upstander/window/player-number-keys", test_player_number_keys);
+  g_test_add_func ("/upstander/window/player-choices-from-model", test_player_choices_from_model);
   g_test_add_func ("/upstander/window/feedback-view-follows-item", test_feedback_view_follows_item);
   g_test_add_func ("/upstander/window/ending-view-follows-item", test_ending_view_follows_item);
   g_test_add_func ("/upstander/window/first-ending-laid-out", test_window_first_ending_laid_out);
+  g_test_add_func ("/upstander/window/first-note-laid-out", test_window_first_note_laid_out);
   g_test_add_func ("/upstander/window/feed-and-content-note", test_window_feed_and_content_note);
   g_test_add_func ("/upstander/window/help-and-guides", test_window_help_and_guides);
   g_test_add_func ("/upstander/window/quick-exit", test_window_quick_exit);
@@ -2611,6 +2842,7 @@ main (int   argc,
   g_test_add_func ("/upstander/window/first-run-language", test_window_first_run_language);
   g_test_add_func ("/upstander/window/first-run-reader", test_window_first_run_reader);
   g_test_add_func ("/upstander/window/switches-language", test_window_switches_language);
+  g_test_add_func ("/upstander/window/language-switch-types-nothing-again", test_window_language_switch_types_nothing_again);
   g_test_add_func ("/upstander/window/preferences-language", test_window_preferences_language);
   g_test_add_func ("/upstander/window/largest-text", test_window_largest_text);
   g_test_add_func ("/upstander/window/lesson-kit", test_window_lesson_kit);

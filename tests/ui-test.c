@@ -437,6 +437,20 @@ ui_test_set_language (UpstanderSettings *settings,
   ui_test_spin (20);
 }
 
+/* Chooses @code as the language ("" for the system's) and returns the window built again for it. */
+UpstanderWindow *
+ui_test_switch_language (UpstanderApplication *app,
+                         UpstanderWindow      *window,
+                         const char           *code)
+{
+  gpointer old = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &old);
+  ui_test_set_language (upstander_application_get_settings (app), code);
+
+  return ui_test_wait_for_new_window (app, &old);
+}
+
 /* Removes @path and everything under it (a test's own folder); symbolic links are not followed. */
 void
 ui_test_remove_tree (const char *path)

@@ -48,6 +48,9 @@ void                  ui_test_activate_story (UpstanderWindow     *window,
                                               const char          *title);
 UpstanderWindow      *ui_test_wait_for_new_window (UpstanderApplication *app,
                                                    gpointer             *old);
+UpstanderWindow      *ui_test_switch_language (UpstanderApplication *app,
+                                               UpstanderWindow      *window,
+                                               const char           *code);
 void                  ui_test_remove_tree   (const char           *path);
 char                 *ui_test_pdf_text      (const char           *pdf);
 void                  ui_test_assert_has    (const char           *text,

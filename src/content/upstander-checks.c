@@ -187,53 +187,6 @@ check_scene (UpstanderLoadState   *state,
     }
 }
 
-static void
-add_edge (GHashTable *edges,
-          const char *from,
-          const char *to)
-{
-  GPtrArray *targets = g_hash_table_lookup (edges, from);
-
-  if (targets == NULL)
-    {
-      targets = g_ptr_array_new ();
-      g_hash_table_insert (edges, (gpointer) from, targets);
-    }
-
-  g_ptr_array_add (targets, (gpointer) to);
-}
-
-/* Every id reachable from @start along @edges, @start included. */
-static GHashTable *
-reachable_from (GHashTable *edges,
-                GPtrArray  *starts)
-{
-  GHashTable *seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GQueue) queue = g_queue_new ();
-
-  for (guint i = 0; i < starts->len; i++)
-    {
-      g_hash_table_add (seen, g_ptr_array_index (starts, i));
-      g_queue_push_tail (queue, g_ptr_array_index (starts, i));
-    }
-
-  while (!g_queue_is_empty (queue))
-    {
-      const char *id = g_queue_pop_head (queue);
-      GPtrArray *targets = g_hash_table_lookup (edges, id);
-
-      for (guint i = 0; targets != NULL && i < targets->len; i++)
-        {
-          const char *target = g_ptr_array_index (targets, i);
-
-          if (g_hash_table_add (seen, (gpointer) target))
-            g_queue_push_tail (queue, (gpointer) target);
-        }
-    }
-
-  return seen;
-}
-
 /*
  * Whether a child can always still reach an ending, with flags tracked. A
  * state is a scene or ending with the set of flags set on the way to it;
@@ -257,6 +210,22 @@ typedef struct
   guint64 flags;   /* bit i: flag i set */
 } FlagState;
 
+/*
+ * A way on from a scene, resolved once to numbers: the search meets each
+ * scene once per combination of flags (tens of thousands of states in a
+ * big library), and looking its ids and flags up by name each time was
+ * most of its cost. A way whose if= flag no choice sets never holds; it
+ * still counts for check_graph(), which takes every condition as possible.
+ */
+typedef struct
+{
+  guint    target;        /* index into FlagGraph.nodes */
+  gboolean can_hold;
+  guint64  if_flags;      /* each must be set */
+  guint64  unless_flags;  /* none may be set */
+  guint64  sets;          /* set on the way */
+} FlagWay;
+
 typedef struct
 {
   UpstanderScenario *scenario;
@@ -265,28 +234,29 @@ typedef struct
   GHashTable        *node_index;   /* id → index + 1 */
   GPtrArray         *nodes;        /* UpstanderScene or UpstanderEnding, scenes first */
   guint              n_scenes;
-  GArray            *states;       /* FlagState */
-  GHashTable        *state_index;  /* FlagState → index + 1 */
+  GArray            *ways;         /* FlagWay, scene by scene */
+  guint             *first_way;    /* per scene, into ways; n_scenes + 1 */
+  GArray            *states;       /* FlagState, in the order found: the search's queue too */
+  guint             *slots;        /* open addressing over states: index + 1, 0 free */
+  guint              n_slots;      /* a power of two, at least twice the states */
   GArray            *edge_from;    /* guint, per edge */
   GArray            *edge_to;      /* guint, per edge */
   guint              max_states;
 } FlagGraph;
 
+/* Mixed to the last bit (MurmurHash3's finaliser): the table keeps the low bits only. */
 static guint
-flag_state_hash (gconstpointer key)
+flag_state_hash (const FlagState *state)
 {
-  const FlagState *state = key;
+  guint32 h = state->node * 2654435761u ^ (guint32) state->flags ^ (guint32) (state->flags >> 32);
 
-  return state->node * 2654435761u ^ (guint) state->flags ^ (guint) (state->flags >> 32);
-}
+  h ^= h >> 16;
+  h *= 0x85EBCA6Bu;
+  h ^= h >> 13;
+  h *= 0xC2B2AE35u;
+  h ^= h >> 16;
 
-static gboolean
-flag_state_equal (gconstpointer a,
-                  gconstpointer b)
-{
-  const FlagState *x = a, *y = b;
-
-  return x->node == y->node && x->flags == y->flags;
+  return h;
 }
 
 static guint64
@@ -298,53 +268,121 @@ flag_bit (FlagGraph  *graph,
   return bit > 0 ? G_GUINT64_CONSTANT (1) << (bit - 1) : 0;
 }
 
-static gboolean
-holds (FlagGraph                *graph,
-       const UpstanderCondition *condition,
-       guint64                   flags)
+static void
+add_way (FlagGraph                *graph,
+         const UpstanderCondition *condition,
+         const char               *next,
+         const char               *sets)
 {
-  if (condition->if_flag != NULL && (flags & flag_bit (graph, condition->if_flag)) == 0)
-    return FALSE;
-  if (condition->unless_flag != NULL && (flags & flag_bit (graph, condition->unless_flag)) != 0)
-    return FALSE;
+  FlagWay way = { GPOINTER_TO_UINT (g_hash_table_lookup (graph->node_index, next)) - 1, TRUE };
 
-  return TRUE;
+  /* check_scene() has reported any target that is not there, and then no
+   * search runs; should that change, such a way leads nowhere. */
+  if (way.target == G_MAXUINT)
+    return;
+
+  /* Past MAX_FLAGS the flags have no bits (check_flag_paths() stops there). */
+  if (graph->flag_names->len <= MAX_FLAGS)
+    {
+      way.if_flags = condition->if_flag != NULL ? flag_bit (graph, condition->if_flag) : 0;
+      way.unless_flags = condition->unless_flag != NULL ? flag_bit (graph, condition->unless_flag) : 0;
+      way.sets = sets != NULL ? flag_bit (graph, sets) : 0;
+      way.can_hold = condition->if_flag == NULL || way.if_flags != 0;
+    }
+
+  g_array_append_val (graph->ways, way);
+}
+
+/* Every scene's ways on, once every node and flag has its number. */
+static void
+resolve_ways (FlagGraph *graph)
+{
+  graph->ways = g_array_new (FALSE, FALSE, sizeof (FlagWay));
+  graph->first_way = g_new (guint, graph->n_scenes + 1);
+
+  for (guint node = 0; node < graph->n_scenes; node++)
+    {
+      const UpstanderScene *scene = g_ptr_array_index (graph->nodes, node);
+
+      graph->first_way[node] = graph->ways->len;
+      if (scene->decision != NULL)
+        {
+          for (guint c = 0; c < scene->decision->choices->len; c++)
+            {
+              const UpstanderChoice *choice = g_ptr_array_index (scene->decision->choices, c);
+
+              add_way (graph, &choice->condition, choice->next, choice->sets);
+            }
+        }
+      else
+        {
+          for (guint c = 0; c < scene->continues->len; c++)
+            {
+              const UpstanderContinue *cont = g_ptr_array_index (scene->continues, c);
+
+              add_way (graph, &cont->condition, cont->next, NULL);
+            }
+        }
+    }
+  graph->first_way[graph->n_scenes] = graph->ways->len;
+}
+
+static void
+grow_slots (FlagGraph *graph)
+{
+  guint mask;
+
+  g_free (graph->slots);
+  graph->n_slots = MAX (graph->n_slots * 2, 64);
+  graph->slots = g_new0 (guint, graph->n_slots);
+  mask = graph->n_slots - 1;
+
+  for (guint i = 0; i < graph->states->len; i++)
+    {
+      guint slot = flag_state_hash (&g_array_index (graph->states, FlagState, i)) & mask;
+
+      while (graph->slots[slot] != 0)
+        slot = (slot + 1) & mask;
+      graph->slots[slot] = i + 1;
+    }
 }
 
 /* The index of the state, added (to be explored) if new; G_MAXUINT past the bound. */
 static guint
-add_state (FlagGraph  *graph,
-           GQueue     *queue,
-           const char *id,
-           guint64     flags)
+add_state (FlagGraph *graph,
+           guint      node,
+           guint64    flags)
 {
-  FlagState state = { GPOINTER_TO_UINT (g_hash_table_lookup (graph->node_index, id)) - 1, flags };
-  gpointer found;
-  guint index;
+  FlagState state = { node, flags };
+  guint mask = graph->n_slots - 1;
+  guint slot;
 
-  if (g_hash_table_lookup_extended (graph->state_index, &state, NULL, &found))
-    return GPOINTER_TO_UINT (found) - 1;
+  for (slot = flag_state_hash (&state) & mask; graph->slots[slot] != 0; slot = (slot + 1) & mask)
+    {
+      const FlagState *found = &g_array_index (graph->states, FlagState, graph->slots[slot] - 1);
+
+      if (found->node == node && found->flags == flags)
+        return graph->slots[slot] - 1;
+    }
 
   if (graph->states->len >= graph->max_states)
     return G_MAXUINT;
 
-  index = graph->states->len;
   g_array_append_val (graph->states, state);
-  /* Keys point into the array, which may move: give the table its own copy. */
-  g_hash_table_insert (graph->state_index, g_memdup2 (&state, sizeof state), GUINT_TO_POINTER (index + 1));
-  g_queue_push_tail (queue, GUINT_TO_POINTER (index));
+  graph->slots[slot] = graph->states->len;
+  if (graph->states->len * 2 > graph->n_slots)
+    grow_slots (graph);
 
-  return index;
+  return graph->states->len - 1;
 }
 
 static gboolean
-add_edge_to (FlagGraph  *graph,
-             GQueue     *queue,
-             guint       from,
-             const char *id,
-             guint64     flags)
+add_edge_to (FlagGraph *graph,
+             guint      from,
+             guint      node,
+             guint64    flags)
 {
-  guint to = add_state (graph, queue, id, flags);
+  guint to = add_state (graph, node, flags);
 
   if (to == G_MAXUINT)
     return FALSE;
@@ -355,18 +393,19 @@ add_edge_to (FlagGraph  *graph,
   return TRUE;
 }
 
-/* Explores every state reachable from @start; FALSE when past the bounds. */
+/*
+ * Explores every state reachable from @start, breadth first: states are
+ * explored in the order they were added; FALSE when past the bounds.
+ */
 static gboolean
-explore (FlagGraph            *graph,
-         const UpstanderScene *start)
+explore (FlagGraph *graph,
+         guint      start)
 {
-  g_autoptr(GQueue) queue = g_queue_new ();
+  grow_slots (graph);
+  add_state (graph, start, 0);
 
-  add_state (graph, queue, start->id, 0);
-
-  while (!g_queue_is_empty (queue))
+  for (guint index = 0; index < graph->states->len; index++)
     {
-      guint index = GPOINTER_TO_UINT (g_queue_pop_head (queue));
       FlagState state = g_array_index (graph->states, FlagState, index);
       const UpstanderScene *scene;
 
@@ -374,33 +413,18 @@ explore (FlagGraph            *graph,
         continue;  /* an ending */
 
       scene = g_ptr_array_index (graph->nodes, state.node);
-      if (scene->decision != NULL)
+      for (guint w = graph->first_way[state.node]; w < graph->first_way[state.node + 1]; w++)
         {
-          for (guint c = 0; c < scene->decision->choices->len; c++)
-            {
-              const UpstanderChoice *choice = g_ptr_array_index (scene->decision->choices, c);
-              guint64 flags = state.flags;
+          const FlagWay *way = &g_array_index (graph->ways, FlagWay, w);
 
-              if (!holds (graph, &choice->condition, flags))
-                continue;
-              if (choice->sets != NULL)
-                flags |= flag_bit (graph, choice->sets);
-              if (!add_edge_to (graph, queue, index, choice->next, flags))
-                return FALSE;
-            }
-        }
-      else
-        {
-          for (guint c = 0; c < scene->continues->len; c++)
-            {
-              const UpstanderContinue *cont = g_ptr_array_index (scene->continues, c);
-
-              if (!holds (graph, &cont->condition, state.flags))
-                continue;
-              if (!add_edge_to (graph, queue, index, cont->next, state.flags))
-                return FALSE;
-              break;
-            }
+          if (!way->can_hold ||
+              (state.flags & way->if_flags) != way->if_flags || (state.flags & way->unless_flags) != 0)
+            continue;
+          if (!add_edge_to (graph, index, way->target, state.flags | way->sets))
+            return FALSE;
+          /* Without a decision, the first <continue> that holds is taken. */
+          if (scene->decision == NULL)
+            break;
         }
     }
 
@@ -425,68 +449,100 @@ describe_flags (FlagGraph *graph,
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
+/* Numbers for the scenario's scenes, endings, flags and ways on. */
 static void
-check_flag_paths (UpstanderLoadState   *state,
-                  UpstanderScenario    *scenario,
-                  const UpstanderScene *start)
+flag_graph_init (FlagGraph          *graph,
+                 UpstanderLoadState *state,
+                 UpstanderScenario  *scenario)
 {
-  FlagGraph graph = { scenario };
-  g_autofree guint *first_edge = NULL;
-  g_autofree guint *reverse = NULL;
-  g_autofree gboolean *can_end = NULL;
-  g_autofree guint *stuck_state = NULL;
-  g_autoptr(GQueue) queue = g_queue_new ();
-  guint n_states, n_edges;
-
-  graph.flag_names = g_ptr_array_new ();
-  graph.flag_bits = g_hash_table_new (g_str_hash, g_str_equal);
-  graph.node_index = g_hash_table_new (g_str_hash, g_str_equal);
-  graph.nodes = g_ptr_array_new ();
-  graph.states = g_array_new (FALSE, FALSE, sizeof (FlagState));
-  graph.state_index = g_hash_table_new_full (flag_state_hash, flag_state_equal, g_free, NULL);
-  graph.edge_from = g_array_new (FALSE, FALSE, sizeof (guint));
-  graph.edge_to = g_array_new (FALSE, FALSE, sizeof (guint));
-  graph.max_states = MIN (MAX_FLAG_STATES, state->flag_states_left);
+  *graph = (FlagGraph) { scenario };
+  graph->flag_names = g_ptr_array_new ();
+  graph->flag_bits = g_hash_table_new (g_str_hash, g_str_equal);
+  graph->node_index = g_hash_table_new (g_str_hash, g_str_equal);
+  graph->nodes = g_ptr_array_new ();
+  graph->states = g_array_new (FALSE, FALSE, sizeof (FlagState));
+  graph->edge_from = g_array_new (FALSE, FALSE, sizeof (guint));
+  graph->edge_to = g_array_new (FALSE, FALSE, sizeof (guint));
+  graph->max_states = MIN (MAX_FLAG_STATES, state->flag_states_left);
 
   for (guint i = 0; i < scenario->scenes->len; i++)
     {
       const UpstanderScene *scene = g_ptr_array_index (scenario->scenes, i);
 
-      g_ptr_array_add (graph.nodes, (gpointer) scene);
-      g_hash_table_insert (graph.node_index, scene->id, GUINT_TO_POINTER (graph.nodes->len));
+      g_ptr_array_add (graph->nodes, (gpointer) scene);
+      g_hash_table_insert (graph->node_index, scene->id, GUINT_TO_POINTER (graph->nodes->len));
 
       for (guint c = 0; scene->decision != NULL && c < scene->decision->choices->len; c++)
         {
           const UpstanderChoice *choice = g_ptr_array_index (scene->decision->choices, c);
 
-          if (choice->sets != NULL && !g_hash_table_contains (graph.flag_bits, choice->sets))
+          if (choice->sets != NULL && !g_hash_table_contains (graph->flag_bits, choice->sets))
             {
-              g_ptr_array_add (graph.flag_names, choice->sets);
-              g_hash_table_insert (graph.flag_bits, choice->sets,
-                                   GUINT_TO_POINTER (graph.flag_names->len));
+              g_ptr_array_add (graph->flag_names, choice->sets);
+              g_hash_table_insert (graph->flag_bits, choice->sets,
+                                   GUINT_TO_POINTER (graph->flag_names->len));
             }
         }
     }
-  graph.n_scenes = graph.nodes->len;
+  graph->n_scenes = graph->nodes->len;
   for (guint i = 0; i < scenario->endings->len; i++)
     {
       const UpstanderEnding *ending = g_ptr_array_index (scenario->endings, i);
 
-      g_ptr_array_add (graph.nodes, (gpointer) ending);
-      g_hash_table_insert (graph.node_index, ending->id, GUINT_TO_POINTER (graph.nodes->len));
+      g_ptr_array_add (graph->nodes, (gpointer) ending);
+      g_hash_table_insert (graph->node_index, ending->id, GUINT_TO_POINTER (graph->nodes->len));
     }
 
-  if (graph.flag_names->len > MAX_FLAGS)
+  resolve_ways (graph);
+}
+
+static void
+flag_graph_clear (FlagGraph *graph)
+{
+  g_ptr_array_unref (graph->flag_names);
+  g_hash_table_unref (graph->flag_bits);
+  g_hash_table_unref (graph->node_index);
+  g_ptr_array_unref (graph->nodes);
+  g_array_unref (graph->states);
+  g_free (graph->slots);
+  g_array_unref (graph->ways);
+  g_free (graph->first_way);
+  g_array_unref (graph->edge_from);
+  g_array_unref (graph->edge_to);
+}
+
+static guint
+node_of (FlagGraph  *graph,
+         const char *id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (graph->node_index, id)) - 1;
+}
+
+static void
+check_flag_paths (UpstanderLoadState   *state,
+                  FlagGraph            *graph,
+                  guint                 start)
+{
+  UpstanderScenario *scenario = graph->scenario;
+  g_autofree guint *first_edge = NULL;
+  g_autofree guint *reverse = NULL;
+  g_autofree gboolean *can_end = NULL;
+  g_autofree guint *stuck_state = NULL;
+  g_autofree guint *pending = NULL;  /* states that can end, their predecessors still to mark */
+  guint n_pending = 0;
+  guint n_states, n_edges;
+
+  if (graph->flag_names->len > MAX_FLAGS)
     {
       error_at (state, scenario->line,
                 "scenario “%s” sets %u different flags; the limit is %u",
-                scenario->id, graph.flag_names->len, MAX_FLAGS);
-      goto out;
+                scenario->id, graph->flag_names->len, MAX_FLAGS);
+      return;
     }
 
-  if (!explore (&graph, start))
+  if (!explore (graph, start))
     {
-      if (graph.max_states == MAX_FLAG_STATES)
+      if (graph->max_states == MAX_FLAG_STATES)
         error_at (state, scenario->line,
                   "scenario “%s” has more than %u combinations of scene and flags to check; "
                   "use fewer flags", scenario->id, MAX_FLAG_STATES);
@@ -495,20 +551,20 @@ check_flag_paths (UpstanderLoadState   *state,
                   "with scenario “%s”, the bundle has more than %u combinations of scene and "
                   "flags to check; use fewer flags", scenario->id, MAX_FLAG_STATES_PER_BUNDLE);
       state->flag_states_left = 0;
-      goto out;
+      return;
     }
-  state->flag_states_left -= graph.states->len;
+  state->flag_states_left -= graph->states->len;
 
   /* Backwards from every ending state, along the edges reversed (CSR). */
-  n_states = graph.states->len;
-  n_edges = graph.edge_from->len;
+  n_states = graph->states->len;
+  n_edges = graph->edge_from->len;
   first_edge = g_new0 (guint, n_states + 1);
   reverse = g_new (guint, MAX (n_edges, 1));
   can_end = g_new0 (gboolean, n_states);
-  stuck_state = g_new0 (guint, graph.n_scenes);
+  stuck_state = g_new0 (guint, graph->n_scenes);
 
   for (guint e = 0; e < n_edges; e++)
-    first_edge[g_array_index (graph.edge_to, guint, e) + 1]++;
+    first_edge[g_array_index (graph->edge_to, guint, e) + 1]++;
   for (guint i = 0; i < n_states; i++)
     first_edge[i + 1] += first_edge[i];
   {
@@ -516,30 +572,32 @@ check_flag_paths (UpstanderLoadState   *state,
 
     for (guint e = 0; e < n_edges; e++)
       {
-        guint to = g_array_index (graph.edge_to, guint, e);
+        guint to = g_array_index (graph->edge_to, guint, e);
 
-        reverse[fill[to]++] = g_array_index (graph.edge_from, guint, e);
+        reverse[fill[to]++] = g_array_index (graph->edge_from, guint, e);
       }
   }
 
+  /* Each state is marked once, so n_states is room enough. */
+  pending = g_new (guint, MAX (n_states, 1));
   for (guint i = 0; i < n_states; i++)
     {
-      if (g_array_index (graph.states, FlagState, i).node >= graph.n_scenes)
+      if (g_array_index (graph->states, FlagState, i).node >= graph->n_scenes)
         {
           can_end[i] = TRUE;
-          g_queue_push_tail (queue, GUINT_TO_POINTER (i));
+          pending[n_pending++] = i;
         }
     }
-  while (!g_queue_is_empty (queue))
+  while (n_pending > 0)
     {
-      guint i = GPOINTER_TO_UINT (g_queue_pop_head (queue));
+      guint i = pending[--n_pending];
 
       for (guint e = first_edge[i]; e < first_edge[i + 1]; e++)
         {
           if (!can_end[reverse[e]])
             {
               can_end[reverse[e]] = TRUE;
-              g_queue_push_tail (queue, GUINT_TO_POINTER (reverse[e]));
+              pending[n_pending++] = reverse[e];
             }
         }
     }
@@ -547,22 +605,22 @@ check_flag_paths (UpstanderLoadState   *state,
   /* The first state found stuck in each scene, said in file order. */
   for (guint i = 0; i < n_states; i++)
     {
-      guint node = g_array_index (graph.states, FlagState, i).node;
+      guint node = g_array_index (graph->states, FlagState, i).node;
 
       if (!can_end[i] && stuck_state[node] == 0)
         stuck_state[node] = i + 1;
     }
 
-  for (guint node = 0; node < graph.n_scenes; node++)
+  for (guint node = 0; node < graph->n_scenes; node++)
     {
-      const UpstanderScene *scene = g_ptr_array_index (graph.nodes, node);
+      const UpstanderScene *scene = g_ptr_array_index (graph->nodes, node);
       g_autofree char *flags = NULL;
 
       if (stuck_state[node] == 0)
         continue;
 
-      flags = describe_flags (&graph, g_array_index (graph.states, FlagState, stuck_state[node] - 1).flags);
-      if (graph.flag_names->len == 0)
+      flags = describe_flags (graph, g_array_index (graph->states, FlagState, stuck_state[node] - 1).flags);
+      if (graph->flag_names->len == 0)
         error_at (state, scene->line,
                   "no ending can be reached from scene “%s”: the story would never end", scene->id);
       else if (*flags == '\0')
@@ -577,15 +635,6 @@ check_flag_paths (UpstanderLoadState   *state,
                   scene->id, flags);
     }
 
-out:
-  g_ptr_array_unref (graph.flag_names);
-  g_hash_table_unref (graph.flag_bits);
-  g_hash_table_unref (graph.node_index);
-  g_ptr_array_unref (graph.nodes);
-  g_array_unref (graph.states);
-  g_hash_table_unref (graph.state_index);
-  g_array_unref (graph.edge_from);
-  g_array_unref (graph.edge_to);
 }
 
 /*
@@ -593,49 +642,46 @@ out:
  * even with every condition taken as possibly true.
  */
 static void
-check_graph (UpstanderLoadState   *state,
-             UpstanderScenario    *scenario,
-             const UpstanderScene *start)
+check_graph (UpstanderLoadState *state,
+             FlagGraph          *graph,
+             guint               start)
 {
-  g_autoptr(GHashTable) forward = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                         (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GPtrArray) starts = g_ptr_array_new ();
-  g_autoptr(GHashTable) reachable = NULL;
+  g_autofree gboolean *reachable = g_new0 (gboolean, graph->nodes->len);
+  g_autofree guint *pending = g_new (guint, graph->nodes->len);  /* reached, not yet followed */
+  guint n_pending = 0;
 
-  for (guint i = 0; i < scenario->scenes->len; i++)
+  reachable[start] = TRUE;
+  pending[n_pending++] = start;
+  while (n_pending > 0)
     {
-      const UpstanderScene *scene = g_ptr_array_index (scenario->scenes, i);
+      guint node = pending[--n_pending];
 
-      for (guint c = 0; scene->decision != NULL && c < scene->decision->choices->len; c++)
+      if (node >= graph->n_scenes)
+        continue;  /* an ending */
+
+      for (guint w = graph->first_way[node]; w < graph->first_way[node + 1]; w++)
         {
-          const UpstanderChoice *choice = g_ptr_array_index (scene->decision->choices, c);
+          guint target = g_array_index (graph->ways, FlagWay, w).target;
 
-          add_edge (forward, scene->id, choice->next);
-        }
-      for (guint c = 0; c < scene->continues->len; c++)
-        {
-          const UpstanderContinue *cont = g_ptr_array_index (scene->continues, c);
-
-          add_edge (forward, scene->id, cont->next);
+          if (!reachable[target])
+            {
+              reachable[target] = TRUE;
+              pending[n_pending++] = target;
+            }
         }
     }
 
-  g_ptr_array_add (starts, start->id);
-  reachable = reachable_from (forward, starts);
-
-  for (guint i = 0; i < scenario->scenes->len; i++)
+  for (guint node = 0; node < graph->nodes->len; node++)
     {
-      const UpstanderScene *scene = g_ptr_array_index (scenario->scenes, i);
+      const UpstanderScene *scene = g_ptr_array_index (graph->nodes, node);
+      const UpstanderEnding *ending = g_ptr_array_index (graph->nodes, node);
 
-      if (!g_hash_table_contains (reachable, scene->id))
+      if (reachable[node])
+        continue;
+
+      if (node < graph->n_scenes)
         warning_at (state, scene->line, "scene “%s” cannot be reached from the start", scene->id);
-    }
-
-  for (guint i = 0; i < scenario->endings->len; i++)
-    {
-      const UpstanderEnding *ending = g_ptr_array_index (scenario->endings, i);
-
-      if (!g_hash_table_contains (reachable, ending->id))
+      else
         warning_at (state, ending->line, "ending “%s” cannot be reached from the start", ending->id);
     }
 }
@@ -708,8 +754,12 @@ check_scenario (UpstanderLoadState *state,
   /* The graph is only meaningful once every target exists. */
   if (state->n_errors == 0)
     {
-      check_graph (state, scenario, start);
-      check_flag_paths (state, scenario, start);
+      FlagGraph graph;
+
+      flag_graph_init (&graph, state, scenario);
+      check_graph (state, &graph, node_of (&graph, start->id));
+      check_flag_paths (state, &graph, node_of (&graph, start->id));
+      flag_graph_clear (&graph);
     }
 }
 

@@ -190,14 +190,43 @@ is_element (xmlNode    *node,
   return node->type == XML_ELEMENT_NODE && g_str_equal ((const char *) node->name, name);
 }
 
+/*
+ * An attribute in no namespace, as xmlGetNoNsProp() gives it, but read
+ * where the tree keeps it: nearly every value is one text node, and a copy
+ * of each (then freed) cost two allocator calls per attribute. Any other
+ * value is gathered by libxml2 into *@owned, which the caller frees with
+ * xmlFree(). NULL when the attribute is absent.
+ */
+static const char *
+peek_attribute (xmlNode     *node,
+                const char  *name,
+                xmlChar    **owned)
+{
+  for (xmlAttr *attribute = node->properties; attribute != NULL; attribute = attribute->next)
+    {
+      xmlNode *only = attribute->children;
+
+      if (attribute->ns != NULL || !g_str_equal ((const char *) attribute->name, name))
+        continue;
+
+      if (only != NULL && only->next == NULL && only->type == XML_TEXT_NODE)
+        return (const char *) only->content;
+
+      *owned = xmlGetNoNsProp (node, (const xmlChar *) name);
+      return (const char *) *owned;
+    }
+
+  return NULL;
+}
+
 static char *
 dup_attribute (xmlNode    *node,
                const char *name)
 {
-  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
-  char *copy = g_strdup ((const char *) value);
+  xmlChar *owned = NULL;
+  char *copy = g_strdup (peek_attribute (node, name, &owned));
 
-  xmlFree (value);
+  xmlFree (owned);
 
   return copy;
 }
@@ -221,6 +250,34 @@ is_ascii_word_char (char c)
 }
 
 /*
+ * Whether the 8 bytes at @p are printable ASCII or single spaces between
+ * words, and do not end in a space: text collapsing keeps as it is. Tested
+ * all at once (SWAR): most texts are long runs of such bytes, and a byte at
+ * a time was the loader's costliest loop of its own.
+ */
+static inline gboolean
+is_plain_block (const char *p)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 lows = G_GUINT64_CONSTANT (0x7F7F7F7F7F7F7F7F);
+  guint64 x, y, spaces;
+
+  memcpy (&x, p, sizeof x);
+  x = GUINT64_FROM_LE (x);  /* byte i at bits 8i, whatever the machine */
+
+  /* Any byte below ' ' or above '~' (NUL, line breaks, tabs, UTF-8). */
+  if ((((x - ones * 0x20) & ~x) | ((x + ones * (0x7F - 0x7E)) | x)) & highs)
+    return FALSE;
+
+  /* The spaces, exactly: the high bit of each byte equal to ' '. */
+  y = x ^ (ones * ' ');
+  spaces = ~(((y & lows) + lows) | y) & highs;
+
+  return (spaces & (spaces >> 8)) == 0 && (spaces >> 56) == 0;
+}
+
+/*
  * The text of a leaf with its whitespace collapsed, or NULL after reporting
  * what is wrong with it. It lives in @self's scratch buffer until the next
  * call: most texts are copied once more into an UpstanderText anyway, and
@@ -235,6 +292,7 @@ collapse_text (Loader     *self,
   xmlNode *only = node->children;
   xmlChar *owned = NULL;
   const char *content;
+  const char *content_end;
   const char *p;
   char *end;
   gboolean pending_space = FALSE;
@@ -253,7 +311,8 @@ collapse_text (Loader     *self,
    * the bytes written straight into it (120,000 texts in a big library). */
   if (self->scratch == NULL)
     self->scratch = g_string_new (NULL);
-  g_string_set_size (self->scratch, strlen (content));
+  content_end = content + strlen (content);
+  g_string_set_size (self->scratch, content_end - content);
   text = self->scratch->str;
   end = text;
 
@@ -278,6 +337,9 @@ collapse_text (Loader     *self,
           do
             {
               p++;
+              /* p[-1] is a word character here, so a plain block goes on the run. */
+              while (content_end - p >= 8 && is_plain_block (p))
+                p += 8;
               /* *p is not the end, so p[1] is there to read. */
               if (*p == ' ' && is_ascii_word_char (p[1]))
                 p++;
@@ -490,13 +552,17 @@ take_many (GPtrArray     *texts,
     g_ptr_array_add (texts, text);
 }
 
-/* An id attribute that must be present and well-formed; NULL after reporting. */
-static char *
-read_id (Loader     *self,
-         xmlNode    *node,
-         const char *attribute)
+/*
+ * An id attribute that must be present and well-formed, as peek_attribute()
+ * gives it; NULL after reporting.
+ */
+static const char *
+peek_id (Loader      *self,
+         xmlNode     *node,
+         const char  *attribute,
+         xmlChar    **owned)
 {
-  g_autofree char *id = dup_attribute (node, attribute);
+  const char *id = peek_attribute (node, attribute, owned);
 
   if (id == NULL)
     {
@@ -515,7 +581,21 @@ read_id (Loader     *self,
       return NULL;
     }
 
-  return g_steal_pointer (&id);
+  return id;
+}
+
+/* As peek_id(), in a string of its own. */
+static char *
+read_id (Loader     *self,
+         xmlNode    *node,
+         const char *attribute)
+{
+  xmlChar *owned = NULL;
+  char *id = g_strdup (peek_id (self, node, attribute, &owned));
+
+  xmlFree (owned);
+
+  return id;
 }
 
 /* An optional id-like attribute (if, unless, sets, guide): NULL when absent or bad. */
@@ -538,7 +618,8 @@ read_number (Loader     *self,
              guint       max,
              guint      *out)
 {
-  g_autofree char *value = dup_attribute (node, attribute);
+  xmlChar *owned = NULL;
+  const char *value = peek_attribute (node, attribute, &owned);
   guint64 number;
 
   if (value == NULL ||
@@ -548,10 +629,12 @@ read_number (Loader     *self,
 
       report_error (self, node, "%s=%s must be a whole number from %u to %u",
                     attribute, quoted, min, max);
+      xmlFree (owned);
       return FALSE;
     }
 
   *out = (guint) number;
+  xmlFree (owned);
 
   return TRUE;
 }
@@ -587,15 +670,20 @@ resolve_person (Loader            *self,
                 UpstanderScenario *scenario,
                 xmlNode           *node)
 {
-  g_autofree char *id = read_id (self, node, "from");
+  xmlChar *owned = NULL;
+  const char *id = peek_id (self, node, "from", &owned);
   const UpstanderPerson *person;
 
   if (id == NULL)
-    return NULL;
+    {
+      xmlFree (owned);
+      return NULL;
+    }
 
   person = g_hash_table_lookup (scenario->people_by_id, id);
   if (person == NULL)
     report_error (self, node, "from=\"%s\" is not in the cast of this scenario", id);
+  xmlFree (owned);
 
   return person;
 }
@@ -663,10 +751,11 @@ read_enum (xmlNode    *node,
            GType       type,
            int         fallback)
 {
-  g_autofree char *nick = dup_attribute (node, name);
+  xmlChar *owned = NULL;
   int value = fallback;
 
-  upstander_enum_from_nick (type, nick, &value);
+  upstander_enum_from_nick (type, peek_attribute (node, name, &owned), &value);
+  xmlFree (owned);
 
   return value;
 }
@@ -789,13 +878,14 @@ read_scene (Loader            *self,
             xmlNode           *node)
 {
   UpstanderScene *scene = g_new0 (UpstanderScene, 1);
-  g_autofree char *start = dup_attribute (node, "start");
+  xmlChar *owned = NULL;
   Leaves leaves = { 0 };
 
   scene->line = node_line (node);
   scene->id = read_id (self, node, "id");
   scene->place = read_enum (node, "place", UPSTANDER_TYPE_PLACE, UPSTANDER_PLACE_SCHOOL);
-  scene->is_start = g_strcmp0 (start, "yes") == 0;
+  scene->is_start = g_strcmp0 (peek_attribute (node, "start", &owned), "yes") == 0;
+  xmlFree (owned);
   scene->lines = g_ptr_array_new_with_free_func (upstander_line_free);
   scene->continues = g_ptr_array_new_with_free_func (upstander_continue_free);
   scene->facilitator = upstander_text_array_new ();
