@@ -432,6 +432,12 @@ test_classroom_run (void)
     gtk_check_button_set_active (g_ptr_array_index (checks, wait), TRUE);
     g_assert_cmpint (upstander_classroom_page_get_selected (page), ==, wait);
   }
+  /* Escape, windowed, leaves neither the lesson nor the votes. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "classroom.leave-fullscreen", NULL);
+  ui_test_spin (10);
+  g_assert_cmpstr (upstander_window_get_page (window), ==, "classroom");
+  g_assert_true (upstander_application_get_class_run (app) == run);
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "decision");
   ui_test_click (GTK_WIDGET (page), "Go This Way");
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "feedback");
   g_assert_true (shows (GTK_WIDGET (page), "The class chose: \u2068Wait and see\u2069"));
