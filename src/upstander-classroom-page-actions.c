@@ -139,11 +139,14 @@ leave_fullscreen_activated (GtkWidget  *widget,
 {
   GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
 
-  /* Escape leaves fullscreen first; only then does it go back. */
+  /*
+   * Escape leaves fullscreen, and never the lesson: going back ends the run,
+   * and with it the votes, the hands counted and what the class typed. A
+   * remote's or a reflex's Escape must not lose them; the Back button and
+   * Alt+Left still leave.
+   */
   if (window != NULL && gtk_window_is_fullscreen (window))
     gtk_window_unfullscreen (window);
-  else
-    gtk_widget_activate_action (widget, "win.back", NULL);
 }
 
 static void

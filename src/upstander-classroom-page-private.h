@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "upstander-class-summary-view.h"
 #include "upstander-classroom-page.h"
 #include "upstander-presentation.h"
 #include "upstander-settings.h"
@@ -29,6 +30,8 @@ struct _UpstanderClassroomPage
   GtkWidget             *scroller;
   AdwBin                *check_bin;
   AdwBin                *voice_bin;
+  GtkWidget             *summary_scroller;
+  UpstanderClassSummaryView *summary;
   GtkBox                *content;
   GtkBox                *actions;
   GPtrArray             *cards;      /* UpstanderVoteCard, while a decision shows */

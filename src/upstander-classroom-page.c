@@ -179,6 +179,8 @@ card_picked_cb (UpstanderVoteCard      *card,
                                  upstander_choice_item_get_position (upstander_vote_card_get_choice (card)));
 }
 
+static void focus_way_on (UpstanderClassroomPage *self);
+
 /* The counts and the pick follow the run; the cards stay, and so does the focus. */
 static void
 update_votes (UpstanderClassroomPage *self)
@@ -196,6 +198,18 @@ update_votes (UpstanderClassroomPage *self)
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "classroom.choose", selected >= 0);
+
+  /* "Go This Way" could not take the focus while no choice had a vote: with
+   * the first one, it does, so that Enter goes on, as everywhere else in the
+   * lesson. A teacher working on a card keeps the focus there. */
+  if (selected >= 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      if (focus == NULL || gtk_widget_get_ancestor (focus, UPSTANDER_TYPE_VOTE_CARD) == NULL)
+        focus_way_on (self);
+    }
 }
 
 static void
@@ -211,36 +225,41 @@ build_decision (UpstanderClassroomPage *self)
   gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
   gtk_widget_add_css_class (row, "class-decision");
 
-  aside = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (aside), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (aside), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (aside), 720);
-  gtk_widget_set_valign (aside, GTK_ALIGN_START);
-  gtk_widget_add_css_class (aside, "class-scene-aside");
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (aside), transcript_new (self));
-  {
-    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (aside));
+  /*
+   * While the class discusses, the questions take the scene's place beside
+   * the cards: above the cards they pushed the votes off a 1080 px screen,
+   * and the teacher lost sight of the pick that "Go This Way" takes.
+   */
+  if (panel == UPSTANDER_PANEL_DISCUSS && decision->questions != NULL && decision->questions->len > 0)
+    {
+      aside = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
+      gtk_widget_set_valign (aside, GTK_ALIGN_START);
+      gtk_widget_add_css_class (aside, "card");
+      gtk_widget_add_css_class (aside, "class-questions");
+      upstander_box_add_text_label (GTK_BOX (aside), _("Discuss"), "heading");
+      for (guint i = 0; i < decision->questions->len; i++)
+        upstander_box_add_text_label (GTK_BOX (aside), translate (self, g_ptr_array_index (decision->questions, i)), "class-question");
+    }
+  else
+    {
+      GtkAdjustment *adjustment;
 
-    g_signal_connect_object (adjustment, "notify::upper", G_CALLBACK (stick_to_end_cb), aside, 0);
-    g_signal_connect_object (adjustment, "notify::page-size", G_CALLBACK (stick_to_end_cb), aside, 0);
-  }
+      aside = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (aside), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (aside), TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (aside), 720);
+      gtk_widget_set_valign (aside, GTK_ALIGN_START);
+      gtk_widget_add_css_class (aside, "class-scene-aside");
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (aside), transcript_new (self));
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (aside));
+      g_signal_connect_object (adjustment, "notify::upper", G_CALLBACK (stick_to_end_cb), aside, 0);
+      g_signal_connect_object (adjustment, "notify::page-size", G_CALLBACK (stick_to_end_cb), aside, 0);
+    }
   gtk_box_append (GTK_BOX (row), aside);
 
   main = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   prompt = upstander_box_add_text_label (GTK_BOX (main), translate (self, decision->prompt), "class-prompt");
   g_object_set (prompt, "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
-
-  if (panel == UPSTANDER_PANEL_DISCUSS && decision->questions != NULL && decision->questions->len > 0)
-    {
-      GtkWidget *questions = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
-
-      gtk_widget_add_css_class (questions, "card");
-      gtk_widget_add_css_class (questions, "class-questions");
-      upstander_box_add_text_label (GTK_BOX (questions), _("Discuss"), "heading");
-      for (guint i = 0; i < decision->questions->len; i++)
-        upstander_box_add_text_label (GTK_BOX (questions), translate (self, g_ptr_array_index (decision->questions, i)), "class-question");
-      gtk_box_append (GTK_BOX (main), questions);
-    }
 
   cards = gtk_box_new (GTK_ORIENTATION_VERTICAL, 14);
   gtk_widget_add_css_class (cards, "class-choices");
@@ -392,14 +411,32 @@ build_voice (UpstanderClassroomPage *self)
 static void
 build_summary (UpstanderClassroomPage *self)
 {
-  gtk_box_append (self->content, upstander_class_summary_view_new (self->run));
-  upstander_box_add_text_label (self->content, _("The summary holds counts only: nothing about any pupil is kept."), "dim-label");
+  upstander_class_summary_view_set_run (self->summary, self->run);
+  gtk_stack_set_visible_child (self->views, self->summary_scroller);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->summary_scroller)), 0);
 
   add_button (self->actions, _("Export CSV…"), "classroom.export-csv", NULL, NULL);
   add_button (self->actions, _("Export PDF…"), "classroom.export-pdf", NULL, NULL);
   /* Translators: a button on the class summary: opens the screen where the class says what should change */
   add_button (self->actions, _("Our Class Says"), "classroom.voice", NULL, NULL);
   add_button (self->actions, _("Finish"), "classroom.finish", NULL, "suggested-action");
+}
+
+/*
+ * The way on (Continue, Counted, Go This Way…) has the keyboard focus, so
+ * that Enter and a presenter's remote move the lesson on, never the first
+ * button of the bar above (Teacher's Notes).
+ */
+static void
+focus_way_on (UpstanderClassroomPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->actions));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "suggested-action"))
+      {
+        gtk_widget_grab_focus (child);
+        return;
+      }
 }
 
 static void
@@ -409,6 +446,7 @@ rebuild (UpstanderClassroomPage *self)
   clear_box (self->actions);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
   adw_bin_set_child (self->voice_bin, NULL);
+  upstander_class_summary_view_set_run (self->summary, NULL);
   gtk_stack_set_visible_child (self->views, self->scroller);
 
   if (self->presentation == NULL)
@@ -449,10 +487,8 @@ rebuild (UpstanderClassroomPage *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 
   /* The old focus went with the old widgets: give it to the way on. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->actions));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_has_css_class (child, "suggested-action") && gtk_widget_get_mapped (GTK_WIDGET (self)))
-      gtk_widget_grab_focus (child);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    focus_way_on (self);
 }
 
 static void
@@ -515,6 +551,15 @@ upstander_classroom_page_size_allocate (GtkWidget *widget,
 
   if ((width >= 1600) != gtk_widget_has_css_class (widget, "room-large") && self->scale_idle == 0)
     self->scale_idle = g_idle_add (update_scale_cb, self);
+}
+
+/* A story opened from the catalogue is built before it is shown: the focus follows once it is. */
+static void
+upstander_classroom_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (upstander_classroom_page_parent_class)->map (widget);
+
+  focus_way_on (UPSTANDER_CLASSROOM_PAGE (widget));
 }
 
 static void
@@ -607,6 +652,7 @@ upstander_classroom_page_class_init (UpstanderClassroomPageClass *klass)
   object_class->set_property = upstander_classroom_page_set_property;
   widget_class->measure = upstander_classroom_page_measure;
   widget_class->size_allocate = upstander_classroom_page_size_allocate;
+  widget_class->map = upstander_classroom_page_map;
 
   properties [PROP_PANEL] =
     g_param_spec_string ("panel", NULL, NULL, "votes",
@@ -632,6 +678,8 @@ upstander_classroom_page_class_init (UpstanderClassroomPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, check_bin);
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, voice_bin);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, summary_scroller);
+  gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, summary);
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, content);
   gtk_widget_class_bind_template_child (widget_class, UpstanderClassroomPage, actions);
 
@@ -641,6 +689,7 @@ upstander_classroom_page_class_init (UpstanderClassroomPageClass *klass)
 static void
 upstander_classroom_page_init (UpstanderClassroomPage *self)
 {
+  g_type_ensure (UPSTANDER_TYPE_CLASS_SUMMARY_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   _upstander_classroom_page_actions_init (self);
 }

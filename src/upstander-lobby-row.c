@@ -15,8 +15,10 @@
 /*
  * A lobby line reads like a game's chat, not a phone's: compact, a name tag
  * in the speaker's team colour, then the text on the same line. The colours
- * live in style.css (.team-1 … .team-3, .team-you); a speaker keeps one team
- * for the whole story because it follows from their id, not their position.
+ * live in style.css (.team-1 … .team-3, .team-you). The story's author puts
+ * people in teams (<person team="…">): the player's team has the player's
+ * colour, the others one each in the order the cast names them. A person
+ * without a team keeps one colour for the whole story, from their id.
  */
 
 #define N_TEAMS 3
@@ -42,8 +44,11 @@ item_changed (UpstanderLineRow *row)
                                                    upstander_line_item_get_text (item));
   g_autofree char *team = NULL;
 
-  if (upstander_line_item_get_from_player (item))
+  if (upstander_line_item_get_from_player (item) ||
+      (line->from != NULL && line->from->team_number == UPSTANDER_TEAM_PLAYER))
     team = g_strdup ("team-you");
+  else if (line->from != NULL && line->from->team_number > 0)
+    team = g_strdup_printf ("team-%d", 1 + (line->from->team_number - 1) % N_TEAMS);
   else
     team = g_strdup_printf ("team-%u", 1 + (line->from != NULL ? g_str_hash (line->from->id) % N_TEAMS : 0));
   gtk_widget_add_css_class (self->tag, team);

@@ -448,6 +448,49 @@ test_avatars (void)
   g_assert_finalize_object (g_steal_pointer (&bundle));
 }
 
+/* team= is read and numbered: the player's team, then the others as the cast names them. */
+static void
+test_teams (void)
+{
+  g_autofree char *with_ana = replace (VALID, "<person id=\"ana\" role=\"target\">",
+                                       "<person id=\"ana\" role=\"target\" team=\"red\">");
+  g_autofree char *xml = replace (with_ana, "<person id=\"you\" role=\"player\">",
+                                  "<person id=\"you\" role=\"player\" team=\"blue\">");
+  g_autoptr(GPtrArray) diagnostics = upstander_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = load_string (xml, diagnostics, &error);
+  GPtrArray *cast;
+  UpstanderPerson *you, *ana;
+
+  dump (diagnostics);
+  g_assert_no_error (error);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+
+  cast = upstander_scenario_get_cast (upstander_bundle_lookup_scenario (bundle, "s"));
+  you = g_ptr_array_index (cast, 0);
+  ana = g_ptr_array_index (cast, 1);
+  g_assert_cmpstr (you->team, ==, "blue");
+  g_assert_cmpint (you->team_number, ==, UPSTANDER_TEAM_PLAYER);
+  g_assert_cmpstr (ana->team, ==, "red");
+  g_assert_cmpint (ana->team_number, ==, 1);
+  /* Without team=, none. */
+  for (guint i = 2; i < cast->len; i++)
+    {
+      g_assert_null (((UpstanderPerson *) g_ptr_array_index (cast, i))->team);
+      g_assert_cmpint (((UpstanderPerson *) g_ptr_array_index (cast, i))->team_number, ==, UPSTANDER_TEAM_NONE);
+    }
+
+  g_assert_finalize_object (g_steal_pointer (&bundle));
+}
+
+static void
+test_rule_bad_team (void)
+{
+  assert_refused ("<person id=\"ana\" role=\"target\">",
+                  "<person id=\"ana\" role=\"target\" team=\"Red Team\">",
+                  "team=\"Red Team\"", "team=“Red Team” is not a valid id");
+}
+
 static void
 test_rule_unknown_avatar (void)
 {
@@ -1264,6 +1307,8 @@ main (int   argc,
   g_test_add_func ("/upstander/loader/rule/two-starts", test_rule_two_starts);
   g_test_add_func ("/upstander/loader/rule/flag-never-set", test_rule_flag_never_set);
   g_test_add_func ("/upstander/loader/rule/bad-id", test_rule_bad_id);
+  g_test_add_func ("/upstander/loader/rule/bad-team", test_rule_bad_team);
+  g_test_add_func ("/upstander/loader/teams", test_teams);
   g_test_add_func ("/upstander/loader/rule/long-id", test_rule_long_id);
   g_test_add_func ("/upstander/loader/rule/blank-text", test_rule_blank_text);
   g_test_add_func ("/upstander/loader/rule/too-long-text", test_rule_too_long_text);

@@ -272,6 +272,65 @@ test_transcript_lobby_rows (void)
   g_assert_finalize_object (g_steal_pointer (&session));
 }
 
+/* The team class of the name tag on @row: exactly one. */
+static const char *
+team_of_row (GtkWidget *row)
+{
+  GtkWidget *tag = ui_test_find_one (row, GTK_TYPE_LABEL, "name-tag");
+  g_auto(GStrv) classes = gtk_widget_get_css_classes (tag);
+  const char *team = NULL;
+
+  for (guint i = 0; classes[i] != NULL; i++)
+    if (g_str_has_prefix (classes[i], "team-"))
+      {
+        g_assert_null (team);
+        team = g_intern_string (classes[i]);
+      }
+  g_assert_nonnull (team);
+
+  return team;
+}
+
+/*
+ * The author's teams (<person team="…">) colour the name tags: Rafi plays on
+ * the reader's team and has the reader's colour; Max and Zed are one team,
+ * the first the cast names; Ana's team the second; Lou, in none, a colour
+ * from his id.
+ */
+static void
+test_transcript_lobby_teams (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "lobby-teams.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpstanderBundle) bundle = upstander_bundle_load_file (file, NULL, NULL, &error);
+  g_autoptr(UpstanderSession) session = NULL;
+  g_autoptr(GHashTable) team_of = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkWidget *transcript;
+
+  g_assert_no_error (error);
+  session = upstander_session_new (upstander_bundle_lookup_scenario (bundle, "teams"));
+  reveal_all (session);
+  transcript = transcript_new (session, FALSE);
+  g_assert_cmpuint (count_children (transcript, UPSTANDER_TYPE_LOBBY_ROW), ==, 6);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (transcript); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      UpstanderLineItem *item = upstander_line_row_get_item (UPSTANDER_LINE_ROW (row));
+
+      g_hash_table_insert (team_of, (char *) upstander_line_item_get_line (item)->from->id, (char *) team_of_row (row));
+    }
+  g_assert_cmpstr (g_hash_table_lookup (team_of, "you"), ==, "team-you");
+  g_assert_cmpstr (g_hash_table_lookup (team_of, "rafi"), ==, "team-you");
+  g_assert_cmpstr (g_hash_table_lookup (team_of, "max"), ==, "team-1");
+  g_assert_cmpstr (g_hash_table_lookup (team_of, "zed"), ==, "team-1");
+  g_assert_cmpstr (g_hash_table_lookup (team_of, "ana"), ==, "team-2");
+  g_assert_cmpstr (g_hash_table_lookup (team_of, "lou"), !=, "team-you");
+
+  g_object_unref (transcript);
+  g_assert_finalize_object (g_steal_pointer (&session));
+}
+
 static GtkWidget *
 typing_row_of (GtkWidget *transcript)
 {
@@ -829,6 +888,7 @@ main (int   argc,
   g_test_add_func ("/upstander/transcript/post-avatars", test_transcript_post_avatars);
   g_test_add_func ("/upstander/transcript/avatar-size", test_transcript_avatar_size);
   g_test_add_func ("/upstander/transcript/lobby-rows", test_transcript_lobby_rows);
+  g_test_add_func ("/upstander/transcript/lobby-teams", test_transcript_lobby_teams);
   g_test_add_func ("/upstander/transcript/typing-off-without-animations", test_transcript_typing_off_without_animations);
   g_test_add_func ("/upstander/transcript/typing-then-message", test_transcript_typing_then_message);
   g_test_add_func ("/upstander/transcript/continue-while-typing", test_transcript_continue_while_typing);

@@ -972,6 +972,46 @@ read_ending (Loader            *self,
   return ending;
 }
 
+/*
+ * The player's team is the player's colour; every other team is numbered in
+ * the order the cast first names it, so an author decides who plays together
+ * and two teams never share a colour by chance.
+ */
+static void
+number_teams (UpstanderScenario *scenario)
+{
+  g_autoptr(GPtrArray) teams = g_ptr_array_new ();
+  const char *player_team = NULL;
+
+  for (guint i = 0; i < scenario->cast->len; i++)
+    {
+      UpstanderPerson *person = g_ptr_array_index (scenario->cast, i);
+
+      if (person->role == UPSTANDER_ROLE_PLAYER && person->team != NULL)
+        player_team = person->team;
+    }
+
+  for (guint i = 0; i < scenario->cast->len; i++)
+    {
+      UpstanderPerson *person = g_ptr_array_index (scenario->cast, i);
+      guint index;
+
+      if (person->team == NULL)
+        person->team_number = UPSTANDER_TEAM_NONE;
+      else if (g_strcmp0 (person->team, player_team) == 0)
+        person->team_number = UPSTANDER_TEAM_PLAYER;
+      else
+        {
+          if (!g_ptr_array_find_with_equal_func (teams, person->team, g_str_equal, &index))
+            {
+              index = teams->len;
+              g_ptr_array_add (teams, person->team);
+            }
+          person->team_number = index + 1;
+        }
+    }
+}
+
 static void
 read_person (Loader            *self,
              UpstanderScenario *scenario,
@@ -987,6 +1027,9 @@ read_person (Loader            *self,
   if (person->avatar != NULL && !is_one_of (person->avatar, UPSTANDER_AVATAR_NAMES))
     self->unexplained = TRUE;
   person->role = read_enum (node, "role", UPSTANDER_TYPE_ROLE, UPSTANDER_ROLE_NONE);
+  if (xmlHasProp (node, (const xmlChar *) "team"))
+    person->team = read_id (self, node, "team");
+  person->team_number = UPSTANDER_TEAM_NONE;
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
@@ -1225,6 +1268,7 @@ read_scenario (Loader  *self,
                   check_count (self, person, scenario->cast->len, MAX_CAST, "people in a cast"))
                 read_person (self, scenario, person);
             }
+          number_teams (scenario);
         }
       else if (is_element (child, "scene") || is_element (child, "ending"))
         {

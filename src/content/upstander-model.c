@@ -155,6 +155,7 @@ upstander_person_free (gpointer data)
 
   g_free (person->id);
   g_free (person->avatar);
+  g_free (person->team);
   upstander_text_free (person->name);
   g_free (person);
 }

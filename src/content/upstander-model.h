@@ -118,8 +118,14 @@ typedef struct
   UpstanderRole  role;
   UpstanderText *name;
   char          *avatar;  /* nullable: one of UPSTANDER_AVATAR_NAMES, else initials */
+  char          *team;    /* nullable: an id; the same team, the same colour in a game lobby */
+  int            team_number; /* UPSTANDER_TEAM_*, or 1, 2… in the order the cast first names the team */
   guint          line;
 } UpstanderPerson;
+
+/* A person's team_number when the cast gives them no team, or the player's own. */
+#define UPSTANDER_TEAM_NONE   (-1)
+#define UPSTANDER_TEAM_PLAYER 0
 
 typedef struct _UpstanderLine UpstanderLine;
 
