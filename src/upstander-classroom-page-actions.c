@@ -398,6 +398,16 @@ key_pressed_cb (GtkEventControllerKey  *controller,
       at_view (self, UPSTANDER_PRESENTATION_VOICE))
     return GDK_EVENT_PROPAGATE;
 
+  /* The arrows point the way the lesson reads: in a right-to-left
+   * language the next line is to the left. */
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    {
+      if (keyval == GDK_KEY_Left)
+        keyval = GDK_KEY_Right;
+      else if (keyval == GDK_KEY_Right)
+        keyval = GDK_KEY_Left;
+    }
+
   switch (keyval)
     {
     case GDK_KEY_space:

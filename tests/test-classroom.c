@@ -976,12 +976,18 @@ test_classroom_arabic (void)
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "scene");
   g_assert_false (upstander_class_check_get_taken (check, UPSTANDER_CHECK_BEFORE));
 
+  /* Right to left, the next line is to the left, and → goes back. */
   for (guint i = 0; i < 10 && g_strcmp0 (upstander_classroom_page_get_view (page), "decision") != 0; i++)
-    g_assert_true (press (page, GDK_KEY_Right, 0));
+    g_assert_true (press (page, GDK_KEY_Left, 0));
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "decision");
+  g_assert_true (press (page, GDK_KEY_Right, 0));
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), !=, "decision");
+  g_assert_true (press (page, GDK_KEY_Left, 0));
+  g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "decision");
   g_assert_true (press (page, GDK_KEY_1 + upstander_class_run_find_choice (run, "support"), 0));
   ui_test_click (GTK_WIDGET (page), _("Go This Way"));
   for (guint i = 0; i < 10 && g_strcmp0 (upstander_classroom_page_get_view (page), "ending") != 0; i++)
-    g_assert_true (press (page, GDK_KEY_Right, 0));
+    g_assert_true (press (page, GDK_KEY_Left, 0));
   g_assert_cmpstr (upstander_classroom_page_get_view (page), ==, "ending");
 
   ui_test_click (GTK_WIDGET (page), _("Continue"));
