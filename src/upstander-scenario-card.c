@@ -11,6 +11,7 @@
 
 #include "upstander-avatar.h"
 #include "upstander-scenario-card.h"
+#include "upstander-util.h"
 #include "upstander-workshop-page.h"
 
 struct _UpstanderScenarioCard
@@ -46,34 +47,13 @@ G_DEFINE_FINAL_TYPE (UpstanderScenarioCard, upstander_scenario_card, GTK_TYPE_WI
 
 static GParamSpec *properties [N_PROPS];
 
-/*
- * The stars are the theme's 32 px pictures, drawn at the size the style
- * sheet gives them, which grows with every text size step. Adwaita has them
- * as PNG at 16, 24, 32, 48, 64 and 96 px only: an icon name looked up at
- * 19 or 23 px would make GTK read the SVG, which maps librsvg into the app
- * (docs/performance.md). Looked up at 32, scale 2 is the 64 px PNG.
- */
-#define STAR_PICTURE_SIZE 32
-
-static GdkPaintable *
-lookup_star (UpstanderScenarioCard *self,
-             gboolean               filled)
-{
-  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
-
-  return GDK_PAINTABLE (gtk_icon_theme_lookup_icon (theme, filled ? "starred-symbolic" : "non-starred-symbolic",
-                                                    NULL, STAR_PICTURE_SIZE,
-                                                    gtk_widget_get_scale_factor (GTK_WIDGET (self)),
-                                                    GTK_TEXT_DIR_NONE, 0));
-}
-
 /* One star per ending in the story's order, filled for the endings found. */
 static void
 update_marks (UpstanderScenarioCard *self,
               GStrv                  found)
 {
-  g_autoptr(GdkPaintable) filled = lookup_star (self, TRUE);
-  g_autoptr(GdkPaintable) empty = lookup_star (self, FALSE);
+  g_autoptr(GdkPaintable) filled = upstander_ending_star_lookup (GTK_WIDGET (self), TRUE);
+  g_autoptr(GdkPaintable) empty = upstander_ending_star_lookup (GTK_WIDGET (self), FALSE);
   GPtrArray *endings = upstander_scenario_get_endings (self->scenario);
   GtkWidget *child;
 
@@ -84,12 +64,8 @@ update_marks (UpstanderScenarioCard *self,
     {
       const UpstanderEnding *ending = g_ptr_array_index (endings, i);
       gboolean is_found = g_strv_contains ((const char * const *) found, ending->id);
-      GtkWidget *mark = gtk_image_new_from_paintable (is_found ? filled : empty);
 
-      gtk_widget_add_css_class (mark, "ending-mark");
-      if (is_found)
-        gtk_widget_add_css_class (mark, "found");
-      gtk_box_append (GTK_BOX (self->marks_box), mark);
+      gtk_box_append (GTK_BOX (self->marks_box), upstander_ending_star_new (is_found ? filled : empty, is_found));
     }
 }
 

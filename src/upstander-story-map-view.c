@@ -102,8 +102,11 @@ ending_new (UpstanderStoryMapView *self,
     gtk_widget_add_css_class (box, "reached");
 
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  star = gtk_image_new_from_icon_name (found ? "starred-symbolic" : "non-starred-symbolic");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (star), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  {
+    g_autoptr(GdkPaintable) picture = upstander_ending_star_lookup (GTK_WIDGET (self), found);
+
+    star = upstander_ending_star_new (picture, found);
+  }
   gtk_widget_set_valign (star, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (header), star);
   /* A hidden ending keeps its title until it is found. */

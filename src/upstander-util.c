@@ -249,3 +249,48 @@ upstander_ask_where_to_save (GtkWidget         *widget,
   g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), g_object_ref (widget));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
+
+/*
+ * An ending's star is the theme's 32 px picture, drawn at the size the
+ * style sheet gives .ending-mark, which grows with every text size step.
+ * Adwaita has these icons as PNG at 16, 24, 32, 48, 64 and 96 px only: an
+ * icon name looked up at 19 or 23 px would make GTK read the SVG, which maps
+ * librsvg into the app (docs/performance.md). Looked up at 32, scale 2 is
+ * the 64 px PNG.
+ */
+#define ENDING_STAR_PICTURE_SIZE 32
+
+/* The picture of a found (filled) or not yet found ending, for @widget's display and scale: (transfer full). */
+GdkPaintable *
+upstander_ending_star_lookup (GtkWidget *widget,
+                              gboolean   found)
+{
+  GtkIconTheme *theme;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+  return GDK_PAINTABLE (gtk_icon_theme_lookup_icon (theme, found ? "starred-symbolic" : "non-starred-symbolic",
+                                                    NULL, ENDING_STAR_PICTURE_SIZE,
+                                                    gtk_widget_get_scale_factor (widget),
+                                                    GTK_TEXT_DIR_NONE, 0));
+}
+
+/*
+ * The star of one ending, drawn from @picture (upstander_ending_star_lookup()
+ * of the same @found): the story cards and the story map show endings with
+ * it, so a star is one size at one text size everywhere. Silent for screen
+ * readers: the words beside it say what it means.
+ */
+GtkWidget *
+upstander_ending_star_new (GdkPaintable *picture,
+                           gboolean      found)
+{
+  GtkWidget *star = gtk_image_new_from_paintable (picture);
+
+  gtk_widget_add_css_class (star, "ending-mark");
+  if (found)
+    gtk_widget_add_css_class (star, "found");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (star), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  return star;
+}

@@ -31,6 +31,10 @@ GtkWidget  *upstander_text_button_new          (const char          *label,
                                                 const char          *action_name,
                                                 GVariant            *target);
 void        upstander_name_mnemonic_buttons    (GtkWidget           *root);
+GdkPaintable *upstander_ending_star_lookup     (GtkWidget           *widget,
+                                                gboolean             found);
+GtkWidget  *upstander_ending_star_new          (GdkPaintable        *picture,
+                                                gboolean             found);
 
 /* Called with the file the user chose; @widget is the one that asked. */
 typedef void (*UpstanderSaveFunc) (GtkWidget *widget,

@@ -19,6 +19,7 @@
 #include "upstander-model.h"
 #include "upstander-scenario.h"
 #include "upstander-scenario-card.h"
+#include "upstander-story-map-view.h"
 #include "upstander-window.h"
 
 static void
@@ -472,7 +473,8 @@ test_catalogue_icons_not_svg (void)
 /*
  * The ending stars on the story cards grow with every step of the text
  * size, and, run with the system's icon theme (test-avatar-icon-theme),
- * none of those sizes makes GTK read an SVG.
+ * none of those sizes makes GTK read an SVG. The story map after an ending
+ * draws its stars the same size as the cards at every step.
  */
 static void
 test_ending_stars_grow_with_text (void)
@@ -487,6 +489,8 @@ test_ending_stars_grow_with_text (void)
   UpstanderApplication *app;
   UpstanderWindow *window;
   const UpstanderEnding *ending;
+  g_autoptr(UpstanderStoryMap) map = NULL;
+  GtkWindow *map_window;
   int previous = 0;
 
   upstander_library_load (library);
@@ -503,16 +507,44 @@ test_ending_stars_grow_with_text (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpstr (upstander_window_get_page (window), ==, "catalogue");
+  {
+    const char *found_ids[] = { ending->id, NULL };
+
+    map = upstander_story_map_new (found_in, found_ids, NULL);
+  }
+  map_window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (map_window, 600, 700);
+  /* In a scroller, as after an ending. */
+  {
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), upstander_story_map_view_new (map));
+    gtk_window_set_child (map_window, scroller);
+  }
+  gtk_window_present (map_window);
 
   for (guint i = 0; sizes[i] != NULL; i++)
     {
       g_autoptr(GPtrArray) marks = NULL;
       g_autoptr(GPtrArray) found = NULL;
+      g_autoptr(GPtrArray) map_stars = NULL;
       GtkWidget *mark;
       int width, height;
 
       upstander_settings_set_text_size (settings, sizes[i]);
       ui_test_wait_for_paint (GTK_WINDOW (window));
+      /* The story map sits in the app's window, which has the same text size class. */
+      for (guint j = 0; sizes[j] != NULL; j++)
+        {
+          g_autofree char *css_class = g_strconcat ("text-", sizes[j], NULL);
+
+          if (gtk_widget_has_css_class (GTK_WIDGET (window), css_class))
+            gtk_widget_add_css_class (GTK_WIDGET (map_window), css_class);
+          else
+            gtk_widget_remove_css_class (GTK_WIDGET (map_window), css_class);
+        }
+      ui_test_wait_for_paint (map_window);
       marks = ui_test_find_all (GTK_WIDGET (window), GTK_TYPE_IMAGE, "ending-mark");
       g_assert_cmpuint (marks->len, >, 0);
       mark = g_ptr_array_index (marks, 0);
@@ -532,6 +564,18 @@ test_ending_stars_grow_with_text (void)
       g_assert_cmpint (gtk_widget_get_width (g_ptr_array_index (found, 0)), ==, width);
       previous = width;
 
+      /* One star per ending on the map, the one found filled, all the cards' size. */
+      map_stars = ui_test_find_all (GTK_WIDGET (map_window), GTK_TYPE_IMAGE, "ending-mark");
+      g_assert_cmpuint (map_stars->len, ==, upstander_story_map_get_n_endings (map));
+      for (guint j = 0; j < map_stars->len; j++)
+        {
+          GtkWidget *star = g_ptr_array_index (map_stars, j);
+
+          g_assert_cmpint (gtk_widget_get_width (star), ==, width);
+          g_assert_cmpint (gtk_widget_get_height (star), ==, width);
+          g_assert_cmpint (gtk_widget_has_css_class (star, "found"), ==, j == 0);
+        }
+
       {
         g_autofree char *name = g_strdup_printf ("avatars-stars-%s", sizes[i]);
 
@@ -546,6 +590,7 @@ test_ending_stars_grow_with_text (void)
   upstander_settings_set_text_size (settings, "default");
   g_bytes_unref (upstander_progress_remove_story (progress, upstander_scenario_get_bundle_id (found_in),
                                                   upstander_scenario_get_id (found_in)));
+  gtk_window_destroy (map_window);
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_close_app (app);
 }
